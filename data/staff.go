@@ -139,18 +139,18 @@ type Event struct {
 // they follow from History (see At and Current) so that a report for a past
 // period shows what the person held then.
 type Staff struct {
-	ID            uint64  `json:"id"`
-	NIP           string  `json:"nip,omitempty"` // 18 digits: NIP for PNS/CPNS, NI PPPK for PPPK
-	NIK           string  `json:"nik,omitempty"` // 16-digit population number; the identifier of Non-ASN staff
-	Name          string  `json:"name"`          // name without gelar
-	GelarDepan    string  `json:"gelar_depan,omitempty"`
-	GelarBelakang string  `json:"gelar_belakang,omitempty"`
-	Kind          Kind    `json:"kind"`
-	Sex           Sex     `json:"sex"`
-	BirthPlace    string  `json:"birth_place,omitempty"`
-	BirthDate     Date    `json:"birth_date"`
-	ContractStart Date    `json:"contract_start"` // PPPK only
-	ContractEnd   Date    `json:"contract_end"`   // PPPK only
+	ID            uint64 `json:"id"`
+	NIP           string `json:"nip,omitempty"` // 18 digits: NIP for PNS/CPNS, NI PPPK for PPPK
+	NIK           string `json:"nik,omitempty"` // 16-digit population number; the identifier of Non-ASN staff
+	Name          string `json:"name"`          // name without gelar
+	GelarDepan    string `json:"gelar_depan,omitempty"`
+	GelarBelakang string `json:"gelar_belakang,omitempty"`
+	Kind          Kind   `json:"kind"`
+	Sex           Sex    `json:"sex"`
+	BirthPlace    string `json:"birth_place,omitempty"`
+	BirthDate     Date   `json:"birth_date"`
+	ContractStart Date   `json:"contract_start"` // PPPK only
+	ContractEnd   Date   `json:"contract_end"`   // PPPK only
 	// MismatchReason is the admin's recorded reason for keeping a NIP that
 	// disagrees with the birth date or sex of the record (domain.md §1).
 	MismatchReason string  `json:"mismatch_reason,omitempty"`
