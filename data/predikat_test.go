@@ -1,0 +1,129 @@
+package data
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestPredikatOfWholeMatrix(t *testing.T) {
+	tests := []struct {
+		work, behavior Rating
+		want           Predikat
+		label          string
+	}{
+		{RatingDiAtas, RatingDiBawah, PredikatKurang, "Kurang/Misconduct"},
+		{RatingDiAtas, RatingSesuai, PredikatBaik, "Baik"},
+		{RatingDiAtas, RatingDiAtas, PredikatSangatBaik, "Sangat Baik"},
+		{RatingSesuai, RatingDiBawah, PredikatKurang, "Kurang/Misconduct"},
+		{RatingSesuai, RatingSesuai, PredikatBaik, "Baik"},
+		{RatingSesuai, RatingDiAtas, PredikatBaik, "Baik"},
+		{RatingDiBawah, RatingDiBawah, PredikatSangatKurang, "Sangat Kurang"},
+		{RatingDiBawah, RatingSesuai, PredikatButuhPerbaikan, "Butuh Perbaikan"},
+		{RatingDiBawah, RatingDiAtas, PredikatButuhPerbaikan, "Butuh Perbaikan"},
+	}
+	for _, tt := range tests {
+		got, err := PredikatOf(tt.work, tt.behavior)
+		if err != nil {
+			t.Fatalf("PredikatOf(%s, %s): %v", tt.work, tt.behavior, err)
+		}
+		if got != tt.want || got.Label() != tt.label {
+			t.Errorf("PredikatOf(%s, %s) = %s %q, want %s %q", tt.work, tt.behavior, got, got.Label(), tt.want, tt.label)
+		}
+	}
+}
+
+func TestPredikatOfMissingRating(t *testing.T) {
+	tests := []struct {
+		work, behavior Rating
+		field          string
+	}{
+		{"", RatingSesuai, FieldWorkRating},
+		{RatingSesuai, "", FieldBehaviorRating},
+		{"bagus", RatingSesuai, FieldWorkRating},
+		{RatingSesuai, "Sesuai Ekspektasi", FieldBehaviorRating},
+	}
+	for _, tt := range tests {
+		_, err := PredikatOf(tt.work, tt.behavior)
+		var fe FieldError
+		if !errors.As(err, &fe) || fe.Field != tt.field {
+			t.Errorf("PredikatOf(%q, %q) error = %v, want FieldError on %s", tt.work, tt.behavior, err, tt.field)
+		}
+	}
+}
+
+func TestPredikatLabels(t *testing.T) {
+	tests := []struct {
+		p           Predikat
+		label, pp30 string
+		followUp    bool
+	}{
+		{PredikatSangatBaik, "Sangat Baik", "Sangat Baik", false},
+		{PredikatBaik, "Baik", "Baik", false},
+		{PredikatButuhPerbaikan, "Butuh Perbaikan", "Cukup", true},
+		{PredikatKurang, "Kurang/Misconduct", "Kurang/Misconduct", true},
+		{PredikatSangatKurang, "Sangat Kurang", "Sangat Kurang", true},
+		{"", "", "", false},
+		{"cukup", "", "", false},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Label(); got != tt.label {
+			t.Errorf("%q.Label() = %q, want %q", tt.p, got, tt.label)
+		}
+		if got := tt.p.PP30Label(); got != tt.pp30 {
+			t.Errorf("%q.PP30Label() = %q, want %q", tt.p, got, tt.pp30)
+		}
+		if got := tt.p.NeedsFollowUp(); got != tt.followUp {
+			t.Errorf("%q.NeedsFollowUp() = %v, want %v", tt.p, got, tt.followUp)
+		}
+		if tt.p.Valid() != (tt.label != "") {
+			t.Errorf("%q.Valid() = %v", tt.p, tt.p.Valid())
+		}
+	}
+}
+
+func TestParsePredikat(t *testing.T) {
+	for _, p := range Predikats {
+		for _, s := range []string{string(p), p.Label()} {
+			got, err := ParsePredikat(s)
+			if err != nil || got != p {
+				t.Errorf("ParsePredikat(%q) = %q, %v; want %q", s, got, err, p)
+			}
+		}
+	}
+	if _, err := ParsePredikat("Cukup"); err == nil {
+		t.Error("ParsePredikat(Cukup) accepted a PP 30/2019 word")
+	}
+}
+
+func TestParseRating(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Rating
+		ok   bool
+	}{
+		{"di_atas", RatingDiAtas, true},
+		{"Di Atas Ekspektasi", RatingDiAtas, true},
+		{" DIATAS ", RatingDiAtas, true},
+		{"sesuai", RatingSesuai, true},
+		{"Sesuai Ekspektasi", RatingSesuai, true},
+		{"di_bawah", RatingDiBawah, true},
+		{"Di  Bawah", RatingDiBawah, true},
+		{"", "", true},
+		{"baik", "", false},
+		{"ekspektasi", "", false},
+	}
+	for _, tt := range tests {
+		got, err := ParseRating(tt.in)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("ParseRating(%q) = %q, %v; want %q ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+	for _, r := range Ratings {
+		if !r.Valid() || r.Label() == "" {
+			t.Errorf("%q: Valid=%v Label=%q", r, r.Valid(), r.Label())
+		}
+	}
+	if Rating("x").Valid() || Rating("x").Label() != "" {
+		t.Error("unknown rating treated as valid")
+	}
+}
