@@ -1,0 +1,342 @@
+package data
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Punch is one fingerprint-machine punch: the machine PIN, the wall-clock time
+// of the punch (kept as UTC; the machine has no zone), and its line in the file.
+type Punch struct {
+	PIN  string    `json:"pin"`
+	At   time.Time `json:"at"`
+	Line int       `json:"line"`
+}
+
+// maxAttlogLine is the longest line ParseAttlog reads; longer lines are reported.
+const maxAttlogLine = 4096
+
+// ParseAttlog reads the text log a ZKTeco/Solution/Fingerspot terminal writes
+// to a USB stick (often 1_attlog.dat): one punch a line, fields separated by
+// tabs or runs of spaces — the PIN (possibly left-padded with spaces), the date
+// and the time, then small integer columns whose number and order vary by
+// firmware and are ignored. Dates may be 2026-11-02, 2026/11/02 or 02/11/2026
+// (day first); times 07:30:15 or 07:30. CRLF line ends and a leading BOM are
+// accepted, blank lines skipped, and a line repeating an earlier punch (same
+// PIN and time) is dropped. Every other unreadable line is returned in bad
+// with its line number; the readable ones are still returned, in file order.
+func ParseAttlog(r io.Reader) (punches []Punch, bad []LineError) {
+	br := bufio.NewReaderSize(r, 64*1024)
+	seen := map[punchKey]bool{}
+	for n := 1; ; n++ {
+		line, tooLong, err := readAttlogLine(br)
+		if err != nil && !errors.Is(err, io.EOF) {
+			bad = append(bad, LineError{Line: n, Message: "file tidak dapat dibaca lebih lanjut: " + err.Error()})
+			return punches, bad
+		}
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		switch {
+		case tooLong:
+			bad = append(bad, LineError{Line: n, Text: shorten(line), Message: "baris terlalu panjang"})
+		case strings.TrimSpace(line) != "":
+			p, perr := parseAttlogLine(line)
+			if perr != nil {
+				bad = append(bad, LineError{Line: n, Text: shorten(line), Message: perr.Error()})
+				break
+			}
+			p.Line = n
+			if k := (punchKey{p.PIN, p.At.Unix()}); !seen[k] {
+				seen[k] = true
+				punches = append(punches, p)
+			}
+		}
+		if err != nil {
+			return punches, bad
+		}
+	}
+}
+
+type punchKey struct {
+	pin string
+	at  int64
+}
+
+// readAttlogLine returns the next line without its line end, and the read
+// error (io.EOF with the last line). A line longer than maxAttlogLine is
+// consumed whole, returned cut short, and flagged tooLong.
+func readAttlogLine(br *bufio.Reader) (line string, tooLong bool, err error) {
+	var buf []byte
+	total := 0
+	for {
+		chunk, e := br.ReadSlice('\n')
+		total += len(chunk)
+		if room := maxAttlogLine + 2 - len(buf); room > 0 {
+			buf = append(buf, chunk[:min(len(chunk), room)]...)
+		}
+		if errors.Is(e, bufio.ErrBufferFull) {
+			continue
+		}
+		line = strings.TrimRight(string(buf), "\r\n")
+		ending := len(buf) - len(line)
+		return line, total-ending > maxAttlogLine, e
+	}
+}
+
+// shorten cuts a bad line to a length fit for a message.
+func shorten(s string) string {
+	const limit = 120
+	if len(s) <= limit {
+		return s
+	}
+	return strings.ToValidUTF8(s[:limit], "") + "…"
+}
+
+func parseAttlogLine(line string) (Punch, error) {
+	f := strings.Fields(line)
+	if len(f) < 3 {
+		return Punch{}, errors.New("harus berisi PIN, tanggal dan jam")
+	}
+	if !validPIN(f[0]) {
+		return Punch{}, fmt.Errorf("PIN %q tidak sah", shorten(f[0]))
+	}
+	y, m, d, err := parseAttlogDate(f[1])
+	if err != nil {
+		return Punch{}, err
+	}
+	hh, mm, ss, err := parseAttlogTime(f[2])
+	if err != nil {
+		return Punch{}, err
+	}
+	return Punch{PIN: f[0], At: time.Date(y, m, d, hh, mm, ss, 0, time.UTC)}, nil
+}
+
+func validPIN(s string) bool {
+	if len(s) > 24 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// parseAttlogDate reads YYYY-MM-DD, YYYY/MM/DD or DD/MM/YYYY.
+func parseAttlogDate(s string) (int, time.Month, int, error) {
+	bad := fmt.Errorf("tanggal %q tidak dikenali", shorten(s))
+	sep := "-"
+	if strings.Contains(s, "/") {
+		sep = "/"
+	}
+	p := strings.Split(s, sep)
+	if len(p) != 3 {
+		return 0, 0, 0, bad
+	}
+	if len(p[2]) == 4 && sep == "/" {
+		p[0], p[2] = p[2], p[0]
+	}
+	if len(p[0]) != 4 || len(p[1]) > 2 || len(p[2]) > 2 {
+		return 0, 0, 0, bad
+	}
+	var v [3]int
+	for i, part := range p {
+		n, err := strconv.Atoi(part)
+		if err != nil || strings.Trim(part, "0123456789") != "" {
+			return 0, 0, 0, bad
+		}
+		v[i] = n
+	}
+	if !ValidDate(v[0], time.Month(v[1]), v[2]) {
+		return 0, 0, 0, fmt.Errorf("tanggal %q tidak ada di kalender", s)
+	}
+	return v[0], time.Month(v[1]), v[2], nil
+}
+
+// parseAttlogTime reads HH:MM:SS or HH:MM.
+func parseAttlogTime(s string) (h, m, sec int, err error) {
+	p := strings.Split(s, ":")
+	if len(p) < 2 || len(p) > 3 {
+		return 0, 0, 0, fmt.Errorf("jam %q tidak dikenali", shorten(s))
+	}
+	limits := []int{23, 59, 59}
+	var v [3]int
+	for i, part := range p {
+		n, aerr := strconv.Atoi(part)
+		if aerr != nil || len(part) == 0 || len(part) > 2 || strings.Trim(part, "0123456789") != "" || n > limits[i] {
+			return 0, 0, 0, fmt.Errorf("jam %q tidak dikenali", shorten(s))
+		}
+		v[i] = n
+	}
+	return v[0], v[1], v[2], nil
+}
+
+// DayPunches is one person's punches on one day: the first is the arrival,
+// the last the departure ("HH:MM"). Last is "" when every punch fell in the
+// same minute as the first (a single punch, or a repeated touch), so a missing
+// departure is not mistaken for leaving early.
+type DayPunches struct {
+	First string `json:"first"`
+	Last  string `json:"last,omitempty"`
+	Count int    `json:"count"`
+}
+
+// PunchesToDays groups punches by PIN and day, taking the first punch of the
+// day as arrival and the last as departure.
+func PunchesToDays(punches []Punch) map[string]map[Date]DayPunches {
+	type span struct {
+		first, last time.Time
+		n           int
+	}
+	spans := map[string]map[Date]*span{}
+	for _, p := range punches {
+		days := spans[p.PIN]
+		if days == nil {
+			days = map[Date]*span{}
+			spans[p.PIN] = days
+		}
+		d := DateOf(p.At)
+		s := days[d]
+		if s == nil {
+			days[d] = &span{p.At, p.At, 1}
+			continue
+		}
+		s.n++
+		if p.At.Before(s.first) {
+			s.first = p.At
+		}
+		if p.At.After(s.last) {
+			s.last = p.At
+		}
+	}
+	out := make(map[string]map[Date]DayPunches, len(spans))
+	for pin, days := range spans {
+		od := make(map[Date]DayPunches, len(days))
+		for d, s := range days {
+			first, last := s.first.Hour()*60+s.first.Minute(), s.last.Hour()*60+s.last.Minute()
+			od[d] = punchSpan(first, last, s.n)
+		}
+		out[pin] = od
+	}
+	return out
+}
+
+func punchSpan(first, last, n int) DayPunches {
+	dp := DayPunches{First: FormatClock(first), Count: n}
+	if last != first {
+		dp.Last = FormatClock(last)
+	}
+	return dp
+}
+
+// MergeOutcome says what merging a day's punches does to the month.
+type MergeOutcome string
+
+// The outcomes of PlanMerge.
+const (
+	MergeAdded      MergeOutcome = "added"       // a day not entered gets a machine entry
+	MergeChanged    MergeOutcome = "changed"     // an entry is replaced or its times widened
+	MergeUnchanged  MergeOutcome = "unchanged"   // the entry already says what the punches say
+	MergeKeptHand   MergeOutcome = "kept_hand"   // a hand-entered day kept (overwrite not asked)
+	MergeNonWorking MergeOutcome = "non_working" // punches on a weekend or holiday, listed apart
+	MergeOtherMonth MergeOutcome = "other_month" // the day is not in this month
+)
+
+// MergeResult is the plan for one day: the outcome, the entry before (Had
+// says whether there was one) and the entry after.
+type MergeResult struct {
+	Outcome MergeOutcome `json:"outcome"`
+	Had     bool         `json:"had"`
+	Before  DayEntry     `json:"before"`
+	After   DayEntry     `json:"after"`
+}
+
+// Changes reports whether applying the result alters the month.
+func (r MergeResult) Changes() bool { return r.Outcome == MergeAdded || r.Outcome == MergeChanged }
+
+// PlanMerge works out, without changing m, what a day's punches do to it. A
+// day entered by hand (any source but machine) is kept unless overwrite is
+// set. A machine entry is widened to the earliest and latest of its own times
+// and the punches, so importing the same punches again changes nothing and
+// two files of the same day give the same result in either order. The code
+// follows the times against the day's hours (see ApplyTimes); the note of an
+// overwritten entry is kept.
+func PlanMerge(m AttendanceMonth, d Date, p DayPunches, cal Calendar, overwrite bool) MergeResult {
+	if !m.Contains(d) {
+		return MergeResult{Outcome: MergeOtherMonth}
+	}
+	before, had := m.Days[d.Day()]
+	res := MergeResult{Had: had, Before: before, After: before}
+	hours, working := cal.DayHours(d)
+	if !working {
+		res.Outcome = MergeNonWorking
+		return res
+	}
+	machine := had && before.Source == SourceMachine
+	if had && !machine && !overwrite {
+		res.Outcome = MergeKeptHand
+		return res
+	}
+	times := []string{p.First, p.Last}
+	if machine {
+		times = append(times, before.In, before.Out)
+	}
+	first, last, ok := clockSpan(times)
+	if !ok {
+		res.Outcome = MergeUnchanged
+		return res
+	}
+	span := punchSpan(first, last, 0)
+	after := DayEntry{In: span.First, Out: span.Last, Note: before.Note, Source: SourceMachine}
+	if machine {
+		after.EnteredBy = before.EnteredBy
+	}
+	after, _ = ApplyTimes(after, hours)
+	res.After = after
+	switch {
+	case !had:
+		res.Outcome = MergeAdded
+	case after == before:
+		res.Outcome = MergeUnchanged
+	default:
+		res.Outcome = MergeChanged
+	}
+	return res
+}
+
+// clockSpan returns the earliest and latest readable clock times of ts.
+func clockSpan(ts []string) (first, last int, ok bool) {
+	for _, t := range ts {
+		v, err := ParseClock(t)
+		if t == "" || err != nil {
+			continue
+		}
+		if !ok || v < first {
+			first = v
+		}
+		if !ok || v > last {
+			last = v
+		}
+		ok = true
+	}
+	return first, last, ok
+}
+
+// MergePunches applies PlanMerge to m and returns the result.
+func (m *AttendanceMonth) MergePunches(d Date, p DayPunches, cal Calendar, overwrite bool) MergeResult {
+	res := PlanMerge(*m, d, p, cal, overwrite)
+	if res.Changes() {
+		if m.Days == nil {
+			m.Days = map[int]DayEntry{}
+		}
+		m.Days[d.Day()] = res.After
+	}
+	return res
+}

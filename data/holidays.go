@@ -1,0 +1,171 @@
+package data
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// HolidayKind says why a day is not a working day.
+type HolidayKind string
+
+// The kinds of day off: a national holiday (SKB of three ministers), an ASN cuti
+// bersama (Keppres; it does not reduce cuti tahunan, PP 11/2017), and a local
+// day off added by the admin.
+const (
+	HolidayNational    HolidayKind = "libur"
+	HolidayCutiBersama HolidayKind = "cuti_bersama"
+	HolidayLocal       HolidayKind = "lokal"
+)
+
+// Label returns the Indonesian name of the kind.
+func (k HolidayKind) Label() string {
+	switch k {
+	case HolidayNational:
+		return "Libur nasional"
+	case HolidayCutiBersama:
+		return "Cuti bersama"
+	case HolidayLocal:
+		return "Libur lokal"
+	}
+	return string(k)
+}
+
+// ParseHolidayKind reads "libur", "cuti_bersama" (also "cuti bersama") or "lokal", any case.
+func ParseHolidayKind(s string) (HolidayKind, bool) {
+	switch strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "_", " "))), " ") {
+	case "libur", "libur nasional":
+		return HolidayNational, true
+	case "cuti bersama":
+		return HolidayCutiBersama, true
+	case "lokal", "libur lokal":
+		return HolidayLocal, true
+	}
+	return "", false
+}
+
+// Holiday is one day that is not a working day.
+type Holiday struct {
+	Date Date        `json:"date"`
+	Kind HolidayKind `json:"kind"`
+	Name string      `json:"name"`
+}
+
+// LineError is a line of an input file that could not be read, with its
+// 1-based line number, the line as found and an Indonesian message.
+type LineError struct {
+	Line    int    `json:"line"`
+	Text    string `json:"text"`
+	Message string `json:"message"`
+}
+
+func (e LineError) Error() string { return fmt.Sprintf("baris %d: %s", e.Line, e.Message) }
+
+// LineErrors is every unreadable line of one file.
+type LineErrors []LineError
+
+func (es LineErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// holidayHeader is the header line of the holiday CSV.
+const holidayHeader = "date,kind,name"
+
+// ParseHolidaysCSV reads a holiday list in the shape of the shipped
+// assets/holidays files: lines starting with # are comments, blank lines are
+// skipped, an optional header "date,kind,name", then one day a line as
+// "2026-03-20,cuti_bersama,Cuti Bersama Idul Fitri 1447 H". The date may also be
+// day-first (20/03/2026); the name may contain commas or be quoted. The holidays
+// of the good lines are returned sorted by date even when some lines are bad;
+// the error is then a LineErrors naming every bad line.
+func ParseHolidaysCSV(r io.Reader) ([]Holiday, error) {
+	var out []Holiday
+	var bad LineErrors
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\uFEFF"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.EqualFold(strings.ReplaceAll(line, " ", ""), holidayHeader) {
+			continue
+		}
+		h, err := parseHolidayLine(line)
+		if err != nil {
+			bad = append(bad, LineError{Line: n, Text: line, Message: err.Error()})
+			continue
+		}
+		out = append(out, h)
+	}
+	if err := sc.Err(); err != nil {
+		bad = append(bad, LineError{Line: n + 1, Message: "file tidak dapat dibaca lebih lanjut: " + err.Error()})
+	}
+	SortHolidays(out)
+	if len(bad) > 0 {
+		return out, bad
+	}
+	return out, nil
+}
+
+func parseHolidayLine(line string) (Holiday, error) {
+	parts := strings.SplitN(line, ",", 3)
+	if len(parts) < 3 {
+		return Holiday{}, errors.New("harus berisi tanggal, jenis dan nama dipisah koma")
+	}
+	d, err := ParseDate(unquoteCSVField(parts[0]))
+	if err != nil {
+		return Holiday{}, err
+	}
+	k, ok := ParseHolidayKind(unquoteCSVField(parts[1]))
+	if !ok {
+		return Holiday{}, fmt.Errorf("jenis %q tidak dikenal; pakai libur, cuti_bersama atau lokal", unquoteCSVField(parts[1]))
+	}
+	name := unquoteCSVField(parts[2])
+	if name == "" {
+		return Holiday{}, errors.New("nama hari libur kosong")
+	}
+	return Holiday{Date: d, Kind: k, Name: name}, nil
+}
+
+// unquoteCSVField trims s and removes one pair of surrounding CSV double quotes,
+// turning doubled quotes inside back into single ones.
+func unquoteCSVField(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
+	}
+	return strings.TrimSpace(s)
+}
+
+// SortHolidays orders holidays by date, keeping the order of same-day entries.
+func SortHolidays(hs []Holiday) {
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Date.Before(hs[j].Date) })
+}
+
+// WriteHolidaysCSV writes holidays in the shape ParseHolidaysCSV reads: the
+// header, then one line each; names containing a comma or quote are quoted.
+func WriteHolidaysCSV(w io.Writer, hs []Holiday) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(holidayHeader + "\n")
+	for _, h := range hs {
+		name := strings.Join(strings.Fields(h.Name), " ")
+		if strings.ContainsAny(name, `,"`) {
+			name = `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+		}
+		fmt.Fprintf(bw, "%s,%s,%s\n", h.Date, h.Kind, name)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("menulis daftar hari libur: %w", err)
+	}
+	return nil
+}
