@@ -1,0 +1,301 @@
+package sign
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/subtle"
+	"crypto/x509"
+	"encoding/asn1"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/digitorus/pkcs7"
+)
+
+// Status is the verdict on one signature, or on a whole document.
+type Status int
+
+// The verdicts, from best to worst as Overall ranks them.
+const (
+	StatusValid         Status = iota + 1 // digest matches and the signer chains to a trusted office root
+	StatusUnknownSigner                   // digest matches but the signer does not chain to a trusted root at signing time
+	StatusChanged                         // the signed bytes were changed, or the signature is damaged
+	StatusUnsigned                        // the document carries no signature
+)
+
+// String gives the verdict in Indonesian as shown to the user.
+func (s Status) String() string {
+	switch s {
+	case StatusValid:
+		return "Sah"
+	case StatusUnknownSigner:
+		return "Penanda tangan tidak dikenal kantor ini"
+	case StatusChanged:
+		return "Berubah setelah ditandatangani"
+	case StatusUnsigned:
+		return "Tidak bertanda tangan"
+	}
+	return "Status tidak dikenal"
+}
+
+// CertKind tells where a signer's certificate comes from.
+type CertKind int
+
+// The certificate kinds.
+const (
+	CertOffice   CertKind = iota + 1 // issued by an office root of this app (tidak tersertifikasi)
+	CertImported                     // issued by another CA, imported from PKCS#12
+)
+
+// String describes the certificate kind in Indonesian.
+func (k CertKind) String() string {
+	switch k {
+	case CertOffice:
+		return "sertifikat kantor (tanda tangan elektronik tidak tersertifikasi)"
+	case CertImported:
+		return "sertifikat dari penerbit lain (impor PKCS#12)"
+	}
+	return "sertifikat tidak terbaca"
+}
+
+// Result is the verification of one signature in a PDF.
+type Result struct {
+	Status      Status
+	Detail      string            // Indonesian explanation; empty for a valid signature over the whole file
+	Signer      string            // common name of the signer's certificate
+	NIP         string            // subject serial number of the signer's certificate
+	Role        string            // title in the signer's certificate
+	Issuer      string            // common name of the certificate's issuer
+	SignedAt    time.Time         // signing time recorded in the signature; zero when absent
+	Kind        CertKind          // zero when the certificate is unreadable
+	WholeFile   bool              // the signature covers the file up to its last byte
+	Certificate *x509.Certificate // the signer's certificate; nil when unreadable
+}
+
+// Overall ranks the results of one document: unsigned when there are none,
+// otherwise the worst status among them.
+func Overall(results []Result) Status {
+	if len(results) == 0 {
+		return StatusUnsigned
+	}
+	worst := StatusValid
+	for _, r := range results {
+		if r.Status > worst {
+			worst = r.Status
+		}
+	}
+	return worst
+}
+
+// Verify checks every signature in a PDF, offline, in file order. A
+// signature is valid when the bytes it covers are unchanged and its signer's
+// certificate chains to one of roots, judged at the signing time recorded in
+// the signature (so expiry afterwards does not matter). Bytes appended after
+// the last signature count as a change unless a later signature covers them.
+// A file without signatures gives no results; an error means the input is not
+// a PDF at all.
+func Verify(doc []byte, roots *x509.CertPool) (results []Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			results, err = nil, fmt.Errorf("PDF tidak dapat diperiksa: %v", r)
+		}
+	}()
+	ranges := findByteRanges(doc)
+	contents := findSignatureContents(doc)
+	if len(ranges) == 0 && len(contents) == 0 {
+		if !bytes.HasPrefix(doc, []byte("%PDF-")) {
+			return nil, errors.New("berkas bukan PDF")
+		}
+		return nil, nil
+	}
+	used := make([]bool, len(contents))
+	ends := make([]int64, 0, len(ranges))
+	for _, br := range ranges {
+		r, end := verifyRange(doc, br, contents, used, roots)
+		results = append(results, r)
+		ends = append(ends, end)
+	}
+	for i, c := range contents {
+		if !used[i] {
+			r := describeSigner(c.p7)
+			r.Status, r.Detail = StatusChanged, "kamus tanda tangan rusak: tidak ada ByteRange yang menunjuk isi tanda tangan ini"
+			results = append(results, r)
+			ends = append(ends, -1)
+		}
+	}
+	markCoverage(results, ends, int64(len(doc)))
+	return results, nil
+}
+
+// verifyRange judges the signature one ByteRange entry points at; it also
+// returns the end of the signed bytes (-1 when unusable).
+func verifyRange(doc []byte, br rangeEntry, contents []contentsEntry, used []bool, roots *x509.CertPool) (Result, int64) {
+	v := br.values
+	size := int64(len(doc))
+	if v == nil {
+		return Result{Status: StatusChanged, Detail: "ByteRange tanda tangan rusak"}, -1
+	}
+	if v[0] != 0 || v[1] <= 0 || v[2] <= v[1] || v[3] < 0 || v[2] > size || v[3] > size-v[2] {
+		return Result{Status: StatusChanged, Detail: "ByteRange tanda tangan tidak cocok dengan berkas"}, -1
+	}
+	idx := -1
+	for i, c := range contents {
+		if int64(c.start) == v[1] && int64(c.end) == v[2] {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return Result{Status: StatusChanged, Detail: "isi tanda tangan rusak atau tidak berada di tempat yang ditunjuk ByteRange"}, -1
+	}
+	used[idx] = true
+	p7 := contents[idx].p7
+	r := describeSigner(p7)
+	p7.Content = append(append(make([]byte, 0, v[1]+v[3]), doc[:v[1]]...), doc[v[2]:v[2]+v[3]]...)
+	r.Status, r.Detail = judge(p7, r, roots)
+	return r, v[2] + v[3]
+}
+
+// describeSigner fills in who signed and when, as the signature claims.
+func describeSigner(p7 *pkcs7.PKCS7) Result {
+	var r Result
+	var at time.Time
+	if err := p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &at); err == nil {
+		r.SignedAt = at
+	}
+	cert := p7.GetOnlySigner()
+	if cert == nil {
+		return r
+	}
+	r.Certificate = cert
+	r.Signer = cert.Subject.CommonName
+	r.NIP = cert.Subject.SerialNumber
+	r.Issuer = cert.Issuer.CommonName
+	for _, n := range cert.Subject.Names {
+		if n.Type.Equal(oidTitle) {
+			if s, ok := n.Value.(string); ok {
+				r.Role = s
+			}
+		}
+	}
+	r.Kind = CertImported
+	if strings.HasPrefix(cert.Issuer.CommonName, RootNamePrefix) {
+		r.Kind = CertOffice
+	}
+	return r
+}
+
+// judge checks the digest, the signature and the certificate chain.
+func judge(p7 *pkcs7.PKCS7, r Result, roots *x509.CertPool) (Status, string) {
+	cert := r.Certificate
+	if cert == nil {
+		return StatusChanged, "tanda tangan tidak memuat tepat satu sertifikat penanda tangan"
+	}
+	if detail := checkDigest(p7); detail != "" {
+		return StatusChanged, detail
+	}
+	at := r.SignedAt
+	note := ""
+	if at.IsZero() {
+		at = time.Now()
+		note = "waktu penandatanganan tidak tercatat; sertifikat dinilai pada saat ini"
+	}
+	if at.Before(cert.NotBefore) || at.After(cert.NotAfter) {
+		return StatusUnknownSigner, fmt.Sprintf("sertifikat penanda tangan tidak berlaku pada waktu penandatanganan (berlaku %s sampai %s)",
+			cert.NotBefore.Format(time.DateOnly), cert.NotAfter.Format(time.DateOnly))
+	}
+	if err := p7.VerifyWithChainAtTime(nil, at); err != nil {
+		return StatusChanged, "tanda tangan tidak cocok dengan isinya"
+	}
+	if cert.KeyUsage != 0 && cert.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageContentCommitment) == 0 {
+		return StatusUnknownSigner, "sertifikat penanda tangan tidak untuk tanda tangan"
+	}
+	if roots == nil {
+		return StatusUnknownSigner, "belum ada sertifikat induk yang dipercaya"
+	}
+	intermediates := x509.NewCertPool()
+	for _, c := range p7.Certificates {
+		intermediates.AddCert(c)
+	}
+	_, err := cert.Verify(x509.VerifyOptions{
+		Roots:         roots,
+		Intermediates: intermediates,
+		CurrentTime:   at,
+		KeyUsages:     []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+	})
+	if err != nil {
+		return StatusUnknownSigner, "sertifikat tidak diterbitkan oleh sertifikat induk yang dipercaya kantor ini"
+	}
+	return StatusValid, note
+}
+
+// checkDigest compares the digest the signature carries with the digest of
+// the signed bytes; it returns an Indonesian problem or "".
+func checkDigest(p7 *pkcs7.PKCS7) string {
+	if len(p7.Signers) != 1 {
+		return "tanda tangan tidak memuat tepat satu penanda tangan"
+	}
+	h, ok := digestHash(p7.Signers[0].DigestAlgorithm.Algorithm)
+	if !ok {
+		return "algoritma ringkasan tanda tangan tidak didukung"
+	}
+	var want []byte
+	if err := p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeMessageDigest, &want); err != nil {
+		return "tanda tangan tidak memuat ringkasan dokumen"
+	}
+	hasher := h.New()
+	hasher.Write(p7.Content)
+	if subtle.ConstantTimeCompare(want, hasher.Sum(nil)) != 1 {
+		return "isi dokumen berubah setelah ditandatangani"
+	}
+	return ""
+}
+
+// digestHash maps a digest algorithm OID to its hash.
+func digestHash(oid asn1.ObjectIdentifier) (crypto.Hash, bool) {
+	switch {
+	case oid.Equal(pkcs7.OIDDigestAlgorithmSHA1):
+		return crypto.SHA1, true
+	case oid.Equal(pkcs7.OIDDigestAlgorithmSHA256):
+		return crypto.SHA256, true
+	case oid.Equal(pkcs7.OIDDigestAlgorithmSHA384):
+		return crypto.SHA384, true
+	case oid.Equal(pkcs7.OIDDigestAlgorithmSHA512):
+		return crypto.SHA512, true
+	}
+	return 0, false
+}
+
+// markCoverage sets WholeFile and marks signatures followed by unsigned
+// additions as changed. A signature that does not reach the end of the file
+// stays valid only when a later intact signature does reach it.
+func markCoverage(results []Result, ends []int64, size int64) {
+	lastCovered := false
+	for i, end := range ends {
+		if end == size && results[i].Status != StatusChanged {
+			lastCovered = true
+		}
+	}
+	for i, end := range ends {
+		switch {
+		case end < 0 || results[i].Status == StatusChanged:
+		case end == size:
+			results[i].WholeFile = true
+		case lastCovered:
+			results[i].Detail = joinDetail(results[i].Detail, "dokumen diberi tanda tangan lain sesudah tanda tangan ini")
+		default:
+			results[i].Status = StatusChanged
+			results[i].Detail = joinDetail(results[i].Detail, "ada tambahan pada berkas sesudah tanda tangan terakhir")
+		}
+	}
+}
+
+// joinDetail joins two Indonesian notes with "; ".
+func joinDetail(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
