@@ -21,8 +21,8 @@ const minSignatureHex = 256
 
 // rangeEntry is one ByteRange entry found in a PDF.
 type rangeEntry struct {
-	at     int      // offset of "/ByteRange"
-	values []int64  // the four numbers; nil when they cannot be read
+	at     int     // offset of "/ByteRange"
+	values []int64 // the four numbers; nil when they cannot be read
 }
 
 // contentsEntry is one hex string in a PDF that holds a PKCS#7 signature.

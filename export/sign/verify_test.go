@@ -8,8 +8,8 @@ import (
 	"testing/synctest"
 	"time"
 
-	pdfsign "github.com/digitorus/pdfsign/sign"
 	"github.com/digitorus/pdf"
+	pdfsign "github.com/digitorus/pdfsign/sign"
 )
 
 func TestVerifyValid(t *testing.T) {
