@@ -1,0 +1,52 @@
+package data
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBerAKHLAKOrderSpellsAcronym(t *testing.T) {
+	acronym := ""
+	for i, v := range BerAKHLAK() {
+		if v.Number != i+1 {
+			t.Errorf("value %d has Number %d", i+1, v.Number)
+		}
+		for j, b := range v.Behaviours {
+			if strings.TrimSpace(b) == "" {
+				t.Errorf("%s behaviour %d empty", v.Name, j+1)
+			}
+		}
+		acronym += v.Name[:1]
+	}
+	if acronym != "BAKHLAK" {
+		t.Errorf("initials %q, want BAKHLAK (BerAKHLAK without 'er')", acronym)
+	}
+}
+
+func TestBerAKHLAKReturnsCopy(t *testing.T) {
+	v := BerAKHLAK()
+	v[0].Behaviours[0] = "diubah"
+	if BerAKHLAK()[0].Behaviours[0] == "diubah" {
+		t.Error("BerAKHLAK shares its table with callers")
+	}
+}
+
+// TestBerAKHLAKMatchesDomain checks each value line of domain.md §3, when the
+// shared folder is present, so a typo in the guide behaviours cannot slip in.
+func TestBerAKHLAKMatchesDomain(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "domain.md"))
+	if err != nil {
+		t.Skipf("domain.md not available: %v", err)
+	}
+	text := string(raw)
+	for _, v := range BerAKHLAK() {
+		line := v.Name + " — " + strings.Join(v.Behaviours[:], "; ") + "."
+		want := fmt.Sprintf("%d. %s", v.Number, line)
+		if !strings.Contains(text, want) {
+			t.Errorf("domain.md has no line %q", want)
+		}
+	}
+}
