@@ -40,6 +40,11 @@ func TestParseStaffImportAcceptsEveryKind(t *testing.T) {
 	}
 }
 
+// leaving returns an edit that marks a row Tidak aktif with the given reason and date.
+func leaving(reason, date string) func(*StaffRow) {
+	return func(r *StaffRow) { r.Status, r.LeaveReason, r.LeaveDate = "Tidak aktif", reason, date }
+}
+
 func TestParseStaffImportRowProblems(t *testing.T) {
 	tests := []struct {
 		name string
@@ -66,16 +71,15 @@ func TestParseStaffImportRowProblems(t *testing.T) {
 		{"birth date mismatch without reason", func(r *StaffRow) { r.BirthDate = "12/04/1968" },
 			[]string{"Tanggal lahir pada NIP (11 April 1968) berbeda", `kolom "Alasan NIP berbeda"`}},
 		{"sex mismatch without reason", func(r *StaffRow) { r.Sex = "P" }, []string{"Jenis kelamin pada NIP", "Alasan NIP berbeda"}},
-		{"left without reason", func(r *StaffRow) { r.Status = "Tidak aktif"; r.LeaveDate = "01/01/2025" }, []string{"Alasan keluar wajib diisi"}},
-		{"left without date", func(r *StaffRow) { r.Status = "Tidak aktif"; r.LeaveReason = "Pindah tugas" }, []string{"Tanggal keluar wajib diisi"}},
-		{"unknown leave reason", func(r *StaffRow) { r.Status = "Tidak aktif"; r.LeaveReason = "Kabur"; r.LeaveDate = "01/01/2025" },
-			[]string{`Alasan keluar "Kabur" tidak dikenal`}},
-		{"leave before start", func(r *StaffRow) { r.Status = "Tidak aktif"; r.LeaveReason = "Pindah tugas"; r.LeaveDate = "01/01/2019" },
-			[]string{"tidak boleh sebelum tanggal mulai"}},
+		{"left without reason", leaving("", "01/01/2025"), []string{"Alasan keluar wajib diisi"}},
+		{"left without date", leaving("Pindah tugas", ""), []string{"Tanggal keluar wajib diisi"}},
+		{"unknown leave reason", leaving("Kabur", "01/01/2025"), []string{`Alasan keluar "Kabur" tidak dikenal`}},
+		{"bad leave date", leaving("Pindah tugas", "32/01/2025"), []string{"Tanggal keluar:"}},
+		{"leave before start", leaving("Pindah tugas", "01/01/2019"), []string{"tidak boleh sebelum tanggal mulai"}},
 		{"active with leave date", func(r *StaffRow) { r.LeaveDate = "01/01/2025" }, []string{"Status Aktif tetapi"}},
 		{"unknown status", func(r *StaffRow) { r.Status = "Cuti" }, []string{`Status "Cuti" tidak dikenal`}},
 		{"Non-ASN with NIP", func(r *StaffRow) { r.Kind = "Honorer"; r.Rank = "" }, []string{"Non-ASN tidak memiliki NIP"}},
-		{"PPPK without contract", func(r *StaffRow) { r.NIP = "199001012022211001"; r.BirthDate = "01/01/1990"; r.Kind = "PPPK"; r.Rank = "IX" },
+		{"PPPK without contract", func(r *StaffRow) { *r = StaffRowOf(sampleImportStaff()[2], DefaultUnits()); r.ContractStart = "" },
 			[]string{"Tanggal mulai kontrak wajib diisi"}},
 	}
 	for _, tt := range tests {
