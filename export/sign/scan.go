@@ -21,7 +21,6 @@ const minSignatureHex = 256
 
 // rangeEntry is one ByteRange entry found in a PDF.
 type rangeEntry struct {
-	at     int     // offset of "/ByteRange"
 	values []int64 // the four numbers; nil when they cannot be read
 }
 
@@ -40,7 +39,7 @@ func findByteRanges(doc []byte) []rangeEntry {
 			return out
 		}
 		at := from + i
-		out = append(out, rangeEntry{at: at, values: parseByteRange(doc[at+len(byteRangeKey):])})
+		out = append(out, rangeEntry{values: parseByteRange(doc[at+len(byteRangeKey):])})
 		from = at + len(byteRangeKey)
 	}
 }

@@ -169,6 +169,13 @@ func describeSigner(p7 *pkcs7.PKCS7) Result {
 	if cert == nil {
 		return r
 	}
+	r.setSigner(cert)
+	return r
+}
+
+// setSigner fills in the signer's certificate, name, NIP, role, issuer and
+// certificate kind.
+func (r *Result) setSigner(cert *x509.Certificate) {
 	r.Certificate = cert
 	r.Signer = cert.Subject.CommonName
 	r.NIP = cert.Subject.SerialNumber
@@ -184,7 +191,6 @@ func describeSigner(p7 *pkcs7.PKCS7) Result {
 	if strings.HasPrefix(cert.Issuer.CommonName, RootNamePrefix) {
 		r.Kind = CertOffice
 	}
-	return r
 }
 
 // judge checks the digest, the signature and the certificate chain.

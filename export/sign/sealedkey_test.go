@@ -1,0 +1,112 @@
+package sign
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"testing"
+)
+
+func TestSealKeyRoundTrip(t *testing.T) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk, err := SealKey(key, "demo-kinerja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sk.KDF != "argon2id" || sk.Time != 3 || sk.MemoryKiB != 64*1024 || sk.Threads != 2 {
+		t.Errorf("parameters %+v, want argon2id t=3 m=64MiB p=2", sk)
+	}
+	stored, err := json.Marshal(sk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loaded SealedKey
+	if err := json.Unmarshal(stored, &loaded); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := OpenKey(loaded, "demo-kinerja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !key.PublicKey.Equal(opened.Public()) {
+		t.Fatal("opened key differs from the sealed one")
+	}
+	_, err = OpenKey(loaded, "demo-kinerja ")
+	if !errors.Is(err, ErrWrongPassphrase) || err.Error() != "Frasa sandi salah" {
+		t.Fatalf("wrong passphrase gave %v", err)
+	}
+	var pe PassphraseError
+	if !errors.As(err, &pe) {
+		t.Fatal("wrong passphrase error is not a PassphraseError")
+	}
+}
+
+func TestSealKeyFreshSaltAndNonce(t *testing.T) {
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	a, err := sealKey(key, "rahasia", 1, 64, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sealKey(key, "rahasia", 1, 64, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a.Salt) == string(b.Salt) || string(a.Nonce) == string(b.Nonce) || string(a.Ciphertext) == string(b.Ciphertext) {
+		t.Fatal("two sealings share salt, nonce or ciphertext")
+	}
+}
+
+func TestSealKeyRejects(t *testing.T) {
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if _, err := SealKey(nil, "x"); err == nil {
+		t.Error("sealing a nil key gave no error")
+	}
+	if _, err := SealKey(key, ""); err == nil {
+		t.Error("sealing under an empty passphrase gave no error")
+	}
+}
+
+func TestOpenKeyDamaged(t *testing.T) {
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	good, err := sealKey(key, "rahasia", 1, 64, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name        string
+		edit        func(*SealedKey)
+		wrongPhrase bool
+	}{
+		{"unknown KDF", func(s *SealedKey) { s.KDF = "scrypt" }, false},
+		{"zero time", func(s *SealedKey) { s.Time = 0 }, false},
+		{"huge time", func(s *SealedKey) { s.Time = 1 << 20 }, false},
+		{"huge memory", func(s *SealedKey) { s.MemoryKiB = 1 << 30 }, false},
+		{"zero threads", func(s *SealedKey) { s.Threads = 0 }, false},
+		{"short salt", func(s *SealedKey) { s.Salt = s.Salt[:4] }, false},
+		{"bad nonce", func(s *SealedKey) { s.Nonce = s.Nonce[:5] }, false},
+		{"empty ciphertext", func(s *SealedKey) { s.Ciphertext = nil }, false},
+		{"flipped ciphertext", func(s *SealedKey) { s.Ciphertext[0] ^= 1 }, true},
+		{"changed salt", func(s *SealedKey) { s.Salt[0] ^= 1 }, true},
+		{"changed time", func(s *SealedKey) { s.Time = 2 }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sk := good
+			sk.Salt = append([]byte(nil), good.Salt...)
+			sk.Ciphertext = append([]byte(nil), good.Ciphertext...)
+			tt.edit(&sk)
+			_, err := OpenKey(sk, "rahasia")
+			if err == nil {
+				t.Fatal("damaged key opened")
+			}
+			if errors.Is(err, ErrWrongPassphrase) != tt.wrongPhrase {
+				t.Fatalf("error %v: wrong-passphrase %v, want %v", err, !tt.wrongPhrase, tt.wrongPhrase)
+			}
+		})
+	}
+}
