@@ -1,6 +1,8 @@
 package sign
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -54,11 +56,11 @@ func TestImportPKCS12RejectsForeignKey(t *testing.T) {
 	}
 }
 
-// TestImportedRSAIdentitySigns imports an RSA identity issued by a CA that
-// is not an office root, with the CA certificates stored out of order, signs
+// TestImportedRSAIdentitySigns imports an RSA identity issued through an
+// intermediate by a CA that is not an office root, with the CA certificates stored out of order, signs
 // with it and verifies against that CA.
 func TestImportedRSAIdentitySigns(t *testing.T) {
-	caKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	caKey, _ := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
 	caTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "CA Kabupaten Bandung"},
 		NotBefore: testNow, NotAfter: testNow.AddDate(10, 0, 0),
@@ -66,7 +68,7 @@ func TestImportedRSAIdentitySigns(t *testing.T) {
 	}
 	caDER, _ := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
 	caCert, _ := x509.ParseCertificate(caDER)
-	subKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	subKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	subTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "CA Antara"},
 		NotBefore: testNow, NotAfter: testNow.AddDate(10, 0, 0),
