@@ -189,11 +189,26 @@ func (c Calendar) WorkingDays(from, to Date) int {
 // WorkingDaysIn lists the working days of one month in order.
 func (c Calendar) WorkingDaysIn(year int, month time.Month) []Date {
 	var out []Date
-	first := NewDate(year, month, 1)
-	for d := first; d.Month() == month; d = d.AddDays(1) {
-		if c.IsWorkingDay(d) {
-			out = append(out, d)
+	mask := c.workingMask(year, month)
+	for day := 1; day <= monthLength(year, month); day++ {
+		if mask[day] {
+			out = append(out, NewDate(year, month, day))
 		}
 	}
 	return out
+}
+
+// workingMask tells for each day of a month (index = day of the month) whether
+// it is a working day; it answers IsWorkingDay for a whole month at once.
+func (c Calendar) workingMask(year int, month time.Month) (mask [32]bool) {
+	wd := int(NewDate(year, month, 1).Weekday())
+	for day := 1; day <= monthLength(year, month); day++ {
+		mask[day] = c.Schedule.Week[(wd+day-1)%7].Works()
+	}
+	for _, h := range c.Holidays {
+		if y, m, d := h.Date.t.Date(); y == year && m == month {
+			mask[d] = false
+		}
+	}
+	return mask
 }

@@ -118,8 +118,9 @@ func (r *DisciplineResult) countYear(months []AttendanceMonth, year int, cal Cal
 		if m.Year != year {
 			continue
 		}
+		mask := cal.workingMask(m.Year, m.Month)
 		for day, e := range m.Days {
-			if day < 1 || day > monthLength(m.Year, m.Month) || !cal.IsWorkingDay(m.Date(day)) {
+			if day < 1 || day > monthLength(m.Year, m.Month) || !mask[day] {
 				continue
 			}
 			if e.Code == CodeTK {
@@ -158,21 +159,22 @@ func (r *DisciplineResult) longestRun(months []AttendanceMonth, year int, cal Ca
 			run = 0
 		}
 		prevMonth = idx
-		for d := NewDate(m.Year, m.Month, 1); d.Month() == m.Month; d = d.AddDays(1) {
-			if !cal.IsWorkingDay(d) {
+		mask := cal.workingMask(m.Year, m.Month)
+		for day := 1; day <= monthLength(m.Year, m.Month); day++ {
+			if !mask[day] {
 				continue
 			}
-			if e, ok := m.Days[d.Day()]; !ok || e.Code != CodeTK {
+			if e, ok := m.Days[day]; !ok || e.Code != CodeTK {
 				run = 0
 				continue
 			}
 			if run == 0 {
-				runFrom, touches = d, false
+				runFrom, touches = m.Date(day), false
 			}
 			run++
-			touches = touches || d.Year() == year
+			touches = touches || m.Year == year
 			if touches && run > r.LongestRun {
-				r.LongestRun, r.RunFrom, r.RunTo = run, runFrom, d
+				r.LongestRun, r.RunFrom, r.RunTo = run, runFrom, m.Date(day)
 			}
 		}
 	}

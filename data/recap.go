@@ -53,26 +53,24 @@ type RecapRow struct {
 // Recap computes the monthly recap of one staff member's month.
 func Recap(m AttendanceMonth, cal Calendar) RecapRow {
 	r := RecapRow{StaffID: m.StaffID, Year: m.Year, Month: m.Month, Staff: 1}
-	first := NewDate(m.Year, m.Month, 1)
-	for d := first; d.Month() == m.Month; d = d.AddDays(1) {
-		e, entered := m.Days[d.Day()]
-		if !cal.IsWorkingDay(d) {
-			if entered {
-				r.IgnoredEntries++
-			}
+	mask := cal.workingMask(m.Year, m.Month)
+	n := monthLength(m.Year, m.Month)
+	for day := range m.Days {
+		if day < 1 || day > n || !mask[day] {
+			r.IgnoredEntries++
+		}
+	}
+	for day := 1; day <= n; day++ {
+		if !mask[day] {
 			continue
 		}
 		r.WorkingDays++
+		e, entered := m.Days[day]
 		if !entered || e.Code == "" {
 			r.NotEntered++
 			continue
 		}
 		r.count(e)
-	}
-	for day := range m.Days {
-		if day < 1 || day > monthLength(m.Year, m.Month) {
-			r.IgnoredEntries++
-		}
 	}
 	r.Leave = r.CT + r.CB + r.CS + r.CM + r.CAP + r.CLTN
 	r.Present = r.H + r.TL + r.PSW + r.DL + r.FWA
@@ -137,8 +135,19 @@ func (r *RecapRow) codeCounter(code string) *int {
 	return nil
 }
 
-// monthLength returns the number of days in a month.
-func monthLength(year int, month time.Month) int { return NewDate(year, month+1, 0).Day() }
+// monthLength returns the number of days in a month (Gregorian leap years).
+func monthLength(year int, month time.Month) int {
+	switch month {
+	case time.February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
 
 // percentOf returns part as a percentage of whole, 0 when whole is 0.
 func percentOf(part, whole int) float64 {

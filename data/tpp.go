@@ -96,8 +96,9 @@ type TPPDetail struct {
 func TPPDeduction(m AttendanceMonth, cal Calendar, rules TPPRules) TPPDetail {
 	t := TPPDetail{Late: make([]int, len(rules.Late)), Early: make([]int, len(rules.Early))}
 	sum := 0.0
+	mask := cal.workingMask(m.Year, m.Month)
 	for day, e := range m.Days {
-		if day < 1 || day > monthLength(m.Year, m.Month) || !cal.IsWorkingDay(m.Date(day)) {
+		if day < 1 || day > monthLength(m.Year, m.Month) || !mask[day] {
 			continue
 		}
 		if e.Code == CodeTK {
