@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// settingsScreen is Pengaturan: the office identity, the units, and the
+// interface language.
+type settingsScreen struct {
+	u        *App
+	view     fyne.CanvasObject
+	officeBx *fyne.Container
+	office   *officeForm
+	saved    *widget.Label
+	units    *unitsEditor
+	language *widget.RadioGroup
+}
+
+// languageNames are the choices of the language setting, in Languages order.
+var languageNames = []string{"Bahasa Indonesia", "English"}
+
+func newSettingsScreen(u *App) *settingsScreen {
+	s := &settingsScreen{u: u, officeBx: container.NewStack()}
+	s.saved = widget.NewLabel("")
+	s.saved.Importance = widget.SuccessImportance
+	s.saved.Hide()
+	s.units = newUnitsEditor(u)
+	s.language = widget.NewRadioGroup(languageNames, func(name string) {
+		for i, n := range languageNames {
+			if n == name {
+				u.fyne.Preferences().SetString(PrefLanguage, Languages[i])
+			}
+		}
+	})
+	for i, code := range Languages {
+		if code == Language(u.fyne) {
+			s.language.SetSelected(languageNames[i])
+		}
+	}
+	restart := widget.NewLabel(lang.L("settings.language.restart"))
+	restart.Wrapping = fyne.TextWrapWord
+	office := widget.NewCard(lang.L("settings.office"), lang.L("settings.office.sub"),
+		container.NewVBox(s.officeBx, s.saved))
+	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
+	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
+	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, unitsCard, langCard)))
+	return s
+}
+
+// refresh reloads the office identity and the units from the store.
+func (s *settingsScreen) refresh() {
+	o, err := s.u.st.Office()
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.office = newOfficeForm(o)
+	s.office.form.SubmitText = lang.L("button.save")
+	s.office.form.OnSubmit = s.saveOffice
+	s.officeBx.Objects = []fyne.CanvasObject{s.office.form}
+	s.officeBx.Refresh()
+	s.saved.Hide()
+	s.units.reload()
+}
+
+func (s *settingsScreen) saveOffice() {
+	o, ok := s.office.check()
+	if !ok {
+		return
+	}
+	if err := s.u.st.SetOffice(o); err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.u.refreshTitle()
+	s.u.home.refresh()
+	s.saved.SetText(lang.L("settings.office.saved"))
+	s.saved.Show()
+}
