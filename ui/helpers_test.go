@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// testToday is the day every UI test runs on.
+var testToday = data.NewDate(2026, 11, 28)
+
+func fyneLocale(s string) fyne.Locale { return fyne.Locale(s) }
+
+// useIndonesian loads the Indonesian translation, as the app does by default.
+func useIndonesian(t *testing.T) {
+	t.Helper()
+	if err := SetupLanguage(test.NewTempApp(t)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newTestUI opens a store on a temporary file (with the office set unless
+// noOffice) and builds the window on it in Bahasa Indonesia.
+func newTestUI(t *testing.T, noOffice bool, opt Options) (*App, *store.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := SetupLanguage(a); err != nil {
+		t.Fatal(err)
+	}
+	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
+	st, err := store.Open(filepath.Join(t.TempDir(), "kinerja.db"), store.Options{Actor: "test", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	if !noOffice {
+		if err := st.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Kota: "Soreang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u := New(a, st, opt)
+	u.today = func() data.Date { return testToday }
+	u.win.Resize(fyne.NewSize(1100, 700))
+	return u, st
+}
+
+// objects returns every object on the window's canvas, overlays (dialogs) included.
+func objects(c fyne.Canvas) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(x)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return out
+}
+
+// button finds the visible, enabled button labelled text, topmost (last) first.
+func button(t *testing.T, u *App, text string) *widget.Button {
+	t.Helper()
+	objs := objects(u.win.Canvas())
+	for i := len(objs) - 1; i >= 0; i-- {
+		if b, ok := objs[i].(*widget.Button); ok && b.Text == text && !b.Disabled() {
+			return b
+		}
+	}
+	t.Fatalf("no enabled button %q on screen", text)
+	return nil
+}
+
+// shownText reports whether a visible label or rich text on screen contains s.
+func shownText(u *App, s string) bool {
+	for _, o := range objects(u.win.Canvas()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitFor waits until cond holds, for work done off the UI goroutine.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for range 500 {
+		if cond() {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("gave up waiting for %s", what)
+}
+
+// pns returns a valid PNS record for 196804111993031009 (a man born 11/04/1968) in unit 5.
+func pns(name, nip string, birth data.Date) data.Staff {
+	return data.Staff{
+		NIP: nip, Name: name, Kind: data.KindPNS, Sex: data.SexMale, BirthDate: birth,
+		History: []data.Event{{Kind: data.EventStart, Date: data.NewDate(2015, 3, 1),
+			Rank: "III/b", Position: "Pengadministrasi Umum", UnitID: 5}},
+	}
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"kinerja/data"
+	"kinerja/export"
+)
+
+// exportStaff asks where to save the whole register and writes it there, as
+// XLSX or CSV by the file's extension, off the UI goroutine.
+func (u *App) exportStaff() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close() // export writes the file itself, atomically
+		go func() {
+			n, err := u.writeStaffFile(path)
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				dialog.ShowInformation(lang.L("export.title"),
+					lang.L("export.done", map[string]any{"N": n, "Path": path}), u.win)
+			})
+		}()
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.SetFileName("pegawai-" + u.today().Compact() + ".xlsx")
+	d.Show()
+}
+
+// writeStaffFile writes every staff member, sorted by name, to path and returns how many.
+func (u *App) writeStaffFile(path string) (int, error) {
+	all, err := u.st.AllStaff()
+	if err != nil {
+		return 0, err
+	}
+	units, err := u.st.Units()
+	if err != nil {
+		return 0, err
+	}
+	data.SortStaff(all, data.SortByName, units)
+	rows := make([]data.StaffRow, len(all))
+	for i, s := range all {
+		rows[i] = data.StaffRowOf(s, units)
+	}
+	return len(rows), export.WriteStaffFile(path, rows)
+}
