@@ -41,6 +41,9 @@ type Store struct {
 // and the default units; an older one is copied to <path>.pre-v<N>.bak and
 // then migrated to schema N in one transaction.
 func Open(path string, opt Options) (*Store, error) {
+	if isUNC(path) {
+		return nil, fmt.Errorf("%s: %w", path, data.ErrNetworkDrive)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("membuka file data %s: %w", path, err)
