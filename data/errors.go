@@ -23,6 +23,7 @@ const (
 	FieldMismatch      = "mismatch_reason"
 	FieldKecamatan     = "kecamatan"
 	FieldKabupaten     = "kabupaten"
+	FieldHistory       = "history" // a history event other than the start; the message names which
 )
 
 // FieldError is a problem with one field, with an Indonesian message for the user.
