@@ -71,7 +71,7 @@ func (d Date) After(o Date) bool { return d.t.After(o.t) }
 func (d Date) Equal(o Date) bool { return d.t.Equal(o.t) }
 
 // DaysUntil returns the number of days from d to o (negative when o is earlier).
-func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
+func (d Date) DaysUntil(o Date) int { return int((o.t.Unix() - d.t.Unix()) / 86400) }
 
 // String returns the ISO form "2026-11-28", or "" for the zero Date.
 func (d Date) String() string {
@@ -104,7 +104,7 @@ func (d Date) Long() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d %s %d", d.Day(), MonthNames[d.Month()-1], d.Year())
+	return fmt.Sprintf("%d %s %04d", d.Day(), MonthNames[d.Month()-1], d.Year())
 }
 
 // ParseDate reads a date typed by a person or found in a file. It accepts the
@@ -146,7 +146,7 @@ func ParseDate(s string) (Date, error) {
 func dateFromParts(day string, m time.Month, year string, orig string) (Date, error) {
 	d, err1 := strconv.Atoi(day)
 	y, err2 := strconv.Atoi(year)
-	if err1 != nil || err2 != nil || len(year) != 4 {
+	if err1 != nil || err2 != nil || !allDigits(year, 4) {
 		return Date{}, fmt.Errorf("tanggal %q tidak dikenali; tulis seperti 28/11/2026", orig)
 	}
 	if !ValidDate(y, m, d) {
