@@ -126,6 +126,9 @@ func parseHolidayLine(line string) (Holiday, error) {
 	if err != nil {
 		return Holiday{}, err
 	}
+	if d.IsZero() {
+		return Holiday{}, errors.New("tanggal kosong")
+	}
 	k, ok := ParseHolidayKind(unquoteCSVField(parts[1]))
 	if !ok {
 		return Holiday{}, fmt.Errorf("jenis %q tidak dikenal; pakai libur, cuti_bersama atau lokal", unquoteCSVField(parts[1]))
