@@ -25,8 +25,8 @@ const maxAttlogLine = 4096
 // to a USB stick (often 1_attlog.dat): one punch a line, fields separated by
 // tabs or runs of spaces — the PIN (possibly left-padded with spaces), the date
 // and the time, then small integer columns whose number and order vary by
-// firmware and are ignored. Dates may be 2026-11-02, 2026/11/02 or 02/11/2026
-// (day first); times 07:30:15 or 07:30. CRLF line ends and a leading BOM are
+// firmware and are ignored. Dates may be 2026-11-02, 2026/11/02, 02/11/2026 or
+// 02-11-2026 (day first, never month first); times 07:30:15 or 07:30. CRLF line ends and a leading BOM are
 // accepted, blank lines skipped, and a line repeating an earlier punch (same
 // PIN and time) is dropped. Every other unreadable line is returned in bad
 // with its line number; the readable ones are still returned, in file order.
@@ -129,7 +129,7 @@ func validPIN(s string) bool {
 	return true
 }
 
-// parseAttlogDate reads YYYY-MM-DD, YYYY/MM/DD or DD/MM/YYYY.
+// parseAttlogDate reads YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or DD-MM-YYYY.
 func parseAttlogDate(s string) (int, time.Month, int, error) {
 	bad := fmt.Errorf("tanggal %q tidak dikenali", shorten(s))
 	sep := "-"
@@ -140,7 +140,7 @@ func parseAttlogDate(s string) (int, time.Month, int, error) {
 	if len(p) != 3 {
 		return 0, 0, 0, bad
 	}
-	if len(p[2]) == 4 && sep == "/" {
+	if len(p[2]) == 4 {
 		p[0], p[2] = p[2], p[0]
 	}
 	if len(p[0]) != 4 || len(p[1]) > 2 || len(p[2]) > 2 {
@@ -298,7 +298,7 @@ func PlanMerge(m AttendanceMonth, d Date, p DayPunches, cal Calendar, overwrite 
 	if machine {
 		after.EnteredBy = before.EnteredBy
 	}
-	after, _ = ApplyTimes(after, hours)
+	after, _ = ApplyTimes(after, hours) // cannot fail: hours work and the times were just formatted
 	res.After = after
 	switch {
 	case !had:

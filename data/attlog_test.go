@@ -25,7 +25,7 @@ func TestParseAttlogOddInput(t *testing.T) {
 		"1\t2026-11-04\r\n" + // missing time
 		"1\t2026-11-04 25:00:00\t1\r\n" + // bad hour
 		"\x00\x01\x02 garbage\r\n" +
-		"7\t2026-11-04 07:00:00" // last line without line end
+		"7\t04-11-2026 07:00:00" // day-first with dashes; last line without line end
 	punches, bad := ParseAttlog(strings.NewReader(in))
 	want := []Punch{
 		{PIN: "1", At: at(2026, 11, 2, 7, 28, 11), Line: 1},
