@@ -158,3 +158,24 @@ func TestKeyLabel(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDiffFields checks that any pair of values is compared without panic,
+// and that a value compared with itself shows no change.
+func FuzzDiffFields(f *testing.F) {
+	f.Add([]byte(`{"a":1}`), []byte(`{"a":2,"b":[1]}`))
+	f.Add([]byte(`1`), []byte(`{"a":1}`))
+	f.Add([]byte(nil), []byte(`"x"`))
+	f.Add([]byte(`{`), []byte(`}`))
+	f.Fuzz(func(t *testing.T, old, val []byte) {
+		if _, err := diffFields(old, val); err != nil {
+			t.Fatal(err)
+		}
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(val, &obj) == nil {
+			same, err := diffFields(val, val)
+			if err != nil || len(same) != 0 {
+				t.Fatalf("diffFields(v, v) = %+v, %v", same, err)
+			}
+		}
+	})
+}
