@@ -329,7 +329,7 @@ func (e Evaluation) Reopen(reason string, now time.Time) (prev, next Evaluation,
 // workflow fields (period, staff, state, revision, frozen identities,
 // objection, reopen reason, finalization time) cannot be changed this way. A
 // final evaluation is refused with ErrEvaluationLocked; unknown ratings or
-// follow-up statuses with a ValidationError.
+// follow-up statuses with a ValidationError. A nil change only touches UpdatedAt.
 func (e Evaluation) Edit(change func(*Evaluation), now time.Time) (Evaluation, error) {
 	switch e.State {
 	case EvalFinal:
@@ -339,7 +339,9 @@ func (e Evaluation) Edit(change func(*Evaluation), now time.Time) (Evaluation, e
 		return e, &TransitionError{Action: ActionEdit, From: e.State}
 	}
 	next := e.clone()
-	change(&next)
+	if change != nil {
+		change(&next)
+	}
 	next.PeriodID, next.StaffID, next.State, next.Revision = e.PeriodID, e.StaffID, e.State, e.Revision
 	next.Frozen, next.Objection, next.ReopenReason, next.FinalizedAt = e.Frozen, e.Objection, e.ReopenReason, e.FinalizedAt
 	next.UpdatedAt = now

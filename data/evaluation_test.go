@@ -459,3 +459,14 @@ func TestStateAndFollowUpLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestEditNilChange(t *testing.T) {
+	e := rated()
+	later := evalNow.Add(time.Minute)
+	got, err := e.Edit(nil, later)
+	want := e.clone()
+	want.UpdatedAt = later
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("Edit(nil) = %+v, %v", got, err)
+	}
+}

@@ -163,3 +163,16 @@ func TestApplyRaterOverrides(t *testing.T) {
 		t.Error("ApplyRaterOverrides changed its input")
 	}
 }
+
+func BenchmarkDefaultRaters2000(b *testing.B) {
+	staff, units := kecamatan()
+	for id := uint64(100); len(staff) < 2000; id++ {
+		staff = append(staff, raterStaff(id, 3+id%7, "Pelaksana"))
+	}
+	on := NewDate(2026, time.June, 30)
+	for b.Loop() {
+		if len(DefaultRaters(staff, units, on)) == 0 {
+			b.Fatal("no raters")
+		}
+	}
+}
