@@ -18,6 +18,26 @@ const (
 	CategoryNonWorking Category = "non_working" // not a working day
 )
 
+// Categories lists every Category in display order.
+var Categories = []Category{CategoryPresent, CategoryExcused, CategoryLeave, CategoryAbsent, CategoryNonWorking}
+
+// Label returns the Indonesian name of the category.
+func (c Category) Label() string {
+	switch c {
+	case CategoryPresent:
+		return "Hadir"
+	case CategoryExcused:
+		return "Tidak hadir dengan keterangan"
+	case CategoryLeave:
+		return "Cuti"
+	case CategoryAbsent:
+		return "Tanpa keterangan"
+	case CategoryNonWorking:
+		return "Bukan hari kerja"
+	}
+	return string(c)
+}
+
 // The default attendance codes of domain.md §2. The rules (recap, TPP, PP
 // 94/2021, leave) recognise these codes by their ID; a code an office adds
 // itself is listed and counted under "lainnya" in the recap.
@@ -94,6 +114,34 @@ func DefaultCodes() Codes {
 		{Code: CodeTK, Label: "Tanpa Keterangan", Category: CategoryAbsent},
 		{Code: CodeLIB, Label: "Libur / Cuti Bersama", Category: CategoryNonWorking},
 	}
+}
+
+// Check returns an Indonesian description of the first problem in an edited
+// code list, or nil: every code needs an ID of letters and digits (at most 6),
+// unique ignoring case, a label, and a known category.
+func (cs Codes) Check() error {
+	seen := map[string]bool{}
+	for i, c := range cs {
+		id := strings.ToUpper(c.Code)
+		if id == "" || len(id) > 6 || strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
+			return fmt.Errorf("kode baris %d (%q) harus 1–6 huruf atau angka", i+1, c.Code)
+		}
+		if seen[id] {
+			return fmt.Errorf("kode %s tercantum dua kali", id)
+		}
+		seen[id] = true
+		if strings.TrimSpace(c.Label) == "" {
+			return fmt.Errorf("kode %s belum diberi keterangan", id)
+		}
+		known := false
+		for _, cat := range Categories {
+			known = known || c.Category == cat
+		}
+		if !known {
+			return fmt.Errorf("kode %s: golongan %q tidak dikenal", id, c.Category)
+		}
+	}
+	return nil
 }
 
 // Lookup finds a code by its ID, ignoring case and surrounding spaces.

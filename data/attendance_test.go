@@ -31,6 +31,30 @@ func TestDefaultCodes(t *testing.T) {
 	}
 }
 
+func TestCodesCheck(t *testing.T) {
+	if err := DefaultCodes().Check(); err != nil {
+		t.Fatalf("default codes: %v", err)
+	}
+	bad := []func(Codes) Codes{
+		func(cs Codes) Codes {
+			return append(cs, Code{Code: "tl", Label: "Tugas Luar", Category: CategoryPresent})
+		},
+		func(cs Codes) Codes { return append(cs, Code{Code: "", Label: "x", Category: CategoryPresent}) },
+		func(cs Codes) Codes { return append(cs, Code{Code: "W F", Label: "x", Category: CategoryPresent}) },
+		func(cs Codes) Codes { return append(cs, Code{Code: "WFO", Label: " ", Category: CategoryPresent}) },
+		func(cs Codes) Codes { return append(cs, Code{Code: "WFO", Label: "x", Category: "hadir"}) },
+	}
+	for i, f := range bad {
+		if err := f(DefaultCodes()).Check(); err == nil {
+			t.Errorf("case %d accepted", i)
+		}
+	}
+	ok := append(DefaultCodes(), Code{Code: "WFO", Label: "Kerja di kantor", Category: CategoryPresent})
+	if err := ok.Check(); err != nil {
+		t.Errorf("an added code refused: %v", err)
+	}
+}
+
 func TestCodesForPPPK(t *testing.T) {
 	cs := DefaultCodes()
 	leaveOf := func(k Kind) []string {

@@ -11,7 +11,8 @@ import (
 type DisciplineSettings struct {
 	// ConvertLateness adds accumulated lateness plus early departure as days:
 	// every HoursPerDay hours count as one day of TK (PP 53/2010, Penjelasan
-	// Pasal 3 angka 11; whether PP 94/2021 keeps it is not confirmed).
+	// Pasal 3 angka 11; whether PP 94/2021 keeps it is not confirmed). A
+	// HoursPerDay that is not a positive number counts as the default 7.5.
 	ConvertLateness bool    `json:"convert_lateness"`
 	HoursPerDay     float64 `json:"hours_per_day"`
 }
