@@ -176,6 +176,7 @@ type TransitionError struct {
 	From   EvaluationState
 }
 
+// Error returns the Indonesian message, naming the state and the refused step.
 func (e *TransitionError) Error() string {
 	switch {
 	case e.From.Label() == "":

@@ -77,7 +77,7 @@ type Period struct {
 // lower-case q or s are accepted; the returned ID is canonical ("2026-Q3").
 // Errors wrap ErrInvalidPeriod.
 func ParsePeriodID(id string) (Period, error) {
-	s := strings.ToUpper(strings.TrimSpace(id))
+	s := strings.Map(periodUpper, strings.TrimSpace(id))
 	bad := func(why string) (Period, error) {
 		return Period{}, fmt.Errorf("%w: %q %s; tulis seperti 2026-11, 2026-Q3, 2026-S1 atau 2026", ErrInvalidPeriod, id, why)
 	}
@@ -104,6 +104,15 @@ func ParsePeriodID(id string) (Period, error) {
 		return monthPeriod(year, time.Month(m)), nil
 	}
 	return bad("tidak sesuai bentuk yang dikenal")
+}
+
+// periodUpper upper-cases ASCII letters only, so that no other script's letter
+// turns into a Q or S.
+func periodUpper(r rune) rune {
+	if r >= 'a' && r <= 'z' {
+		return r - 'a' + 'A'
+	}
+	return r
 }
 
 func isPeriodDigits(s string) bool {
