@@ -175,8 +175,11 @@ func (c Calendar) DayHours(d Date) (DayHours, bool) {
 }
 
 // WorkingDays counts the working days from through to, both included; 0 when
-// to is before from.
+// to is before from or either is unset.
 func (c Calendar) WorkingDays(from, to Date) int {
+	if from.IsZero() || to.IsZero() {
+		return 0
+	}
 	n := 0
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if c.IsWorkingDay(d) {

@@ -82,6 +82,9 @@ func TestCalendarWorkingDays(t *testing.T) {
 	if got := cal.WorkingDays(NewDate(2026, 1, 1), NewDate(2026, 1, 9)); got != 6 {
 		t.Errorf("WorkingDays 1–9 Jan = %d, want 6", got)
 	}
+	if got := cal.WorkingDays(Date{}, NewDate(2026, 1, 9)); got != 0 {
+		t.Errorf("WorkingDays from an unset date = %d, want 0", got)
+	}
 	if got := cal.WorkingDays(NewDate(2026, 1, 9), NewDate(2026, 1, 1)); got != 0 {
 		t.Errorf("WorkingDays reversed = %d, want 0", got)
 	}

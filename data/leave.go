@@ -113,9 +113,12 @@ func leaveYearUnused(byYear map[int]LeaveYear, y int, entitled bool) bool {
 
 // LeaveDates returns the days a leave of code c from r.From to r.To covers:
 // for cuti tahunan only the working days (PP 11/2017), for the kinds counted
-// in calendar days every day of the range.
+// in calendar days every day of the range. An unset end gives no days.
 func LeaveDates(c Code, r DateRange, cal Calendar) []Date {
 	var out []Date
+	if r.From.IsZero() || r.To.IsZero() {
+		return nil
+	}
 	for d := r.From; !d.After(r.To); d = d.AddDays(1) {
 		if c.CalendarDays || cal.IsWorkingDay(d) {
 			out = append(out, d)

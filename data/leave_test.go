@@ -77,6 +77,9 @@ func TestLeaveDates(t *testing.T) {
 	if got := LeaveDates(ct, DateRange{From: r.To, To: r.From}, cal); len(got) != 0 {
 		t.Errorf("reversed range = %v", got)
 	}
+	if got := LeaveDates(cs, DateRange{To: r.To}, cal); len(got) != 0 {
+		t.Errorf("range without a start = %d days", len(got))
+	}
 }
 
 func TestLeaveYearOf(t *testing.T) {
