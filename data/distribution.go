@@ -44,6 +44,24 @@ func (c CapaianOrganisasi) Label() string {
 	return ""
 }
 
+// ParseCapaian reads a capaian as its JSON id ("butuh_perbaikan") or its label
+// ("Butuh Perbaikan/Cukup", also "Butuh Perbaikan" or "Cukup"), in any case.
+func ParseCapaian(s string) (CapaianOrganisasi, error) {
+	switch strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "_", " "))), " ") {
+	case "istimewa":
+		return CapaianIstimewa, nil
+	case "baik":
+		return CapaianBaik, nil
+	case "butuh perbaikan", "butuh perbaikan/cukup", "cukup":
+		return CapaianButuhPerbaikan, nil
+	case "kurang":
+		return CapaianKurang, nil
+	case "sangat kurang":
+		return CapaianSangatKurang, nil
+	}
+	return "", fmt.Errorf("capaian kinerja organisasi %q tidak dikenali; pilih Istimewa, Baik, Butuh Perbaikan/Cukup, Kurang atau Sangat Kurang", s)
+}
+
 // HeadWorkRatings maps each capaian kinerja organisasi to the rating hasil
 // kerja of the unit's head, who "follows" the capaian (domain.md §3). It is
 // data so that Settings can change it.

@@ -33,6 +33,19 @@ func TestCapaianLabels(t *testing.T) {
 			t.Errorf("%q.Label() = %q, want %q", c, c.Label(), want[i])
 		}
 	}
+	for _, c := range Capaians {
+		for _, in := range []string{string(c), c.Label(), strings.ToUpper(c.Label())} {
+			if got, err := ParseCapaian(in); got != c || err != nil {
+				t.Errorf("ParseCapaian(%q) = %q, %v", in, got, err)
+			}
+		}
+	}
+	if got, err := ParseCapaian("Cukup"); got != CapaianButuhPerbaikan || err != nil {
+		t.Errorf("ParseCapaian(Cukup) = %q, %v", got, err)
+	}
+	if _, err := ParseCapaian("luar biasa"); err == nil {
+		t.Error("ParseCapaian accepted an unknown capaian")
+	}
 	if CapaianOrganisasi("x").Valid() {
 		t.Error("unknown capaian valid")
 	}
