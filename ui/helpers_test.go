@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,8 +53,17 @@ func newTestUI(t *testing.T, noOffice bool, opt Options) (*App, *store.Store) {
 	return u, st
 }
 
-// objects returns every object on the window's canvas, overlays (dialogs) included.
+// objects returns every visible object on the window's canvas, overlays (dialogs) included.
 func objects(c fyne.Canvas) []fyne.CanvasObject {
+	out := objectsUnder(c.Content())
+	for _, o := range c.Overlays().List() {
+		out = append(out, objectsUnder(o)...)
+	}
+	return out
+}
+
+// objectsUnder returns root and every visible object inside it.
+func objectsUnder(root fyne.CanvasObject) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -73,17 +83,19 @@ func objects(c fyne.Canvas) []fyne.CanvasObject {
 			}
 		}
 	}
-	walk(c.Content())
-	for _, o := range c.Overlays().List() {
-		walk(o)
-	}
+	walk(root)
 	return out
 }
 
 // button finds the visible, enabled button labelled text, topmost (last) first.
 func button(t *testing.T, u *App, text string) *widget.Button {
 	t.Helper()
-	objs := objects(u.win.Canvas())
+	return buttonIn(t, objects(u.win.Canvas()), text)
+}
+
+// buttonIn finds the last visible, enabled button labelled text among objs.
+func buttonIn(t *testing.T, objs []fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
 	for i := len(objs) - 1; i >= 0; i-- {
 		if b, ok := objs[i].(*widget.Button); ok && b.Text == text && !b.Disabled() {
 			return b
@@ -93,10 +105,19 @@ func button(t *testing.T, u *App, text string) *widget.Button {
 	return nil
 }
 
-// shownText reports whether a visible label or rich text on screen contains s.
+// shownText reports whether a visible label, rich text or canvas text on screen contains s.
 func shownText(u *App, s string) bool {
 	for _, o := range objects(u.win.Canvas()) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, s) {
+		var text string
+		switch x := o.(type) {
+		case *widget.Label:
+			text = x.Text
+		case *widget.RichText:
+			text = x.String()
+		case *canvas.Text:
+			text = x.Text
+		}
+		if strings.Contains(text, s) {
 			return true
 		}
 	}
