@@ -25,10 +25,10 @@ const maxAttlogLine = 4096
 // to a USB stick (often 1_attlog.dat): one punch a line, fields separated by
 // tabs or runs of spaces — the PIN (possibly left-padded with spaces), the date
 // and the time, then small integer columns whose number and order vary by
-// firmware and are ignored. Dates may be 2026-11-02, 2026/11/02, 02/11/2026 or
-// 02-11-2026 (day first, never month first); times 07:30:15 or 07:30. CRLF line ends and a leading BOM are
-// accepted, blank lines skipped, and a line repeating an earlier punch (same
-// PIN and time) is dropped. Every other unreadable line is returned in bad
+// firmware and are ignored. Dates may be 2026-11-02, 2026/11/02, 02/11/2026
+// or 02-11-2026 (day first, never month first); times 07:30:15 or 07:30. CRLF
+// line ends and a leading BOM are accepted, blank lines skipped, and a line
+// repeating an earlier punch (same PIN and time) is dropped. Every other unreadable line is returned in bad
 // with its line number; the readable ones are still returned, in file order.
 func ParseAttlog(r io.Reader) (punches []Punch, bad []LineError) {
 	br := bufio.NewReaderSize(r, 64*1024)
