@@ -1,9 +1,13 @@
-// Package assets holds the files embedded in the Kinerja binary: the user
-// interface translations, one JSON file per screen area and language, under
-// translations/<language>/<area>.json.
+// Package assets holds the files embedded in the Kinerja binary: the app icon
+// and the user interface translations, one JSON file per screen area and
+// language, under translations/<language>/<area>.json.
 package assets
 
-import "embed"
+import (
+	"embed"
+
+	"fyne.io/fyne/v2"
+)
 
 // Translations holds translations/id/*.json and translations/en/*.json. Every
 // file is a flat JSON object of message key to text; the id and en folders hold
@@ -11,3 +15,9 @@ import "embed"
 //
 //go:embed translations
 var Translations embed.FS
+
+//go:embed icon.png
+var iconPNG []byte
+
+// Icon is the Kinerja app icon (512×512 PNG), for the window and the taskbar.
+var Icon = fyne.NewStaticResource("icon.png", iconPNG)

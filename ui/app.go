@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"kinerja/assets"
 	"kinerja/data"
 	"kinerja/data/store"
 )
@@ -68,9 +69,8 @@ var Screens = []string{ScreenHome, ScreenStaff, ScreenAttendance, ScreenPerform,
 func New(a fyne.App, st *store.Store, opt Options) *App {
 	u := &App{fyne: a, st: st, opt: opt, today: data.Today}
 	u.win = a.NewWindow(lang.L("app.name"))
-	if icon := a.Metadata().Icon; icon != nil {
-		u.win.SetIcon(icon)
-	}
+	a.SetIcon(assets.Icon)
+	u.win.SetIcon(assets.Icon)
 	u.win.Resize(fyne.NewSize(1100, 700))
 	u.home = newHomeScreen(u)
 	u.staff = newStaffScreen(u)
