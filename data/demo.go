@@ -43,9 +43,11 @@ var demoHeads = []demoHead{
 }
 
 var (
-	demoMaleNames     = []string{"Asep", "Dedi", "Yayan", "Ujang", "Cecep", "Iwan", "Dadang", "Wawan", "Agus", "Hendra", "Rudi", "Dindin", "Endang", "Jajang", "Budi", "Deden", "Rahmat", "Ade", "Hilman", "Ridwan"}
-	demoFemaleNames   = []string{"Euis", "Neneng", "Siti", "Rina", "Lilis", "Tati", "Yuyun", "Ai", "Nining", "Dewi", "Ratna", "Sri", "Nurul", "Elis", "Wulan", "Rini", "Imas", "Yeni", "Santi", "Fitri"}
-	demoFamilyNames   = []string{"Saepudin", "Suryana", "Hidayat", "Kusnadi", "Rahmat", "Sopian", "Mulyana", "Permana", "Gunawan", "Nurjanah", "Rahayu", "Kurniasih", "Setiawati", "Maryati", "Sukmawati", "Supriatna", "Firmansyah", "Ramdani", "Hermawan", "Komalasari"}
+	demoMaleNames   = []string{"Asep", "Dedi", "Yayan", "Ujang", "Cecep", "Iwan", "Dadang", "Wawan", "Agus", "Hendra", "Rudi", "Dindin", "Endang", "Jajang", "Budi", "Deden", "Rahmat", "Ade", "Hilman", "Ridwan"}
+	demoFemaleNames = []string{"Euis", "Neneng", "Siti", "Rina", "Lilis", "Tati", "Yuyun", "Ai", "Nining", "Dewi", "Ratna", "Sri", "Nurul", "Elis", "Wulan", "Rini", "Imas", "Yeni", "Santi", "Fitri"}
+	// Sundanese second names are gendered too ("-wati", "-sih" are women's).
+	demoMaleSecond    = []string{"Saepudin", "Suryana", "Hidayat", "Kusnadi", "Rahmat", "Sopian", "Mulyana", "Permana", "Gunawan", "Supriatna", "Firmansyah", "Ramdani", "Hermawan", "Sudrajat", "Nugraha"}
+	demoFemaleSecond  = []string{"Nurjanah", "Rahayu", "Kurniasih", "Setiawati", "Maryati", "Sukmawati", "Komalasari", "Nurhasanah", "Fitriani", "Rosmawati", "Handayani", "Lestari"}
 	demoGelarBelakang = []string{"S.Sos.", "S.IP.", "S.E.", "S.Kom.", "S.H.", "A.Md.", "S.AP.", "M.Si.", "S.STP.", "M.AP."}
 	demoBirthPlaces   = []string{"Bandung", "Soreang", "Cimahi", "Garut", "Sumedang", "Cianjur", "Tasikmalaya", "Majalaya", "Banjaran"}
 	demoPelaksana     = []string{"Pengadministrasi Perkantoran", "Penata Layanan Operasional", "Pengelola Layanan Operasional", "Operator Layanan Operasional", "Penelaah Teknis Kebijakan", "Analis Kebijakan Ahli Muda", "Pengolah Data dan Informasi", "Bendahara", "Penata Kelola Sistem dan Teknologi Informasi"}
@@ -102,15 +104,14 @@ type demoGen struct {
 func (g *demoGen) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
 func (g *demoGen) person(minAge, maxAge int) Staff {
-	sex := SexMale
-	given := demoMaleNames
+	sex, given, second := SexMale, demoMaleNames, demoMaleSecond
 	if g.r.IntN(2) == 0 {
-		sex, given = SexFemale, demoFemaleNames
+		sex, given, second = SexFemale, demoFemaleNames, demoFemaleSecond
 	}
 	age := minAge + g.r.IntN(maxAge-minAge+1)
 	birth := NewDate(g.today.Year()-age, time.Month(1+g.r.IntN(12)), 1+g.r.IntN(28))
 	s := Staff{
-		Name:       g.pick(given) + " " + g.pick(demoFamilyNames),
+		Name:       g.pick(given) + " " + g.pick(second),
 		Sex:        sex,
 		BirthPlace: g.pick(demoBirthPlaces),
 		BirthDate:  birth,
