@@ -268,16 +268,18 @@ func ExcelMangled(cell string, length int) bool {
 }
 
 // duplicateProblems finds, for each row, NIPs and NIKs that another row of the
-// file also carries, or that a staff member in existing already has.
+// file also carries, or that a staff member in existing already has. Values
+// Excel has mangled are left out: their own message says what to do.
 func duplicateProblems(rows []Row, staffRows []StaffRow, existing []Staff) [][]string {
 	problems := make([][]string, len(rows))
 	ids := []struct {
-		label string
-		of    func(StaffRow) string
-		taken map[string]Staff
+		label  string
+		length int
+		of     func(StaffRow) string
+		taken  map[string]Staff
 	}{
-		{"NIP", func(r StaffRow) string { return r.NIP }, map[string]Staff{}},
-		{"NIK", func(r StaffRow) string { return r.NIK }, map[string]Staff{}},
+		{"NIP", NIPLength, func(r StaffRow) string { return r.NIP }, map[string]Staff{}},
+		{"NIK", NIKLength, func(r StaffRow) string { return r.NIK }, map[string]Staff{}},
 	}
 	for _, s := range existing {
 		if n := NormalizeNIP(s.NIP); n != "" {
@@ -288,14 +290,15 @@ func duplicateProblems(rows []Row, staffRows []StaffRow, existing []Staff) [][]s
 		}
 	}
 	for _, id := range ids {
+		values := make([]string, len(staffRows))
 		linesOf := map[string][]int{}
 		for i, r := range staffRows {
-			if n := NormalizeNIP(id.of(r)); n != "" {
+			if n := NormalizeNIP(id.of(r)); n != "" && !ExcelMangled(id.of(r), id.length) {
+				values[i] = n
 				linesOf[n] = append(linesOf[n], i)
 			}
 		}
-		for i, r := range staffRows {
-			n := NormalizeNIP(id.of(r))
+		for i, n := range values {
 			if n == "" {
 				continue
 			}

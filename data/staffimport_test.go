@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -106,9 +107,15 @@ func TestParseStaffImportRowProblems(t *testing.T) {
 func TestParseStaffImportExcelNIPNotRepeated(t *testing.T) {
 	r := validRow()
 	r.NIP = "1,97E+17"
-	res := parseRows(nil, r)
-	if len(res.Rejected) != 1 || strings.Contains(res.Rejected[0].Reason, "hanya boleh berisi angka") {
-		t.Errorf("mangled NIP should give only the Excel message: %v", res.Rejected)
+	res := parseRows(nil, r, r)
+	if len(res.Rejected) != 2 {
+		t.Fatalf("rejected %v", res.Rejected)
+	}
+	for _, p := range res.Rejected {
+		if !strings.Contains(p.Reason, "diubah Excel") || strings.Contains(p.Reason, "hanya boleh berisi angka") ||
+			strings.Contains(p.Reason, "juga tertulis") {
+			t.Errorf("mangled NIP should give only the Excel message: %v", p)
+		}
 	}
 }
 
@@ -301,6 +308,22 @@ func TestParseStaffImportPartialColumns(t *testing.T) {
 	}
 	if len(res.Accepted) != 1 || res.Accepted[0].Name != "Asep Saepudin" {
 		t.Errorf("accepted %+v", res.Accepted)
+	}
+}
+
+func BenchmarkParseStaffImport2000(b *testing.B) {
+	var rows []StaffRow
+	for i := range 2000 {
+		r := validRow()
+		r.Name = fmt.Sprintf("Pegawai %d", i)
+		r.NIP = fmt.Sprintf("19680411199303%d%03d", 1+i/999%2, 1+i%999)
+		r.Sex = []string{"L", "P"}[i/999%2]
+		rows = append(rows, r)
+	}
+	tbl, m, units := importTable(rows...), GuessMapping(StaffHeaders()), DefaultUnits()
+	b.ResetTimer()
+	for b.Loop() {
+		ParseStaffImport(tbl, m, units, nil, rowToday)
 	}
 }
 

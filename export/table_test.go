@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -216,6 +217,30 @@ func TestReadTable10MBCSV(t *testing.T) {
 	}
 	if !strings.Contains(res.Rejected[0].Reason, "juga tertulis di baris") {
 		t.Errorf("first reason %q", res.Rejected[0].Reason)
+	}
+}
+
+func BenchmarkReadTableCSV2000(b *testing.B) {
+	var buf bytes.Buffer
+	if err := WriteStaffCSV(&buf, slices.Repeat(sampleRows(), 2000/len(sampleRows())+1)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ReadTable("pegawai.csv", bytes.NewReader(buf.Bytes())); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadTableXLSX2000(b *testing.B) {
+	var buf bytes.Buffer
+	if err := WriteStaffXLSX(&buf, slices.Repeat(sampleRows(), 2000/len(sampleRows())+1)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ReadTable("pegawai.xlsx", bytes.NewReader(buf.Bytes())); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
