@@ -105,8 +105,14 @@ func findSignatureContents(doc []byte) []contentsEntry {
 }
 
 // parseSignatureHex decodes a signature's hex contents (zero padding after
-// the DER is allowed) into PKCS#7; it returns nil if that fails.
-func parseSignatureHex(h []byte) *pkcs7.PKCS7 {
+// the DER is allowed) into PKCS#7; it returns nil if that fails, including
+// when the PKCS#7 parser panics on malformed input.
+func parseSignatureHex(h []byte) (p7 *pkcs7.PKCS7) {
+	defer func() {
+		if recover() != nil {
+			p7 = nil
+		}
+	}()
 	raw := make([]byte, len(h)/2)
 	if _, err := hex.Decode(raw, h[:len(raw)*2]); err != nil {
 		return nil
