@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -58,6 +59,24 @@ func TestSealKeyFreshSaltAndNonce(t *testing.T) {
 	}
 	if string(a.Salt) == string(b.Salt) || string(a.Nonce) == string(b.Nonce) || string(a.Ciphertext) == string(b.Ciphertext) {
 		t.Fatal("two sealings share salt, nonce or ciphertext")
+	}
+}
+
+func TestSealKeyRSA(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk, err := sealKey(key, "rahasia", 1, 64, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened, err := OpenKey(sk, "rahasia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !key.PublicKey.Equal(opened.Public()) {
+		t.Fatal("opened RSA key differs from the sealed one")
 	}
 }
 

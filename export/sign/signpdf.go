@@ -20,14 +20,16 @@ type SignInfo struct {
 	Location string    // place of signing, e.g. "Soreang"
 	Reason   string    // why the document is signed
 	Contact  string    // how to reach the signer or the office
-	Time     time.Time // signing time written in the signature dictionary; zero means now
+	Time     time.Time // signing time written as /M in the signature dictionary; zero means now
 }
 
 // SignPDF adds an invisible approval signature to a PDF as an incremental
 // update: PKCS#7 detached (adbe.pkcs7.detached) over SHA-256, with the
 // identity's certificate chain embedded and no timestamp server. A PDF that
 // already carries signatures keeps them valid. The identity's key must be
-// unlocked and its certificate valid at the signing time.
+// unlocked and its certificate valid at the signing time. The signing time
+// Verify reports is the PKCS#7 signing-time attribute, which pdfsign always
+// takes from the computer's clock; info.Time only fills the /M entry.
 func SignPDF(doc []byte, id Identity, info SignInfo) (out []byte, err error) {
 	if id.Key == nil {
 		return nil, errors.New("kunci penanda tangan belum dibuka")
