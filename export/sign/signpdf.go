@@ -42,13 +42,16 @@ func SignPDF(doc []byte, id Identity, info SignInfo) (out []byte, err error) {
 	if pub, ok := leaf.PublicKey.(publicKeyEqualer); !ok || !pub.Equal(id.Key.Public()) {
 		return nil, errors.New("kunci penanda tangan tidak cocok dengan sertifikatnya")
 	}
+	now := time.Now()
 	at := info.Time
 	if at.IsZero() {
-		at = time.Now()
+		at = now
 	}
-	if at.Before(leaf.NotBefore) || at.After(leaf.NotAfter) {
-		return nil, fmt.Errorf("sertifikat penanda tangan hanya berlaku %s sampai %s",
-			leaf.NotBefore.Format(time.DateOnly), leaf.NotAfter.Format(time.DateOnly))
+	for _, t := range []time.Time{now, at} {
+		if t.Before(leaf.NotBefore) || t.After(leaf.NotAfter) {
+			return nil, fmt.Errorf("sertifikat penanda tangan hanya berlaku %s sampai %s",
+				leaf.NotBefore.Format(time.DateOnly), leaf.NotAfter.Format(time.DateOnly))
+		}
 	}
 	if !bytes.HasPrefix(doc, []byte("%PDF-")) {
 		return nil, errors.New("berkas yang akan ditandatangani bukan PDF")

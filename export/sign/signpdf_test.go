@@ -82,6 +82,11 @@ func TestSignPDFRejects(t *testing.T) {
 	locked.Key = nil
 	mismatched := signer
 	mismatched.Key = other.Key
+	sixYearsAgo := time.Now().AddDate(-6, 0, 0)
+	expired, err := IssueSigner(root, "Lama", "196804111993031009", "Camat", sixYearsAgo)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		doc  []byte
@@ -96,6 +101,7 @@ func TestSignPDFRejects(t *testing.T) {
 		{"certificate expired", doc, signer, SignInfo{Time: testNow.AddDate(6, 0, 0)}, "hanya berlaku"},
 		{"certificate not yet valid", doc, signer, SignInfo{Time: testNow.Add(-time.Hour)}, "hanya berlaku"},
 		{"no certificate", doc, Identity{Key: signer.Key}, SignInfo{}, "sertifikat"},
+		{"certificate expired now, back-dated time", doc, expired, SignInfo{Time: sixYearsAgo.AddDate(1, 0, 0)}, "hanya berlaku"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
