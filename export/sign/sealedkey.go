@@ -61,7 +61,7 @@ func SealKey(key crypto.Signer, passphrase string) (SealedKey, error) {
 }
 
 // sealKey encrypts a private key with the given argon2id parameters.
-func sealKey(key crypto.Signer, passphrase string, time, memoryKiB uint32, threads uint8) (SealedKey, error) {
+func sealKey(key crypto.Signer, passphrase string, passes, memoryKiB uint32, threads uint8) (SealedKey, error) {
 	if key == nil {
 		return SealedKey{}, errors.New("tidak ada kunci privat untuk dienkripsi")
 	}
@@ -72,7 +72,7 @@ func sealKey(key crypto.Signer, passphrase string, time, memoryKiB uint32, threa
 	if err != nil {
 		return SealedKey{}, fmt.Errorf("menyimpan kunci privat: %w", err)
 	}
-	sk := SealedKey{KDF: kdfArgon2id, Time: time, MemoryKiB: memoryKiB, Threads: threads, Salt: make([]byte, saltSize)}
+	sk := SealedKey{KDF: kdfArgon2id, Time: passes, MemoryKiB: memoryKiB, Threads: threads, Salt: make([]byte, saltSize)}
 	if _, err := rand.Read(sk.Salt); err != nil {
 		return SealedKey{}, fmt.Errorf("membuat garam kunci: %w", err)
 	}
