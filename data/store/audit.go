@@ -34,8 +34,9 @@ type AuditEntry struct {
 	Prev    string        `json:"prev"` // SHA-256 (hex) of the previous entry; "" for the first
 }
 
-// FieldChange is one top-level JSON field that changed. Field is "" when the
-// record is not a JSON object. Before is empty for a new field, After for a
+// FieldChange is one JSON field that changed: a top-level field, or
+// "field.key" inside a field that is an object on both sides (see
+// diffFields). Field is "" when the record is not a JSON object. Before is empty for a new field, After for a
 // removed one.
 type FieldChange struct {
 	Field  string          `json:"field"`
@@ -48,8 +49,11 @@ func hashHex(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// diffFields returns the top-level fields that differ between two JSON values
-// (old is nil for a new record), in field order.
+// diffFields returns the fields that differ between two JSON values (old is
+// nil for a new record), in field order. A field that is a JSON object on both
+// sides is compared one level deeper and reported as "field.key" — so
+// changing one day of an attendance month records that day only, not two
+// copies of the month.
 func diffFields(old, val []byte) ([]FieldChange, error) {
 	var before, after map[string]json.RawMessage
 	newObj := json.Unmarshal(val, &after) == nil
@@ -57,6 +61,25 @@ func diffFields(old, val []byte) ([]FieldChange, error) {
 	if !newObj || !oldObj {
 		return []FieldChange{{Before: json.RawMessage(old), After: json.RawMessage(val)}}, nil
 	}
+	var out []FieldChange
+	for _, c := range diffObjects(before, after) {
+		var inBefore, inAfter map[string]json.RawMessage
+		if c.Before == nil || c.After == nil ||
+			json.Unmarshal(c.Before, &inBefore) != nil || json.Unmarshal(c.After, &inAfter) != nil {
+			out = append(out, c)
+			continue
+		}
+		for _, sub := range diffObjects(inBefore, inAfter) {
+			sub.Field = c.Field + "." + sub.Field
+			out = append(out, sub)
+		}
+	}
+	return out, nil
+}
+
+// diffObjects returns the keys whose values differ between two decoded JSON
+// objects, in key order.
+func diffObjects(before, after map[string]json.RawMessage) []FieldChange {
 	fields := make([]string, 0, len(after)+len(before))
 	for f := range after {
 		fields = append(fields, f)
@@ -75,7 +98,7 @@ func diffFields(old, val []byte) ([]FieldChange, error) {
 		}
 		out = append(out, FieldChange{Field: f, Before: b, After: a})
 	}
-	return out, nil
+	return out
 }
 
 // appendAudit adds the entry for a record just written to key in bucket.

@@ -1,0 +1,115 @@
+package service
+
+import (
+	"fmt"
+	"time"
+
+	"kinerja/assets"
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// Calendar returns the office's work calendar: the schedule and Ramadan
+// ranges of the attendance settings and the days off in the file. The
+// shipped national holidays and cuti bersama of a year are copied into the
+// file the first time (store.SeedHolidays), so what the admin changes later
+// stays changed. Every attendance operation reads the calendar through here.
+func Calendar(st *store.Store) (data.Calendar, error) {
+	shipped, years, err := assets.Holidays()
+	if err != nil {
+		return data.Calendar{}, err
+	}
+	if _, err := st.SeedHolidays(shipped, years); err != nil {
+		return data.Calendar{}, fmt.Errorf("mengisi hari libur bawaan: %w", err)
+	}
+	cal, err := st.Calendar()
+	if err != nil {
+		return data.Calendar{}, fmt.Errorf("membaca kalender kerja: %w", err)
+	}
+	return cal, nil
+}
+
+// attendanceContext is what most attendance operations need at once.
+type attendanceContext struct {
+	cal      data.Calendar
+	settings data.AttendanceSettings
+	staff    []data.Staff
+	units    []data.Unit
+}
+
+func loadContext(st *store.Store) (attendanceContext, error) {
+	var c attendanceContext
+	var err error
+	if c.cal, err = Calendar(st); err != nil {
+		return c, err
+	}
+	if c.settings, err = st.AttendanceSettings(); err != nil {
+		return c, fmt.Errorf("membaca pengaturan kehadiran: %w", err)
+	}
+	if c.staff, err = st.AllStaff(); err != nil {
+		return c, fmt.Errorf("membaca pegawai: %w", err)
+	}
+	if c.units, err = st.Units(); err != nil {
+		return c, fmt.Errorf("membaca unit: %w", err)
+	}
+	return c, nil
+}
+
+// activeOn reports whether a staff member works at the office on d.
+func activeOn(s data.Staff, d data.Date) bool { return s.At(d).Active }
+
+// activeInMonth reports whether a staff member works at the office on at
+// least one day of the month, and gives the unit at the month's last active day.
+func activeInMonth(s data.Staff, ym store.YearMonth) (unitID uint64, active bool) {
+	first := data.NewDate(ym.Year, ym.Month, 1)
+	last := data.NewDate(ym.Year, ym.Month+1, 0)
+	if at := s.At(last); at.Active {
+		return at.UnitID, true
+	}
+	at := s.At(first)
+	if at.Active || (at.Started && !at.LeftOn.IsZero() && !at.LeftOn.Before(first)) {
+		return at.UnitID, true
+	}
+	for _, e := range s.History {
+		if e.Kind == data.EventStart && !e.Date.Before(first) && !e.Date.After(last) {
+			return s.At(e.Date).UnitID, true
+		}
+	}
+	return 0, false
+}
+
+// blockOut returns cal with every day from from through to made a day off,
+// so the pure rules count only the days outside; the originals are not changed.
+func blockOut(cal data.Calendar, from, to data.Date) data.Calendar {
+	if from.IsZero() || to.Before(from) {
+		return cal
+	}
+	hs := make([]data.Holiday, len(cal.Holidays), len(cal.Holidays)+from.DaysUntil(to)+1)
+	copy(hs, cal.Holidays)
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		hs = append(hs, data.Holiday{Date: d, Kind: data.HolidayLocal, Name: "di luar rentang"})
+	}
+	cal.Holidays = hs
+	return cal
+}
+
+// monthStart and monthEnd return the first and last day of d's month.
+func monthStart(d data.Date) data.Date { return data.NewDate(d.Year(), d.Month(), 1) }
+func monthEnd(d data.Date) data.Date   { return data.NewDate(d.Year(), d.Month()+1, 0) }
+
+// unitName returns the name of a unit, or "-" when it is unknown.
+func unitName(units []data.Unit, id uint64) string {
+	if n := data.UnitName(units, id); n != "" {
+		return n
+	}
+	return "-"
+}
+
+// ParseMonth reads "YYYY-MM" (as the CLI's --month takes it).
+func ParseMonth(s string) (int, time.Month, error) {
+	d, err := data.ParseDate(s + "-01")
+	if err != nil || len(s) != 7 {
+		return 0, 0, fmt.Errorf("bulan %q tidak dikenali; tulis seperti 2026-11", s)
+	}
+	return d.Year(), d.Month(), nil
+}

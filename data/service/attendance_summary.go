@@ -1,0 +1,100 @@
+package service
+
+import (
+	"fmt"
+	"time"
+
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// Summary is one person's attendance over a date range, for showing beside an
+// evaluation: the recap of the range's working days and the PP 94/2021
+// count of the calendar year of To, counted up to To.
+type Summary struct {
+	StaffID        uint64    `json:"staff_id"`
+	From           data.Date `json:"from"`
+	To             data.Date `json:"to"`
+	WorkingDays    int       `json:"working_days"`
+	Present        int       `json:"present"` // H + TL + PSW + DL + FWA
+	PresentPercent float64   `json:"present_percent"`
+	TL             int       `json:"late_count"` // days arriving late
+	LateMinutes    int       `json:"late_minutes"`
+	PSW            int       `json:"early_count"` // days leaving early
+	EarlyMinutes   int       `json:"early_minutes"`
+	Leave          int       `json:"leave"`
+	TK             int       `json:"absent"`
+	NotEntered     int       `json:"not_entered"`
+	// Level is the potential PP 94/2021 penalty in words ("Potensi hukuman
+	// disiplin: ringan — teguran lisan"), "" when none or for Non-ASN.
+	Level string `json:"level"`
+	// Recap and Discipline hold every figure behind the fields above.
+	Recap      data.RecapRow         `json:"recap"`
+	Discipline data.DisciplineResult `json:"discipline"`
+}
+
+// AttendanceSummary summarises one person's attendance from from through to
+// (both included; only working days count, days not entered are counted as
+// such). The PP 94/2021 level is that of the calendar year of to, counting
+// its days up to to (a run of TK may start in the previous December).
+func AttendanceSummary(st *store.Store, staffID uint64, from, to data.Date) (Summary, error) {
+	if from.IsZero() || to.IsZero() || to.Before(from) {
+		return Summary{}, fmt.Errorf("rentang tanggal %s–%s tidak sah", from.Slash(), to.Slash())
+	}
+	person, err := st.StaffByID(staffID)
+	if err != nil {
+		return Summary{}, err
+	}
+	cal, err := Calendar(st)
+	if err != nil {
+		return Summary{}, err
+	}
+	settings, err := st.AttendanceSettings()
+	if err != nil {
+		return Summary{}, err
+	}
+	first := store.MonthOf(from)
+	if prevDec := (store.YearMonth{Year: to.Year() - 1, Month: time.December}); prevDec.Before(first) {
+		first = prevDec
+	}
+	all, err := st.AttendanceBetween([]uint64{staffID}, first, store.MonthOf(to))
+	if err != nil {
+		return Summary{}, err
+	}
+	months := all[staffID]
+	rangeRecap := recapRange(months, staffID, from, to, cal)
+	yearCal := blockOut(cal, to.AddDays(1), data.NewDate(to.Year()+1, time.January, 31))
+	disc := data.Discipline(months, to.Year(), yearCal, settings.Discipline, person.Kind)
+	return Summary{
+		StaffID: staffID, From: from, To: to,
+		WorkingDays: rangeRecap.WorkingDays, Present: rangeRecap.Present, PresentPercent: rangeRecap.PresentPercent,
+		TL: rangeRecap.LateCount, LateMinutes: rangeRecap.LateMinutes,
+		PSW: rangeRecap.EarlyCount, EarlyMinutes: rangeRecap.EarlyMinutes,
+		Leave: rangeRecap.Leave, TK: rangeRecap.TK, NotEntered: rangeRecap.NotEntered,
+		Level: disc.Potential, Recap: rangeRecap, Discipline: disc,
+	}, nil
+}
+
+// recapRange sums the monthly recaps of one person over from..to, counting
+// only the days inside the range.
+func recapRange(months []data.AttendanceMonth, staffID uint64, from, to data.Date, cal data.Calendar) data.RecapRow {
+	byMonth := make(map[store.YearMonth]data.AttendanceMonth, len(months))
+	for _, m := range months {
+		byMonth[store.YearMonth{Year: m.Year, Month: m.Month}] = m
+	}
+	var rows []data.RecapRow
+	last := store.MonthOf(to)
+	for ym := store.MonthOf(from); !last.Before(ym); ym = ym.Next() {
+		m, ok := byMonth[ym]
+		if !ok {
+			m = data.NewAttendanceMonth(staffID, ym.Year, ym.Month)
+		}
+		start := data.NewDate(ym.Year, ym.Month, 1)
+		c := blockOut(cal, start, from.AddDays(-1))
+		c = blockOut(c, to.AddDays(1), monthEnd(start))
+		rows = append(rows, data.Recap(m, c))
+	}
+	sum := data.SumRecaps(rows)
+	sum.StaffID, sum.Staff = staffID, 1
+	return sum
+}
