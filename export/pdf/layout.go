@@ -1,0 +1,233 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Page geometry in millimetres.
+const (
+	marginLeft   = 18.0
+	marginRight  = 15.0
+	marginTop    = 15.0
+	marginBottom = 18.0 // room for the footer
+	bodySize     = 9.0  // points
+	smallSize    = 7.5
+	ptToMM       = 25.4 / 72
+)
+
+// draftText is the banner of every document that is not final.
+const draftText = "KONSEP – BELUM DITETAPKAN"
+
+// document is one PDF being drawn: gofpdf plus the page flow the package
+// manages itself (automatic page breaks are off, every block asks for room
+// with ensure first).
+type document struct {
+	pdf    *gofpdf.Fpdf
+	common Common
+	// onNewPage runs after a page break inside a block, e.g. to repeat a
+	// table header; nil outside tables.
+	onNewPage func()
+}
+
+// newDocument starts an A4 document, portrait or landscape, with the fonts,
+// footer, banner and kop surat set up and the first page added.
+func newDocument(c Common, landscape bool, title string) (*document, error) {
+	files, err := fontFiles()
+	if err != nil {
+		return nil, err
+	}
+	orientation := "P"
+	if landscape {
+		orientation = "L"
+	}
+	p := gofpdf.New(orientation, "mm", "A4", "")
+	p.AliasNbPages("{nb}")
+	p.AddUTF8FontFromBytes(fontFamily, "", files[0])
+	p.AddUTF8FontFromBytes(fontFamily, "B", files[1])
+	p.SetMargins(marginLeft, marginTop, marginRight)
+	p.SetAutoPageBreak(false, marginBottom)
+	p.SetCellMargin(1.2)
+	p.SetTitle(clean(title), true)
+	p.SetCreator("Kinerja", true)
+	if !c.Created.IsZero() {
+		p.SetCreationDate(c.Created)
+	}
+	d := &document{pdf: p, common: c}
+	p.SetHeaderFunc(d.pageHeader)
+	p.SetFooterFunc(d.pageFooter)
+	p.AddPage()
+	if c.Letterhead != nil {
+		if err := d.letterhead(*c.Letterhead); err != nil {
+			return nil, err
+		}
+	}
+	return d, p.Error()
+}
+
+// registerImage loads a PNG or JPEG image once and returns the name to
+// place it by; the same image given twice is registered once.
+func (d *document) registerImage(data []byte) (string, error) {
+	sum := sha256.Sum256(data)
+	name := "img" + hex.EncodeToString(sum[:12])
+	if d.pdf.GetImageInfo(name) != nil {
+		return name, nil
+	}
+	kind := ""
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG")):
+		kind = "PNG"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8}):
+		kind = "JPG"
+	default:
+		return "", fmt.Errorf("gambar bukan PNG atau JPEG")
+	}
+	d.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
+	if err := d.pdf.Error(); err != nil {
+		return "", fmt.Errorf("gambar tidak dapat dibaca: %w", err)
+	}
+	return name, nil
+}
+
+// output finishes the document and returns its bytes.
+func (d *document) output() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("PDF tidak dapat dibuat: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// width is the usable width between the margins.
+func (d *document) width() float64 {
+	w, _ := d.pdf.GetPageSize()
+	return w - marginLeft - marginRight
+}
+
+// bottom is the lowest y content may reach.
+func (d *document) bottom() float64 {
+	_, h := d.pdf.GetPageSize()
+	return h - marginBottom
+}
+
+// setFont selects the embedded font, bold or regular, at size points.
+func (d *document) setFont(bold bool, size float64) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	d.pdf.SetFont(fontFamily, style, size)
+}
+
+// lineHeight is the height of one text line at size points.
+func lineHeight(size float64) float64 {
+	return size * ptToMM * 1.3
+}
+
+// ensure starts a new page unless h millimetres fit below the current
+// position, and reports whether it did.
+func (d *document) ensure(h float64) bool {
+	if d.pdf.GetY()+h <= d.bottom() {
+		return false
+	}
+	d.pdf.AddPage()
+	if d.onNewPage != nil {
+		d.onNewPage()
+	}
+	return true
+}
+
+// space moves down by h millimetres, or to the next page's top when that is
+// past the bottom.
+func (d *document) space(h float64) {
+	if d.pdf.GetY()+h > d.bottom() {
+		d.ensure(h)
+		return
+	}
+	d.pdf.SetY(d.pdf.GetY() + h)
+}
+
+// pageHeader draws the draft banner at the top of every page of a document
+// that is not final.
+func (d *document) pageHeader() {
+	if d.common.Final {
+		return
+	}
+	p := d.pdf
+	p.SetTextColor(190, 20, 20)
+	p.SetDrawColor(190, 20, 20)
+	p.SetLineWidth(0.4)
+	d.setFont(true, 10)
+	p.SetXY(marginLeft, marginTop-8)
+	p.CellFormat(d.width(), 6, draftText, "1", 0, "C", false, 0, "")
+	p.SetTextColor(0, 0, 0)
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.2)
+	p.SetXY(marginLeft, marginTop+1)
+}
+
+// pageFooter draws the rule, the document id and "Halaman n dari m".
+func (d *document) pageFooter() {
+	p := d.pdf
+	y := d.bottom() + 5
+	p.SetLineWidth(0.2)
+	p.Line(marginLeft, y, marginLeft+d.width(), y)
+	d.setFont(false, smallSize)
+	p.SetXY(marginLeft, y+1)
+	id := ""
+	if d.common.DocumentID != "" {
+		id = "Dokumen " + clean(d.common.DocumentID)
+	}
+	half := d.width() / 2
+	p.CellFormat(half, 4, id, "", 0, "L", false, 0, "")
+	p.CellFormat(half, 4, fmt.Sprintf("Halaman %d dari {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+}
+
+// letterhead draws the kop surat: logo, centred lines and a double rule.
+func (d *document) letterhead(l Letterhead) error {
+	p := d.pdf
+	top := p.GetY()
+	logoW := 0.0
+	if len(l.Logo) > 0 {
+		name, err := d.registerImage(l.Logo)
+		if err != nil {
+			return fmt.Errorf("logo kop surat: %w", err)
+		}
+		info := p.GetImageInfo(name)
+		logoH := 22.0
+		logoW = min(logoH*info.Width()/max(info.Height(), 1), 35)
+		p.ImageOptions(name, marginLeft, top, logoW, logoH, false, gofpdf.ImageOptions{}, 0, "")
+	}
+	textX := marginLeft + logoW
+	textW := d.width() - 2*logoW
+	p.SetXY(textX, top)
+	lines := []struct {
+		text string
+		bold bool
+		size float64
+	}{{l.Government, true, 13}, {l.Office, true, 16}, {l.Address, false, 8.5}}
+	for _, line := range lines {
+		if strings.TrimSpace(line.text) == "" {
+			continue
+		}
+		d.setFont(line.bold, line.size)
+		p.SetX(textX)
+		p.MultiCell(textW, lineHeight(line.size), clean(line.text), "", "C", false)
+	}
+	y := p.GetY() + 1
+	if logoW > 0 && y < top+23 {
+		y = top + 23
+	}
+	right := marginLeft + d.width()
+	p.SetLineWidth(0.8)
+	p.Line(marginLeft, y, right, y)
+	p.SetLineWidth(0.2)
+	p.Line(marginLeft, y+1.1, right, y+1.1)
+	p.SetXY(marginLeft, y+5)
+	return nil
+}

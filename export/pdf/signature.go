@@ -1,0 +1,156 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Signature block geometry in millimetres.
+const (
+	signSpace  = 22.0 // blank room for a hand signature
+	signImageH = 20.0 // height of a scanned signature
+	qrSide     = 22.0 // side of the QR code in the electronic-signature box
+)
+
+// ESignatureStatement is the plain-words statement of the visible
+// electronic-signature box, followed by the office root's name. It says the
+// signature is not certified (UU ITE Pasal 11): the app never claims BSrE.
+const ESignatureStatement = "Ditandatangani secara elektronik — tanda tangan elektronik tidak tersertifikasi, diterbitkan oleh "
+
+// signatures draws up to two signature blocks side by side, left and right;
+// a nil block leaves its side empty. Both are kept together on one page.
+func (d *document) signatures(left, right *Signature) error {
+	colW := d.width()/2 - 6
+	xs := []float64{marginLeft, marginLeft + d.width()/2 + 6}
+	blocks := []*Signature{left, right}
+	// Blocks with fewer lines above the signature start lower, so that the
+	// names stand on one line.
+	aboveMax := 0.0
+	for _, s := range blocks {
+		if s != nil {
+			aboveMax = max(aboveMax, d.signatureAbove(*s, colW))
+		}
+	}
+	h := 0.0
+	for _, s := range blocks {
+		if s != nil {
+			h = max(h, aboveMax-d.signatureAbove(*s, colW)+d.signatureHeight(*s, colW))
+		}
+	}
+	d.space(4)
+	d.ensure(h)
+	top := d.pdf.GetY()
+	for i, s := range blocks {
+		if s == nil {
+			continue
+		}
+		if err := d.signature(*s, xs[i], top+aboveMax-d.signatureAbove(*s, colW), colW); err != nil {
+			return err
+		}
+	}
+	d.pdf.SetXY(marginLeft, top+h)
+	return nil
+}
+
+// signatureAbove is the height of the lines above the signature space.
+func (d *document) signatureAbove(s Signature, w float64) float64 {
+	above, _ := signatureLines(s)
+	d.setFont(false, bodySize)
+	n := 0
+	for _, l := range above {
+		n += len(d.wrap(l, w))
+	}
+	return float64(n) * lineHeight(bodySize)
+}
+
+// signatureLines are the text lines above and below the signature space.
+func signatureLines(s Signature) (above, below []string) {
+	if strings.TrimSpace(s.Above) != "" {
+		above = append(above, s.Above)
+	}
+	place, date := s.Place, s.Date
+	if strings.TrimSpace(place) == "" {
+		place = "...................."
+	}
+	if strings.TrimSpace(date) == "" {
+		date = "..............................."
+	}
+	above = append(above, place+", "+date, s.Role)
+	name := s.Name
+	if strings.TrimSpace(name) == "" {
+		name = "............................................"
+	}
+	below = append(below, name)
+	if strings.TrimSpace(s.Rank) != "" {
+		below = append(below, s.Rank)
+	}
+	if strings.TrimSpace(s.NIP) != "" {
+		below = append(below, "NIP "+s.NIP)
+	}
+	return above, below
+}
+
+// signatureHeight is the height of one block in a column w wide.
+func (d *document) signatureHeight(s Signature, w float64) float64 {
+	above, below := signatureLines(s)
+	n := 0
+	for i, l := range append(above, below...) {
+		d.setFont(i == len(above), bodySize)
+		n += len(d.wrap(l, w))
+	}
+	return float64(n)*lineHeight(bodySize) + d.signSpaceHeight(s, w) + 2
+}
+
+// signSpaceHeight is the room between role and name.
+func (d *document) signSpaceHeight(s Signature, w float64) float64 {
+	switch {
+	case s.Electronic != nil:
+		return d.eSignatureHeight(*s.Electronic, w) + 2
+	case len(s.Image) > 0:
+		return signImageH + 3
+	}
+	return signSpace
+}
+
+// signature draws one block at x, y in a column w wide.
+func (d *document) signature(s Signature, x, y, w float64) error {
+	p := d.pdf
+	above, below := signatureLines(s)
+	lh := lineHeight(bodySize)
+	write := func(text string, style string) {
+		d.setFont(strings.Contains(style, "B"), bodySize)
+		for _, l := range d.wrap(text, w) {
+			p.SetXY(x, y)
+			if strings.Contains(style, "U") {
+				p.SetFont(fontFamily, style, bodySize)
+			}
+			p.CellFormat(w, lh, l, "", 0, "L", false, 0, "")
+			y += lh
+		}
+	}
+	for _, l := range above {
+		write(l, "")
+	}
+	space := d.signSpaceHeight(s, w)
+	switch {
+	case s.Electronic != nil:
+		if err := d.eSignature(*s.Electronic, x, y+1, w); err != nil {
+			return err
+		}
+	case len(s.Image) > 0:
+		name, err := d.registerImage(s.Image)
+		if err != nil {
+			return fmt.Errorf("gambar tanda tangan %s: %w", s.Name, err)
+		}
+		p.ImageOptions(name, x+1.2, y+1, 0, signImageH, false, gofpdfImage, 0, "")
+	}
+	y += space
+	for i, l := range below {
+		style := ""
+		if i == 0 {
+			style = "BU"
+		}
+		write(l, style)
+	}
+	return nil
+}
