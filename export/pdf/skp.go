@@ -6,12 +6,12 @@ import "fmt"
 // (PermenPANRB 6/2022, domain.md §3). Every text is printed as given.
 type SKP struct {
 	Common
-	Period     string // "1 Januari 2026 s.d. 31 Desember 2026"
-	Agency     string // instansi
-	Employee   Person // Pegawai yang Dinilai
-	Rater      Person // Pejabat Penilai Kinerja
-	PostType   string // jenis jabatan
-	Approach   string // "Kuantitatif" or "Kualitatif"
+	Period     string         // "1 Januari 2026 s.d. 31 Desember 2026"
+	Agency     string         // instansi
+	Employee   Person         // Pegawai yang Dinilai
+	Rater      Person         // Pejabat Penilai Kinerja
+	PostType   string         // jenis jabatan
+	Approach   string         // "Kuantitatif" or "Kualitatif"
 	Results    []ResultRow    // Realisation and Feedback are not printed
 	Behaviours []BehaviourRow // Feedback is not printed
 	// Resources, Accountability and Consequences are the numbered items of
