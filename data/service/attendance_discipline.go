@@ -1,0 +1,96 @@
+package service
+
+import (
+	"sort"
+	"time"
+
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// DisciplineLine is one person's PP 94/2021 count for a calendar year. For
+// Non-ASN Result.CountsOnly is set and no level is given.
+type DisciplineLine struct {
+	Person
+	Result data.DisciplineResult `json:"result"`
+}
+
+// DisciplineYear counts PP 94/2021 for every staff member who worked at the
+// office during year, ordered by unit and name: TK days, lateness converted
+// to days (per the settings), the longest run of consecutive working days of
+// TK (following a run from the previous December), and for ASN the potential
+// level worded for their kind and the next threshold.
+func DisciplineYear(st *store.Store, year int) ([]DisciplineLine, error) {
+	ctx, err := loadContext(st)
+	if err != nil {
+		return nil, err
+	}
+	var people []data.Staff
+	var units []uint64
+	for _, s := range ctx.staff {
+		unit, active := uint64(0), false
+		for mo := time.December; mo >= time.January && !active; mo-- {
+			unit, active = activeInMonth(s, store.YearMonth{Year: year, Month: mo})
+		}
+		if active {
+			people = append(people, s)
+			units = append(units, unit)
+		}
+	}
+	ids := make([]uint64, len(people))
+	for i, s := range people {
+		ids[i] = s.ID
+	}
+	months, err := st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DisciplineLine, len(people))
+	for i, s := range people {
+		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
+			Result: data.Discipline(months[s.ID], year, ctx.cal, ctx.settings.Discipline, s.Kind)}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].UnitID != out[j].UnitID {
+			return out[i].UnitID < out[j].UnitID
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+// NearDays is how close to the next PP 94/2021 threshold (in days) a person
+// is listed on Beranda; NearRun likewise for a run of consecutive TK days.
+const (
+	NearDays = 2
+	NearRun  = data.ConsecutiveTKLimit - 3
+)
+
+// NearThresholds lists the ASN who, in today's year so far, have reached a
+// potential PP 94/2021 level, are within NearDays of the next threshold
+// (with at least one day counted), or have had a run of NearRun or more
+// consecutive TK days — the most days first. Beranda shows it.
+func NearThresholds(st *store.Store, today data.Date) ([]DisciplineLine, error) {
+	all, err := DisciplineYear(st, today.Year())
+	if err != nil {
+		return nil, err
+	}
+	var out []DisciplineLine
+	for _, l := range all {
+		r := l.Result
+		if r.CountsOnly {
+			continue
+		}
+		near := r.TotalDays > 0 && r.DaysToNext > 0 && r.DaysToNext <= NearDays
+		if r.Level != data.LevelNone || near || r.LongestRun >= NearRun {
+			out = append(out, l)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Result.TotalDays != out[j].Result.TotalDays {
+			return out[i].Result.TotalDays > out[j].Result.TotalDays
+		}
+		return out[i].Result.LongestRun > out[j].Result.LongestRun
+	})
+	return out, nil
+}

@@ -1,0 +1,267 @@
+package service
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// ImportDay is what a fingerprint import does to one person's day.
+type ImportDay struct {
+	StaffID uint64          `json:"staff_id"`
+	NIP     string          `json:"nip"`
+	Name    string          `json:"name"`
+	PIN     string          `json:"pin"`
+	Date    data.Date       `json:"date"`
+	Punches data.DayPunches `json:"punches"`
+	// Result holds the outcome (added, changed, unchanged, kept_hand,
+	// non_working) and the entry before and after.
+	Result data.MergeResult `json:"result"`
+}
+
+// UnknownPIN is a machine PIN the import could not map to a staff member:
+// its punches are listed, never dropped silently, and nothing is saved for it.
+type UnknownPIN struct {
+	PIN     string    `json:"pin"`
+	Punches int       `json:"punches"`
+	First   data.Date `json:"first"`
+	Last    data.Date `json:"last"`
+}
+
+// ImportPlan is the preview of a fingerprint import: what would change,
+// before anything is saved. ApplyImport saves it.
+type ImportPlan struct {
+	Overwrite bool `json:"overwrite"`
+	// Days lists every day of a known PIN, by date and name. Count tells
+	// how many days have each outcome.
+	Days []ImportDay `json:"days"`
+	// Unknown lists the PINs mapped to nobody; BadLines the unreadable lines
+	// with their line numbers (the rest still imports).
+	Unknown  []UnknownPIN     `json:"unknown"`
+	BadLines []data.LineError `json:"bad_lines"`
+	// NewPins are the PIN → staff id mappings given for this import; they
+	// are remembered when the plan is applied.
+	NewPins map[string]uint64 `json:"new_pins,omitempty"`
+	Punches int               `json:"punches"` // readable punches in the file
+}
+
+// Count returns how many planned days have the outcome o.
+func (p ImportPlan) Count(o data.MergeOutcome) int {
+	n := 0
+	for _, d := range p.Days {
+		if d.Result.Outcome == o {
+			n++
+		}
+	}
+	return n
+}
+
+// Changes reports whether applying the plan alters anything.
+func (p ImportPlan) Changes() bool {
+	return p.Count(data.MergeAdded)+p.Count(data.MergeChanged) > 0 || len(p.NewPins) > 0
+}
+
+// PlanAttlogImport reads a fingerprint-machine text log (data.ParseAttlog)
+// and plans its import without saving anything. PINs are mapped through the
+// remembered mappings (store.MachinePins), then extraPins (PIN → NIP or NIK,
+// for PINs mapped in this import; remembered on ApplyImport), then a PIN that
+// equals a staff member's NIP or NIK. The first punch of a day is the
+// arrival, the last the departure (data.PlanMerge): a hand-entered day is
+// kept unless overwrite, punches on non-working days are listed apart, and
+// planning the same file again after applying it shows nothing to change.
+func PlanAttlogImport(st *store.Store, r io.Reader, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+	punches, bad := data.ParseAttlog(r)
+	return planPunches(st, punches, bad, extraPins, overwrite)
+}
+
+func planPunches(st *store.Store, punches []data.Punch, bad []data.LineError, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+	plan := ImportPlan{Overwrite: overwrite, BadLines: bad, Punches: len(punches)}
+	ctx, err := loadContext(st)
+	if err != nil {
+		return plan, err
+	}
+	pins, err := resolvePins(st, ctx.staff, extraPins, &plan)
+	if err != nil {
+		return plan, err
+	}
+	byID := staffByID(ctx.staff)
+	perPIN := data.PunchesToDays(punches)
+	first, last := map[uint64]store.YearMonth{}, map[uint64]store.YearMonth{}
+	unknown := map[string]*UnknownPIN{}
+	for _, p := range punches {
+		id, ok := pins[p.PIN]
+		d := data.DateOf(p.At)
+		if !ok {
+			u := unknown[p.PIN]
+			if u == nil {
+				u = &UnknownPIN{PIN: p.PIN, First: d, Last: d}
+				unknown[p.PIN] = u
+			}
+			u.Punches++
+			u.First, u.Last = minDate(u.First, d), maxDate(u.Last, d)
+			continue
+		}
+		ym := store.MonthOf(d)
+		if f, seen := first[id]; !seen || ym.Before(f) {
+			first[id] = ym
+		}
+		if l, seen := last[id]; !seen || l.Before(ym) {
+			last[id] = ym
+		}
+	}
+	for _, u := range unknown {
+		plan.Unknown = append(plan.Unknown, *u)
+	}
+	sort.Slice(plan.Unknown, func(i, j int) bool { return pinLess(plan.Unknown[i].PIN, plan.Unknown[j].PIN) })
+	months, err := loadSpans(st, first, last)
+	if err != nil {
+		return plan, err
+	}
+	for pin, days := range perPIN {
+		id, ok := pins[pin]
+		if !ok {
+			continue
+		}
+		s := byID[id]
+		for d, dp := range days {
+			m := months[store.MonthKey{StaffID: id, YearMonth: store.MonthOf(d)}]
+			if m.Days == nil {
+				m = data.NewAttendanceMonth(id, d.Year(), d.Month())
+			}
+			plan.Days = append(plan.Days, ImportDay{StaffID: id, NIP: s.Identifier(), Name: s.DisplayName(), PIN: pin,
+				Date: d, Punches: dp, Result: data.PlanMerge(m, d, dp, ctx.cal, overwrite)})
+		}
+	}
+	sort.Slice(plan.Days, func(i, j int) bool {
+		a, b := plan.Days[i], plan.Days[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.StaffID < b.StaffID
+	})
+	return plan, nil
+}
+
+// resolvePins returns the PIN → staff id map for an import: remembered
+// mappings, then extraPins (recorded in plan.NewPins), then NIPs and NIKs.
+func resolvePins(st *store.Store, staff []data.Staff, extraPins map[string]string, plan *ImportPlan) (map[string]uint64, error) {
+	pins, err := st.MachinePins()
+	if err != nil {
+		return nil, err
+	}
+	for pin, nip := range extraPins {
+		pin = strings.TrimSpace(pin)
+		s, err := st.StaffByIdentifier(nip)
+		if err != nil || pin == "" {
+			return nil, fmt.Errorf("pemetaan PIN %s ke NIP/NIK %s: pegawai tidak ditemukan", pin, nip)
+		}
+		if plan.NewPins == nil {
+			plan.NewPins = map[string]uint64{}
+		}
+		pins[pin], plan.NewPins[pin] = s.ID, s.ID
+	}
+	for _, s := range staff {
+		for _, id := range []string{s.NIP, s.NIK} {
+			if id = data.NormalizeNIP(id); id != "" {
+				if _, taken := pins[id]; !taken {
+					pins[id] = s.ID
+				}
+			}
+		}
+	}
+	return pins, nil
+}
+
+// loadSpans reads each person's months from first[id] through last[id].
+func loadSpans(st *store.Store, first, last map[uint64]store.YearMonth) (map[store.MonthKey]data.AttendanceMonth, error) {
+	out := map[store.MonthKey]data.AttendanceMonth{}
+	if len(first) == 0 {
+		return out, nil
+	}
+	var lo, hi store.YearMonth
+	ids := make([]uint64, 0, len(first))
+	for id, f := range first {
+		ids = append(ids, id)
+		if len(ids) == 1 || f.Before(lo) {
+			lo = f
+		}
+		if l := last[id]; len(ids) == 1 || hi.Before(l) {
+			hi = l
+		}
+	}
+	all, err := st.AttendanceBetween(ids, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	for _, ms := range all {
+		for _, m := range ms {
+			out[store.KeyOf(m)] = m
+		}
+	}
+	return out, nil
+}
+
+// ApplyImport saves a plan in one audited transaction: each planned day is
+// merged again against the month as stored at that moment (so a day entered
+// by hand since the preview is still kept unless the plan overwrites), and
+// the plan's new PIN mappings are remembered. Applying a plan of a file
+// already imported changes nothing. It returns the days added or changed.
+func ApplyImport(st *store.Store, plan ImportPlan) (int, error) {
+	if !plan.Changes() {
+		return 0, nil
+	}
+	cal, err := Calendar(st)
+	if err != nil {
+		return 0, err
+	}
+	var keys []store.MonthKey
+	for _, d := range plan.Days {
+		if d.Result.Changes() {
+			keys = append(keys, store.MonthKey{StaffID: d.StaffID, YearMonth: store.MonthOf(d.Date)})
+		}
+	}
+	n := 0
+	err = st.EditAttendance("impor kehadiran mesin", keys, plan.NewPins, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+		n = 0
+		for _, d := range plan.Days {
+			m, ok := ms[store.MonthKey{StaffID: d.StaffID, YearMonth: store.MonthOf(d.Date)}]
+			if !ok || !d.Result.Changes() {
+				continue
+			}
+			if m.MergePunches(d.Date, d.Punches, cal, plan.Overwrite).Changes() {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func minDate(a, b data.Date) data.Date {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxDate(a, b data.Date) data.Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// pinLess orders PINs numerically when both are digits, else as text.
+func pinLess(a, b string) bool {
+	if len(a) != len(b) && strings.Trim(a+b, "0123456789") == "" {
+		return len(a) < len(b)
+	}
+	return a < b
+}

@@ -1,0 +1,189 @@
+package service
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// LeaveRequest is a leave (or another absence over several days, such as DL
+// with one Surat Perintah Tugas) entered over a date range.
+type LeaveRequest struct {
+	StaffID   uint64    `json:"staff_id"`
+	Code      string    `json:"code"` // CT, CB, CS, CM, CAP, CLTN, or S, I, TB, DL, FWA
+	From      data.Date `json:"from"`
+	To        data.Date `json:"to"`
+	GrantedBy string    `json:"granted_by"` // who granted it
+	Letter    string    `json:"letter"`     // the leave form's or SPT's number
+	Note      string    `json:"note,omitempty"`
+	// Overwrite replaces entries already made on days of the range; without
+	// it such days make EnterLeave fail with a *LeaveConflictError.
+	Overwrite bool `json:"overwrite,omitempty"`
+}
+
+// LeaveConflictError lists the days of a leave range that already hold a
+// different entry; nothing was saved.
+type LeaveConflictError struct {
+	Dates []data.Date
+}
+
+func (e *LeaveConflictError) Error() string {
+	days := make([]string, len(e.Dates))
+	for i, d := range e.Dates {
+		days[i] = d.Slash()
+	}
+	return "sudah ada isian kehadiran pada " + strings.Join(days, ", ") + "; pilih timpa untuk menggantinya"
+}
+
+// LeaveDays returns the days a request covers in the office calendar: for
+// cuti tahunan and the other codes counted in working days only the working
+// days, for CB, CS, CM, CAP and CLTN every calendar day (domain.md §2).
+func LeaveDays(st *store.Store, code string, from, to data.Date) ([]data.Date, error) {
+	cal, err := Calendar(st)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := st.AttendanceSettings()
+	if err != nil {
+		return nil, err
+	}
+	c, ok := settings.Codes.Lookup(code)
+	if !ok {
+		return nil, fmt.Errorf("kode %q tidak ada dalam daftar kode kehadiran", code)
+	}
+	return data.LeaveDates(c, data.DateRange{From: from, To: to}, cal), nil
+}
+
+// EnterLeave enters a leave over req.From..req.To in one audited
+// transaction and returns the number of days it counts: working days for
+// cuti tahunan (and any code not counted in calendar days), calendar days
+// for CB, CS, CM, CAP and CLTN. It refuses a code not offered for the
+// person's kind (PPPK have only cuti tahunan, sakit and melahirkan), the
+// time-based codes H, TL and PSW, a range outside the person's active days,
+// and — unless req.Overwrite — a range crossing days that already hold a
+// different entry (*LeaveConflictError). A missing grantor or letter number
+// does not block (data.CheckEntry gives only a warning).
+func EnterLeave(st *store.Store, req LeaveRequest) (int, error) {
+	if req.From.IsZero() || req.To.IsZero() || req.To.Before(req.From) {
+		return 0, fmt.Errorf("rentang tanggal %s–%s tidak sah", req.From.Slash(), req.To.Slash())
+	}
+	if req.From.DaysUntil(req.To) > 3*366 {
+		return 0, fmt.Errorf("rentang tanggal %s–%s lebih dari tiga tahun", req.From.Slash(), req.To.Slash())
+	}
+	person, err := st.StaffByID(req.StaffID)
+	if err != nil {
+		return 0, err
+	}
+	settings, err := st.AttendanceSettings()
+	if err != nil {
+		return 0, err
+	}
+	c, ok := settings.Codes.Lookup(req.Code)
+	switch {
+	case ok && (c.Code == data.CodeH || c.Code == data.CodeTL || c.Code == data.CodePSW):
+		return 0, fmt.Errorf("%s diisi per hari, bukan untuk rentang tanggal", c.FullLabel())
+	case !person.At(req.From).Active || !person.At(req.To).Active:
+		return 0, fmt.Errorf("%s tidak aktif di kantor ini pada seluruh rentang %s–%s", person.DisplayName(), req.From.Slash(), req.To.Slash())
+	}
+	entry := data.DayEntry{Code: c.Code, Note: strings.TrimSpace(req.Note), Letter: strings.TrimSpace(req.Letter),
+		GrantedBy: strings.TrimSpace(req.GrantedBy), Source: data.SourceHand, EnteredBy: st.Actor()}
+	if !ok {
+		entry.Code = strings.ToUpper(strings.TrimSpace(req.Code))
+	}
+	if p := data.CheckEntry(entry, settings.Codes, person.Kind); len(p.Errors) > 0 {
+		return 0, RowError{StaffID: person.ID, Name: person.DisplayName(), Problems: p}
+	}
+	dates, err := LeaveDays(st, c.Code, req.From, req.To)
+	if err != nil {
+		return 0, err
+	}
+	var keys []store.MonthKey
+	for ym := store.MonthOf(req.From); !store.MonthOf(req.To).Before(ym); ym = ym.Next() {
+		keys = append(keys, store.MonthKey{StaffID: person.ID, YearMonth: ym})
+	}
+	err = st.EditAttendance("isi cuti "+c.Code, keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+		var conflicts []data.Date
+		for _, d := range dates {
+			m := ms[store.MonthKey{StaffID: person.ID, YearMonth: store.MonthOf(d)}]
+			if old, had := m.Days[d.Day()]; had && !sameEntry(old, entry) && !req.Overwrite {
+				conflicts = append(conflicts, d)
+				continue
+			}
+			setEntry(m, d, &entry)
+		}
+		if len(conflicts) > 0 {
+			return &LeaveConflictError{Dates: conflicts}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(dates), nil
+}
+
+// LeaveStatus returns a person's cuti tahunan for year (data.LeaveBalance):
+// the entitlement, carried days, cuti bersama days worked, taken and
+// remaining. The history starts at the opening balance entered for the
+// person (store.SetLeaveOpening); without one it starts in the first of the
+// five years before year that holds attendance (or year itself) with that
+// year's own entitlement. The service start is the TMT CPNS of a PNS's or
+// CPNS's NIP, the contract start of PPPK, else the start at this office.
+func LeaveStatus(st *store.Store, staffID uint64, year int) (data.LeaveStatus, error) {
+	person, err := st.StaffByID(staffID)
+	if err != nil {
+		return data.LeaveStatus{}, err
+	}
+	cal, err := Calendar(st)
+	if err != nil {
+		return data.LeaveStatus{}, err
+	}
+	h := data.LeaveHistory{ServiceStart: serviceStart(person)}
+	opening, found, err := st.LeaveOpening(staffID)
+	if err != nil {
+		return data.LeaveStatus{}, err
+	}
+	from := year - 5
+	if found {
+		from = opening.Year
+	}
+	if from > year {
+		return data.LeaveStatus{Year: year}, nil
+	}
+	all, err := st.AttendanceBetween([]uint64{staffID}, store.YearMonth{Year: from, Month: time.January}, store.YearMonth{Year: year, Month: time.December})
+	if err != nil {
+		return data.LeaveStatus{}, err
+	}
+	months := all[staffID]
+	h.OpeningYear, h.OpeningDays = opening.Year, opening.Days
+	if !found {
+		h.OpeningYear = year
+		if len(months) > 0 {
+			h.OpeningYear = months[0].Year
+		}
+		if ent := (data.LeaveHistory{ServiceStart: h.ServiceStart, OpeningYear: h.OpeningYear - 1}); data.LeaveBalance(ent, h.OpeningYear).Entitlement > 0 {
+			h.OpeningDays = data.AnnualLeaveDays
+		}
+	}
+	for y := h.OpeningYear; y <= year; y++ {
+		h.Years = append(h.Years, data.LeaveYearOf(months, y, cal))
+	}
+	return data.LeaveBalance(h, year), nil
+}
+
+// serviceStart returns when a person's service began, for the cuti tahunan
+// entitlement after one year of service.
+func serviceStart(s data.Staff) data.Date {
+	switch {
+	case s.Kind == data.KindPNS || s.Kind == data.KindCPNS:
+		if n, err := data.ParseNIP(s.NIP, data.Date{}); err == nil {
+			return data.NewDate(n.TMTYear, time.Month(n.TMTMonth), 1)
+		}
+	case s.Kind.IsPPPK() && !s.ContractStart.IsZero():
+		return s.ContractStart
+	}
+	return s.StartDate()
+}

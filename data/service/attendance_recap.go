@@ -1,0 +1,147 @@
+package service
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"kinerja/data"
+	"kinerja/data/store"
+)
+
+// Person is the identity of a staff member in a report.
+type Person struct {
+	StaffID uint64    `json:"staff_id"`
+	NIP     string    `json:"nip"` // NIP, or NIK for staff without one
+	Name    string    `json:"name"`
+	Kind    data.Kind `json:"kind"`
+	UnitID  uint64    `json:"unit_id"`
+	Unit    string    `json:"unit"`
+}
+
+func personOf(s data.Staff, unitID uint64, units []data.Unit) Person {
+	return Person{StaffID: s.ID, NIP: s.Identifier(), Name: s.DisplayName(), Kind: s.Kind, UnitID: unitID, Unit: unitName(units, unitID)}
+}
+
+// RecapLine is one person's line of the monthly recap: the rekap kehadiran
+// and the rekap potongan TPP (TPP.Percent is the month's cut in percent).
+type RecapLine struct {
+	Person
+	Recap data.RecapRow  `json:"recap"`
+	TPP   data.TPPDetail `json:"tpp"`
+}
+
+// UnitTotal is the recap summed over the staff of one unit.
+type UnitTotal struct {
+	UnitID uint64        `json:"unit_id"`
+	Unit   string        `json:"unit"`
+	Recap  data.RecapRow `json:"recap"`
+}
+
+// Recap is the monthly recap of the office (or one unit): a line per staff
+// member ordered by unit and name, the totals per unit and for all lines.
+type Recap struct {
+	Year   int           `json:"year"`
+	Month  time.Month    `json:"month"`
+	TPP    data.TPPRules `json:"tpp_rules"` // the bands behind each line's TPP detail
+	Lines  []RecapLine   `json:"lines"`
+	Units  []UnitTotal   `json:"units"`
+	Office data.RecapRow `json:"office"`
+}
+
+// MonthRecap computes the recap of one month for every staff member who
+// worked at the office on at least one day of it (only those whose unit at
+// the end of the month is unitID, when unitID is not 0). It reads one record
+// per person and no other month.
+func MonthRecap(st *store.Store, year int, month time.Month, unitID uint64) (Recap, error) {
+	if month < time.January || month > time.December {
+		return Recap{}, fmt.Errorf("bulan %d tidak sah", month)
+	}
+	ctx, err := loadContext(st)
+	if err != nil {
+		return Recap{}, err
+	}
+	months, err := st.AttendanceMonths(year, month)
+	if err != nil {
+		return Recap{}, err
+	}
+	rec := Recap{Year: year, Month: month, TPP: ctx.settings.TPP}
+	ym := store.YearMonth{Year: year, Month: month}
+	for _, s := range ctx.staff {
+		u, active := activeInMonth(s, ym)
+		if !active || (unitID != 0 && u != unitID) {
+			continue
+		}
+		m, ok := months[s.ID]
+		if !ok {
+			m = data.NewAttendanceMonth(s.ID, year, month)
+		}
+		rec.Lines = append(rec.Lines, RecapLine{Person: personOf(s, u, ctx.units),
+			Recap: data.Recap(m, ctx.cal), TPP: data.TPPDeduction(m, ctx.cal, ctx.settings.TPP)})
+	}
+	sort.SliceStable(rec.Lines, func(i, j int) bool {
+		a, b := rec.Lines[i], rec.Lines[j]
+		if a.UnitID != b.UnitID {
+			return a.UnitID < b.UnitID
+		}
+		return a.Name < b.Name
+	})
+	var all []data.RecapRow
+	for i := 0; i < len(rec.Lines); {
+		j := i
+		var rows []data.RecapRow
+		for ; j < len(rec.Lines) && rec.Lines[j].UnitID == rec.Lines[i].UnitID; j++ {
+			rows = append(rows, rec.Lines[j].Recap)
+		}
+		rec.Units = append(rec.Units, UnitTotal{UnitID: rec.Lines[i].UnitID, Unit: rec.Lines[i].Unit, Recap: data.SumRecaps(rows)})
+		all = append(all, rows...)
+		i = j
+	}
+	rec.Office = data.SumRecaps(all)
+	rec.Office.Year, rec.Office.Month = year, month
+	return rec, nil
+}
+
+// StaffYear is one person's recap for each month of a year and in total.
+type StaffYear struct {
+	Person
+	Year   int              `json:"year"`
+	Months []data.RecapRow  `json:"months"` // January first, 12 rows
+	TPP    []data.TPPDetail `json:"tpp"`    // January first, 12 rows
+	Total  data.RecapRow    `json:"total"`
+}
+
+// YearRecap computes one person's recap for every month of year (months
+// before the person started or after they left count their working days as
+// not entered, like any month without entries).
+func YearRecap(st *store.Store, staffID uint64, year int) (StaffYear, error) {
+	ctx, err := loadContext(st)
+	if err != nil {
+		return StaffYear{}, err
+	}
+	s, ok := staffByID(ctx.staff)[staffID]
+	if !ok {
+		return StaffYear{}, fmt.Errorf("pegawai %d: %w", staffID, data.ErrNotFound)
+	}
+	saved, err := st.AttendanceYear(staffID, year)
+	if err != nil {
+		return StaffYear{}, err
+	}
+	byMonth := map[time.Month]data.AttendanceMonth{}
+	for _, m := range saved {
+		byMonth[m.Month] = m
+	}
+	unit := s.At(data.NewDate(year, time.December, 31)).UnitID
+	out := StaffYear{Person: personOf(s, unit, ctx.units), Year: year}
+	for mo := time.January; mo <= time.December; mo++ {
+		m, ok := byMonth[mo]
+		if !ok {
+			m = data.NewAttendanceMonth(staffID, year, mo)
+		}
+		out.Months = append(out.Months, data.Recap(m, ctx.cal))
+		out.TPP = append(out.TPP, data.TPPDeduction(m, ctx.cal, ctx.settings.TPP))
+	}
+	out.Total = data.SumRecaps(out.Months)
+	out.Total.StaffID, out.Total.Staff = staffID, 1
+	return out, nil
+}
