@@ -1,0 +1,82 @@
+package export
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"kinerja/data"
+)
+
+func sampleAttendance() AttendanceRecap {
+	a := data.RecapRow{Staff: 1, WorkingDays: 21, Present: 20, PresentPercent: 95.238, H: 18, TL: 2, LateCount: 2, LateMinutes: 40, TK: 1}
+	b := data.RecapRow{Staff: 1, WorkingDays: 21, Present: 21, PresentPercent: 100, H: 21}
+	c := data.RecapRow{Staff: 1, WorkingDays: 21, NotEntered: 21}
+	unit1, unit2 := data.SumRecaps([]data.RecapRow{a, b}), data.SumRecaps([]data.RecapRow{c})
+	return AttendanceRecap{
+		Year: 2026, Month: time.November, Rules: data.DefaultTPPRules(),
+		Lines: []AttendanceLine{
+			{NIP: "196804111993031009", Name: "Asep Saepudin", Unit: "Seksi Pemerintahan", Recap: a,
+				TPP: data.TPPDetail{TK: 1, Late: []int{1, 1, 0, 0}, Early: []int{0, 0, 0, 0}, Percent: 3}},
+			{NIP: "197001012010011002", Name: "Dedi Suryana", Unit: "Seksi Pemerintahan", Recap: b},
+			{NIP: "3204101001700003", Name: "Ujang", Unit: "Seksi Pelayanan Umum", Recap: c},
+		},
+		Units:  []AttendanceUnit{{Unit: "Seksi Pemerintahan", Recap: unit1}, {Unit: "Seksi Pelayanan Umum", Recap: unit2}},
+		Office: data.SumRecaps([]data.RecapRow{a, b, c}),
+	}
+}
+
+func TestWriteAttendanceXLSX(t *testing.T) {
+	oct := sampleAttendance()
+	oct.Month = time.October
+	var buf bytes.Buffer
+	if err := WriteAttendanceXLSX(&buf, []AttendanceRecap{sampleAttendance(), oct}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Rekap November 2026", "TPP November 2026", "Rekap Oktober 2026", "TPP Oktober 2026"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	cells := map[string]string{
+		"B2": "196804111993031009", "C2": "Asep Saepudin", "E2": "21", "G2": "95.24", "J2": "40", "AA2": "3",
+		"C4": "Jumlah Seksi Pemerintahan", "F4": "41",
+		"C7": "Jumlah kantor", "E7": "63", "Z7": "21",
+	}
+	for cell, v := range cells {
+		if got, _ := f.GetCellValue("Rekap November 2026", cell); got != v {
+			t.Errorf("%s = %q, want %q", cell, got, v)
+		}
+	}
+	if typ, _ := f.GetCellType("Rekap November 2026", "E2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Error("counts are written as text")
+	}
+	tpp, _ := f.GetRows("TPP November 2026")
+	if len(tpp) != 4 || tpp[0][5] != "TL1 (hari)" || tpp[1][4] != "1" || tpp[1][13] != "3" {
+		t.Fatalf("TPP sheet = %v", tpp)
+	}
+}
+
+func TestWriteAttendanceXLSXRefuses(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteAttendanceXLSX(&buf, nil); err == nil {
+		t.Error("an empty workbook was written")
+	}
+	bad := sampleAttendance()
+	bad.Month = 13
+	if err := WriteAttendanceXLSX(&buf, []AttendanceRecap{bad}); err == nil {
+		t.Error("month 13 was written")
+	}
+	path := filepath.Join(t.TempDir(), "rekap.xlsx")
+	if err := WriteAttendanceXLSXFile(path, []AttendanceRecap{sampleAttendance()}); err != nil {
+		t.Fatal(err)
+	}
+}
