@@ -104,8 +104,15 @@ func TestSKPRoundTrip(t *testing.T) {
 	if _, err := s.SaveSKP(ghost); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("unknown id: %v", err)
 	}
+	batch, err := s.SaveSKPs([]data.SKP{validSKP(st.ID), validSKP(st.ID)})
+	if err != nil || len(batch) != 2 || batch[0].ID == 0 || batch[1].ID == batch[0].ID {
+		t.Fatalf("SaveSKPs = %+v, %v", batch, err)
+	}
+	if _, err := s.SaveSKPs([]data.SKP{validSKP(st.ID), bad}); !errors.As(err, &ve) {
+		t.Errorf("batch with an invalid SKP: %v", err)
+	}
 	mine, err := s.SKPsOfStaff(st.ID)
-	if err != nil || len(mine) != 1 || mine[0].Rows[0].IKI != "Jumlah surat" {
+	if err != nil || len(mine) != 3 || mine[0].Rows[0].IKI != "Jumlah surat" {
 		t.Fatalf("SKPsOfStaff = %+v, %v", mine, err)
 	}
 	templates, _ := s.SKPsOfStaff(0)

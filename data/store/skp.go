@@ -88,3 +88,39 @@ func (s *Store) SaveSKP(k data.SKP) (data.SKP, error) {
 	}
 	return k, nil
 }
+
+// SaveSKPs stores many new SKPs (ids 0) in one transaction, with the checks
+// of SaveSKP, and returns them with their ids; if one is refused nothing is
+// saved and the error names its place in the list.
+func (s *Store) SaveSKPs(list []data.SKP) ([]data.SKP, error) {
+	out := make([]data.SKP, len(list))
+	err := s.update("simpan SKP", func(c *change) error {
+		for i, k := range list {
+			if p := data.ValidateSKP(k); !p.OK() {
+				return fmt.Errorf("SKP ke-%d: %w", i+1, &data.ValidationError{Problems: p})
+			}
+			if k.ID != 0 {
+				return fmt.Errorf("SKP ke-%d sudah bernomor %d; simpan perubahan dengan SaveSKP", i+1, k.ID)
+			}
+			if k.StaffID != 0 {
+				if _, err := staffByID(c.reader, k.StaffID); err != nil {
+					return fmt.Errorf("SKP ke-%d: %w", i+1, err)
+				}
+			}
+			id, err := c.nextID(bucketSKP)
+			if err != nil {
+				return err
+			}
+			k.ID = id
+			if err := c.put(bucketSKP, idKey(k.ID), k); err != nil {
+				return err
+			}
+			out[i] = k
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
