@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -63,4 +64,12 @@ func problemsOf(p data.Problems, name string) (errs, warns []string) {
 		}
 	}
 	return errs, warns
+}
+
+// newSelect is widget.NewSelect with a translated placeholder (Fyne's own
+// "(Select one)" is not translated).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("select.placeholder")
+	return s
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,12 +48,12 @@ func newStaffScreen(u *App) *staffScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("staff.search"))
 	s.search.OnChanged = func(string) { s.apply() }
-	s.unitSel = widget.NewSelect(nil, func(string) { s.apply() })
-	s.kindSel = widget.NewSelect(kindChoices(), func(string) { s.apply() })
+	s.unitSel = newSelect(nil, func(string) { s.apply() })
+	s.kindSel = newSelect(kindChoices(), func(string) { s.apply() })
 	s.kindSel.SetSelectedIndex(0)
-	s.statusSel = widget.NewSelect(translateAll(statusKeys), func(string) { s.apply() })
+	s.statusSel = newSelect(translateAll(statusKeys), func(string) { s.apply() })
 	s.statusSel.SetSelectedIndex(0)
-	s.sortSel = widget.NewSelect(translateAll(sortKeys), func(string) { s.apply() })
+	s.sortSel = newSelect(translateAll(sortKeys), func(string) { s.apply() })
 	s.sortSel.SetSelectedIndex(0)
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(
@@ -63,7 +64,7 @@ func newStaffScreen(u *App) *staffScreen {
 			sub := widget.NewLabel("")
 			sub.Truncation = fyne.TextTruncateEllipsis
 			sub.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(name, sub)
+			return container.New(layout.NewCustomPaddedVBoxLayout(0), name, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(s.shown) {
@@ -87,10 +88,7 @@ func newStaffScreen(u *App) *staffScreen {
 	imp := widget.NewButtonWithIcon(lang.L("staff.import"), theme.UploadIcon(), u.importStaff)
 	exp := widget.NewButtonWithIcon(lang.L("staff.export"), theme.DownloadIcon(), u.exportStaff)
 	filters := container.NewGridWithColumns(4, s.unitSel, s.kindSel, s.statusSel, s.sortSel)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(add, imp, exp), s.search),
-		filters,
-	)
+	top := container.NewVBox(container.NewHBox(add, imp, exp), s.search, filters)
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.view)
 	split.Offset = 0.45

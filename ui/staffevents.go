@@ -44,8 +44,7 @@ func (d *staffDetail) openEvent(k data.EventKind) {
 	switch k {
 	case data.EventRank:
 		e.values = data.RanksFor(d.staff.Kind)
-		e.choice = widget.NewSelect(mapStrings(e.values, data.RankLabel), nil)
-		e.choice.PlaceHolder = data.RankLabel(sit.Rank)
+		e.choice = newSelect(mapStrings(e.values, data.RankLabel), nil)
 		items = append(items, widget.NewFormItem(lang.L("event.newrank"), e.choice))
 	case data.EventPosition:
 		e.text = widget.NewEntry()
@@ -59,13 +58,13 @@ func (d *staffDetail) openEvent(k data.EventKind) {
 				names = append(names, un.Name)
 			}
 		}
-		e.choice = widget.NewSelect(names, nil)
+		e.choice = newSelect(names, nil)
 		items = append(items, widget.NewFormItem(lang.L("event.newunit"), e.choice))
 	case data.EventLeave:
 		for _, r := range data.LeaveReasons {
 			e.values = append(e.values, string(r))
 		}
-		e.choice = widget.NewSelect(e.values, nil)
+		e.choice = newSelect(e.values, nil)
 		items = append(items, widget.NewFormItem(lang.L("event.reason"), e.choice))
 	}
 	items = append(items,

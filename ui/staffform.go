@@ -73,11 +73,11 @@ func newStaffForm(u *App, orig data.Staff, units []data.Unit, onSaved func(data.
 	for i, k := range data.Kinds {
 		kinds[i] = string(k)
 	}
-	f.kind = widget.NewSelect(kinds, nil)
+	f.kind = newSelect(kinds, nil)
 	f.sex = widget.NewRadioGroup([]string{sexLabel(data.SexMale), sexLabel(data.SexFemale)}, nil)
 	f.sex.Horizontal = true
-	f.rank = widget.NewSelect(nil, nil)
-	f.unit = widget.NewSelect(nil, nil)
+	f.rank = newSelect(nil, nil)
+	f.unit = newSelect(nil, nil)
 	f.general = widget.NewLabel("")
 	f.general.Importance = widget.DangerImportance
 	f.general.Wrapping = fyne.TextWrapWord
@@ -373,6 +373,11 @@ func (f *staffForm) show() {
 	f.dialog = dialog.NewCustomWithoutButtons(title, f.view, f.u.win)
 	f.dialog.Resize(fyne.NewSize(720, 640))
 	f.dialog.Show()
+	first := fyne.Focusable(f.name)
+	if f.fields[data.FieldNIP].box.Visible() {
+		first = f.nip
+	}
+	f.u.win.Canvas().Focus(first)
 }
 
 // sexLabel is the translated label of a sex.

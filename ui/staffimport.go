@@ -91,7 +91,7 @@ func (w *importWizard) showMapping() {
 	if w.selects == nil {
 		grid := container.New(layout.NewFormLayout())
 		for _, c := range data.StaffColumns {
-			sel := widget.NewSelect(opts, func(string) { w.checkMapping() })
+			sel := newSelect(opts, func(string) { w.checkMapping() })
 			sel.SetSelectedIndex(guess.Index(c.Key) + 1)
 			w.selects = append(w.selects, sel)
 			label := c.Header

@@ -50,9 +50,9 @@ func newUnitsEditor(u *App) *unitsEditor {
 		}
 	}
 	e.name = widget.NewEntry()
-	e.kind = widget.NewSelect(mapStrings(unitKindStrings(), unitKindLabel), nil)
-	e.parent = widget.NewSelect(nil, nil)
-	e.head = widget.NewSelect(nil, nil)
+	e.kind = newSelect(mapStrings(unitKindStrings(), unitKindLabel), nil)
+	e.parent = newSelect(nil, nil)
+	e.head = newSelect(nil, nil)
 	e.inactive = widget.NewCheck(lang.L("unit.inactive"), nil)
 	e.fields = map[string]*field{
 		data.FieldName: newField(e.name), data.FieldKind: newField(e.kind), data.FieldUnit: newField(e.parent),
