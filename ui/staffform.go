@@ -171,7 +171,7 @@ func (f *staffForm) lockChangedByHistory() {
 	}
 }
 
-// watch re-checks the form whenever an input changes.
+// watch re-checks the form whenever an input changes; Enter in a text field saves.
 func (f *staffForm) watch() {
 	on := func(name string) func(string) {
 		return func(string) {
@@ -200,6 +200,10 @@ func (f *staffForm) watch() {
 	f.contractStart.OnChanged = on(data.FieldContractStart)
 	f.contractEnd.OnChanged = on(data.FieldContractEnd)
 	f.reason.OnChanged = on(data.FieldMismatch)
+	for _, e := range []*widget.Entry{f.nip, f.nik, f.name, f.gelarDepan, f.gelarBelakang, f.birthPlace, f.position, f.reason,
+		&f.birthDate.Entry, &f.start.Entry, &f.contractStart.Entry, &f.contractEnd.Entry} {
+		e.OnSubmitted = func(string) { f.submit() }
+	}
 }
 
 func (f *staffForm) selectedRank() string {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -30,6 +31,7 @@ type unitsEditor struct {
 	inactive *widget.Check
 	fields   map[string]*field
 	form     *widget.Form
+	heading  *widget.Label // which unit the form edits
 
 	parentIDs []uint64 // ids behind parent's options; 0 = none
 	headIDs   []uint64 // ids behind head's options; 0 = none
@@ -66,10 +68,14 @@ func newUnitsEditor(u *App) *unitsEditor {
 			widget.NewFormItem("", e.inactive),
 		},
 		SubmitText: lang.L("button.save"), OnSubmit: e.save,
-		CancelText: lang.L("unit.new"), OnCancel: func() { e.list.UnselectAll(); e.load(data.Unit{Kind: data.UnitSection}) },
 	}
-	list := container.NewGridWrap(fyne.NewSize(380, 300), e.list)
-	e.view = container.NewBorder(nil, nil, list, nil, e.form)
+	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	add := widget.NewButtonWithIcon(lang.L("unit.new"), theme.ContentAddIcon(), func() {
+		e.list.UnselectAll()
+		e.load(data.Unit{Kind: data.UnitSection})
+	})
+	list := container.NewBorder(nil, add, nil, nil, container.NewGridWrap(fyne.NewSize(380, 300), e.list))
+	e.view = container.NewBorder(nil, nil, list, nil, container.NewVBox(e.heading, e.form))
 	return e
 }
 
@@ -94,6 +100,11 @@ func (e *unitsEditor) reload() {
 // load puts u into the form.
 func (e *unitsEditor) load(u data.Unit) {
 	e.edit = u
+	if u.ID == 0 {
+		e.heading.SetText(lang.L("unit.new"))
+	} else {
+		e.heading.SetText(lang.L("unit.edit", map[string]any{"Name": u.Name}))
+	}
 	e.name.SetText(u.Name)
 	e.kind.SetSelectedIndex(slices.Index(data.UnitKinds, u.Kind))
 	e.parentIDs = []uint64{0}
