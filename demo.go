@@ -69,5 +69,11 @@ func fillDemo(st *store.Store, opt data.DemoOptions) (int, error) {
 			return 0, fmt.Errorf("kepala unit %s: %w", u.Name, err)
 		}
 	}
+	if err := fillDemoAttendance(st, opt); err != nil {
+		return 0, err
+	}
+	if err := fillDemoEvaluations(st, opt); err != nil {
+		return 0, err
+	}
 	return len(saved), nil
 }

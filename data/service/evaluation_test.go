@@ -230,3 +230,40 @@ func TestActingRaterOverride(t *testing.T) {
 		t.Errorf("clearing the override: %+v, %v", p.RaterOverrides, err)
 	}
 }
+
+func TestEvaluationSettingsAndPeriods(t *testing.T) {
+	o := newEvalOffice(t)
+	set, err := EvaluationSettings(o.st)
+	if err != nil || set.DeadlineDays != data.DefaultDeadlineDays || set.Cadence != data.PeriodQuarterly {
+		t.Fatalf("default settings = %+v, %v", set, err)
+	}
+	p, err := PeriodByID(o.st, "2026-q3")
+	if err != nil || !p.Deadline.Equal(p.End.AddDays(data.DefaultDeadlineDays)) {
+		t.Fatalf("period with default deadline: %+v, %v", p, err)
+	}
+	set.Cadence, set.DeadlineDays = data.PeriodMonthly, 5
+	if err := SetEvaluationSettings(o.st, set); err != nil {
+		t.Fatal(err)
+	}
+	var ve *data.ValidationError
+	if err := SetEvaluationSettings(o.st, data.EvaluationSettings{Cadence: "harian"}); !errors.As(err, &ve) {
+		t.Errorf("bad settings: %v", err)
+	}
+	made, err := CreatePeriodsUpTo(o.st, data.NewDate(2026, 3, 2))
+	if err != nil || len(made) != 3 || made[2].ID != "2026-03" || !made[2].Deadline.Equal(data.NewDate(2026, 4, 5)) {
+		t.Fatalf("CreatePeriodsUpTo = %+v, %v", made, err)
+	}
+	if again, err := CreatePeriodsUpTo(o.st, data.NewDate(2026, 3, 2)); err != nil || len(again) != 0 {
+		t.Errorf("second CreatePeriodsUpTo = %+v, %v", again, err)
+	}
+	if _, err := CreatePeriod(o.st, "2026-03"); err == nil {
+		t.Error("period created twice")
+	}
+	cur, stored, err := CurrentPeriod(o.st, data.NewDate(2026, 3, 15))
+	if err != nil || !stored || cur.ID != "2026-03" {
+		t.Errorf("CurrentPeriod = %+v, %v, %v", cur, stored, err)
+	}
+	if _, stored, _ := CurrentPeriod(o.st, data.NewDate(2026, 8, 15)); stored {
+		t.Error("August reported as stored")
+	}
+}

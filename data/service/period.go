@@ -11,12 +11,17 @@ import (
 // SettingEvaluation is the key under which the evaluation settings are stored.
 const SettingEvaluation = "evaluation"
 
-// EvaluationSettings returns the office's evaluation settings, with
-// data.DefaultEvaluationSettings for every part never set.
+// EvaluationSettings returns the office's evaluation settings:
+// data.DefaultEvaluationSettings until they are first saved, and any part
+// missing from saved ones filled by WithDefaults.
 func EvaluationSettings(st *store.Store) (data.EvaluationSettings, error) {
 	var s data.EvaluationSettings
-	if _, err := st.Setting(SettingEvaluation, &s); err != nil {
+	found, err := st.Setting(SettingEvaluation, &s)
+	if err != nil {
 		return data.EvaluationSettings{}, fmt.Errorf("membaca pengaturan penilaian: %w", err)
+	}
+	if !found {
+		return data.DefaultEvaluationSettings(), nil
 	}
 	return s.WithDefaults(), nil
 }
