@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -12,49 +15,93 @@ import (
 // fontFamily is the name the documents select their embedded font by.
 const fontFamily = "DejaVu"
 
-// fontFiles are the embedded regular and bold font, read once per process.
-var fontFiles = sync.OnceValues(func() ([2][]byte, error) {
-	var files [2][]byte
-	for i, name := range []string{"fonts/DejaVuSansCondensed-Latin.ttf", "fonts/DejaVuSansCondensed-Bold-Latin.ttf"} {
-		data, err := fs.ReadFile(assets.Fonts, name)
-		if err != nil {
-			return files, fmt.Errorf("huruf %s tidak ada di dalam program: %w", name, err)
-		}
-		files[i] = data
-	}
-	return files, nil
-})
-
-// supported reports whether the embedded fonts have a glyph for r. The ranges
-// are the ones assets/fonts/README.md cut the fonts to.
-func supported(r rune) bool {
-	switch {
-	case r >= 0x20 && r <= 0x7E, r >= 0xA0 && r <= 0x17F, r >= 0x2010 && r <= 0x2027:
-		return true
-	}
-	switch r {
-	case 0x2030, 0x2032, 0x2033, 0x20AC, 0x2116, 0x2122, 0x2212, 0x2264, 0x2265, 0x2610, 0x2611, 0x2612, 0x2713, 0x25A1, 0xFFFD:
-		return true
-	}
-	return false
+// fontSet is the embedded font, read once per process: the gofpdf
+// definition and compressed font file of the regular and bold face, and the
+// encoding from Unicode to the fonts' single-byte codes.
+type fontSet struct {
+	regular, bold [2][]byte // definition JSON, compressed font file
+	codes         map[rune]byte
 }
 
-// clean makes text safe to draw: line breaks become "\n", tabs become spaces,
-// other control characters are dropped and characters the font lacks become
-// "?". Text is otherwise kept as the caller gave it.
-func clean(text string) string {
+// loadFonts reads the embedded fonts and their encoding once.
+var loadFonts = sync.OnceValues(func() (fontSet, error) {
+	var set fontSet
+	read := func(name string) ([]byte, error) {
+		data, err := fs.ReadFile(assets.Fonts, "fonts/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("huruf %s tidak ada di dalam program: %w", name, err)
+		}
+		return data, nil
+	}
+	for _, f := range []struct {
+		face *[2][]byte
+		name string
+	}{{&set.regular, "DejaVuSansCondensed-Kinerja"}, {&set.bold, "DejaVuSansCondensed-Bold-Kinerja"}} {
+		for i, ext := range []string{".json", ".z"} {
+			data, err := read(f.name + ext)
+			if err != nil {
+				return set, err
+			}
+			f.face[i] = data
+		}
+	}
+	encoding, err := read("kinerja.map")
+	if err != nil {
+		return set, err
+	}
+	set.codes, err = parseEncoding(encoding)
+	return set, err
+})
+
+// parseEncoding reads a gofpdf encoding map: one line per code,
+// "!81 U+2610 uni2610". Codes below 0x20 and 0x7F are not printable and are
+// left out.
+func parseEncoding(data []byte) (map[rune]byte, error) {
+	codes := make(map[rune]byte, 256)
+	lines := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; lines.Scan(); n++ {
+		parts := strings.Fields(lines.Text())
+		if len(parts) == 0 {
+			continue
+		}
+		if len(parts) < 2 || !strings.HasPrefix(parts[0], "!") || !strings.HasPrefix(parts[1], "U+") {
+			return nil, fmt.Errorf("peta huruf baris %d tidak terbaca: %q", n, lines.Text())
+		}
+		code, err := strconv.ParseUint(parts[0][1:], 16, 8)
+		if err != nil {
+			return nil, fmt.Errorf("peta huruf baris %d: kode %q: %w", n, parts[0], err)
+		}
+		r, err := strconv.ParseUint(parts[1][2:], 16, 32)
+		if err != nil {
+			return nil, fmt.Errorf("peta huruf baris %d: karakter %q: %w", n, parts[1], err)
+		}
+		if code >= 0x20 && code != 0x7F {
+			codes[rune(r)] = byte(code)
+		}
+	}
+	return codes, lines.Err()
+}
+
+// encode turns text into the fonts' single-byte codes: "\n" stays a line
+// break, tabs become spaces, other control characters are dropped and any
+// character the fonts lack becomes "?".
+func encode(codes map[rune]byte, text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
+	out := make([]byte, 0, len(text))
+	for _, r := range text {
 		switch {
 		case r == '\n':
-			return r
+			out = append(out, '\n')
 		case r == '\t' || r == '\r':
-			return ' '
-		case r < 0x20 || (r >= 0x7F && r < 0xA0):
-			return -1
-		case !supported(r):
-			return '?'
+			out = append(out, ' ')
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+		default:
+			c, ok := codes[r]
+			if !ok {
+				c = '?'
+			}
+			out = append(out, c)
 		}
-		return r
-	}, text)
+	}
+	return string(out)
 }

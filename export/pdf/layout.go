@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strings"
@@ -30,6 +29,12 @@ const draftText = "KONSEP – BELUM DITETAPKAN"
 type document struct {
 	pdf    *gofpdf.Fpdf
 	common Common
+	codes  map[rune]byte // Unicode to the fonts' single-byte codes
+	// font is the face last selected, to skip selecting it again.
+	font struct {
+		bold bool
+		size float64
+	}
 	// onNewPage runs after a page break inside a block, e.g. to repeat a
 	// table header; nil outside tables.
 	onNewPage func()
@@ -38,7 +43,7 @@ type document struct {
 // newDocument starts an A4 document, portrait or landscape, with the fonts,
 // footer, banner and kop surat set up and the first page added.
 func newDocument(c Common, landscape bool, title string) (*document, error) {
-	files, err := fontFiles()
+	fonts, err := loadFonts()
 	if err != nil {
 		return nil, err
 	}
@@ -48,17 +53,20 @@ func newDocument(c Common, landscape bool, title string) (*document, error) {
 	}
 	p := gofpdf.New(orientation, "mm", "A4", "")
 	p.AliasNbPages("{nb}")
-	p.AddUTF8FontFromBytes(fontFamily, "", files[0])
-	p.AddUTF8FontFromBytes(fontFamily, "B", files[1])
+	p.AddFontFromBytes(fontFamily, "", fonts.regular[0], fonts.regular[1])
+	p.AddFontFromBytes(fontFamily, "B", fonts.bold[0], fonts.bold[1])
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, marginBottom)
 	p.SetCellMargin(1.2)
-	p.SetTitle(clean(title), true)
+	// Compressing costs more than the rest of the document (zlib allocates
+	// its tables for every stream); the pages are small text anyway.
+	p.SetCompression(false)
+	p.SetTitle(strings.ToValidUTF8(title, "?"), true)
 	p.SetCreator("Kinerja", true)
 	if !c.Created.IsZero() {
 		p.SetCreationDate(c.Created)
 	}
-	d := &document{pdf: p, common: c}
+	d := &document{pdf: p, common: c, codes: fonts.codes}
 	p.SetHeaderFunc(d.pageHeader)
 	p.SetFooterFunc(d.pageFooter)
 	p.AddPage()
@@ -70,28 +78,27 @@ func newDocument(c Common, landscape bool, title string) (*document, error) {
 	return d, p.Error()
 }
 
-// registerImage loads a PNG or JPEG image once and returns the name to
-// place it by; the same image given twice is registered once.
+// registerImage loads a PNG or JPEG image once (see prepareImage) and
+// returns the name to place it by.
 func (d *document) registerImage(data []byte) (string, error) {
-	sum := sha256.Sum256(data)
+	img, sum, err := prepareImage(data)
+	if err != nil {
+		return "", err
+	}
 	name := "img" + hex.EncodeToString(sum[:12])
 	if d.pdf.GetImageInfo(name) != nil {
 		return name, nil
 	}
-	kind := ""
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG")):
-		kind = "PNG"
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8}):
-		kind = "JPG"
-	default:
-		return "", fmt.Errorf("gambar bukan PNG atau JPEG")
-	}
-	d.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
+	d.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: img.kind}, bytes.NewReader(img.data))
 	if err := d.pdf.Error(); err != nil {
 		return "", fmt.Errorf("gambar tidak dapat dibaca: %w", err)
 	}
 	return name, nil
+}
+
+// enc turns text into the fonts' codes (see encode).
+func (d *document) enc(text string) string {
+	return encode(d.codes, text)
 }
 
 // output finishes the document and returns its bytes.
@@ -116,12 +123,26 @@ func (d *document) bottom() float64 {
 }
 
 // setFont selects the embedded font, bold or regular, at size points.
+// gofpdf restores the font after drawing a page's header and footer, so the
+// face last selected here is still the current one.
 func (d *document) setFont(bold bool, size float64) {
+	if d.font.bold == bold && d.font.size == size {
+		return
+	}
+	d.font.bold, d.font.size = bold, size
 	style := ""
 	if bold {
 		style = "B"
 	}
 	d.pdf.SetFont(fontFamily, style, size)
+}
+
+// keepFont remembers the face last selected and returns the func that makes
+// setFont believe it again; header and footer use it because gofpdf puts the
+// font back after them.
+func (d *document) keepFont() func() {
+	saved := d.font
+	return func() { d.font = saved }
 }
 
 // lineHeight is the height of one text line at size points.
@@ -158,13 +179,14 @@ func (d *document) pageHeader() {
 	if d.common.Final {
 		return
 	}
+	defer d.keepFont()()
 	p := d.pdf
 	p.SetTextColor(190, 20, 20)
 	p.SetDrawColor(190, 20, 20)
 	p.SetLineWidth(0.4)
 	d.setFont(true, 10)
 	p.SetXY(marginLeft, marginTop-8)
-	p.CellFormat(d.width(), 6, draftText, "1", 0, "C", false, 0, "")
+	p.CellFormat(d.width(), 6, d.enc(draftText), "1", 0, "C", false, 0, "")
 	p.SetTextColor(0, 0, 0)
 	p.SetDrawColor(0, 0, 0)
 	p.SetLineWidth(0.2)
@@ -173,6 +195,7 @@ func (d *document) pageHeader() {
 
 // pageFooter draws the rule, the document id and "Halaman n dari m".
 func (d *document) pageFooter() {
+	defer d.keepFont()()
 	p := d.pdf
 	y := d.bottom() + 5
 	p.SetLineWidth(0.2)
@@ -181,10 +204,10 @@ func (d *document) pageFooter() {
 	p.SetXY(marginLeft, y+1)
 	id := ""
 	if d.common.DocumentID != "" {
-		id = "Dokumen " + clean(d.common.DocumentID)
+		id = "Dokumen " + d.common.DocumentID
 	}
 	half := d.width() / 2
-	p.CellFormat(half, 4, id, "", 0, "L", false, 0, "")
+	p.CellFormat(half, 4, d.enc(id), "", 0, "L", false, 0, "")
 	p.CellFormat(half, 4, fmt.Sprintf("Halaman %d dari {nb}", p.PageNo()), "", 0, "R", false, 0, "")
 }
 
@@ -216,8 +239,10 @@ func (d *document) letterhead(l Letterhead) error {
 			continue
 		}
 		d.setFont(line.bold, line.size)
-		p.SetX(textX)
-		p.MultiCell(textW, lineHeight(line.size), clean(line.text), "", "C", false)
+		for _, l := range d.wrap(line.text, textW) {
+			p.SetX(textX)
+			p.CellFormat(textW, lineHeight(line.size), l, "", 1, "C", false, 0, "")
+		}
 	}
 	y := p.GetY() + 1
 	if logoW > 0 && y < top+23 {

@@ -123,6 +123,7 @@ func (d *document) signature(s Signature, x, y, w float64) error {
 			p.SetXY(x, y)
 			if strings.Contains(style, "U") {
 				p.SetFont(fontFamily, style, bodySize)
+				d.font.size = 0 // selected behind setFont's back
 			}
 			p.CellFormat(w, lh, l, "", 0, "L", false, 0, "")
 			y += lh

@@ -210,18 +210,14 @@ func (t table) drawPart(d *document, r row, lines [][]string, h float64) {
 		widths, aligns = []float64{t.total()}, []string{"L"}
 	}
 	lh := lineHeight(t.size)
+	if r.fill {
+		p.SetFillColor(236, 236, 236)
+		p.Rect(x, y, t.total(), h, "F")
+	}
+	if t.borders {
+		t.rules(d, r, widths, y, h)
+	}
 	for i, w := range widths {
-		if r.fill {
-			p.SetFillColor(236, 236, 236)
-			p.Rect(x, y, w, h, "F")
-		}
-		if t.borders {
-			border := "LRT"
-			if !r.span && i < len(r.joined) && r.joined[i] {
-				border = "LR"
-			}
-			d.border(x, y, w, h, border)
-		}
 		d.setFont(r.cellBold(i), t.size)
 		for k, line := range lines[i] {
 			p.SetXY(x, y+cellPad+float64(k)*lh)
@@ -229,25 +225,34 @@ func (t table) drawPart(d *document, r row, lines [][]string, h float64) {
 		}
 		x += w
 	}
-	if t.borders {
-		p.Line(marginLeft, y+h, marginLeft+t.total(), y+h)
-	}
 	p.SetXY(marginLeft, y+h)
 }
 
-// border draws the sides of a cell named in sides ("L", "R", "T").
-func (d *document) border(x, y, w, h float64, sides string) {
+// rules draws a row's frame with as few strokes as possible: the top rule in
+// runs that skip joined cells, one vertical rule per column edge and the
+// bottom rule.
+func (t table) rules(d *document, r row, widths []float64, y, h float64) {
 	p := d.pdf
-	for _, s := range sides {
-		switch s {
-		case 'L':
-			p.Line(x, y, x, y+h)
-		case 'R':
-			p.Line(x+w, y, x+w, y+h)
-		case 'T':
-			p.Line(x, y, x+w, y)
+	x, start := marginLeft, marginLeft
+	for i, w := range widths {
+		if i < len(r.joined) && r.joined[i] {
+			if x > start {
+				p.Line(start, y, x, y)
+			}
+			start = x + w
 		}
+		x += w
 	}
+	if x > start {
+		p.Line(start, y, x, y)
+	}
+	edge := marginLeft
+	p.Line(edge, y, edge, y+h)
+	for _, w := range widths {
+		edge += w
+		p.Line(edge, y, edge, y+h)
+	}
+	p.Line(marginLeft, y+h, x, y+h)
 }
 
 // hasGroups reports whether any column has a group heading.
@@ -347,16 +352,21 @@ func (d *document) headerCell(x, y, w, h float64, text string, size float64) {
 	}
 }
 
-// wrap cleans text and splits it into lines that fit width w in the current
-// font; it always returns at least one line.
+// wrap encodes text (see encode) and splits it into lines that fit width w
+// in the current font, breaking between words where it can; it always
+// returns at least one line.
 func (d *document) wrap(text string, w float64) []string {
-	text = clean(text)
-	if text == "" {
+	encoded := d.enc(text)
+	if encoded == "" {
 		return []string{""}
 	}
-	lines := d.pdf.SplitText(text, w)
-	if len(lines) == 0 {
+	split := d.pdf.SplitLines([]byte(encoded), w)
+	if len(split) == 0 {
 		return []string{""}
+	}
+	lines := make([]string, len(split))
+	for i, l := range split {
+		lines[i] = string(l)
 	}
 	return lines
 }
