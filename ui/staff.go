@@ -87,7 +87,7 @@ func newStaffScreen(u *App) *staffScreen {
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("staff.import"), theme.UploadIcon(), u.importStaff)
 	exp := widget.NewButtonWithIcon(lang.L("staff.export"), theme.DownloadIcon(), u.exportStaff)
-	filters := container.NewGridWithColumns(4, s.unitSel, s.kindSel, s.statusSel, s.sortSel)
+	filters := container.NewGridWithColumns(2, s.unitSel, s.kindSel, s.statusSel, s.sortSel)
 	top := container.NewVBox(container.NewHBox(add, imp, exp), s.search, filters)
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.view)
