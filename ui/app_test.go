@@ -178,6 +178,7 @@ func TestFirstRunDemo(t *testing.T) {
 				return err
 			}})
 			test.Tap(u.firstRun.demo)
+			waitFor(t, "the demo to load", func() bool { return !u.firstRun.demo.Disabled() })
 			if called != 1 {
 				t.Fatalf("LoadDemo called %d times", called)
 			}

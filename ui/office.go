@@ -74,7 +74,7 @@ type firstRun struct {
 }
 
 // askOfficeIfUnset opens the first-run dialog when the office identity is not
-// set: the user types it in, or loads the demo office.
+// set: the user types it in, or loads the demo office (off the UI goroutine).
 func (u *App) askOfficeIfUnset() {
 	if o, err := u.st.Office(); err != nil || o.IsSet() {
 		u.showError(err)
@@ -99,12 +99,21 @@ func (u *App) askOfficeIfUnset() {
 	buttons := []fyne.CanvasObject{fr.save}
 	if u.opt.LoadDemo != nil {
 		fr.demo = widget.NewButton(lang.L("firstrun.demo"), func() {
-			if err := u.opt.LoadDemo(); err != nil {
-				u.showError(err)
-				return
-			}
-			fr.dialog.Hide()
-			u.refreshAll()
+			fr.demo.Disable()
+			fr.save.Disable()
+			go func() {
+				err := u.opt.LoadDemo()
+				fyne.Do(func() {
+					fr.demo.Enable()
+					fr.save.Enable()
+					if err != nil {
+						u.showError(err)
+						return
+					}
+					fr.dialog.Hide()
+					u.refreshAll()
+				})
+			}()
 		})
 		buttons = []fyne.CanvasObject{fr.demo, fr.save}
 	}
