@@ -153,6 +153,21 @@ func init() {
 				return e.withStore(func(st *store.Store) error { return listEvaluations(e, st, *period, *format) })
 			}
 		}})
+	register(command{name: "evaluation revisions", args: "--period ID --nip NIP [--format text|json]",
+		summary: "riwayat revisi penilaian (versi yang ditetapkan sebelum dibuka kembali)",
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			period, nip := evaluationTarget(fs)
+			format := fs.String("format", "text", "text atau json")
+			return func(e *env, args []string) error {
+				if err := checkTarget("evaluation revisions", args, *period, *nip); err != nil {
+					return err
+				}
+				if *format != "text" && *format != "json" {
+					return usagef("evaluation revisions: --format harus text atau json")
+				}
+				return e.withStore(func(st *store.Store) error { return listRevisions(e, st, *period, *nip, *format) })
+			}
+		}})
 	register(command{name: "export evaluations", args: "--period ID --out FILE.xlsx", summary: "mengekspor penilaian sebuah periode ke .xlsx (kolom e-Kinerja)",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			period := fs.String("period", "", "kode periode")
@@ -303,4 +318,46 @@ func exportEvaluations(e *env, st *store.Store, period, out string) error {
 	}
 	fmt.Fprintf(e.stdout, "%d penilaian %s diekspor ke %s\n", len(b.Records), p.Label(), out)
 	return nil
+}
+
+// revisionJSON is one kept revision as "evaluation revisions --format json"
+// prints it, with the identities frozen in it.
+type revisionJSON struct {
+	Revision       int                   `json:"revision"`
+	Period         string                `json:"period"`
+	WorkRating     string                `json:"work_rating"`
+	BehaviorRating string                `json:"behavior_rating"`
+	Predicate      string                `json:"predicate"`
+	FinalizedAt    string                `json:"finalized_at"`
+	Identities     data.FrozenIdentities `json:"identities"`
+}
+
+func listRevisions(e *env, st *store.Store, period, nip, format string) error {
+	s, err := st.StaffByIdentifier(nip)
+	if err != nil {
+		return err
+	}
+	p, err := service.PeriodByID(st, period)
+	if err != nil {
+		return err
+	}
+	revs, err := service.Revisions(st, p.ID, s.ID)
+	if err != nil {
+		return err
+	}
+	views := []revisionJSON{}
+	var rows [][]string
+	for _, r := range revs {
+		v := revisionJSON{Revision: r.Revision, Period: r.PeriodID, WorkRating: string(r.WorkRating), BehaviorRating: string(r.BehaviorRating),
+			Predicate: string(r.Predikat), FinalizedAt: r.FinalizedAt.Format("2006-01-02 15:04")}
+		if r.Frozen != nil {
+			v.Identities = *r.Frozen
+		}
+		views = append(views, v)
+		rows = append(rows, []string{strconv.Itoa(r.Revision), data.DateOf(r.FinalizedAt).Slash(), r.Predikat.Label(), v.Identities.Employee.Rank, v.Identities.Rater.Name})
+	}
+	if format == "json" {
+		return writeJSON(e.stdout, views)
+	}
+	return writeTable(e.stdout, []string{"Revisi", "Ditetapkan", "Predikat", "Pangkat saat itu", "Pejabat penilai"}, rows)
 }

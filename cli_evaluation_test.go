@@ -163,6 +163,12 @@ func TestEvaluationWorkflowThroughCLI(t *testing.T) {
 			t.Fatalf("evaluation %v: exit %d (want %d), stdout %q, stderr %q; want %q", s.args, code, s.code, out, errOut, s.msg)
 		}
 	}
+	code, out, errOut := cli(t, "evaluation", "revisions", "--data", db, "--period", period, "--nip", nip, "--format", "json")
+	var revs []revisionJSON
+	if code != 0 || json.Unmarshal([]byte(out), &revs) != nil || len(revs) != 1 || revs[0].Revision != 0 ||
+		revs[0].Predicate != "sangat_baik" || revs[0].Identities.Employee.NIP != nip || revs[0].Identities.Rater.Name == "" {
+		t.Fatalf("evaluation revisions: exit %d, %q, %q", code, out, errOut)
+	}
 	list := evaluationsJSON(t, db, period)
 	if len(list) != 1 || list[0].NIP != nip || list[0].State != "draft" || list[0].Revision != 1 || list[0].Predicate != "sangat_baik" {
 		t.Fatalf("after reopening: %+v", list)

@@ -267,3 +267,18 @@ func TestEvaluationSettingsAndPeriods(t *testing.T) {
 		t.Error("August reported as stored")
 	}
 }
+
+func TestAttendanceBeside(t *testing.T) {
+	o := newEvalOffice(t)
+	sum, err := AttendanceBeside(o.st, o.periodID, o.pelaksana[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := PeriodByID(o.st, o.periodID)
+	if !sum.From.Equal(p.Start) || !sum.To.Equal(raterDay(p, data.Today())) || sum.WorkingDays == 0 {
+		t.Errorf("summary %s–%s, %d working days; want the period's days", sum.From, sum.To, sum.WorkingDays)
+	}
+	if _, err := AttendanceBeside(o.st, "2027-Q1", o.pelaksana[0]); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("period not created: %v", err)
+	}
+}
