@@ -30,7 +30,7 @@ func useIndonesian(t *testing.T) {
 
 // newTestUI opens a store on a temporary file (with the office set unless
 // noOffice) and builds the window on it in Bahasa Indonesia.
-func newTestUI(t *testing.T, noOffice bool, opt Options) (*App, *store.Store) {
+func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := SetupLanguage(a); err != nil {

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
 )
@@ -78,6 +81,13 @@ func TestStaffFormInlineMessages(t *testing.T) {
 			fillNewPNS(t, f, tt.nip, tt.birth)
 			if got := f.fields[tt.field].message(); !strings.Contains(got, tt.want) {
 				t.Errorf("message under %s = %q, want it to contain %q", tt.field, got, tt.want)
+			}
+			wantLook := widget.DangerImportance
+			if tt.reasonRow {
+				wantLook = widget.WarningImportance // a mismatch is a warning (amber), not an error
+			}
+			if got := f.fields[tt.field].msg.Importance; got != wantLook {
+				t.Errorf("message importance = %v, want %v", got, wantLook)
 			}
 			if got := f.fields[data.FieldMismatch].box.Visible(); got != tt.reasonRow {
 				t.Errorf("reason field visible = %v, want %v", got, tt.reasonRow)
@@ -213,5 +223,26 @@ func TestSearchFiltersList(t *testing.T) {
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("search %q shows %v, want %v", tt.query, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkStaffSearch measures one keystroke in the search field on a
+// 2,000-person register: filter, sort and refresh of the list.
+func BenchmarkStaffSearch(b *testing.B) {
+	u, _ := newTestUI(b, false, Options{})
+	u.Show(ScreenStaff)
+	names := []string{"Asep", "Budi", "Cecep", "Dedi", "Euis", "Siti", "Rina", "Yayan"}
+	all := make([]data.Staff, 2000)
+	for i := range all {
+		s := pns(names[i%len(names)]+" "+strconv.Itoa(i), "", data.NewDate(1980, 1, 1))
+		s.ID = uint64(i + 1)
+		s.NIP = fmt.Sprintf("19800101200501%04d", i%10000)
+		all[i] = s
+	}
+	u.staff.all = all
+	queries := []string{"a", "as", "ase", "asep 1", "1980"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.staff.search.SetText(queries[i%len(queries)])
 	}
 }
