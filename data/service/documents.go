@@ -1,0 +1,226 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"kinerja/data"
+	"kinerja/data/store"
+	"kinerja/export/pdf"
+	"kinerja/export/sign"
+)
+
+// Errors of signing an evaluation document.
+var (
+	ErrNotFinal        = errors.New("hanya penilaian yang sudah Ditetapkan yang dapat ditandatangani")
+	ErrNotRater        = errors.New("penanda tangan bukan Pejabat Penilai Kinerja penilaian ini; tidak ada yang boleh menandatangani atas nama orang lain")
+	ErrNoRaterSigner   = errors.New("Pejabat Penilai Kinerja penilaian ini belum memiliki penanda tangan elektronik")
+	ErrRevisionMissing = errors.New("revisi penilaian ini tidak ada")
+)
+
+// reasonMarker starts the /Reason of every signature Kinerja makes, followed
+// by the document id and the evaluation hash; Verify reads them back.
+const reasonMarker = "Evaluasi kinerja ditetapkan; KINERJA-ID "
+
+var reasonPattern = regexp.MustCompile(`KINERJA-ID (EVK-[0-9A-Za-z-]+); SHA-256 ([0-9a-f]{64})`)
+
+func signReason(docID, hash string) string {
+	return reasonMarker + docID + "; SHA-256 " + hash
+}
+
+// evaluationVersion returns the version of staffID's evaluation for a period
+// with the given revision: the current one, or a kept earlier one.
+func evaluationVersion(st *store.Store, periodID string, staffID uint64, revision int) (data.Evaluation, error) {
+	v, err := EvaluationFor(st, periodID, staffID)
+	if err != nil {
+		return data.Evaluation{}, err
+	}
+	if v.Evaluation.Revision == revision {
+		return v.Evaluation, nil
+	}
+	kept, err := st.Revisions(v.Period.ID, staffID)
+	if err != nil {
+		return data.Evaluation{}, err
+	}
+	for _, e := range kept {
+		if e.Revision == revision {
+			return e, nil
+		}
+	}
+	return data.Evaluation{}, fmt.Errorf("%s: %w", DocumentID(v.Period.ID, v.Staff.NIP, revision), ErrRevisionMissing)
+}
+
+// RenderEvaluation renders the Dokumen Evaluasi Kinerja Pegawai of staffID
+// for a period and revision, unsigned: from the stored evaluation (or the new
+// draft), its frozen identities once final (today's otherwise), the SKP rows,
+// the attendance summary and the office's kop surat. A version that is not
+// final carries "KONSEP – BELUM DITETAPKAN".
+func RenderEvaluation(st *store.Store, periodID string, staffID uint64, revision int) ([]byte, error) {
+	e, err := evaluationVersion(st, periodID, staffID, revision)
+	if err != nil {
+		return nil, err
+	}
+	src, err := loadDocSource(st, periodID, staffID, e)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.EvaluationDocument(evaluationContent(src, e, nil))
+}
+
+// signedDocument renders final evaluation e with the rater's visible
+// electronic signature and signs it in memory with u, which must be the
+// rater's own signer.
+func signedDocument(src docSource, e data.Evaluation, u *UnlockedSigner) (store.Document, []byte, error) {
+	if e.State != data.EvalFinal || e.Frozen == nil {
+		return store.Document{}, nil, ErrNotFinal
+	}
+	if !e.Rater.IsSet() || e.Rater.StaffID != u.Signer.StaffID {
+		return store.Document{}, nil, ErrNotRater
+	}
+	now := time.Now()
+	hash := EvaluationHash(e)
+	docID := DocumentID(e.PeriodID, e.Frozen.Employee.NIP, e.Revision)
+	rater := e.Frozen.Rater.Name
+	raw, err := pdf.EvaluationDocument(evaluationContent(src, e, &pdf.ESignature{
+		Signer: rater, Time: signTime(now), Issuer: u.Issuer, DocumentID: docID, SHA256: hash,
+	}))
+	if err != nil {
+		return store.Document{}, nil, err
+	}
+	signed, err := sign.SignPDF(raw, u.Identity, sign.SignInfo{Name: rater, Location: src.office.Kota,
+		Reason: signReason(docID, hash), Time: now})
+	if err != nil {
+		return store.Document{}, nil, fmt.Errorf("%s: %w", docID, err)
+	}
+	return store.Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision, DocumentID: docID,
+		NIP: e.Frozen.Employee.NIP, Name: e.Frozen.Employee.Name, EvaluationSHA256: hash,
+		SignerID: u.Signer.ID, SignerName: rater, SignedAt: now}, signed, nil
+}
+
+// SignEvaluation signs the current, final evaluation of staffID for a period
+// with the key of its Pejabat Penilai Kinerja, unlocked with their
+// passphrase, and stores the signed PDF (replacing an earlier signature of
+// the same revision). Refusals: not final (ErrNotFinal), no signer for the
+// rater (ErrNoRaterSigner), a wrong passphrase (sign.ErrWrongPassphrase).
+func SignEvaluation(st *store.Store, periodID string, staffID uint64, passphrase string) (store.Document, error) {
+	v, err := EvaluationFor(st, periodID, staffID)
+	if err != nil {
+		return store.Document{}, err
+	}
+	if v.Evaluation.State != data.EvalFinal {
+		return store.Document{}, ErrNotFinal
+	}
+	u, err := unlockRater(st, v.Evaluation.Rater, passphrase)
+	if err != nil {
+		return store.Document{}, err
+	}
+	return signWith(st, v.Evaluation, u)
+}
+
+// unlockRater opens the signer of the rater of an evaluation.
+func unlockRater(st *store.Store, rater data.RaterRef, passphrase string) (*UnlockedSigner, error) {
+	if !rater.IsSet() {
+		return nil, ErrNoRaterSigner
+	}
+	u, err := UnlockSigner(st, rater.StaffID, passphrase)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, ErrNoRaterSigner
+	}
+	return u, err
+}
+
+func signWith(st *store.Store, e data.Evaluation, u *UnlockedSigner) (store.Document, error) {
+	src, err := loadDocSource(st, e.PeriodID, e.StaffID, e)
+	if err != nil {
+		return store.Document{}, err
+	}
+	doc, signed, err := signedDocument(src, e, u)
+	if err != nil {
+		return store.Document{}, err
+	}
+	if err := st.SaveDocument(doc, signed); err != nil {
+		return store.Document{}, err
+	}
+	return doc, nil
+}
+
+// SignRated signs, with one unlocked signer, every final evaluation of a
+// period that its holder rates and that has no signed document for its
+// revision yet; it returns how many it signed. The demo and a "sign all"
+// action use it: the key is unlocked once for the batch.
+func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error) {
+	p, err := PeriodByID(st, periodID)
+	if err != nil {
+		return 0, err
+	}
+	all, err := st.Evaluations(p.ID)
+	if err != nil {
+		return 0, err
+	}
+	docs, err := st.Documents(p.ID)
+	if err != nil {
+		return 0, err
+	}
+	signed := map[[2]uint64]bool{}
+	for _, d := range docs {
+		signed[[2]uint64{d.StaffID, uint64(d.Revision)}] = true
+	}
+	n := 0
+	for _, e := range all {
+		if e.State != data.EvalFinal || e.Rater.StaffID != u.Signer.StaffID || signed[[2]uint64{e.StaffID, uint64(e.Revision)}] {
+			continue
+		}
+		if _, err := signWith(st, e, u); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// FinalizeAndSign sets the evaluation of staffID for a period (Ditetapkan,
+// as Finalize) and signs it with the Pejabat Penilai Kinerja's own key in the
+// same moment: the key is unlocked first, the document rendered and signed in
+// memory, and the final evaluation and the signed PDF are written in one
+// transaction, so a wrong passphrase or a failed signature leaves the
+// evaluation not final. Refusals: those of Finalize, no signer for the rater
+// (ErrNoRaterSigner), a wrong passphrase (sign.ErrWrongPassphrase).
+func FinalizeAndSign(st *store.Store, periodID string, staffID uint64, passphrase string) (data.Evaluation, store.Document, error) {
+	v, err := EvaluationFor(st, periodID, staffID)
+	if err != nil {
+		return data.Evaluation{}, store.Document{}, err
+	}
+	if v.Evaluation.State != data.EvalSubmitted {
+		return data.Evaluation{}, store.Document{}, &data.TransitionError{Action: data.ActionFinalize, From: v.Evaluation.State}
+	}
+	u, err := unlockRater(st, v.Evaluation.Rater, passphrase)
+	if err != nil {
+		return data.Evaluation{}, store.Document{}, err
+	}
+	src, err := loadDocSource(st, periodID, staffID, v.Evaluation)
+	if err != nil {
+		return data.Evaluation{}, store.Document{}, err
+	}
+	c, err := loadEvalContext(st, periodID)
+	if err != nil {
+		return data.Evaluation{}, store.Document{}, err
+	}
+	skp, hasSKP, err := skpFor(st, c, staffID)
+	if err != nil {
+		return data.Evaluation{}, store.Document{}, err
+	}
+	finalize := func(cur data.Evaluation, found bool) (data.Evaluation, *data.Evaluation, error) {
+		if found {
+			cur = c.prepare(cur, skp, hasSKP)
+		} else {
+			cur = c.draft(staffID, skp, hasSKP)
+		}
+		next, err := cur.Finalize(c.identities(staffID), c.now)
+		return c.prepare(next, skp, hasSKP), nil, err
+	}
+	return st.UpdateEvaluationSigned(c.period.ID, staffID, finalize, func(e data.Evaluation) (store.Document, []byte, error) {
+		return signedDocument(src, e, u)
+	})
+}

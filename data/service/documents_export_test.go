@@ -1,0 +1,192 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"kinerja/data"
+)
+
+func TestAppraisalFileName(t *testing.T) {
+	tests := []struct {
+		nip, name, period string
+		revision          int
+		want              string
+	}{
+		{"196804111993031009", "Asep Saepudin", "2026-Q3", 0, "196804111993031009_AsepSaepudin_2026-Q3.pdf"},
+		{"196804111993031009", "Dr. H. Asep, S.Sos., M.Si.", "2026", 2, "196804111993031009_DrHAsepSSosMSi_2026_r2.pdf"},
+		{"198001012005012003", "Euis Rahayu/../x", "2026-11", 1, "198001012005012003_EuisRahayux_2026-11_r1.pdf"},
+		{"198001012005012003", "Éva Nur'aini", "2026-S1", 0, "198001012005012003_EvaNuraini_2026-S1.pdf"},
+	}
+	for _, tt := range tests {
+		if got := AppraisalFileName(tt.nip, tt.name, tt.period, tt.revision); got != tt.want {
+			t.Errorf("AppraisalFileName(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestExportAppraisals(t *testing.T) {
+	o := signOffice(t)
+	for _, id := range o.pelaksana[:2] {
+		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
+		if _, _, err := FinalizeAndSign(o.st, o.periodID, id, testSignerPass); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A final evaluation without a signer (the Camat rates the Kasi) is exported unsigned.
+	o.finalized(t, o.kasi, data.RatingSesuai, data.RatingSesuai)
+	// A reopened and again final evaluation gets the revision suffix.
+	if _, err := Reopen(o.st, o.periodID, o.pelaksana[1], "salah ketik realisasi"); err != nil {
+		t.Fatal(err)
+	}
+	o.submitted(t, o.pelaksana[1], data.RatingDiAtas, data.RatingSesuai)
+	if _, _, err := FinalizeAndSign(o.st, o.periodID, o.pelaksana[1], testSignerPass); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var calls []int
+	res, err := ExportAppraisals(context.Background(), o.st, o.periodID, ExportFilter{}, dir, func(done, total int) { calls = append(calls, done*100+total) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 3 || len(calls) != 3 || calls[2] != 303 {
+		t.Fatalf("files %v, progress %v", res.Files, calls)
+	}
+	names := map[string]bool{}
+	for _, f := range res.Files {
+		names[filepath.Base(f.Path)] = f.Signed
+	}
+	for _, id := range []uint64{o.pelaksana[0], o.pelaksana[1], o.kasi} {
+		s, _ := o.st.StaffByID(id)
+		rev := 0
+		if id == o.pelaksana[1] {
+			rev = 1
+		}
+		name := AppraisalFileName(s.NIP, s.Name, o.periodID, rev)
+		signed, ok := names[name]
+		if !ok || signed == (id == o.kasi) {
+			t.Errorf("%s: exported %v, signed %v", name, ok, signed)
+		}
+	}
+	if _, err := os.Stat(res.Index); err != nil {
+		t.Fatalf("index: %v", err)
+	}
+	for _, f := range res.Files {
+		checkPDFTools(t, f.Path, f.Signed)
+	}
+	// --nip narrows to one person.
+	one, err := ExportAppraisals(context.Background(), o.st, o.periodID, ExportFilter{NIP: mustNIP(t, o, o.kasi)}, t.TempDir(), nil)
+	if err != nil || len(one.Files) != 1 {
+		t.Fatalf("by NIP: %v, %v", one.Files, err)
+	}
+}
+
+func mustNIP(t *testing.T, o *evalOffice, id uint64) string {
+	t.Helper()
+	s, err := o.st.StaffByID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.NIP
+}
+
+func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
+	o := signOffice(t)
+	for _, id := range o.pelaksana {
+		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
+		if _, _, err := FinalizeAndSign(o.st, o.periodID, id, testSignerPass); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := ExportAppraisals(ctx, o.st, o.periodID, ExportFilter{}, dir, func(done, total int) {
+		if done == 1 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, ErrExportCancelled) {
+		t.Fatalf("err = %v, want ErrExportCancelled", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
+		t.Fatalf("folder holds %v, want only the one finished PDF", entries)
+	}
+	checkPDFTools(t, filepath.Join(dir, entries[0].Name()), true)
+}
+
+func TestExportAppraisalsRemovedFolder(t *testing.T) {
+	o := signOffice(t)
+	o.submitted(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)
+	if _, _, err := FinalizeAndSign(o.st, o.periodID, o.pelaksana[0], testSignerPass); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ExportAppraisals(context.Background(), o.st, o.periodID, ExportFilter{}, filepath.Join(t.TempDir(), "dicabut"), nil)
+	var ee *ExportError
+	if !errors.As(err, &ee) || ee.Reason != reasonRemoved {
+		t.Fatalf("err = %v, want the removed-stick message", err)
+	}
+}
+
+func TestDiskReason(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, reasonDiskFull},
+		{&os.PathError{Op: "write", Path: "x", Err: syscall.EIO}, reasonRemoved},
+		{&os.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}, reasonRemoved},
+		{&os.PathError{Op: "open", Path: "x", Err: syscall.EROFS}, reasonDenied},
+		{errors.New("lain"), reasonOther + ": lain"},
+	}
+	for _, tt := range tests {
+		if got := diskReason(tt.err); got != tt.want {
+			t.Errorf("diskReason(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestExportForms(t *testing.T) {
+	o := signOffice(t)
+	dir := t.TempDir()
+	res, err := ExportForms(context.Background(), o.st, o.periodID, ExportFilter{UnitID: 5}, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) == 0 {
+		t.Fatal("no forms")
+	}
+	for _, f := range res.Files {
+		if !strings.HasSuffix(f.Path, "_formulir.pdf") {
+			t.Errorf("form name %s", f.Path)
+		}
+		checkPDFTools(t, f.Path, false, "FORMULIR")
+	}
+}
+
+func TestExportForTTE(t *testing.T) {
+	o := signOffice(t)
+	id := o.pelaksana[0]
+	o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
+	path := filepath.Join(t.TempDir(), "tte.pdf")
+	if err := ExportForTTE(o.st, o.periodID, id, path); !errors.Is(err, ErrNotFinal) {
+		t.Fatalf("not final: %v", err)
+	}
+	if _, _, err := FinalizeAndSign(o.st, o.periodID, id, testSignerPass); err != nil {
+		t.Fatal(err)
+	}
+	if err := ExportForTTE(o.st, o.periodID, id, path); err != nil {
+		t.Fatal(err)
+	}
+	checkPDFTools(t, path, true)
+}

@@ -1,0 +1,232 @@
+package service
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"kinerja/data"
+	"kinerja/data/store"
+	"kinerja/export/pdf"
+)
+
+// docSource is everything an evaluation document shows besides the
+// evaluation itself, loaded before any write transaction starts.
+type docSource struct {
+	office     data.Office
+	period     data.EvaluationPeriod
+	staff      data.Staff
+	skp        data.SKP
+	hasSKP     bool
+	attendance *Summary // nil when the period has no attendance yet
+	current    data.FrozenIdentities
+}
+
+// loadDocSource loads the source of staffID's evaluation document for a
+// period; e is the evaluation shown (its SKPID picks the SKP when set).
+func loadDocSource(st *store.Store, periodID string, staffID uint64, e data.Evaluation) (docSource, error) {
+	v, err := EvaluationFor(st, periodID, staffID)
+	if err != nil {
+		return docSource{}, err
+	}
+	office, err := st.Office()
+	if err != nil {
+		return docSource{}, err
+	}
+	src := docSource{office: office, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities}
+	if e.SKPID != 0 && e.SKPID != v.SKP.ID {
+		if k, err := st.SKP(e.SKPID); err == nil {
+			src.skp, src.hasSKP = k, true
+		}
+	}
+	if sum, err := AttendanceBeside(st, v.Period.ID, staffID); err == nil {
+		src.attendance = &sum
+	}
+	return src, nil
+}
+
+// DocumentID is the id of the evaluation document of one period, NIP and
+// revision, printed in the footer and the QR code: "EVK-2026-Q3-<NIP>-r0".
+func DocumentID(periodID, nip string, revision int) string {
+	return fmt.Sprintf("EVK-%s-%s-r%d", periodID, nip, revision)
+}
+
+// EvaluationHash is the SHA-256 (hex) of an evaluation's content as it was
+// set: its JSON without the fields that may still change after Ditetapkan
+// (the objection, the development follow-up and the time of the last
+// change). A signed document carries it, so Verify can tell whether the
+// document still matches the evaluation a data file holds.
+func EvaluationHash(e data.Evaluation) string {
+	e.Objection, e.Development, e.UpdatedAt = data.Objection{}, nil, time.Time{}
+	raw, err := json.Marshal(e)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}
+
+// evaluationContent fills the document of evaluation e from its source; esig
+// is the visible electronic signature of the rater, nil for none.
+func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) pdf.Evaluation {
+	ids := src.current
+	if e.Frozen != nil {
+		ids = *e.Frozen
+	}
+	o := src.office
+	d := pdf.Evaluation{
+		Common: pdf.Common{
+			DocumentID: DocumentID(e.PeriodID, ids.Employee.NIP, e.Revision),
+			Letterhead: pdfLetterhead(o),
+			Final:      e.State == data.EvalFinal,
+			Created:    e.FinalizedAt,
+		},
+		Period:             strings.ToUpper(src.period.Label()),
+		PeriodDates:        src.period.Start.Long() + " s.d. " + src.period.End.Long(),
+		Agency:             agencyName(o),
+		Employee:           pdfPerson(ids.Employee),
+		Rater:              pdfPerson(ids.Rater),
+		RaterSuperior:      pdfPerson(ids.Atasan),
+		ResultRating:       e.WorkRating.Label(),
+		BehaviourRating:    e.BehaviorRating.Label(),
+		Predicate:          e.Predikat.Label(),
+		OrganisationResult: src.period.Capaian.Label(),
+		Notes:              e.Note,
+		Development:        developmentText(e.Development),
+		Objection:          e.Objection.Keberatan,
+		Explanation:        e.Objection.Penjelasan,
+		Decision:           e.Objection.Keputusan,
+	}
+	if src.hasSKP {
+		d.Approach = src.skp.Approach.Label()
+	}
+	d.Results = resultRows(src.skp, src.hasSKP, e)
+	d.Behaviours = behaviourRows(src.skp, e)
+	if src.attendance != nil {
+		d.Attendance = attendanceText(*src.attendance)
+	}
+	signDate := ""
+	if !e.FinalizedAt.IsZero() {
+		signDate = data.DateOf(e.FinalizedAt).Long()
+	}
+	d.EmployeeSignature = pdfSignature(o.Kota, signDate, "Pegawai yang Dinilai,", ids.Employee)
+	d.RaterSignature = pdfSignature(o.Kota, signDate, "Pejabat Penilai Kinerja,", ids.Rater)
+	d.RaterSignature.Electronic = esig
+	return d
+}
+
+func pdfLetterhead(o data.Office) *pdf.Letterhead {
+	if !o.IsSet() {
+		return nil
+	}
+	return &pdf.Letterhead{
+		Government: "PEMERINTAH KABUPATEN " + strings.ToUpper(strings.TrimSpace(o.Kabupaten)),
+		Office:     "KECAMATAN " + strings.ToUpper(strings.TrimSpace(o.Kecamatan)),
+		Address:    o.Alamat,
+	}
+}
+
+func agencyName(o data.Office) string {
+	if !o.IsSet() {
+		return ""
+	}
+	return "Pemerintah Kabupaten " + strings.TrimSpace(o.Kabupaten) + " – Kecamatan " + strings.TrimSpace(o.Kecamatan)
+}
+
+func pdfPerson(id data.Identity) pdf.Person {
+	return pdf.Person{Name: id.Name, NIP: pdf.GroupNIP(id.NIP), Rank: id.Rank, Position: id.Position, Unit: id.Unit}
+}
+
+func pdfSignature(place, date, role string, id data.Identity) pdf.Signature {
+	return pdf.Signature{Place: place, Date: date, Role: role, Name: id.Name, Rank: id.Rank, NIP: pdf.GroupNIP(id.NIP)}
+}
+
+// resultRows pairs the SKP's hasil kerja rows with the evaluation's realisasi
+// rows, in order; realisasi rows beyond the SKP are printed without an RHK.
+func resultRows(skp data.SKP, hasSKP bool, e data.Evaluation) []pdf.ResultRow {
+	var rows []pdf.ResultRow
+	n := len(e.Rows)
+	if hasSKP {
+		n = max(n, len(skp.Rows))
+	}
+	for i := range n {
+		var r pdf.ResultRow
+		if hasSKP && i < len(skp.Rows) {
+			h := skp.Rows[i]
+			r = pdf.ResultRow{Kind: h.Kind.Label(), LeaderRHK: h.RHKPimpinan, RHK: h.RHK, Aspect: h.Aspek.Label(), Indicator: h.IKI, Target: h.Target}
+		}
+		if i < len(e.Rows) {
+			r.Realisation, r.Feedback = e.Rows[i].Realisasi, e.Rows[i].UmpanBalik
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// behaviourRows are the seven BerAKHLAK values with the SKP's ekspektasi
+// khusus pimpinan and the evaluation's umpan balik.
+func behaviourRows(skp data.SKP, e data.Evaluation) []pdf.BehaviourRow {
+	values := data.BerAKHLAK()
+	rows := make([]pdf.BehaviourRow, 0, len(values))
+	for i, v := range values {
+		row := pdf.BehaviourRow{Value: v.Name, Guide: strings.Join(v.Behaviours[:], "; "), Feedback: e.PerilakuFeedback[i]}
+		for _, x := range skp.Perilaku {
+			if x.ValueIndex == v.Number {
+				row.Expectation = x.Ekspektasi
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func developmentText(items []data.FollowUp) string {
+	lines := make([]string, 0, len(items))
+	for _, f := range items {
+		line := f.Need
+		if strings.TrimSpace(f.Plan) != "" {
+			line += " — " + f.Plan
+		}
+		lines = append(lines, line+" ("+f.Status.Label()+")")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func attendanceText(s Summary) pdf.AttendanceSummary {
+	level := s.Level
+	if level == "" {
+		level = "-"
+	}
+	return pdf.AttendanceSummary{
+		Range:      s.From.Long() + " s.d. " + s.To.Long(),
+		Present:    fmt.Sprintf("%s%% (%s dari %s hari kerja)", pdf.FormatDecimal(s.PresentPercent, 1), pdf.FormatNumber(int64(s.Present)), pdf.FormatNumber(int64(s.WorkingDays))),
+		Late:       fmt.Sprintf("%s kali, %s menit", pdf.FormatNumber(int64(s.TL)), pdf.FormatNumber(int64(s.LateMinutes))),
+		EarlyLeave: fmt.Sprintf("%s kali, %s menit", pdf.FormatNumber(int64(s.PSW)), pdf.FormatNumber(int64(s.EarlyMinutes))),
+		Absent:     fmt.Sprintf("%s hari", pdf.FormatNumber(int64(s.TK))),
+		Discipline: level,
+	}
+}
+
+// signTime formats a signing time for the visible box: "28 November 2026
+// pukul 10.15 WIB" (WITA, WIT by the offset; otherwise UTC+h).
+func signTime(t time.Time) string {
+	_, off := t.Zone()
+	zone := ""
+	switch off {
+	case 7 * 3600:
+		zone = "WIB"
+	case 8 * 3600:
+		zone = "WITA"
+	case 9 * 3600:
+		zone = "WIT"
+	default:
+		zone = fmt.Sprintf("UTC%+d", off/3600)
+		if m := off % 3600; m != 0 {
+			zone = fmt.Sprintf("UTC%+03d:%02d", off/3600, max(m, -m)/60)
+		}
+	}
+	return fmt.Sprintf("%s pukul %02d.%02d %s", data.DateOf(t).Long(), t.Hour(), t.Minute(), zone)
+}

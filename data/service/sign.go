@@ -1,0 +1,360 @@
+package service
+
+import (
+	"crypto"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"kinerja/data"
+	"kinerja/data/store"
+	"kinerja/export/sign"
+)
+
+// MinPassphraseLength is the shortest passphrase accepted for a new sealed
+// key, the office root's or a signer's (in characters).
+const MinPassphraseLength = 8
+
+// ErrShortPassphrase refuses a new passphrase below MinPassphraseLength.
+var ErrShortPassphrase = fmt.Errorf("frasa sandi minimal %d karakter", MinPassphraseLength)
+
+// RootInfo describes a root certificate for the Dokumen screen and the CLI.
+type RootInfo struct {
+	Name      string // common name, "Sertifikat Induk Kantor Kecamatan Soreang"
+	NotBefore time.Time
+	NotAfter  time.Time
+	SHA256    string // fingerprint of the DER certificate, hex, for comparing by phone
+}
+
+// SignerInfo describes one signer for the Dokumen screen and the CLI.
+type SignerInfo struct {
+	ID        uint64
+	StaffID   uint64
+	Name      string // the certificate's common name
+	NIP       string // the certificate's serial number (the NIP of an office signer)
+	Kind      store.SignerKind
+	Issuer    string // common name of the issuing certificate
+	NotBefore time.Time
+	NotAfter  time.Time
+	CreatedAt time.Time
+	Revoked   bool // replaced by a newer signer; signs nothing more
+	// RootName and RootSHA256 name the top of an imported signer's chain,
+	// which must be trusted (TrustRoot) before its documents verify as valid.
+	RootName   string
+	RootSHA256 string
+	RootCER    []byte
+}
+
+func checkNewPassphrase(p string) error {
+	if utf8.RuneCountInString(p) < MinPassphraseLength {
+		return ErrShortPassphrase
+	}
+	return nil
+}
+
+func fingerprint(der []byte) string {
+	sum := sha256.Sum256(der)
+	return hex.EncodeToString(sum[:])
+}
+
+func rootInfo(der []byte) (RootInfo, error) {
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		return RootInfo{}, fmt.Errorf("sertifikat induk tidak dapat dibaca: %w", err)
+	}
+	return RootInfo{Name: c.Subject.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: fingerprint(der)}, nil
+}
+
+// CreateOfficeRoot creates the office root ("sertifikat induk kantor") once,
+// named after the kecamatan of the office identity, with its key sealed
+// under passphrase (the office passphrase, asked again only to issue a
+// signer). Refusals: no office identity yet, a passphrase shorter than
+// MinPassphraseLength, a root already created (store.ErrRootExists).
+func CreateOfficeRoot(st *store.Store, passphrase string) (RootInfo, error) {
+	if err := checkNewPassphrase(passphrase); err != nil {
+		return RootInfo{}, err
+	}
+	if _, found, err := st.OfficeRoot(); err != nil {
+		return RootInfo{}, err
+	} else if found {
+		return RootInfo{}, store.ErrRootExists
+	}
+	office, err := st.Office()
+	if err != nil {
+		return RootInfo{}, err
+	}
+	if !office.IsSet() {
+		return RootInfo{}, errors.New("isi dulu identitas kantor (kecamatan dan kabupaten) sebelum membuat sertifikat induk")
+	}
+	now := time.Now()
+	root, err := sign.NewOfficeRoot(office.Kecamatan, now)
+	if err != nil {
+		return RootInfo{}, err
+	}
+	sealed, err := sealJSON(root, passphrase)
+	if err != nil {
+		return RootInfo{}, err
+	}
+	if err := st.CreateOfficeRoot(store.OfficeRoot{CertDER: root.CertDER, SealedKey: sealed, CreatedAt: now}); err != nil {
+		return RootInfo{}, err
+	}
+	return rootInfo(root.CertDER)
+}
+
+// OfficeRootInfo describes the office root; found is false before it exists.
+func OfficeRootInfo(st *store.Store) (RootInfo, bool, error) {
+	r, found, err := st.OfficeRoot()
+	if err != nil || !found {
+		return RootInfo{}, found, err
+	}
+	info, err := rootInfo(r.CertDER)
+	return info, true, err
+}
+
+func sealJSON(id sign.Identity, passphrase string) (json.RawMessage, error) {
+	sk, err := sign.SealKey(id.Key, passphrase)
+	if err != nil {
+		return nil, fmt.Errorf("mengunci kunci privat: %w", err)
+	}
+	raw, err := json.Marshal(sk)
+	if err != nil {
+		return nil, fmt.Errorf("menyusun kunci tersegel: %w", err)
+	}
+	return raw, nil
+}
+
+// openJSON unseals a stored key; a wrong passphrase gives sign.ErrWrongPassphrase.
+func openJSON(raw json.RawMessage, passphrase string) (crypto.Signer, error) {
+	var sk sign.SealedKey
+	if err := json.Unmarshal(raw, &sk); err != nil {
+		return nil, fmt.Errorf("kunci tersegel tidak terbaca: %w", err)
+	}
+	return sign.OpenKey(sk, passphrase)
+}
+
+// CreateSigner issues staffID a signing certificate from the office root,
+// unlocked with rootPassphrase, and stores its key sealed under
+// signerPassphrase, the signer's own; the staff member's earlier signers stop
+// signing. Refusals: no office root (store.ErrNoRoot), a wrong office
+// passphrase (sign.ErrWrongPassphrase), a short signer passphrase, a staff
+// member without an 18-digit NIP.
+func CreateSigner(st *store.Store, staffID uint64, rootPassphrase, signerPassphrase string) (SignerInfo, error) {
+	if err := checkNewPassphrase(signerPassphrase); err != nil {
+		return SignerInfo{}, err
+	}
+	root, err := unlockRoot(st, rootPassphrase)
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	return issueSigner(st, root, staffID, signerPassphrase)
+}
+
+// unlockRoot opens the office root's key.
+func unlockRoot(st *store.Store, passphrase string) (sign.Identity, error) {
+	r, found, err := st.OfficeRoot()
+	if err != nil {
+		return sign.Identity{}, err
+	}
+	if !found {
+		return sign.Identity{}, store.ErrNoRoot
+	}
+	key, err := openJSON(r.SealedKey, passphrase)
+	if err != nil {
+		return sign.Identity{}, fmt.Errorf("sertifikat induk kantor: %w", err)
+	}
+	return sign.Identity{CertDER: r.CertDER, Key: key}, nil
+}
+
+// issueSigner issues and stores a signer with an unlocked root.
+func issueSigner(st *store.Store, root sign.Identity, staffID uint64, passphrase string) (SignerInfo, error) {
+	s, err := st.StaffByID(staffID)
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	id, err := sign.IssueSigner(root, s.DisplayName(), s.NIP, s.Current().Position, time.Now())
+	if err != nil {
+		return SignerInfo{}, fmt.Errorf("%s: %w", s.DisplayName(), err)
+	}
+	sealed, err := sealJSON(id, passphrase)
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	saved, err := st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerOffice, CertDER: id.CertDER,
+		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()})
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	return signerInfo(saved)
+}
+
+// ImportSigner stores for staffID the identity of a PKCS#12 file (.p12/.pfx)
+// opened with pfxPassword, its key sealed under signerPassphrase. The CA at
+// the top of the file's chain is not trusted by this: show RootName and
+// RootSHA256 to the user and call TrustRoot with RootCER once they confirm.
+// Refusals: a wrong file password (sign.ErrWrongPassphrase), an unreadable
+// file, a short signer passphrase, an unknown staff member.
+func ImportSigner(st *store.Store, staffID uint64, pfx []byte, pfxPassword, signerPassphrase string) (SignerInfo, error) {
+	if err := checkNewPassphrase(signerPassphrase); err != nil {
+		return SignerInfo{}, err
+	}
+	if _, err := st.StaffByID(staffID); err != nil {
+		return SignerInfo{}, err
+	}
+	id, err := sign.ImportPKCS12(pfx, pfxPassword)
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	sealed, err := sealJSON(id, signerPassphrase)
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	saved, err := st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerImported, CertDER: id.CertDER,
+		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()})
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	return signerInfo(saved)
+}
+
+func signerInfo(s store.Signer) (SignerInfo, error) {
+	c, err := x509.ParseCertificate(s.CertDER)
+	if err != nil {
+		return SignerInfo{}, fmt.Errorf("sertifikat penanda tangan %d tidak dapat dibaca: %w", s.ID, err)
+	}
+	info := SignerInfo{ID: s.ID, StaffID: s.StaffID, Name: c.Subject.CommonName, NIP: c.Subject.SerialNumber,
+		Kind: s.Kind, Issuer: c.Issuer.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter,
+		CreatedAt: s.CreatedAt, Revoked: s.Revoked}
+	if n := len(s.Chain); n > 0 {
+		top := s.Chain[n-1]
+		if rc, err := x509.ParseCertificate(top); err == nil {
+			info.RootName, info.RootSHA256, info.RootCER = rc.Subject.CommonName, fingerprint(top), top
+		}
+	}
+	return info, nil
+}
+
+// Signers returns every signer, revoked ones included, by id.
+func Signers(st *store.Store) ([]SignerInfo, error) {
+	all, err := st.Signers()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SignerInfo, 0, len(all))
+	for _, s := range all {
+		info, err := signerInfo(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}
+
+// ExportRoot returns the office root certificate as DER (.cer), for another
+// office or the kabupaten to trust (TrustRoot on their copy), or for a PDF
+// viewer's list of trusted certificates.
+func ExportRoot(st *store.Store) ([]byte, error) {
+	r, found, err := st.OfficeRoot()
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, store.ErrNoRoot
+	}
+	return sign.RootCER(sign.Identity{CertDER: r.CertDER})
+}
+
+// TrustRoot adds a root certificate (.cer as DER or PEM) exported by another
+// office, the kabupaten, or the CA of an imported signer, so that documents
+// they signed verify as valid here. Refusals: not a self-signed CA
+// certificate. Trusting one already trusted changes nothing.
+func TrustRoot(st *store.Store, cer []byte) (RootInfo, error) {
+	c, err := sign.ParseRoot(cer)
+	if err != nil {
+		return RootInfo{}, err
+	}
+	if err := st.TrustRoot(store.TrustedRoot{CertDER: c.Raw, Name: c.Subject.CommonName, AddedAt: time.Now()}); err != nil {
+		return RootInfo{}, err
+	}
+	return rootInfo(c.Raw)
+}
+
+// TrustedRoots lists the roots trusted besides the office's own.
+func TrustedRoots(st *store.Store) ([]RootInfo, error) {
+	all, err := st.TrustedRoots()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RootInfo, 0, len(all))
+	for _, t := range all {
+		info, err := rootInfo(t.CertDER)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}
+
+// rootPool is the pool verification trusts: the office root and the
+// trusted roots.
+func rootPool(st *store.Store) (*x509.CertPool, error) {
+	var ders [][]byte
+	if r, found, err := st.OfficeRoot(); err != nil {
+		return nil, err
+	} else if found {
+		ders = append(ders, r.CertDER)
+	}
+	trusted, err := st.TrustedRoots()
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range trusted {
+		ders = append(ders, t.CertDER)
+	}
+	return sign.NewRootPool(ders...)
+}
+
+// UnlockedSigner is a signer whose key is open in memory, to sign a batch of
+// documents after one passphrase check (argon2id is slow on purpose).
+type UnlockedSigner struct {
+	Signer   store.Signer
+	Identity sign.Identity
+	Name     string // the signer's name as printed
+	Issuer   string // common name of the issuing certificate, printed in the box
+}
+
+// UnlockSigner opens the key of the signer staffID signs with now. Refusals:
+// no signer for staffID (data.ErrNotFound), a wrong passphrase
+// (sign.ErrWrongPassphrase).
+func UnlockSigner(st *store.Store, staffID uint64, passphrase string) (*UnlockedSigner, error) {
+	s, err := st.ActiveSigner(staffID)
+	if err != nil {
+		return nil, err
+	}
+	key, err := openJSON(s.SealedKey, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	c, err := x509.ParseCertificate(s.CertDER)
+	if err != nil {
+		return nil, fmt.Errorf("sertifikat penanda tangan tidak dapat dibaca: %w", err)
+	}
+	return &UnlockedSigner{Signer: s, Identity: sign.Identity{CertDER: s.CertDER, Chain: s.Chain, Key: key},
+		Name: c.Subject.CommonName, Issuer: strings.TrimSpace(c.Issuer.CommonName)}, nil
+}
+
+// HasSigner reports whether staffID holds a signer that can sign now.
+func HasSigner(st *store.Store, staffID uint64) (bool, error) {
+	_, err := st.ActiveSigner(staffID)
+	if errors.Is(err, data.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}

@@ -1,0 +1,219 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"kinerja/data"
+)
+
+// Signed documents:
+//
+//	documents/<period>  staff id + revision (4 bytes) → Document (audited)
+//	document_blobs      SHA-256 of the PDF (32 bytes) → the PDF, flate-compressed
+//
+// The PDF itself is kept apart from its audited record: the record names the
+// PDF's SHA-256, and the blob bucket is keyed by that very hash, so a changed
+// blob is detected on every read (ErrDocumentDamaged) without the audit trail
+// holding a second copy of every PDF. Blobs are written once and never
+// changed. Size: a signed evaluation is about 40–70 KB, most of it already
+// compressed streams; see DocumentStoredSize and the report of the package's
+// tests for the measured figure.
+const (
+	bucketDocuments     = "documents"
+	bucketDocumentBlobs = "document_blobs"
+)
+
+func documentBucket(periodID string) string { return bucketDocuments + "/" + periodID }
+
+func documentKey(staffID uint64, revision int) []byte {
+	return binary.BigEndian.AppendUint32(idKey(staffID), uint32(revision))
+}
+
+// maxDocumentSize bounds the PDF a blob may expand to, so a damaged blob
+// cannot exhaust memory.
+const maxDocumentSize = 64 << 20
+
+// ErrDocumentDamaged is returned when a stored PDF does not match the hash
+// its record names.
+var ErrDocumentDamaged = errors.New("dokumen tersimpan rusak: isinya tidak cocok dengan catatan tanda tangannya")
+
+// Document is the record of one signed evaluation document: which final
+// evaluation revision it shows, who signed it and when, and the hashes that
+// tie it to the evaluation and to the stored PDF.
+type Document struct {
+	PeriodID         string    `json:"period"`
+	StaffID          uint64    `json:"staff_id"`
+	Revision         int       `json:"revision"`
+	DocumentID       string    `json:"document_id"` // printed in the footer and the QR code
+	NIP              string    `json:"nip"`
+	Name             string    `json:"name"`
+	EvaluationSHA256 string    `json:"evaluation_sha256"` // hash of the evaluation content the PDF shows
+	SignerID         uint64    `json:"signer_id"`
+	SignerName       string    `json:"signer_name"`
+	SignedAt         time.Time `json:"signed_at"`
+	PDFSHA256        string    `json:"pdf_sha256"`
+	Size             int       `json:"size"`        // bytes of the PDF
+	StoredSize       int       `json:"stored_size"` // bytes of the compressed blob
+}
+
+// DocumentSigner makes the signed PDF of a final evaluation inside the
+// transaction that stores the evaluation; it must not use the store.
+type DocumentSigner func(e data.Evaluation) (Document, []byte, error)
+
+// SaveDocument stores a signed PDF with its record, replacing the record of
+// the same period, staff member and revision (a re-signed document).
+func (s *Store) SaveDocument(doc Document, pdf []byte) error {
+	return s.update("simpan dokumen bertanda tangan "+doc.PeriodID, func(c *change) error {
+		if err := evaluationTarget(c.reader, doc.PeriodID, doc.StaffID); err != nil {
+			return err
+		}
+		_, err := putDocument(c, doc, pdf)
+		return err
+	})
+}
+
+// UpdateEvaluationSigned runs step like UpdateEvaluation and then hands the
+// evaluation as stored to sign, storing the evaluation and the signed PDF in
+// the same transaction: when sign fails, neither is written. sign runs while
+// the file is locked for writing, so it should be quick (the key unlocked
+// beforehand).
+func (s *Store) UpdateEvaluationSigned(periodID string, staffID uint64, step EvaluationStep, sign DocumentSigner) (data.Evaluation, Document, error) {
+	var (
+		out data.Evaluation
+		doc Document
+	)
+	err := s.update("tetapkan dan tandatangani penilaian "+periodID, func(c *change) error {
+		if err := evaluationTarget(c.reader, periodID, staffID); err != nil {
+			return err
+		}
+		cur, found, err := evaluationIn(c.reader, periodID, staffID)
+		if err != nil {
+			return err
+		}
+		next, revision, err := step(cur, found)
+		if err != nil {
+			return err
+		}
+		if revision != nil {
+			if err := putRevision(c, periodID, staffID, *revision); err != nil {
+				return err
+			}
+		}
+		if out, err = putEvaluation(c, periodID, staffID, next); err != nil {
+			return err
+		}
+		d, pdf, err := sign(out)
+		if err != nil {
+			return err
+		}
+		if d.PeriodID != periodID || d.StaffID != staffID || d.Revision != out.Revision {
+			return fmt.Errorf("dokumen bertanda tangan bukan untuk penilaian %s pegawai %d revisi %d", periodID, staffID, out.Revision)
+		}
+		doc, err = putDocument(c, d, pdf)
+		return err
+	})
+	if err != nil {
+		return data.Evaluation{}, Document{}, err
+	}
+	return out, doc, nil
+}
+
+// putDocument compresses pdf into the blob bucket (when not there yet) and
+// writes the record, returned with its hash and sizes filled in.
+func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
+	if len(pdf) == 0 || len(pdf) > maxDocumentSize {
+		return doc, fmt.Errorf("dokumen %s: ukuran PDF %d bita tidak wajar", doc.DocumentID, len(pdf))
+	}
+	sum := sha256.Sum256(pdf)
+	blobs, err := bucketAt(c.tx, bucketDocumentBlobs, true)
+	if err != nil {
+		return doc, err
+	}
+	stored := blobs.Get(sum[:])
+	if stored == nil {
+		if stored, err = compress(pdf); err != nil {
+			return doc, fmt.Errorf("memadatkan dokumen %s: %w", doc.DocumentID, err)
+		}
+		if err := blobs.Put(sum[:], stored); err != nil {
+			return doc, fmt.Errorf("menyimpan dokumen %s: %w", doc.DocumentID, err)
+		}
+	}
+	doc.PDFSHA256, doc.Size, doc.StoredSize = hex.EncodeToString(sum[:]), len(pdf), len(stored)
+	return doc, c.put(documentBucket(doc.PeriodID), documentKey(doc.StaffID, doc.Revision), doc)
+}
+
+func compress(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Document returns the record and the PDF of the signed document of a
+// period, staff member and revision; found is false when none is stored.
+func (s *Store) Document(periodID string, staffID uint64, revision int) (doc Document, pdf []byte, found bool, err error) {
+	err = s.view(func(r reader) error {
+		found, err = r.get(documentBucket(periodID), documentKey(staffID, revision), &doc)
+		if err != nil || !found {
+			return err
+		}
+		pdf, err = documentPDF(r, doc)
+		return err
+	})
+	return doc, pdf, found, err
+}
+
+// documentPDF reads and expands the blob of doc and checks its hash.
+func documentPDF(r reader, doc Document) ([]byte, error) {
+	sum, err := hex.DecodeString(doc.PDFSHA256)
+	if err != nil || len(sum) != sha256.Size {
+		return nil, fmt.Errorf("dokumen %s: %w", doc.DocumentID, ErrDocumentDamaged)
+	}
+	stored, err := r.raw(bucketDocumentBlobs, sum)
+	if err != nil {
+		return nil, err
+	}
+	if stored == nil {
+		return nil, fmt.Errorf("dokumen %s: PDF tidak ada: %w", doc.DocumentID, ErrDocumentDamaged)
+	}
+	pdf, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(stored)), maxDocumentSize+1))
+	got := sha256.Sum256(pdf)
+	if err != nil || !bytes.Equal(got[:], sum) {
+		return nil, fmt.Errorf("dokumen %s: %w", doc.DocumentID, ErrDocumentDamaged)
+	}
+	return pdf, nil
+}
+
+// Documents returns the records of every signed document of a period, by
+// staff id and revision (without the PDFs; read one with Document).
+func (s *Store) Documents(periodID string) ([]Document, error) {
+	var out []Document
+	err := s.view(func(r reader) error {
+		return r.each(documentBucket(periodID), func(k, v []byte) error {
+			var d Document
+			if err := json.Unmarshal(v, &d); err != nil {
+				return fmt.Errorf("membaca dokumen %s: %w", keyLabel(k), err)
+			}
+			out = append(out, d)
+			return nil
+		})
+	})
+	return out, err
+}
