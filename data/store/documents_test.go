@@ -1,0 +1,115 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"testing"
+
+	"kinerja/data"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// docFixture stores a period and a staff member with a submitted evaluation.
+func docFixture(t *testing.T) (*Store, uint64) {
+	t.Helper()
+	s, _ := openTemp(t)
+	mustPeriod(t, s, "2026-Q3")
+	saved, err := s.AddStaff([]data.Staff{asep()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, saved[0].ID
+}
+
+func fakePDF(n int) []byte {
+	return append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("isi dokumen "), n)...)
+}
+
+func TestDocumentRoundTrip(t *testing.T) {
+	s, id := docFixture(t)
+	pdf := fakePDF(400)
+	doc := Document{PeriodID: "2026-Q3", StaffID: id, Revision: 0, DocumentID: "EVK-2026-Q3-x-r0"}
+	if err := s.SaveDocument(doc, pdf); err != nil {
+		t.Fatal(err)
+	}
+	got, back, found, err := s.Document("2026-Q3", id, 0)
+	if err != nil || !found || !bytes.Equal(back, pdf) {
+		t.Fatalf("Document: found %v, %v, same bytes %v", found, err, bytes.Equal(back, pdf))
+	}
+	if got.Size != len(pdf) || got.StoredSize >= got.Size || got.PDFSHA256 == "" {
+		t.Fatalf("record %+v", got)
+	}
+	if _, _, found, err := s.Document("2026-Q3", id, 1); err != nil || found {
+		t.Fatalf("revision 1: found %v, %v", found, err)
+	}
+	list, err := s.Documents("2026-Q3")
+	if err != nil || len(list) != 1 {
+		t.Fatalf("Documents = %v, %v", list, err)
+	}
+	if err := s.VerifyAudit(); err != nil {
+		t.Fatalf("audit: %v", err)
+	}
+	// A blob changed behind the app's back is detected on read.
+	sum := sha256.Sum256(pdf)
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketDocumentBlobs)).Put(sum[:], []byte("rusak"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := s.Document("2026-Q3", id, 0); !errors.Is(err, ErrDocumentDamaged) {
+		t.Fatalf("damaged blob: %v", err)
+	}
+}
+
+func TestSaveDocumentRefusals(t *testing.T) {
+	s, id := docFixture(t)
+	tests := []struct {
+		name string
+		doc  Document
+		pdf  []byte
+	}{
+		{"unknown period", Document{PeriodID: "2025-Q1", StaffID: id}, fakePDF(1)},
+		{"unknown staff", Document{PeriodID: "2026-Q3", StaffID: 99}, fakePDF(1)},
+		{"empty PDF", Document{PeriodID: "2026-Q3", StaffID: id}, nil},
+	}
+	for _, tt := range tests {
+		if err := s.SaveDocument(tt.doc, tt.pdf); err == nil {
+			t.Errorf("%s: stored", tt.name)
+		}
+	}
+}
+
+func TestUpdateEvaluationSignedAllOrNothing(t *testing.T) {
+	s, id := docFixture(t)
+	step := func(cur data.Evaluation, found bool) (data.Evaluation, *data.Evaluation, error) {
+		e := data.NewEvaluation("2026-Q3", id, testNow)
+		e.Note = "ditetapkan"
+		return e, nil, nil
+	}
+	failing := func(e data.Evaluation) (Document, []byte, error) { return Document{}, nil, errors.New("kunci salah") }
+	if _, _, err := s.UpdateEvaluationSigned("2026-Q3", id, step, failing); err == nil {
+		t.Fatal("a failed signature was accepted")
+	}
+	if _, found, _ := s.Evaluation("2026-Q3", id); found {
+		t.Fatal("evaluation written although signing failed")
+	}
+	wrong := func(e data.Evaluation) (Document, []byte, error) {
+		return Document{PeriodID: "2026-Q3", StaffID: id, Revision: 3}, fakePDF(1), nil
+	}
+	if _, _, err := s.UpdateEvaluationSigned("2026-Q3", id, step, wrong); err == nil {
+		t.Fatal("a document of another revision was accepted")
+	}
+	good := func(e data.Evaluation) (Document, []byte, error) {
+		return Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision}, fakePDF(5), nil
+	}
+	e, doc, err := s.UpdateEvaluationSigned("2026-Q3", id, step, good)
+	if err != nil || e.Note != "ditetapkan" || doc.Size == 0 {
+		t.Fatalf("signed update: %+v %+v %v", e, doc, err)
+	}
+	if _, _, found, err := s.Document("2026-Q3", id, 0); !found || err != nil {
+		t.Fatalf("document: %v %v", found, err)
+	}
+}
