@@ -13,11 +13,14 @@ type EvaluationRow struct {
 	UnitID uint64 // the unit on the period's last day (today while it runs)
 	// Employee and Rater are the frozen identities of a final evaluation,
 	// otherwise as they stand today.
-	Employee   data.Identity
-	Rater      data.Identity
-	Evaluation data.Evaluation // the stored version; a new draft when Stored is false
-	Stored     bool            // false: not started yet
-	SKP        data.SKP        // the SKP for the period, when HasSKP (EvaluationList only)
+	Employee data.Identity
+	Rater    data.Identity
+	// Evaluation is the stored version (a draft or submitted one brought up
+	// to date with the period's raters, as EvaluationFor shows it); a new
+	// draft when Stored is false.
+	Evaluation data.Evaluation
+	Stored     bool     // false: not started yet
+	SKP        data.SKP // the SKP for the period, when HasSKP (EvaluationList only)
 	HasSKP     bool
 }
 
@@ -44,7 +47,9 @@ func periodRows(st *store.Store, c *evalContext, skps []data.SKP) ([]EvaluationR
 		if skps != nil {
 			r.SKP, r.HasSKP = data.SKPForPeriod(skps, s.ID, c.period.Period)
 		}
-		if !found {
+		if found {
+			r.Evaluation = c.prepare(e, r.SKP, r.HasSKP)
+		} else {
 			r.Evaluation = c.draft(s.ID, r.SKP, r.HasSKP)
 		}
 		if f := r.Evaluation.Frozen; f != nil {
