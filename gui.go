@@ -25,7 +25,9 @@ const backupsKept = 7
 // screen, when set, is the screen shown first (used by "make screenshots").
 func runGUI(dataPath, screen string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
-	ui.SetupLanguage(a)
+	if err := ui.SetupLanguage(a); err != nil {
+		log.Printf("memuat terjemahan: %v", err)
+	}
 	if dataPath == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
