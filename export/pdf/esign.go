@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
@@ -88,12 +89,22 @@ func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 				col++
 			}
 			for _, v := range []float64{(x + float64(start)*m) * k, (pageH - y - float64(row+1)*m) * k, float64(col-start) * m * k, m * k} {
-				path = strconv.AppendFloat(path, v, 'f', 3, 64)
-				path = append(path, ' ')
+				path = appendPoints(path, v)
 			}
 			path = append(path, "re\n"...)
 		}
 	}
 	path = append(path, "f Q"...)
 	p.RawWriteStr(string(path))
+}
+
+// appendPoints writes v, a non-negative length in points, with two decimals
+// and a trailing space; strconv's float formatting costs more than the whole
+// QR code otherwise.
+func appendPoints(b []byte, v float64) []byte {
+	n := int64(math.Round(max(v, 0) * 100))
+	b = strconv.AppendInt(b, n/100, 10)
+	frac := n % 100
+	b = append(b, '.', byte('0'+frac/10), byte('0'+frac%10), ' ')
+	return b
 }

@@ -54,3 +54,15 @@ func TestGroupNIP(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendPoints(t *testing.T) {
+	cases := []struct {
+		in   float64
+		want string
+	}{{0, "0.00 "}, {1.005, "1.00 "}, {12.345, "12.35 "}, {841.89, "841.89 "}, {-3, "0.00 "}, {0.999, "1.00 "}}
+	for _, c := range cases {
+		if got := string(appendPoints(nil, c.in)); got != c.want {
+			t.Errorf("appendPoints(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
