@@ -72,7 +72,7 @@ func (d *document) framedFields(number, heading string, items []field) {
 func (d *document) textBox(heading, text string, minHeight float64) {
 	t := table{cols: []column{{width: d.width()}}, size: bodySize, borders: true}
 	t.draw(d, []row{
-		{cells: []string{heading}, bold: true, fill: true},
+		{cells: []string{heading}, span: true, bold: true, fill: true},
 		{cells: []string{text}, minHeight: minHeight},
 	})
 }

@@ -52,7 +52,7 @@ func AttendanceColumns() []RecapColumn {
 	count := func(title string) RecapColumn { return RecapColumn{Title: title, Width: 9} }
 	return []RecapColumn{
 		{Title: "No", Width: 7},
-		{Title: "Nama / NIP", Width: 56, Align: "L"},
+		{Title: "Nama / NIP", Width: 66, Align: "L"},
 		{Title: "Hari Kerja", Width: 11},
 		count("H"),
 		{Title: "kali", Group: "TL", Width: 9},

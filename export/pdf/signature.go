@@ -31,10 +31,17 @@ func (d *document) signatures(left, right *Signature) error {
 			aboveMax = max(aboveMax, d.signatureAbove(*s, colW))
 		}
 	}
+	// The signature spaces share one height, so the names line up too.
+	space := 0.0
+	for _, s := range blocks {
+		if s != nil {
+			space = max(space, d.signSpaceHeight(*s, colW))
+		}
+	}
 	h := 0.0
 	for _, s := range blocks {
 		if s != nil {
-			h = max(h, aboveMax-d.signatureAbove(*s, colW)+d.signatureHeight(*s, colW))
+			h = max(h, aboveMax+space+d.signatureBelow(*s, colW))
 		}
 	}
 	d.space(4)
@@ -44,7 +51,7 @@ func (d *document) signatures(left, right *Signature) error {
 		if s == nil {
 			continue
 		}
-		if err := d.signature(*s, xs[i], top+aboveMax-d.signatureAbove(*s, colW), colW); err != nil {
+		if err := d.signature(*s, xs[i], top+aboveMax-d.signatureAbove(*s, colW), colW, space); err != nil {
 			return err
 		}
 	}
@@ -90,15 +97,16 @@ func signatureLines(s Signature) (above, below []string) {
 	return above, below
 }
 
-// signatureHeight is the height of one block in a column w wide.
-func (d *document) signatureHeight(s Signature, w float64) float64 {
-	above, below := signatureLines(s)
+// signatureBelow is the height of the lines below the signature space (name,
+// pangkat, NIP) plus a little room after them.
+func (d *document) signatureBelow(s Signature, w float64) float64 {
+	_, below := signatureLines(s)
 	n := 0
-	for i, l := range append(above, below...) {
-		d.setFont(i == len(above), bodySize)
+	for i, l := range below {
+		d.setFont(i == 0, bodySize)
 		n += len(d.wrap(l, w))
 	}
-	return float64(n)*lineHeight(bodySize) + d.signSpaceHeight(s, w) + 2
+	return float64(n)*lineHeight(bodySize) + 2
 }
 
 // signSpaceHeight is the room between role and name.
@@ -112,8 +120,9 @@ func (d *document) signSpaceHeight(s Signature, w float64) float64 {
 	return signSpace
 }
 
-// signature draws one block at x, y in a column w wide.
-func (d *document) signature(s Signature, x, y, w float64) error {
+// signature draws one block at x, y in a column w wide, with space
+// millimetres between role and name.
+func (d *document) signature(s Signature, x, y, w, space float64) error {
 	p := d.pdf
 	above, below := signatureLines(s)
 	lh := lineHeight(bodySize)
@@ -132,7 +141,6 @@ func (d *document) signature(s Signature, x, y, w float64) error {
 	for _, l := range above {
 		write(l, "")
 	}
-	space := d.signSpaceHeight(s, w)
 	switch {
 	case s.Electronic != nil:
 		if err := d.eSignature(*s.Electronic, x, y+1, w); err != nil {
