@@ -9,4 +9,10 @@
 // Every document is drawn from a plain struct of strings that the caller has
 // already formatted (dates, NIPs, numbers); FormatNumber, FormatDecimal and
 // GroupNIP help with that. The package knows nothing about storage.
+//
+// A document must take a few milliseconds (issue 6 §7), so the fonts are
+// prepared single-byte fonts embedded as they are (assets/fonts/README.md),
+// pages are not compressed, images are made opaque once and reused, and table
+// text, rules and the QR code are written as PDF operators directly instead of
+// through gofpdf's formatted output.
 package pdf

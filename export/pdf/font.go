@@ -20,7 +20,24 @@ const fontFamily = "DejaVu"
 // encoding from Unicode to the fonts' single-byte codes.
 type fontSet struct {
 	regular, bold [2][]byte // definition JSON, compressed font file
-	codes         map[rune]byte
+	codes         *codeTable
+}
+
+// codeTable gives the fonts' code of every character of the Basic
+// Multilingual Plane, 0 for the characters the fonts lack (code 0 is never a
+// printable one). An array lookup is several times faster than a map for text
+// that is encoded character by character.
+type codeTable [0x10000]byte
+
+// newCodeTable fills a table from a parsed encoding.
+func newCodeTable(codes map[rune]byte) *codeTable {
+	var t codeTable
+	for r, c := range codes {
+		if r >= 0 && r < 0x10000 {
+			t[r] = c
+		}
+	}
+	return &t
 }
 
 // loadFonts reads the embedded fonts and their encoding once.
@@ -49,8 +66,12 @@ var loadFonts = sync.OnceValues(func() (fontSet, error) {
 	if err != nil {
 		return set, err
 	}
-	set.codes, err = parseEncoding(encoding)
-	return set, err
+	codes, err := parseEncoding(encoding)
+	if err != nil {
+		return set, err
+	}
+	set.codes = newCodeTable(codes)
+	return set, nil
 })
 
 // parseEncoding reads a gofpdf encoding map: one line per code,
@@ -85,7 +106,7 @@ func parseEncoding(data []byte) (map[rune]byte, error) {
 // encode turns text into the fonts' single-byte codes: "\n" stays a line
 // break, tabs become spaces, other control characters are dropped and any
 // character the fonts lack becomes "?".
-func encode(codes map[rune]byte, text string) string {
+func encode(codes *codeTable, text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	out := make([]byte, 0, len(text))
 	for _, r := range text {
@@ -95,12 +116,10 @@ func encode(codes map[rune]byte, text string) string {
 		case r == '\t' || r == '\r':
 			out = append(out, ' ')
 		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+		case r >= 0x10000 || codes[r] == 0:
+			out = append(out, '?')
 		default:
-			c, ok := codes[r]
-			if !ok {
-				c = '?'
-			}
-			out = append(out, c)
+			out = append(out, codes[r])
 		}
 	}
 	return string(out)

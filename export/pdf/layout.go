@@ -29,7 +29,7 @@ const draftText = "KONSEP – BELUM DITETAPKAN"
 type document struct {
 	pdf    *gofpdf.Fpdf
 	common Common
-	codes  map[rune]byte // Unicode to the fonts' single-byte codes
+	codes  *codeTable // Unicode to the fonts' single-byte codes
 	// font is the face last selected, to skip selecting it again.
 	font struct {
 		bold bool

@@ -41,6 +41,7 @@ type table struct {
 
 // tableState is the drawing position within a table.
 type tableState struct {
+	headerH   float64  // height of the header, measured once
 	previous  []string // cells of the row above on this page
 	freshPage bool     // a page break happened and no row is on the page yet
 }
@@ -59,7 +60,8 @@ func (t table) draw(d *document, rows []row) {
 		st.freshPage = true
 	}
 	defer func() { d.onNewPage = saved }()
-	first := t.headerHeight(d)
+	st.headerH = t.headerHeight(d)
+	first := st.headerH
 	if len(rows) > 0 {
 		first += t.keepHeight(d, rows[0])
 	}
@@ -156,7 +158,7 @@ func (t table) place(d *document, r row, original []string, st *tableState) {
 	lines := t.lines(d, r)
 	h := t.rowHeight(d, r, lines)
 	_, pageH := d.pdf.GetPageSize()
-	usable := pageH - marginBottom - marginTop - t.headerHeight(d) - 10
+	usable := pageH - marginBottom - marginTop - st.headerH - 10
 	if d.pdf.GetY()+h > d.bottom() && h <= usable {
 		d.ensure(h)
 		if st.freshPage && !r.span {
@@ -214,45 +216,46 @@ func (t table) drawPart(d *document, r row, lines [][]string, h float64) {
 		p.SetFillColor(236, 236, 236)
 		p.Rect(x, y, t.total(), h, "F")
 	}
+	ops := d.raw()
 	if t.borders {
-		t.rules(d, r, widths, y, h)
+		t.rules(ops, r, widths, y, h)
+		ops.flushRules()
 	}
 	for i, w := range widths {
 		d.setFont(r.cellBold(i), t.size)
 		for k, line := range lines[i] {
-			p.SetXY(x, y+cellPad+float64(k)*lh)
-			p.CellFormat(w, lh, line, "", 0, aligns[i], false, 0, "")
+			ops.text(line, x, y+cellPad+float64(k)*lh, w, lh, aligns[i])
 		}
+		ops.flushText()
 		x += w
 	}
 	p.SetXY(marginLeft, y+h)
 }
 
-// rules draws a row's frame with as few strokes as possible: the top rule in
+// rules adds a row's frame with as few strokes as possible: the top rule in
 // runs that skip joined cells, one vertical rule per column edge and the
 // bottom rule.
-func (t table) rules(d *document, r row, widths []float64, y, h float64) {
-	p := d.pdf
+func (t table) rules(ops *rawOps, r row, widths []float64, y, h float64) {
 	x, start := marginLeft, marginLeft
 	for i, w := range widths {
 		if i < len(r.joined) && r.joined[i] {
 			if x > start {
-				p.Line(start, y, x, y)
+				ops.line(start, y, x, y)
 			}
 			start = x + w
 		}
 		x += w
 	}
 	if x > start {
-		p.Line(start, y, x, y)
+		ops.line(start, y, x, y)
 	}
 	edge := marginLeft
-	p.Line(edge, y, edge, y+h)
+	ops.line(edge, y, edge, y+h)
 	for _, w := range widths {
 		edge += w
-		p.Line(edge, y, edge, y+h)
+		ops.line(edge, y, edge, y+h)
 	}
-	p.Line(marginLeft, y+h, x, y+h)
+	ops.line(marginLeft, y+h, x, y+h)
 }
 
 // hasGroups reports whether any column has a group heading.
