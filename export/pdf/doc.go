@@ -1,8 +1,9 @@
 // Package pdf renders Kinerja's printed documents — the Dokumen Evaluasi
 // Kinerja Pegawai, the SKP with its Lampiran, the blank evaluation form and the
 // monthly attendance recap — as A4 PDF files in one shared layout: an optional
-// kop surat, an embedded UTF-8 font, "Halaman 1 dari 2" with the document id in
-// the footer, tables whose rows wrap and move whole onto the next page, the
+// kop surat, an embedded free font (DejaVu Sans Condensed; text is given as
+// UTF-8 and a character outside the font prints as "?"), "Halaman 1 dari 2"
+// with the document id in the footer, tables whose rows wrap and move whole onto the next page, the
 // "KONSEP – BELUM DITETAPKAN" banner on documents that are not final, and the
 // signature blocks of Permendagri 1/2023 (domain.md §4).
 //
