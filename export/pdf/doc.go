@@ -3,9 +3,9 @@
 // monthly attendance recap — as A4 PDF files in one shared layout: an optional
 // kop surat, an embedded free font (DejaVu Sans Condensed; text is given as
 // UTF-8 and a character outside the font prints as "?"), "Halaman 1 dari 2"
-// with the document id in the footer, tables whose rows wrap and move whole onto the next page, the
-// "KONSEP – BELUM DITETAPKAN" banner on documents that are not final, and the
-// signature blocks of Permendagri 1/2023 (domain.md §4).
+// with the document id in the footer, tables whose rows wrap and move whole
+// onto the next page, the "KONSEP – BELUM DITETAPKAN" banner on documents that
+// are not final, and the signature blocks of Permendagri 1/2023 (domain.md §4).
 //
 // Every document is drawn from a plain struct of strings that the caller has
 // already formatted (dates, NIPs, numbers); FormatNumber, FormatDecimal and
