@@ -45,11 +45,11 @@ func person(i int, k data.Kind, unit uint64) data.Staff {
 		s.NIK = fmt.Sprintf("3204%02d%s%04d", 10, born.Time().Format("020106"), i+1)
 		s.History[0].Rank = ""
 	case k.IsPPPK():
-		s.NIP = fmt.Sprintf("%s2021211%03d", born.Compact(), i+1)
+		s.NIP = fmt.Sprintf("%s2021211%03d", born.Compact(), i%999+1)
 		s.History[0].Rank = "IX"
 		s.ContractStart, s.ContractEnd = data.NewDate(2021, 1, 1), data.NewDate(2030, 12, 31)
 	default:
-		s.NIP = fmt.Sprintf("%s2010011%03d", born.Compact(), i+1)
+		s.NIP = fmt.Sprintf("%s2010011%03d", born.Compact(), i%999+1)
 	}
 	return s
 }

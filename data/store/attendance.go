@@ -3,9 +3,13 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"kinerja/data"
 )
@@ -91,8 +95,8 @@ func attendanceMonth(r reader, k MonthKey) (data.AttendanceMonth, error) {
 // AttendanceMonths returns the saved months of every staff member for one
 // month, by staff id; people with nothing saved that month are absent.
 func (s *Store) AttendanceMonths(year int, month time.Month) (map[uint64]data.AttendanceMonth, error) {
-	out := map[uint64]data.AttendanceMonth{}
 	ym := YearMonth{year, month}
+	var raws []rawMonth
 	err := s.view(func(r reader) error {
 		ab, err := bucketAt(r.tx, bucketAttendance, false)
 		if err != nil || ab == nil {
@@ -103,25 +107,58 @@ func (s *Store) AttendanceMonths(year int, month time.Month) (map[uint64]data.At
 			if !ok {
 				return nil
 			}
-			raw := ab.Get(attendanceKey(MonthKey{id, ym}))
-			if raw == nil {
-				return nil
+			if raw := ab.Get(attendanceKey(MonthKey{id, ym})); raw != nil {
+				raws = append(raws, rawMonth{MonthKey{id, ym}, bytes.Clone(raw)})
 			}
-			m, err := decodeMonth(raw, MonthKey{id, ym})
-			if err != nil {
-				return err
-			}
-			out[id] = m
 			return nil
 		})
 	})
+	if err != nil {
+		return nil, err
+	}
+	months, err := decodeMonths(raws)
+	out := make(map[uint64]data.AttendanceMonth, len(months))
+	for _, m := range months {
+		out[m.StaffID] = m
+	}
 	return out, err
 }
 
+// rawMonth is a stored month copied out of its read transaction.
+type rawMonth struct {
+	key MonthKey
+	raw []byte
+}
+
+// decodeMonths decodes stored months in order, spread over the processors:
+// decoding JSON is most of the time of a recap or a year's count.
+func decodeMonths(raws []rawMonth) ([]data.AttendanceMonth, error) {
+	out := make([]data.AttendanceMonth, len(raws))
+	errs := make([]error, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(raws); i += workers {
+				out[i], errs[i] = decodeMonth(raws[i].raw, raws[i].key)
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// decodeMonth decodes a stored month, with quickMonth when the record has
+// the exact shape json.Marshal writes, else with encoding/json.
 func decodeMonth(raw []byte, k MonthKey) (data.AttendanceMonth, error) {
-	var m data.AttendanceMonth
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return data.AttendanceMonth{}, fmt.Errorf("membaca kehadiran %d/%04d%02d: %w", k.StaffID, k.Year, int(k.Month), err)
+	m, ok := quickMonth(raw)
+	if !ok {
+		m = data.AttendanceMonth{}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return data.AttendanceMonth{}, fmt.Errorf("membaca kehadiran %d/%04d%02d: %w", k.StaffID, k.Year, int(k.Month), err)
+		}
 	}
 	if m.Days == nil {
 		m.Days = map[int]data.DayEntry{}
@@ -144,6 +181,7 @@ func (s *Store) AttendanceBetween(staffIDs []uint64, from, to YearMonth) (map[ui
 	if !from.valid() || !to.valid() {
 		return out, fmt.Errorf("bulan %04d-%02d sampai %04d-%02d tidak sah", from.Year, int(from.Month), to.Year, int(to.Month))
 	}
+	var raws []rawMonth
 	err := s.view(func(r reader) error {
 		ab, err := bucketAt(r.tx, bucketAttendance, false)
 		if err != nil || ab == nil {
@@ -153,19 +191,20 @@ func (s *Store) AttendanceBetween(staffIDs []uint64, from, to YearMonth) (map[ui
 		for _, id := range staffIDs {
 			first, last := attendanceKey(MonthKey{id, from}), attendanceKey(MonthKey{id, to})
 			for k, v := cur.Seek(first); k != nil && bytes.Compare(k, last) <= 0; k, v = cur.Next() {
-				ym, ok := parseMonthSuffix(k[8:])
-				if !ok || v == nil {
-					continue
+				if ym, ok := parseMonthSuffix(k[8:]); ok && v != nil {
+					raws = append(raws, rawMonth{MonthKey{id, ym}, bytes.Clone(v)})
 				}
-				m, err := decodeMonth(v, MonthKey{id, ym})
-				if err != nil {
-					return err
-				}
-				out[id] = append(out[id], m)
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return out, err
+	}
+	months, err := decodeMonths(raws)
+	for _, m := range months {
+		out[m.StaffID] = append(out[m.StaffID], m)
+	}
 	return out, err
 }
 
@@ -292,4 +331,179 @@ func (s *Store) SetLeaveOpening(staffID uint64, o data.LeaveOpening) error {
 		}
 		return c.put(bucketLeaveOpening, idKey(staffID), o)
 	})
+}
+
+// quickMonth decodes the JSON json.Marshal writes for a data.AttendanceMonth
+// several times faster than encoding/json, which matters when a year's count
+// reads thousands of months. It accepts only that exact shape — the fields in
+// struct order without spaces, day entries with known keys, strings without
+// escapes, numbers that fit — and reports false for anything else, so the
+// caller falls back to encoding/json and the result never differs.
+func quickMonth(b []byte) (data.AttendanceMonth, bool) {
+	p := jsonScan{b: b}
+	var m data.AttendanceMonth
+	var staff, year, month int64
+	ok := p.lit(`{"staff_id":`) && p.int(&staff, 18) && p.lit(`,"year":`) && p.int(&year, 9) &&
+		p.lit(`,"month":`) && p.int(&month, 9) && p.lit(`,"days":`)
+	if !ok || staff < 0 {
+		return m, false
+	}
+	m.StaffID, m.Year, m.Month = uint64(staff), int(year), time.Month(month)
+	m.Days = make(map[int]data.DayEntry, 31)
+	if p.lit("null") {
+		return m, p.lit("}") && p.end()
+	}
+	if !p.lit("{") {
+		return m, false
+	}
+	for first := true; !p.lit("}"); first = false {
+		var day int64
+		if (!first && !p.lit(",")) || !p.lit(`"`) || !p.int(&day, 9) || !p.lit(`":`) {
+			return m, false
+		}
+		e, ok := p.entry()
+		if !ok {
+			return m, false
+		}
+		m.Days[int(day)] = e
+	}
+	return m, p.lit("}") && p.end()
+}
+
+// jsonScan reads JSON text written by json.Marshal, one expected token at a time.
+type jsonScan struct {
+	b []byte
+	i int
+}
+
+func (p *jsonScan) end() bool { return p.i == len(p.b) }
+
+// lit consumes s when the input continues with it.
+func (p *jsonScan) lit(s string) bool {
+	if len(p.b)-p.i < len(s) || string(p.b[p.i:p.i+len(s)]) != s {
+		return false
+	}
+	p.i += len(s)
+	return true
+}
+
+// int reads a decimal integer of at most digits digits, optionally negative.
+func (p *jsonScan) int(v *int64, digits int) bool {
+	neg := p.lit("-")
+	start := p.i
+	var n int64
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' && p.i-start < digits {
+		n = n*10 + int64(p.b[p.i]-'0')
+		p.i++
+	}
+	if p.i == start || (p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9') ||
+		(p.b[start] == '0' && p.i-start > 1) {
+		return false
+	}
+	if neg {
+		n = -n
+	}
+	*v = n
+	return true
+}
+
+// raw reads a string without escapes or control characters and returns its bytes.
+func (p *jsonScan) raw() ([]byte, bool) {
+	if !p.lit(`"`) {
+		return nil, false
+	}
+	start := p.i
+	for p.i < len(p.b) && p.b[p.i] != '"' {
+		if c := p.b[p.i]; c == '\\' || c < 0x20 {
+			return nil, false
+		}
+		p.i++
+	}
+	if p.i == len(p.b) || !utf8.Valid(p.b[start:p.i]) {
+		return nil, false
+	}
+	p.i++
+	return p.b[start : p.i-1], true
+}
+
+// str reads a string as raw does.
+func (p *jsonScan) str(v *string) bool {
+	b, ok := p.raw()
+	if !ok {
+		return false
+	}
+	if common, found := commonStrings[string(b)]; found {
+		*v = common
+	} else {
+		*v = string(b)
+	}
+	return true
+}
+
+// commonStrings holds the strings most entries repeat — clock times, the
+// default codes and the sources — so decoding them allocates nothing.
+var commonStrings = func() map[string]string {
+	m := map[string]string{}
+	for t := 0; t < 24*60; t++ {
+		c := data.FormatClock(t)
+		m[c] = c
+	}
+	for _, c := range data.DefaultCodes() {
+		m[c.Code] = c.Code
+	}
+	for _, s := range []data.Source{data.SourceHand, data.SourceMachine} {
+		m[string(s)] = string(s)
+	}
+	return m
+}()
+
+// entry reads one day entry object.
+func (p *jsonScan) entry() (data.DayEntry, bool) {
+	var e data.DayEntry
+	if !p.lit("{") {
+		return e, false
+	}
+	for first := true; !p.lit("}"); first = false {
+		if !first && !p.lit(",") {
+			return e, false
+		}
+		key, ok := p.raw()
+		if !ok || !p.lit(":") {
+			return e, false
+		}
+		switch string(key) {
+		case "code":
+			ok = p.str(&e.Code)
+		case "in":
+			ok = p.str(&e.In)
+		case "out":
+			ok = p.str(&e.Out)
+		case "note":
+			ok = p.str(&e.Note)
+		case "letter":
+			ok = p.str(&e.Letter)
+		case "granted_by":
+			ok = p.str(&e.GrantedBy)
+		case "entered_by":
+			ok = p.str(&e.EnteredBy)
+		case "source":
+			var src string
+			ok = p.str(&src)
+			e.Source = data.Source(src)
+		case "late_minutes", "early_minutes":
+			var n int64
+			ok = p.int(&n, 9)
+			if string(key) == "late_minutes" {
+				e.LateMinutes = int(n)
+			} else {
+				e.EarlyMinutes = int(n)
+			}
+		default:
+			ok = false
+		}
+		if !ok {
+			return e, false
+		}
+	}
+	return e, true
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"testing"
@@ -207,4 +208,111 @@ func TestLeaveOpening(t *testing.T) {
 	if err := s.SetLeaveOpening(42, want); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("unknown staff: %v", err)
 	}
+}
+
+func sampleMonthJSON(t testing.TB) []byte {
+	m := data.NewAttendanceMonth(12, 2026, time.November)
+	m.Days[2] = data.DayEntry{Code: data.CodeTL, In: "07:45", Out: "16:00", LateMinutes: 15, Source: data.SourceMachine}
+	m.Days[3] = data.DayEntry{Code: data.CodeCT, Letter: "850/12/Kec", GrantedBy: "Camat Sukamaju", Note: "Keperluan keluarga — Garut", Source: data.SourceHand, EnteredBy: "admin"}
+	m.Days[30] = data.DayEntry{Code: data.CodePSW, Out: "15:00", EarlyMinutes: 60, Note: `"kutip" & <b>`, Source: data.SourceHand}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestQuickMonthAgreesWithEncodingJSON: the fast decoder gives what
+// encoding/json gives, or declines.
+func TestQuickMonthAgreesWithEncodingJSON(t *testing.T) {
+	raw := sampleMonthJSON(t)
+	for _, tc := range []struct {
+		name  string
+		in    string
+		quick bool
+	}{
+		{"as marshalled (escaped note declines)", string(raw), false},
+		{"plain", `{"staff_id":1,"year":2026,"month":11,"days":{"2":{"code":"H","in":"07:20","source":"machine"},"10":{"code":"TK","source":"hand"}}}`, true},
+		{"null days", `{"staff_id":1,"year":2026,"month":11,"days":null}`, true},
+		{"empty days", `{"staff_id":1,"year":2026,"month":11,"days":{}}`, true},
+		{"space", `{"staff_id": 1,"year":2026,"month":11,"days":{}}`, false},
+		{"unknown field", `{"staff_id":1,"year":2026,"month":11,"days":{"2":{"code":"H","x":1}}}`, false},
+		{"overflow", `{"staff_id":1,"year":2026,"month":11,"days":{"2":{"late_minutes":99999999999}}}`, false},
+		{"leading zero", `{"staff_id":01,"year":2026,"month":11,"days":{}}`, false},
+		{"trailing", `{"staff_id":1,"year":2026,"month":11,"days":{}} `, false},
+		{"truncated", `{"staff_id":1,"year":2026,"month":11,"days":{"2":{"code":"H"`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := quickMonth([]byte(tc.in))
+			if ok != tc.quick {
+				t.Fatalf("quickMonth ok = %v, want %v", ok, tc.quick)
+			}
+			if !ok {
+				return
+			}
+			var want data.AttendanceMonth
+			if err := json.Unmarshal([]byte(tc.in), &want); err != nil {
+				t.Fatal(err)
+			}
+			if want.Days == nil {
+				want.Days = map[int]data.DayEntry{}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("quickMonth = %+v\nencoding/json %+v", got, want)
+			}
+		})
+	}
+	m, err := decodeMonth(raw, MonthKey{12, YearMonth{2026, time.November}})
+	if err != nil || m.Days[30].Note != `"kutip" & <b>` {
+		t.Fatalf("fallback: %+v, %v", m.Days[30], err)
+	}
+}
+
+// FuzzQuickMonth checks that whenever the fast decoder accepts an input,
+// encoding/json reads the same month from it.
+func FuzzQuickMonth(f *testing.F) {
+	f.Add(sampleMonthJSON(f))
+	f.Add([]byte(`{"staff_id":1,"year":2026,"month":11,"days":{"2":{"code":"H","in":"07:20","source":"machine"}}}`))
+	f.Add([]byte(`{"staff_id":1,"year":-5,"month":13,"days":{"-1":{"late_minutes":-3}}}`))
+	f.Add([]byte(`{"staff_id":1,"year":2026,"month":11,"days":null}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, ok := quickMonth(b)
+		if !ok {
+			return
+		}
+		var want data.AttendanceMonth
+		if err := json.Unmarshal(b, &want); err != nil {
+			t.Fatalf("quickMonth accepted what encoding/json refuses (%v): %q", err, b)
+		}
+		if want.Days == nil {
+			want.Days = map[int]data.DayEntry{}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("quickMonth = %+v\nencoding/json %+v\ninput %q", got, want, b)
+		}
+	})
+}
+
+func BenchmarkDecodeMonth(b *testing.B) {
+	m := data.NewAttendanceMonth(12, 2026, time.November)
+	for day := 2; day <= 30; day++ {
+		m.Days[day] = data.DayEntry{Code: data.CodeH, In: "07:20", Out: "16:05", Source: data.SourceMachine}
+	}
+	raw, _ := json.Marshal(m)
+	k := MonthKey{12, YearMonth{2026, time.November}}
+	b.Run("quick", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := decodeMonth(raw, k); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding/json", func(b *testing.B) {
+		for b.Loop() {
+			var out data.AttendanceMonth
+			if err := json.Unmarshal(raw, &out); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
