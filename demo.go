@@ -75,5 +75,5 @@ func fillDemo(st *store.Store, opt data.DemoOptions) (int, error) {
 	if err := fillDemoEvaluations(st, opt); err != nil {
 		return 0, err
 	}
-	return len(saved), nil
+	return len(saved), fillDemoSigners(st)
 }

@@ -152,7 +152,33 @@ func CreateSigner(st *store.Store, staffID uint64, rootPassphrase, signerPassphr
 	if err != nil {
 		return SignerInfo{}, err
 	}
-	return issueSigner(st, root, staffID, signerPassphrase)
+	u, err := issueSigner(st, root, staffID, signerPassphrase)
+	if err != nil {
+		return SignerInfo{}, err
+	}
+	return signerInfo(u.Signer)
+}
+
+// CreateSigners is CreateSigner for several staff members with one
+// unlocking of the office root, all under the same signer passphrase (the
+// demo's). It returns the new signers already unlocked, for signing a batch.
+func CreateSigners(st *store.Store, staffIDs []uint64, rootPassphrase, signerPassphrase string) ([]*UnlockedSigner, error) {
+	if err := checkNewPassphrase(signerPassphrase); err != nil {
+		return nil, err
+	}
+	root, err := unlockRoot(st, rootPassphrase)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*UnlockedSigner, 0, len(staffIDs))
+	for _, id := range staffIDs {
+		u, err := issueSigner(st, root, id, signerPassphrase)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, u)
+	}
+	return out, nil
 }
 
 // unlockRoot opens the office root's key.
@@ -171,26 +197,27 @@ func unlockRoot(st *store.Store, passphrase string) (sign.Identity, error) {
 	return sign.Identity{CertDER: r.CertDER, Key: key}, nil
 }
 
-// issueSigner issues and stores a signer with an unlocked root.
-func issueSigner(st *store.Store, root sign.Identity, staffID uint64, passphrase string) (SignerInfo, error) {
+// issueSigner issues and stores a signer with an unlocked root and returns
+// it unlocked.
+func issueSigner(st *store.Store, root sign.Identity, staffID uint64, passphrase string) (*UnlockedSigner, error) {
 	s, err := st.StaffByID(staffID)
 	if err != nil {
-		return SignerInfo{}, err
+		return nil, err
 	}
 	id, err := sign.IssueSigner(root, s.DisplayName(), s.NIP, s.Current().Position, time.Now())
 	if err != nil {
-		return SignerInfo{}, fmt.Errorf("%s: %w", s.DisplayName(), err)
+		return nil, fmt.Errorf("%s: %w", s.DisplayName(), err)
 	}
 	sealed, err := sealJSON(id, passphrase)
 	if err != nil {
-		return SignerInfo{}, err
+		return nil, err
 	}
 	saved, err := st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerOffice, CertDER: id.CertDER,
 		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()})
 	if err != nil {
-		return SignerInfo{}, err
+		return nil, err
 	}
-	return signerInfo(saved)
+	return unlocked(saved, id.Key)
 }
 
 // ImportSigner stores for staffID the identity of a PKCS#12 file (.p12/.pfx)
@@ -342,6 +369,10 @@ func UnlockSigner(st *store.Store, staffID uint64, passphrase string) (*Unlocked
 	if err != nil {
 		return nil, err
 	}
+	return unlocked(s, key)
+}
+
+func unlocked(s store.Signer, key crypto.Signer) (*UnlockedSigner, error) {
 	c, err := x509.ParseCertificate(s.CertDER)
 	if err != nil {
 		return nil, fmt.Errorf("sertifikat penanda tangan tidak dapat dibaca: %w", err)

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kinerja/data"
+)
+
+// The CLI tests run with the demo passphrase in the environment, as the
+// README tells a user trying the demo: "evaluation finalize" of a rater with
+// a signer then signs without a terminal. Tests that need another value set
+// it with t.Setenv.
+func init() {
+	if os.Getenv(envPassphrase) == "" {
+		os.Setenv(envPassphrase, demoPassphrase)
+	}
+}
+
+// demoFinal returns the demo file, an ended period and the NIP of a staff
+// member whose evaluation of that period is final and signed.
+func demoFinal(t *testing.T) (db, period, nip string) {
+	t.Helper()
+	db, periods := demoFile(t)
+	period = periods[len(periods)-2].ID
+	for _, ev := range evaluationsJSON(t, db, period) {
+		if ev.State == string(data.EvalFinal) && ev.RaterNIP != "" {
+			return db, period, ev.NIP
+		}
+	}
+	t.Fatalf("demo has no final evaluation in %s", period)
+	return "", "", ""
+}
+
+func TestDemoSignersAndList(t *testing.T) {
+	db, _, _ := demoFinal(t)
+	code, out, errOut := cli(t, "signer", "list", "--data", db)
+	if code != 0 || !strings.Contains(out, "Sertifikat Induk Kantor Kecamatan") || !strings.Contains(out, "aktif") {
+		t.Fatalf("signer list: exit %d, %q, %q", code, out, errOut)
+	}
+	t.Setenv(envPassphrase, "")
+	t.Setenv(envOfficePassphrase, "")
+	code, _, errOut = cli(t, "signer", "create", "--data", db, "--nip", "196804111993031009")
+	if code != 1 || !strings.Contains(errOut, "tidak ditemukan") {
+		t.Errorf("unknown NIP: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = cli(t, "signer", "create", "--data", db, "--root")
+	if code != 1 || !strings.Contains(errOut, "sudah ada") {
+		t.Errorf("second root: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := cli(t, "signer", "create", "--data", db); code != 2 {
+		t.Errorf("no --nip nor --root: exit %d, want 2", code)
+	}
+}
+
+func TestSignerCreateNeedsPassphrase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung"); code != 0 {
+		t.Fatal(errOut)
+	}
+	t.Setenv(envPassphrase, "")
+	t.Setenv(envOfficePassphrase, "")
+	code, _, errOut := cli(t, "signer", "create", "--data", db, "--root")
+	if code != 1 || !strings.Contains(errOut, envOfficePassphrase) || !strings.Contains(errOut, "terminal") {
+		t.Fatalf("no passphrase, no terminal: exit %d, %q", code, errOut)
+	}
+	t.Setenv(envOfficePassphrase, "sandi-kantor-panjang")
+	code, out, errOut := cli(t, "signer", "create", "--data", db, "--root")
+	if code != 0 || !strings.Contains(out, "Sertifikat Induk Kantor Kecamatan Soreang") {
+		t.Fatalf("root: exit %d, %q, %q", code, out, errOut)
+	}
+	cer := filepath.Join(t.TempDir(), "induk.cer")
+	if code, _, errOut := cli(t, "signer", "export-root", "--data", db, "--out", cer); code != 0 {
+		t.Fatal(errOut)
+	}
+	if out, err := exec.Command("openssl", "x509", "-inform", "DER", "-noout", "-subject", "-in", cer).CombinedOutput(); err == nil &&
+		!strings.Contains(string(out), "Sertifikat Induk Kantor Kecamatan Soreang") {
+		t.Errorf("openssl reads %q", out)
+	}
+}
+
+func TestFinalizeSignsWhenRaterHasSigner(t *testing.T) {
+	db, periods := demoFile(t)
+	period := periods[len(periods)-1].ID
+	nip, _ := ratablePNS(t, db)
+	ev := func(args ...string) (int, string, string) {
+		t.Helper()
+		return cli(t, append([]string{"evaluation", args[0], "--data", db, "--period", period, "--nip", nip}, args[1:]...)...)
+	}
+	if code, _, errOut := ev("set", "--work", "sesuai", "--behavior", "sesuai"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := ev("submit"); code != 0 {
+		t.Fatal(errOut)
+	}
+	rater := ""
+	for _, e := range evaluationsJSON(t, db, period) {
+		if e.NIP == nip {
+			rater = e.RaterNIP
+		}
+	}
+	if code, out, errOut := cli(t, "signer", "create", "--data", db, "--nip", rater); code != 0 || !strings.Contains(out, "Penanda tangan dibuat") {
+		t.Fatalf("signer create %s: exit %d, %q, %q", rater, code, out, errOut)
+	}
+	t.Setenv(envPassphrase, "bukan-sandinya")
+	code, _, errOut := ev("finalize")
+	if code != 1 || !strings.Contains(errOut, "Frasa sandi salah") {
+		t.Fatalf("wrong passphrase: exit %d, %q", code, errOut)
+	}
+	if list := evaluationsJSON(t, db, period); !hasState(list, nip, "submitted") {
+		t.Fatalf("after a wrong passphrase the evaluation is not Diajukan: %+v", list)
+	}
+	t.Setenv(envPassphrase, demoPassphrase)
+	code, out, errOut := ev("finalize")
+	if code != 0 || !strings.Contains(out, "Ditandatangani oleh") || !strings.Contains(out, "Ditetapkan") {
+		t.Fatalf("finalize: exit %d, %q, %q", code, out, errOut)
+	}
+}
+
+func hasState(list []evaluationJSON, nip, state string) bool {
+	for _, e := range list {
+		if e.NIP == nip {
+			return e.State == state
+		}
+	}
+	return false
+}
+
+// toolRun runs a PDF tool and returns its combined output; without the tool
+// the test is skipped, or fails when CI=true (CI installs poppler-utils and qpdf).
+func toolRun(t *testing.T, name string, args ...string) (string, error) {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s tidak terpasang", name)
+		}
+		t.Skipf("%s tidak terpasang", name)
+	}
+	out, err := exec.Command(path, args...).CombinedOutput()
+	return string(out), err
+}

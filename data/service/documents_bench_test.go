@@ -1,0 +1,32 @@
+package service
+
+import (
+	"testing"
+
+	"kinerja/data"
+)
+
+// BenchmarkSignedEvaluations100 renders and signs 100 evaluation documents
+// with one signer whose key is unlocked once, as a batch does; it reports the
+// time per document (target: at most 5 ms).
+func BenchmarkSignedEvaluations100(b *testing.B) {
+	o := signOffice(b)
+	id := o.pelaksana[0]
+	e := o.finalized(b, id, data.RatingDiAtas, data.RatingSesuai)
+	u, err := UnlockSigner(o.st, o.kasi, testSignerPass)
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := loadDocSource(o.st, o.periodID, id, e)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for range 100 {
+			if _, _, err := signedDocument(src, e, u); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*100), "ms/doc")
+}
