@@ -2,6 +2,9 @@
 # Each first installs what it needs on Debian/Ubuntu (apt-get; sudo when not root).
 
 GO      ?= go
+# Fyne reads the locale from LANG and logs an error for "C"; the app itself
+# always speaks Indonesian unless English is chosen in Pengaturan.
+export LANG := en_US.UTF-8
 VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
 TAGS    := migrated_fynedo
 LDFLAGS := -X main.version=$(or $(VERSION),dev)
