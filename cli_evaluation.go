@@ -128,7 +128,7 @@ func init() {
 							case "withdraw":
 								return service.Withdraw(st, p, id)
 							case "finalize":
-								return service.Finalize(st, p, id)
+								return finalizeEvaluation(e, st, p, id)
 							}
 							return service.Reopen(st, p, id, *reason)
 						})
