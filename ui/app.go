@@ -40,11 +40,12 @@ type App struct {
 	body    *fyne.Container
 	current string
 
-	home     *homeScreen
-	staff    *staffScreen
-	settings *settingsScreen
-	later    map[string]fyne.CanvasObject
-	firstRun *firstRun // the first-run dialog, when one was shown
+	home       *homeScreen
+	staff      *staffScreen
+	settings   *settingsScreen
+	attendance *attendanceScreen
+	later      map[string]fyne.CanvasObject
+	firstRun   *firstRun // the first-run dialog, when one was shown
 }
 
 // The screen names accepted by Show; "kinerja.skp" and "kinerja.evaluasi" are
@@ -75,6 +76,7 @@ func New(a fyne.App, st *store.Store, opt Options) *App {
 	u.home = newHomeScreen(u)
 	u.staff = newStaffScreen(u)
 	u.settings = newSettingsScreen(u)
+	u.attendance = newAttendanceScreen(u)
 	u.later = laterScreens()
 	u.body = container.NewStack()
 	u.nav = u.newNav()
@@ -116,6 +118,9 @@ func (u *App) screenObject(screen string) fyne.CanvasObject {
 	case ScreenSettings:
 		u.settings.refresh()
 		return u.settings.view
+	case ScreenAttendance:
+		u.attendance.refresh()
+		return u.attendance.view
 	}
 	return u.later[screen]
 }

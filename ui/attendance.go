@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+)
+
+// attendanceScreen is Kehadiran: tabs for the daily entry grid (with the
+// leave and fingerprint-import dialogs), the monthly recap, the PP 94/2021
+// discipline count and the work calendar. Each tab reloads from the store
+// when it is shown.
+type attendanceScreen struct {
+	u          *App
+	view       fyne.CanvasObject
+	tabs       *container.AppTabs
+	day        *dayGrid
+	recap      *recapView
+	discipline *disciplineView
+	calendar   *calendarView
+}
+
+func newAttendanceScreen(u *App) *attendanceScreen {
+	a := &attendanceScreen{u: u}
+	a.day = newDayGrid(u)
+	a.recap = newRecapView(u)
+	a.discipline = newDisciplineView(u)
+	a.calendar = newCalendarView(u)
+	a.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("att.tab.day"), a.day.view),
+		container.NewTabItem(lang.L("att.tab.recap"), a.recap.view),
+		container.NewTabItem(lang.L("att.tab.discipline"), a.discipline.view),
+		container.NewTabItem(lang.L("att.tab.calendar"), a.calendar.view),
+	)
+	a.tabs.OnSelected = func(*container.TabItem) { a.refresh() }
+	a.view = a.tabs
+	return a
+}
+
+// refresh reloads the tab shown.
+func (a *attendanceScreen) refresh() {
+	switch a.tabs.SelectedIndex() {
+	case 0:
+		a.day.reload()
+	case 1:
+		a.recap.reload()
+	case 2:
+		a.discipline.reload()
+	case 3:
+		a.calendar.reload()
+	}
+}
+
+// yearOptions lists the years offered by the year pickers: five years back
+// through next year, as text.
+func yearOptions(today data.Date) []string {
+	var out []string
+	for y := today.Year() - 5; y <= today.Year()+1; y++ {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
+}
+
+// monthOptions lists the month names, January first.
+func monthOptions() []string { return append([]string(nil), data.MonthNames[:]...) }
+
+// monthOf returns the month of a month picker's index (0 is January).
+func monthOf(index int) time.Month { return time.Month(index + 1) }
+
+// unitPicker is the optional unit filter of the attendance tabs: "Semua
+// unit" or one unit.
+type unitPicker struct {
+	sel   *widget.Select
+	units []data.Unit
+}
+
+func newUnitPicker(changed func()) *unitPicker {
+	p := &unitPicker{}
+	p.sel = newSelect([]string{lang.L("att.unit.all")}, nil)
+	p.sel.SetSelectedIndex(0)
+	p.sel.OnChanged = func(string) { changed() }
+	return p
+}
+
+// load offers the units, keeping the unit chosen when it still exists.
+func (p *unitPicker) load(units []data.Unit) {
+	keep := p.id()
+	p.units = units
+	opts := []string{lang.L("att.unit.all")}
+	at := 0
+	for i, un := range units {
+		opts = append(opts, un.Name)
+		if un.ID == keep {
+			at = i + 1
+		}
+	}
+	changed := p.sel.OnChanged
+	p.sel.OnChanged = nil
+	p.sel.SetOptions(opts)
+	p.sel.SetSelectedIndex(at)
+	p.sel.OnChanged = changed
+}
+
+// id returns the unit chosen, 0 for every unit.
+func (p *unitPicker) id() uint64 {
+	i := p.sel.SelectedIndex()
+	if i <= 0 || i > len(p.units) {
+		return 0
+	}
+	return p.units[i-1].ID
+}
+
+// columnsLayout lays its objects side by side with fixed widths; the last
+// object takes the width left (at least its own minimum). Rows and their
+// header use the same widths, so the columns line up without a Table.
+type columnsLayout struct{ widths []float32 }
+
+func (l columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	pad := theme.Padding()
+	for i, o := range objs {
+		w := size.Width - x
+		if i < len(l.widths) && i < len(objs)-1 {
+			w = l.widths[i]
+		}
+		o.Move(fyne.NewPos(x, (size.Height-o.MinSize().Height)/2))
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		x += w + pad
+	}
+}
+
+func (l columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	pad := theme.Padding()
+	for i, o := range objs {
+		m := o.MinSize()
+		if i < len(l.widths) && i < len(objs)-1 {
+			w += l.widths[i]
+		} else {
+			w += m.Width
+		}
+		if i > 0 {
+			w += pad
+		}
+		h = fyne.Max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}

@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+	"kinerja/data/store"
+)
+
+// dayColumns are the widths of the daily grid's columns: name and NIP,
+// code, the code's full label, arrival, departure, minutes late or short;
+// the note takes the rest.
+var dayColumns = []float32{230, 64, 190, 70, 70, 130}
+
+// dayGrid is the daily entry tab: one row per active staff member (of one
+// unit, when chosen) for one date. The admin types a code and presses Enter
+// to move to the next row; nothing is assumed for a row left empty, which
+// stays "belum diisi". Simpan saves every changed row with one
+// service.SaveDay; a refused row shows its reason under it.
+type dayGrid struct {
+	u        *App
+	view     fyne.CanvasObject
+	date     *DateEntry
+	units    *unitPicker
+	status   *widget.Label
+	msg      *widget.Label
+	list     *fyne.Container
+	rows     []*dayRow
+	codes    data.Codes
+	hours    data.DayHours
+	shown    data.Date
+	working  bool
+	markH    *widget.Button
+	copyPrev *widget.Button
+	save     *widget.Button
+}
+
+func newDayGrid(u *App) *dayGrid {
+	g := &dayGrid{u: u, list: container.NewVBox()}
+	g.date = NewDateEntry()
+	g.date.OnChanged = func(s string) {
+		if d, err := data.ParseDate(s); err == nil && !d.IsZero() && d.Slash() == strings.TrimSpace(s) && d != g.shown {
+			g.show(d)
+		}
+	}
+	g.date.OnSubmitted = func(s string) {
+		if d, err := data.ParseDate(s); err == nil && !d.IsZero() {
+			g.show(d)
+		}
+	}
+	g.units = newUnitPicker(g.reload)
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { g.show(g.shown.AddDays(-1)) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { g.show(g.shown.AddDays(1)) })
+	today := widget.NewButton(lang.L("att.day.today"), func() { g.show(u.today()) })
+	g.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	g.status.Wrapping = fyne.TextWrapWord
+	g.msg = widget.NewLabel("")
+	g.msg.Wrapping = fyne.TextWrapWord
+	g.markH = widget.NewButton(lang.L("att.day.markh"), g.markAllH)
+	g.copyPrev = widget.NewButton(lang.L("att.day.copy"), g.copyPrevious)
+	g.save = widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), g.saveDay)
+	g.save.Importance = widget.HighImportance
+	leave := widget.NewButton(lang.L("att.day.leave"), func() { u.openLeave(0) })
+	imp := widget.NewButton(lang.L("att.day.import"), u.chooseAttendanceFile)
+	dateRow := container.NewHBox(widget.NewLabel(lang.L("att.day.date")),
+		container.NewGridWrap(fyne.NewSize(200, g.date.MinSize().Height), g.date), prev, next, today,
+		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(260, g.units.sel.MinSize().Height), g.units.sel))
+	actions := container.NewHBox(g.markH, g.copyPrev, leave, imp, layout.NewSpacer(), g.save)
+	header := dayHeader()
+	top := container.NewVBox(dateRow, g.status, actions, widget.NewSeparator(), header)
+	g.view = container.NewBorder(top, g.msg, nil, nil, container.NewVScroll(g.list))
+	return g
+}
+
+func dayHeader() fyne.CanvasObject {
+	var cells []fyne.CanvasObject
+	for _, k := range []string{"att.col.staff", "att.col.code", "att.col.label", "att.col.in", "att.col.out", "att.col.minutes", "att.col.note"} {
+		cells = append(cells, widget.NewLabelWithStyle(lang.L(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	return container.New(columnsLayout{dayColumns}, cells...)
+}
+
+// reload shows the date shown again from the store; at first the last
+// working day up to today (a Saturday opens on the Friday before).
+func (g *dayGrid) reload() {
+	d := g.shown
+	if d.IsZero() {
+		d = g.u.today()
+		if cal, err := service.Calendar(g.u.st); err == nil {
+			for i := 0; i < 14 && !cal.IsWorkingDay(d); i++ {
+				d = d.AddDays(-1)
+			}
+			if !cal.IsWorkingDay(d) {
+				d = g.u.today()
+			}
+		}
+	}
+	g.show(d)
+}
+
+// show loads the grid of d: the rows of a working day, or the reason it is not one.
+func (g *dayGrid) show(d data.Date) {
+	g.shown = d
+	if g.date.Text != d.Slash() {
+		g.date.SetDate(d)
+	}
+	units, err := g.u.st.Units()
+	if err == nil {
+		g.units.load(units)
+	}
+	settings, err2 := g.u.st.AttendanceSettings()
+	status, err3 := service.WorkingDay(g.u.st, d)
+	g.rows = nil
+	g.list.RemoveAll()
+	g.msg.SetText("")
+	if err = errors.Join(err, err2, err3); err != nil {
+		g.setWorking(false, err.Error())
+		return
+	}
+	g.codes, g.hours = settings.Codes, status.Hours
+	day := data.DayNames[d.Weekday()] + ", " + d.Long()
+	if !status.Working {
+		g.setWorking(false, lang.L("att.day.offday", map[string]any{"Day": day, "Reason": status.Reason}))
+		return
+	}
+	rows, err := service.DayGrid(g.u.st, d, g.units.id())
+	if err != nil {
+		g.setWorking(false, err.Error())
+		return
+	}
+	hours := data.FormatClock(status.Hours.Start) + "–" + data.FormatClock(status.Hours.End)
+	text := lang.L("att.day.working", map[string]any{"Day": day, "Hours": hours})
+	if status.Ramadan {
+		text += " " + lang.L("att.day.ramadan")
+	}
+	g.setWorking(true, text)
+	for _, r := range rows {
+		row := newDayRow(g, r)
+		g.rows = append(g.rows, row)
+		g.list.Add(row.box)
+	}
+	if len(rows) == 0 {
+		g.list.Add(widget.NewLabel(lang.L("att.day.nostaff")))
+	}
+	g.showCounts()
+}
+
+func (g *dayGrid) setWorking(working bool, status string) {
+	g.working = working
+	g.status.SetText(status)
+	for _, b := range []*widget.Button{g.markH, g.copyPrev, g.save} {
+		if working {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	g.list.Refresh()
+}
+
+// showCounts says how many rows are still not entered.
+func (g *dayGrid) showCounts() {
+	n := 0
+	for _, r := range g.rows {
+		if !r.row.Entered {
+			n++
+		}
+	}
+	g.msg.Importance = widget.MediumImportance
+	g.msg.SetText(lang.L("att.day.count", map[string]any{"N": len(g.rows), "Missing": n}))
+}
+
+// focusNext moves the keyboard focus to the same field of the row after r,
+// or to Simpan after the last row.
+func (g *dayGrid) focusNext(r *dayRow, field func(*dayRow) fyne.Focusable) {
+	c := g.u.win.Canvas()
+	for i, x := range g.rows {
+		if x != r {
+			continue
+		}
+		if i+1 < len(g.rows) {
+			c.Focus(field(g.rows[i+1]))
+			return
+		}
+		c.Focus(g.save)
+		return
+	}
+}
+
+// pending returns the inputs of the rows changed since loading.
+func (g *dayGrid) pending() []service.DayInput {
+	var out []service.DayInput
+	for _, r := range g.rows {
+		if r.changed() {
+			out = append(out, r.input())
+		}
+	}
+	return out
+}
+
+// savePending saves the changed rows; it reports false when a row was
+// refused (shown under the row) or the save failed.
+func (g *dayGrid) savePending() bool {
+	for _, r := range g.rows {
+		r.showProblem("")
+	}
+	inputs := g.pending()
+	if len(inputs) == 0 {
+		return true
+	}
+	err := service.SaveDay(g.u.st, g.shown, inputs)
+	var refused service.DayErrors
+	switch {
+	case errors.As(err, &refused):
+		byID := map[uint64]string{}
+		for _, re := range refused {
+			byID[re.StaffID] = re.Error()
+		}
+		for _, r := range g.rows {
+			if m, ok := byID[r.row.StaffID]; ok {
+				r.showProblem(m)
+			}
+		}
+		g.msg.Importance = widget.DangerImportance
+		g.msg.SetText(lang.L("att.day.refused", map[string]any{"N": len(refused)}))
+		return false
+	case err != nil:
+		g.msg.Importance = widget.DangerImportance
+		g.msg.SetText(err.Error())
+		return false
+	}
+	return true
+}
+
+func (g *dayGrid) saveDay() {
+	n := len(g.pending())
+	if !g.savePending() {
+		return
+	}
+	g.show(g.shown)
+	g.msg.Importance = widget.SuccessImportance
+	g.msg.SetText(lang.L("att.day.saved", map[string]any{"N": n}))
+}
+
+func (g *dayGrid) markAllH() {
+	g.fill(service.MarkNotEnteredAsH, "att.day.marked")
+}
+
+func (g *dayGrid) copyPrevious() {
+	g.fill(service.CopyPreviousDay, "att.day.copied")
+}
+
+// fill saves the rows changed by hand first, then runs a service fill of the
+// rows not entered and shows how many it filled with the message key done.
+func (g *dayGrid) fill(op func(st *store.Store, d data.Date, unitID uint64) (int, error), done string) {
+	if !g.savePending() {
+		return
+	}
+	n, err := op(g.u.st, g.shown, g.units.id())
+	g.show(g.shown)
+	if err != nil {
+		g.msg.Importance = widget.DangerImportance
+		g.msg.SetText(err.Error())
+		return
+	}
+	g.msg.Importance = widget.SuccessImportance
+	g.msg.SetText(lang.L(done, map[string]any{"N": n}))
+}
+
+// rowByStaff returns the row of a staff member, nil when not shown.
+func (g *dayGrid) rowByStaff(id uint64) *dayRow {
+	for _, r := range g.rows {
+		if r.row.StaffID == id {
+			return r
+		}
+	}
+	return nil
+}

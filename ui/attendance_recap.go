@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+)
+
+// recapColumns are the message keys of the recap table's columns and their widths.
+var recapColumns = []struct {
+	key   string
+	width float32
+}{
+	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 44},
+	{"att.recap.col.tl", 44}, {"att.recap.col.tlmin", 64}, {"att.recap.col.psw", 50}, {"att.recap.col.pswmin", 70},
+	{"att.recap.col.dl", 44}, {"att.recap.col.fwa", 50}, {"att.recap.col.tb", 44}, {"att.recap.col.s", 40},
+	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 44}, {"att.recap.col.missing", 62},
+	{"att.recap.col.present", 70}, {"att.recap.col.tpp", 84},
+}
+
+// recapLine is one line of a recap table: a staff member, a unit subtotal,
+// the office total, or a month of a year view.
+type recapLine struct {
+	staffID uint64 // 0 for a total
+	name    string
+	nip     string
+	r       data.RecapRow
+	tpp     float64
+	hasTPP  bool
+	total   bool
+}
+
+// cell returns the text of column col of the line.
+func (l recapLine) cell(col int) string {
+	n := strconv.Itoa
+	r := l.r
+	switch col {
+	case 0:
+		return l.name
+	case 1:
+		return l.nip
+	case 16:
+		return strconv.FormatFloat(r.PresentPercent, 'f', 1, 64)
+	case 17:
+		if !l.hasTPP {
+			return ""
+		}
+		return strconv.FormatFloat(l.tpp, 'f', 2, 64)
+	}
+	counts := []int{r.WorkingDays, r.H, r.LateCount, r.LateMinutes, r.EarlyCount, r.EarlyMinutes,
+		r.DL, r.FWA, r.TB, r.S, r.I, r.Leave, r.TK, r.NotEntered}
+	if col >= 2 && col-2 < len(counts) {
+		return n(counts[col-2])
+	}
+	return ""
+}
+
+// recapLines lays a month's recap out: each unit's staff, then its subtotal,
+// then the office total.
+func recapLines(rec service.Recap) []recapLine {
+	var out []recapLine
+	for _, u := range rec.Units {
+		for _, l := range rec.Lines {
+			if l.UnitID == u.UnitID {
+				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: l.TPP.Percent, hasTPP: true})
+			}
+		}
+		out = append(out, recapLine{name: lang.L("att.recap.unittotal", map[string]any{"Unit": u.Unit}), r: u.Recap, total: true})
+	}
+	return append(out, recapLine{name: lang.L("att.recap.officetotal"), r: rec.Office, total: true})
+}
+
+// newRecapTable is a read-only table of lines under a sticky header row.
+func newRecapTable(lines *[]recapLine, selected func(recapLine)) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return len(*lines) + 1, len(recapColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row == 0 {
+				l.TextStyle = fyne.TextStyle{Bold: true}
+				l.SetText(lang.L(recapColumns[id.Col].key))
+				return
+			}
+			line := (*lines)[id.Row-1]
+			l.TextStyle = fyne.TextStyle{Bold: line.total}
+			l.Alignment = fyne.TextAlignLeading
+			if id.Col >= 2 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.SetText(line.cell(id.Col))
+		})
+	t.StickyRowCount = 1
+	t.StickyColumnCount = 1
+	for i, c := range recapColumns {
+		t.SetColumnWidth(i, c.width)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		if id.Row > 0 && id.Row-1 < len(*lines) && selected != nil {
+			selected((*lines)[id.Row-1])
+		}
+	}
+	return t
+}
+
+// recapView is the monthly recap tab: a month, an optional unit, the table
+// with unit subtotals and the office total, and the exports. Choosing a
+// staff member's line opens their year.
+type recapView struct {
+	u     *App
+	view  fyne.CanvasObject
+	month *widget.Select
+	year  *widget.Select
+	units *unitPicker
+	table *widget.Table
+	lines []recapLine
+	rec   service.Recap
+	msg   *widget.Label
+}
+
+func newRecapView(u *App) *recapView {
+	v := &recapView{u: u}
+	today := u.today()
+	v.month = newSelect(monthOptions(), func(string) { v.reload() })
+	v.month.SetSelectedIndex(int(today.Month()) - 1)
+	v.year = newSelect(yearOptions(today), func(string) { v.reload() })
+	v.year.SetSelected(strconv.Itoa(today.Year()))
+	v.units = newUnitPicker(v.reload)
+	v.table = newRecapTable(&v.lines, func(l recapLine) {
+		if l.staffID != 0 {
+			u.openYearRecap(l.staffID, v.chosenYear())
+		}
+	})
+	v.msg = widget.NewLabel("")
+	v.msg.Wrapping = fyne.TextWrapWord
+	xlsx := widget.NewButton(lang.L("att.recap.xlsx"), func() { v.export(service.FormatXLSX) })
+	pdfb := widget.NewButton(lang.L("att.recap.pdf"), func() { v.export(service.FormatPDF) })
+	printB := widget.NewButton(lang.L("att.recap.print"), v.print)
+	top := container.NewHBox(widget.NewLabel(lang.L("att.recap.month")), v.month, v.year,
+		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel), layout.NewSpacer(), xlsx, pdfb, printB)
+	hint := widget.NewLabel(lang.L("att.recap.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	v.view = container.NewBorder(container.NewVBox(top, hint), v.msg, nil, nil, v.table)
+	return v
+}
+
+func (v *recapView) chosenYear() int {
+	y, err := strconv.Atoi(v.year.Selected)
+	if err != nil {
+		return v.u.today().Year()
+	}
+	return y
+}
+
+func (v *recapView) chosenMonth() time.Month { return monthOf(v.month.SelectedIndex()) }
+
+// reload computes the recap of the month and unit chosen.
+func (v *recapView) reload() {
+	if v.table == nil {
+		return
+	}
+	if units, err := v.u.st.Units(); err == nil {
+		v.units.load(units)
+	}
+	rec, err := service.MonthRecap(v.u.st, v.chosenYear(), v.chosenMonth(), v.units.id())
+	if err != nil {
+		v.lines = nil
+		v.msg.SetText(err.Error())
+		v.table.Refresh()
+		return
+	}
+	v.rec = rec
+	v.lines = recapLines(rec)
+	v.msg.SetText(lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)}))
+	v.table.Refresh()
+}
+
+// export asks for a folder and writes the office's recap of the month there.
+func (v *recapView) export(format string) {
+	year, month := v.chosenYear(), v.chosenMonth()
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			v.u.showError(err)
+			return
+		}
+		v.writeExport(year, month, dir.Path(), format, func(paths []string) {
+			dialog.ShowInformation(lang.L("att.recap.exported.title"),
+				lang.L("att.recap.exported", map[string]any{"Files": strings.Join(paths, "\n")}), v.u.win)
+		})
+	}, v.u.win)
+	d.Show()
+}
+
+// print writes the PDF recap to a temporary folder and opens it in the
+// system's PDF viewer, which prints it (Fyne cannot print).
+func (v *recapView) print() {
+	dir := filepath.Join(os.TempDir(), "kinerja-cetak")
+	v.writeExport(v.chosenYear(), v.chosenMonth(), dir, service.FormatPDF, func(paths []string) {
+		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(paths[0])}
+		if err := v.u.fyne.OpenURL(u); err != nil {
+			v.u.showError(err)
+		}
+	})
+}
+
+// writeExport runs service.ExportAttendance off the UI goroutine and calls
+// done with the files written.
+func (v *recapView) writeExport(year int, month time.Month, dir, format string, done func([]string)) {
+	v.msg.SetText(lang.L("att.recap.exporting"))
+	today := v.u.today()
+	go func() {
+		paths, err := service.ExportAttendance(v.u.st, year, month, dir, format, today)
+		fyne.Do(func() {
+			v.msg.SetText("")
+			if err != nil {
+				v.u.showError(err)
+				return
+			}
+			done(paths)
+		})
+	}()
+}
+
+// openYearRecap shows one staff member's recap for each month of year.
+func (u *App) openYearRecap(staffID uint64, year int) {
+	y, err := service.YearRecap(u.st, staffID, year)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	lines := yearLines(y)
+	t := newRecapTable(&lines, nil)
+	title := lang.L("att.recap.year.title", map[string]any{"Name": y.Name, "Year": year})
+	d := dialog.NewCustom(title, lang.L("att.close"), t, u.win)
+	d.Resize(fyne.NewSize(1040, 560))
+	d.Show()
+}
+
+// yearLines lays a year recap out: a line per month, then the year's total.
+func yearLines(y service.StaffYear) []recapLine {
+	var out []recapLine
+	for i, m := range y.Months {
+		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: y.TPP[i].Percent, hasTPP: true})
+	}
+	return append(out, recapLine{name: lang.L("att.recap.yeartotal"), nip: y.NIP, r: y.Total, total: true})
+}

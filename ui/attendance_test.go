@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+	"kinerja/data/store"
+)
+
+// workDay is a Friday, a working day in the 2026 calendar.
+var workDay = data.NewDate(2026, 11, 27)
+
+// newAttendanceUI builds the window on a store holding the demo office's
+// staff (as `kinerja demo` makes them, without attendance) and shows
+// Kehadiran.
+func newAttendanceUI(t *testing.T, n int) (*App, *store.Store) {
+	t.Helper()
+	u, st := newTestUI(t, false, Options{})
+	demo := data.Demo(data.DemoOptions{Staff: n, Seed: 1, Today: testToday})
+	if _, err := st.AddStaff(demo.Staff); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(ScreenAttendance)
+	return u, st
+}
+
+// pressEnter sends Enter to a focused entry, as the keyboard does.
+func pressEnter(u *App) {
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// staffOfKind returns the first active staff member of one of the kinds.
+func staffOfKind(t *testing.T, st *store.Store, kinds ...data.Kind) data.Staff {
+	t.Helper()
+	all, err := st.AllStaff()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range all {
+		for _, k := range kinds {
+			if s.Kind == k && s.At(testToday).Active {
+				return s
+			}
+		}
+	}
+	t.Fatalf("no active staff of kind %v", kinds)
+	return data.Staff{}
+}
+
+func TestDailyGridByKeyboard(t *testing.T) {
+	u, st := newAttendanceUI(t, 12)
+	g := u.attendance.day
+	g.date.SetText(workDay.Slash())
+	if g.shown != workDay || len(g.rows) < 4 {
+		t.Fatalf("grid of %s has %d rows", g.shown, len(g.rows))
+	}
+	if !shownText(u, "belum diisi") {
+		t.Error("rows without an entry do not say belum diisi")
+	}
+	c := u.win.Canvas()
+	c.Focus(g.rows[0].code)
+	test.Type(g.rows[0].code, "h")
+	pressEnter(u)
+	if c.Focused() != g.rows[1].code {
+		t.Fatal("Enter did not move to the next row's code")
+	}
+	test.Type(g.rows[1].code, "tl")
+	test.Type(g.rows[1].in, "07.45")
+	if g.rows[1].label.Text != "TL — Terlambat" || g.rows[1].minutes.Text != "terlambat 15 mnt" {
+		t.Errorf("row 2 shows %q, %q", g.rows[1].label.Text, g.rows[1].minutes.Text)
+	}
+	pressEnter(u)
+	test.Type(g.rows[2].code, "xx")
+	if !strings.Contains(g.rows[2].label.Text, "tidak dikenal") {
+		t.Errorf("unknown code shows %q", g.rows[2].label.Text)
+	}
+	test.Tap(g.save)
+	if g.rows[2].problem.Hidden || !strings.Contains(g.msg.Text, "Tidak ada yang disimpan") {
+		t.Fatalf("a refused row was not named: %q / %q", g.rows[2].problem.Text, g.msg.Text)
+	}
+	grid, err := service.DayGrid(st, workDay, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if grid[0].Entered {
+		t.Fatal("a refused save stored a row")
+	}
+	g.rows[2].code.SetText("")
+	test.Type(g.rows[2].code, "s")
+	test.Tap(g.save)
+	grid, err = service.DayGrid(st, workDay, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"H", "TL", "S"}
+	for i, w := range want {
+		if !grid[i].Entered || grid[i].Entry.Code != w {
+			t.Errorf("row %d: stored %+v, want %s", i+1, grid[i].Entry, w)
+		}
+	}
+	if grid[1].Entry.LateMinutes != 15 || grid[3].Entered {
+		t.Errorf("row 2 late %d minutes; row 4 entered %v", grid[1].Entry.LateMinutes, grid[3].Entered)
+	}
+	rec, err := service.MonthRecap(st, 2026, time.November, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range rec.Lines {
+		if l.StaffID == grid[1].StaffID && (l.Recap.LateCount != 1 || l.Recap.LateMinutes != 15) {
+			t.Errorf("recap of row 2: %+v", l.Recap)
+		}
+	}
+	if !strings.Contains(g.msg.Text, "3 baris") {
+		t.Errorf("after saving: %q", g.msg.Text)
+	}
+}
+
+func TestDailyGridMarkAllH(t *testing.T) {
+	u, st := newAttendanceUI(t, 10)
+	g := u.attendance.day
+	g.show(workDay)
+	test.Type(g.rows[0].code, "s")
+	test.Tap(button(t, u, "Tandai semua yang belum diisi sebagai H"))
+	grid, err := service.DayGrid(st, workDay, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range grid {
+		want := "H"
+		if i == 0 {
+			want = "S"
+		}
+		if !r.Entered || r.Entry.Code != want {
+			t.Errorf("row %d: %+v, want %s", i+1, r.Entry, want)
+		}
+	}
+	if want := fmt.Sprintf("%d pegawai", len(grid)-1); !strings.Contains(g.msg.Text, want) {
+		t.Errorf("message %q does not say %q", g.msg.Text, want)
+	}
+	for _, r := range g.rows {
+		if r.label.Text == "belum diisi" {
+			t.Errorf("%s still shows belum diisi", r.row.Name)
+		}
+	}
+}
+
+func TestDailyGridHolidayDisablesEntry(t *testing.T) {
+	u, _ := newAttendanceUI(t, 5)
+	g := u.attendance.day
+	g.show(data.NewDate(2026, 12, 25))
+	if len(g.rows) != 0 || !g.save.Disabled() || !strings.Contains(g.status.Text, "bukan hari kerja") {
+		t.Errorf("Christmas: %d rows, save disabled %v, status %q", len(g.rows), g.save.Disabled(), g.status.Text)
+	}
+	if !strings.Contains(g.status.Text, "Kelahiran Yesus Kristus") {
+		t.Errorf("status does not name the holiday: %q", g.status.Text)
+	}
+}
+
+func TestLeaveDialogOffersPPPKOnlyTheirCodes(t *testing.T) {
+	u, st := newAttendanceUI(t, 30)
+	pppk := staffOfKind(t, st, data.KindPPPK, data.KindPPPKParuhWaktu)
+	l := u.openLeave(pppk.ID)
+	opts := strings.Join(l.code.Options, "|")
+	for _, want := range []string{"CT — Cuti Tahunan", "CS — Cuti Sakit", "CM — Cuti Melahirkan", "DL — Dinas Luar"} {
+		if !strings.Contains(opts, want) {
+			t.Errorf("PPPK not offered %q: %s", want, opts)
+		}
+	}
+	for _, not := range []string{"CB —", "CAP —", "CLTN —", "TL —", "H —"} {
+		if strings.Contains(opts, not) {
+			t.Errorf("PPPK offered %q: %s", not, opts)
+		}
+	}
+	pns := staffOfKind(t, st, data.KindPNS)
+	l2 := u.openLeave(pns.ID)
+	if !strings.Contains(strings.Join(l2.code.Options, "|"), "CB — Cuti Besar") {
+		t.Error("PNS not offered cuti besar")
+	}
+	l2.code.SetSelected("CT — Cuti Tahunan")
+	l2.from.SetText("23/11/2026")
+	l2.to.SetText("29/11/2026")
+	if !strings.Contains(l2.info.Text, "5 hari kerja") || !strings.Contains(l2.info.Text, "Sisa cuti tahunan 2026") {
+		t.Errorf("info: %q", l2.info.Text)
+	}
+	l2.code.SetSelected("DL — Dinas Luar")
+	if l2.letterLabel.Text != "Nomor Surat Perintah Tugas" {
+		t.Errorf("DL letter label %q", l2.letterLabel.Text)
+	}
+	l2.letter.SetText("094/12/Kec")
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
+	m, err := st.AttendanceMonth(pns.ID, 2026, time.November)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := m.Entry(workDay); !ok || e.Code != "DL" || e.Letter != "094/12/Kec" {
+		t.Errorf("DL on %s: %+v", workDay, e)
+	}
+	if _, ok := m.Entry(data.NewDate(2026, 11, 28)); ok {
+		t.Error("DL entered on a Saturday")
+	}
+}
+
+func TestImportPreviewSavesNothingUntilConfirmed(t *testing.T) {
+	u, st := newAttendanceUI(t, 6)
+	s := staffOfKind(t, st, data.KindPNS)
+	all, err := st.AllStaff()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := all[0]
+	if other.ID == s.ID {
+		other = all[1]
+	}
+	log := "  " + s.NIP + "\t2026-11-26 07:25:01\t1\t0\n" +
+		s.NIP + "\t2026-11-26 16:10:00\t1\t1\n" +
+		"999\t2026-11-26 07:50:00\t1\t0\n" +
+		"this is not a punch\n"
+	w := u.openAttendanceImport("1_attlog.dat", []byte(log), nil)
+	waitFor(t, "the preview", func() bool { return w.previews.Load() >= 1 })
+	if len(w.plan.Unknown) != 1 || w.plan.Unknown[0].PIN != "999" {
+		t.Errorf("unknown PINs: %+v", w.plan.Unknown)
+	}
+	if len(w.plan.BadLines) != 1 || w.plan.BadLines[0].Line != 4 {
+		t.Errorf("bad lines: %+v", w.plan.BadLines)
+	}
+	for _, title := range []string{"PIN tidak dikenal (1)", "Baris tidak terbaca (1)", "Berubah (1)"} {
+		if !shownText(u, title) {
+			t.Errorf("preview does not show %q", title)
+		}
+	}
+	w.tabs.SelectIndex(3)
+	if !shownText(u, "PIN 999: 1 rekaman") {
+		t.Error("unknown PIN not listed")
+	}
+	w.tabs.SelectIndex(4)
+	if !shownText(u, "baris 4:") {
+		t.Error("bad line not listed with its number")
+	}
+	day := data.NewDate(2026, 11, 26)
+	if m, _ := st.AttendanceMonth(s.ID, 2026, time.November); len(m.Days) != 0 {
+		t.Fatalf("the preview saved %v", m.Days)
+	}
+	w.tabs.SelectIndex(3)
+	var sel = findSelect(t, u, "(Pilih)")
+	sel.SetSelected(other.DisplayName() + " — " + other.Identifier())
+	waitFor(t, "the new plan", func() bool { return w.previews.Load() >= 2 })
+	if len(w.plan.Unknown) != 0 || w.plan.NewPins["999"] != other.ID {
+		t.Fatalf("after mapping: unknown %v, new pins %v", w.plan.Unknown, w.plan.NewPins)
+	}
+	if pins, _ := st.MachinePins(); pins["999"] != 0 {
+		t.Fatal("a mapping was saved before Simpan")
+	}
+	test.Tap(w.save)
+	waitFor(t, "the import", func() bool {
+		m, _ := st.AttendanceMonth(other.ID, 2026, time.November)
+		_, ok := m.Entry(day)
+		return ok
+	})
+	m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+	if e, ok := m.Entry(day); !ok || e.In != "07:25" || e.Out != "16:10" || e.Code != "H" {
+		t.Errorf("imported %+v", e)
+	}
+	if pins, _ := st.MachinePins(); pins["999"] != other.ID {
+		t.Errorf("PIN 999 not remembered: %v", pins)
+	}
+}
+
+// findSelect returns the last visible select showing text.
+func findSelect(t *testing.T, u *App, text string) *widget.Select {
+	t.Helper()
+	objs := objects(u.win.Canvas())
+	for i := len(objs) - 1; i >= 0; i-- {
+		if s, ok := objs[i].(*widget.Select); ok && s.Selected == "" && s.PlaceHolder == text {
+			return s
+		}
+	}
+	t.Fatalf("no select showing %q", text)
+	return nil
+}
+
+func TestRecapShowsServiceNumbers(t *testing.T) {
+	u, st := newAttendanceUI(t, 12)
+	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+		t.Fatal(err)
+	}
+	grid, err := service.DayGrid(st, data.NewDate(2026, 11, 26), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = service.SaveDay(st, data.NewDate(2026, 11, 26), []service.DayInput{
+		{StaffID: grid[0].StaffID, Code: "TL", In: "08:10"}, {StaffID: grid[1].StaffID, Code: "TK"},
+		{StaffID: grid[2].StaffID, In: "07:20", Out: "15:00"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.attendance.tabs.SelectIndex(1)
+	v := u.attendance.recap
+	v.year.SetSelected("2026")
+	v.month.SetSelectedIndex(10)
+	want, err := service.MonthRecap(st, 2026, time.November, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byStaff := map[uint64]service.RecapLine{}
+	for _, l := range want.Lines {
+		byStaff[l.StaffID] = l
+	}
+	staffLines := 0
+	for _, l := range v.lines {
+		if l.staffID == 0 {
+			continue
+		}
+		staffLines++
+		w := byStaff[l.staffID].Recap
+		got := []string{l.cell(2), l.cell(3), l.cell(4), l.cell(5), l.cell(6), l.cell(7), l.cell(14), l.cell(15)}
+		exp := fmt.Sprint([]int{w.WorkingDays, w.H, w.LateCount, w.LateMinutes, w.EarlyCount, w.EarlyMinutes, w.TK, w.NotEntered})
+		if fmt.Sprint(got) != strings.NewReplacer(",", "").Replace(exp) {
+			t.Errorf("%s: table %v, service %s", l.name, got, exp)
+		}
+		if l.cell(17) != fmt.Sprintf("%.2f", byStaff[l.staffID].TPP.Percent) {
+			t.Errorf("%s: TPP %s, service %.2f", l.name, l.cell(17), byStaff[l.staffID].TPP.Percent)
+		}
+	}
+	last := v.lines[len(v.lines)-1]
+	if staffLines != len(want.Lines) || last.cell(3) != fmt.Sprint(want.Office.H) || last.cell(15) != fmt.Sprint(want.Office.NotEntered) {
+		t.Errorf("%d staff lines (want %d); office H %s NotEntered %s, want %d %d",
+			staffLines, len(want.Lines), last.cell(3), last.cell(15), want.Office.H, want.Office.NotEntered)
+	}
+	if want.Office.H == 0 || want.Office.TK != 1 || want.Office.LateMinutes == 0 {
+		t.Errorf("the fixture did not record what it meant to: %+v", want.Office)
+	}
+	v.table.ScrollToBottom()
+	if !shownText(u, "Jumlah kantor") {
+		t.Error("office total not on screen")
+	}
+}
+
+func TestDisciplineAndCalendarTabs(t *testing.T) {
+	u, st := newAttendanceUI(t, 6)
+	s := staffOfKind(t, st, data.KindPNS)
+	var inputs []service.DayInput
+	for _, d := range []data.Date{data.NewDate(2026, 11, 23), data.NewDate(2026, 11, 24)} {
+		inputs = []service.DayInput{{StaffID: s.ID, Code: "TK"}}
+		if err := service.SaveDay(st, d, inputs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.attendance.tabs.SelectIndex(2)
+	v := u.attendance.discipline
+	found := false
+	for _, l := range v.lines {
+		if l.StaffID == s.ID {
+			found = true
+			texts := disciplineTexts(l)
+			if !strings.Contains(texts[1], "TK 2 hari") || !strings.Contains(texts[3], "Tinggal 1 hari TK lagi") {
+				t.Errorf("discipline texts %q", texts)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("staff member with TK not listed")
+	}
+	u.attendance.tabs.SelectIndex(3)
+	c := u.attendance.calendar
+	c.newDate.SetText("30/11/2026")
+	c.newName.SetText("HUT Kecamatan")
+	test.Tap(buttonIn(t, objectsUnder(c.view), "Tambah libur lokal"))
+	hs, err := st.Holidays()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := false
+	for _, h := range hs {
+		ok = ok || (h.Date == data.NewDate(2026, 11, 30) && h.Kind == data.HolidayLocal)
+	}
+	if !ok {
+		t.Fatalf("local day off not saved: %s", c.msg.Text)
+	}
+	c.week[6].works.SetChecked(true)
+	c.week[6].start.SetText("08:00")
+	c.week[6].end.SetText("12:00")
+	test.Tap(buttonIn(t, objectsUnder(c.view), "Simpan jadwal"))
+	set, err := st.AttendanceSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !set.Schedule.Week[time.Saturday].Works() {
+		t.Errorf("six-day week not saved: %s", c.setMsg.Text)
+	}
+	u.attendance.tabs.SelectIndex(0)
+	u.attendance.day.show(data.NewDate(2026, 11, 30))
+	if !strings.Contains(u.attendance.day.status.Text, "HUT Kecamatan") {
+		t.Errorf("daily grid on the local day off: %q", u.attendance.day.status.Text)
+	}
+}
