@@ -19,7 +19,7 @@ func init() {
 				return nil
 			}
 		}})
-	register(command{name: "backup", summary: "menyalin seluruh file data ke FILE (--out FILE)",
+	register(command{name: "backup", args: "--out FILE", summary: "menyalin seluruh file data (salinan utuh yang konsisten) ke FILE",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			out := fs.String("out", "", "file cadangan")
 			return func(e *env, args []string) error {

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "office show", summary: "menampilkan identitas kantor",
+	register(command{name: "office show", args: "[--format text|json]", summary: "menampilkan identitas kantor",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			format := fs.String("format", "text", "text atau json")
 			return func(e *env, args []string) error {
