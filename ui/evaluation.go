@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+)
+
+// evaluationScreen is Kinerja › Evaluasi Kinerja: pick a period and a unit,
+// see its evaluated staff with state and predikat, and evaluate them one
+// after the other in an evaluationForm; Sebelumnya/Berikutnya keep the period
+// and unit, so a section head evaluates a whole unit in one sitting.
+type evaluationScreen struct {
+	u    *App
+	view fyne.CanvasObject
+
+	periods   []data.EvaluationPeriod
+	units     []data.Unit
+	periodSel *widget.Select
+	unitSel   *widget.Select
+	rows      []service.EvaluationRow // the period's rows
+	shown     []service.EvaluationRow // those of the chosen unit
+	list      *widget.List
+	form      *evaluationForm
+	formBox   *fyne.Container
+	prev      *widget.Button
+	next      *widget.Button
+	place     *widget.Label
+
+	periodID string
+	unitID   uint64 // 0: every unit
+	staffID  uint64 // the person open
+	filling  bool   // the selects are being set from the store
+}
+
+func newEvaluationScreen(u *App) *evaluationScreen {
+	s := &evaluationScreen{u: u}
+	s.periodSel = newSelect(nil, func(string) { s.pickPeriod() })
+	s.unitSel = newSelect(nil, func(string) { s.pickUnit() })
+	s.list = widget.NewList(
+		func() int { return len(s.shown) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.SizeName = theme.SizeNameCaptionText
+			sub.Truncation = fyne.TextTruncateEllipsis
+			return container.New(layout.NewCustomPaddedVBoxLayout(0), name, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < 0 || i >= len(s.shown) {
+				return
+			}
+			row := o.(*fyne.Container).Objects
+			row[0].(*widget.Label).SetText(s.shown[i].Employee.Name)
+			row[1].(*widget.Label).SetText(rowStatus(s.shown[i]))
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(s.shown) && s.shown[i].Staff.ID != s.staffID {
+			s.open(s.shown[i].Staff.ID)
+		}
+	}
+	s.prev = widget.NewButtonWithIcon(lang.L("eval.prev"), theme.NavigateBackIcon(), func() { s.step(-1) })
+	s.next = widget.NewButtonWithIcon(lang.L("eval.next"), theme.NavigateNextIcon(), func() { s.step(1) })
+	s.next.IconPlacement = widget.ButtonIconTrailingText
+	s.place = widget.NewLabel("")
+	s.formBox = container.NewStack()
+
+	pickers := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("eval.period")), nil, s.periodSel),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("eval.unit")), nil, s.unitSel),
+	)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.prev, s.place, s.next), pickers)
+	split := container.NewHSplit(s.list, s.formBox)
+	split.Offset = 0.24
+	s.view = container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
+	return s
+}
+
+// stateText is the list's word for an evaluation's state: "Belum dimulai"
+// for one not stored yet, else Draf / Diajukan / Ditetapkan.
+func stateText(stored bool, e data.Evaluation) string {
+	if !stored {
+		return lang.L("eval.state.none")
+	}
+	return e.State.Label()
+}
+
+// rowStatus is the second line of a list row: state, predikat, revision.
+func rowStatus(r service.EvaluationRow) string {
+	s := stateText(r.Stored, r.Evaluation)
+	if p := r.Evaluation.Predikat.Label(); p != "" && r.Stored {
+		s += " · " + p
+	}
+	if r.Evaluation.Revision > 0 {
+		s += " · " + lang.L("eval.revision", map[string]any{"N": r.Evaluation.Revision})
+	}
+	return s
+}
+
+// reload reads periods and units and shows the chosen period and unit again
+// (the current period by default) with the person open.
+func (s *evaluationScreen) reload() {
+	periods, err := service.Periods(s.u.st)
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	units, err := s.u.st.Units()
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.periods, s.units = periods, units
+	if s.periodID == "" {
+		if p, stored, err := service.CurrentPeriod(s.u.st, s.u.today()); err == nil && stored {
+			s.periodID = p.ID
+		} else if len(periods) > 0 {
+			s.periodID = periods[len(periods)-1].ID
+		}
+	}
+	s.filling = true
+	popts := make([]string, len(periods))
+	ppick := -1
+	for i, p := range periods {
+		popts[i] = p.Label()
+		if p.ID == s.periodID {
+			ppick = i
+		}
+	}
+	s.periodSel.SetOptions(popts)
+	if ppick >= 0 {
+		s.periodSel.SetSelectedIndex(ppick)
+	}
+	uopts := []string{lang.L("staff.unit.all")}
+	upick := 0
+	for i, un := range units {
+		uopts = append(uopts, un.Name)
+		if un.ID == s.unitID {
+			upick = i + 1
+		}
+	}
+	s.unitSel.SetOptions(uopts)
+	s.unitSel.SetSelectedIndex(upick)
+	s.filling = false
+	s.loadRows()
+}
+
+func (s *evaluationScreen) pickPeriod() {
+	if i := s.periodSel.SelectedIndex(); !s.filling && i >= 0 && i < len(s.periods) && s.periods[i].ID != s.periodID {
+		s.periodID = s.periods[i].ID
+		s.loadRows()
+	}
+}
+
+func (s *evaluationScreen) pickUnit() {
+	if s.filling {
+		return
+	}
+	s.unitID = 0
+	if i := s.unitSel.SelectedIndex(); i > 0 && i-1 < len(s.units) {
+		s.unitID = s.units[i-1].ID
+	}
+	s.applyUnit()
+}
+
+// loadRows reads the period's evaluations and shows the chosen unit's.
+func (s *evaluationScreen) loadRows() {
+	s.rows = nil
+	if s.periodID != "" {
+		rows, err := service.EvaluationList(s.u.st, s.periodID)
+		if err != nil {
+			s.u.showError(err)
+		}
+		s.rows = rows
+	}
+	s.applyUnit()
+}
+
+// applyUnit filters the rows by unit and opens the person still shown, else the first.
+func (s *evaluationScreen) applyUnit() {
+	s.shown = nil
+	for _, r := range s.rows {
+		if s.unitID == 0 || r.UnitID == s.unitID {
+			s.shown = append(s.shown, r)
+		}
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+	if i := s.index(s.staffID); i >= 0 {
+		s.open(s.staffID)
+		return
+	}
+	if len(s.shown) > 0 {
+		s.open(s.shown[0].Staff.ID)
+		return
+	}
+	s.staffID, s.form = 0, nil
+	msg := lang.L("eval.empty")
+	if s.periodID == "" {
+		msg = lang.L("eval.noperiod")
+	}
+	s.formBox.Objects = []fyne.CanvasObject{container.NewPadded(widget.NewLabel(msg))}
+	s.formBox.Refresh()
+	s.setPlace()
+}
+
+func (s *evaluationScreen) index(staffID uint64) int {
+	for i, r := range s.shown {
+		if r.Staff.ID == staffID {
+			return i
+		}
+	}
+	return -1
+}
+
+// open shows the evaluation of staffID for the chosen period.
+func (s *evaluationScreen) open(staffID uint64) {
+	v, err := service.EvaluationFor(s.u.st, s.periodID, staffID)
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.staffID = staffID
+	s.form = newEvaluationForm(s, v)
+	s.formBox.Objects = []fyne.CanvasObject{s.form.view}
+	s.formBox.Refresh()
+	if i := s.index(staffID); i >= 0 {
+		s.list.Select(i)
+		s.list.ScrollTo(i)
+	}
+	s.setPlace()
+}
+
+// step opens the previous (-1) or next (+1) person of the unit.
+func (s *evaluationScreen) step(d int) {
+	i := s.index(s.staffID) + d
+	if i >= 0 && i < len(s.shown) {
+		s.open(s.shown[i].Staff.ID)
+	}
+}
+
+func (s *evaluationScreen) setPlace() {
+	i := s.index(s.staffID)
+	s.place.SetText(lang.L("eval.place", map[string]any{"N": i + 1, "Total": len(s.shown)}))
+	if i <= 0 {
+		s.prev.Disable()
+	} else {
+		s.prev.Enable()
+	}
+	if i < 0 || i >= len(s.shown)-1 {
+		s.next.Disable()
+	} else {
+		s.next.Enable()
+	}
+}
+
+// changed re-reads the list after the open evaluation was changed, keeping
+// the period, unit and person.
+func (s *evaluationScreen) changed() {
+	s.loadRows()
+}
