@@ -90,15 +90,15 @@ func EvaluationDocument(d Evaluation) ([]byte, error) {
 	doc.textBox("CATATAN/REKOMENDASI", orDash(d.Notes), 0)
 	doc.space(2)
 	doc.textBox("TINDAK LANJUT PENGEMBANGAN KOMPETENSI", orDash(d.Development), 0)
-	if err := doc.signatures(&d.EmployeeSignature, &d.RaterSignature); err != nil {
-		return nil, fmt.Errorf("dokumen evaluasi kinerja: %w", err)
-	}
-	doc.space(4)
+	doc.space(2)
 	doc.textBox("KEBERATAN", orDash(d.Objection), 0)
 	doc.space(2)
 	doc.textBox("PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN", orDash(d.Explanation), 0)
 	doc.space(2)
 	doc.textBox("KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN", orDash(d.Decision), 0)
+	if err := doc.signatures(&d.EmployeeSignature, &d.RaterSignature); err != nil {
+		return nil, fmt.Errorf("dokumen evaluasi kinerja: %w", err)
+	}
 	return doc.output()
 }
 
