@@ -68,7 +68,7 @@ func newCalendarView(u *App) *calendarView {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := v.days[i]
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(data.DayNames[h.Date.Weekday()] + ", " + h.Date.Long() + " — " + h.Kind.Label() + ": " + h.Name)
+			c.Objects[0].(*widget.Label).SetText(data.DayNames[h.Date.Weekday()] + ", " + h.Date.Long() + " — " + h.Kind.Label() + "\n" + h.Name)
 			c.Objects[1].(*widget.Button).OnTapped = func() { v.remove(h) }
 		})
 	v.newDate = NewDateEntry()
@@ -78,13 +78,15 @@ func newCalendarView(u *App) *calendarView {
 	imp := widget.NewButton(lang.L("att.cal.import"), v.chooseCSV)
 	v.msg = widget.NewLabel("")
 	v.msg.Wrapping = fyne.TextWrapWord
-	addRow := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, v.newDate.MinSize().Height), v.newDate), add, v.newName)
+	addRow := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, v.newDate, v.newName))
 	left := container.NewBorder(container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("att.cal.year")), v.year, layout.NewSpacer(), imp),
 		addRow, v.msg), nil, nil, nil, v.list)
 	v.setMsg = widget.NewLabel("")
 	v.setMsg.Wrapping = fyne.TextWrapWord
-	v.view = container.NewHSplit(left, container.NewVScroll(v.settingsForm()))
+	split := container.NewHSplit(left, container.NewVScroll(v.settingsForm()))
+	split.Offset = 0.5
+	v.view = split
 	return v
 }
 
@@ -100,7 +102,7 @@ func (v *calendarView) settingsForm() fyne.CanvasObject {
 		v.week[wd] = r
 		grid.Add(r.works)
 		for _, e := range []*widget.Entry{r.start, r.end, r.brk, r.brkEnd} {
-			e.PlaceHolder = "07:30"
+			e.PlaceHolder = lang.L("att.clock")
 			grid.Add(e)
 		}
 	}

@@ -35,7 +35,7 @@ func newDayRow(g *dayGrid, gr service.GridRow) *dayRow {
 	who.Truncation = fyne.TextTruncateEllipsis
 	r.code = widget.NewEntry()
 	r.in, r.out, r.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	r.in.PlaceHolder, r.out.PlaceHolder = "07:30", "16:00"
+	r.in.PlaceHolder, r.out.PlaceHolder = lang.L("att.clock"), lang.L("att.clock")
 	r.label = widget.NewLabel("")
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.minutes = widget.NewLabel("")

@@ -25,10 +25,10 @@ var recapColumns = []struct {
 	width float32
 }{
 	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 44},
-	{"att.recap.col.tl", 44}, {"att.recap.col.tlmin", 64}, {"att.recap.col.psw", 50}, {"att.recap.col.pswmin", 70},
+	{"att.recap.col.tl", 44}, {"att.recap.col.tlmin", 80}, {"att.recap.col.psw", 50}, {"att.recap.col.pswmin", 90},
 	{"att.recap.col.dl", 44}, {"att.recap.col.fwa", 50}, {"att.recap.col.tb", 44}, {"att.recap.col.s", 40},
-	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 44}, {"att.recap.col.missing", 62},
-	{"att.recap.col.present", 70}, {"att.recap.col.tpp", 84},
+	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 44}, {"att.recap.col.missing", 70},
+	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104},
 }
 
 // recapLine is one line of a recap table: a staff member, a unit subtotal,
@@ -154,7 +154,8 @@ func newRecapView(u *App) *recapView {
 	xlsx := widget.NewButton(lang.L("att.recap.xlsx"), func() { v.export(service.FormatXLSX) })
 	pdfb := widget.NewButton(lang.L("att.recap.pdf"), func() { v.export(service.FormatPDF) })
 	printB := widget.NewButton(lang.L("att.recap.print"), v.print)
-	top := container.NewHBox(widget.NewLabel(lang.L("att.recap.month")), v.month, v.year,
+	top := container.NewHBox(widget.NewLabel(lang.L("att.recap.month")),
+		container.NewGridWrap(fyne.NewSize(150, v.month.MinSize().Height), v.month), v.year,
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel), layout.NewSpacer(), xlsx, pdfb, printB)
 	hint := widget.NewLabel(lang.L("att.recap.hint"))
 	hint.Wrapping = fyne.TextWrapWord

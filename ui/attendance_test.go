@@ -368,6 +368,11 @@ func TestDisciplineAndCalendarTabs(t *testing.T) {
 	if !found {
 		t.Fatal("staff member with TK not listed")
 	}
+	u.Show(ScreenHome)
+	if !shownText(u, s.DisplayName()) || !shownText(u, "Tinggal 1 hari TK lagi mencapai batas teguran lisan") {
+		t.Error("Beranda does not list the staff member near a threshold")
+	}
+	u.Show(ScreenAttendance)
 	u.attendance.tabs.SelectIndex(3)
 	c := u.attendance.calendar
 	c.newDate.SetText("30/11/2026")

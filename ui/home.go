@@ -24,6 +24,7 @@ type homeScreen struct {
 	byUnit   *fyne.Container
 	warnings *fyne.Container
 	file     *widget.Label
+	near     *nearThresholds // staff near a PP 94/2021 threshold
 }
 
 func newHomeScreen(u *App) *homeScreen {
@@ -38,9 +39,11 @@ func newHomeScreen(u *App) *homeScreen {
 	h.file.Wrapping = fyne.TextWrapBreak
 	kinds := widget.NewCard(lang.L("home.bykind"), "", h.byKind)
 	units := widget.NewCard(lang.L("home.byunit"), "", h.byUnit)
+	h.near = newNearThresholds(u)
 	h.view = container.NewVScroll(container.NewPadded(container.NewVBox(
 		h.office, h.total, h.warnings,
 		container.NewGridWithColumns(2, kinds, units),
+		h.near.view,
 		h.file,
 	)))
 	return h
@@ -77,6 +80,7 @@ func (h *homeScreen) refresh() {
 		h.warnings.Add(l)
 	}
 	h.file.SetText(lang.L("home.file", map[string]any{"Path": h.u.st.Path()}))
+	h.near.refresh()
 }
 
 func fillCounts(c *fyne.Container, rows []countRow) {

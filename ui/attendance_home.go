@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+)
+
+// nearThresholds is Beranda's card of the ASN near or past a PP 94/2021
+// threshold this year (service.NearThresholds): name, the days counted and
+// the potential level or the next threshold.
+type nearThresholds struct {
+	u    *App
+	view fyne.CanvasObject
+	list *fyne.Container
+}
+
+func newNearThresholds(u *App) *nearThresholds {
+	n := &nearThresholds{u: u, list: container.NewVBox()}
+	n.view = widget.NewCard(lang.L("att.home.title"), "", n.list)
+	return n
+}
+
+// refresh lists the people near a threshold on today's date.
+func (n *nearThresholds) refresh() {
+	n.list.RemoveAll()
+	lines, err := service.NearThresholds(n.u.st, n.u.today())
+	if err != nil {
+		l := widget.NewLabel(err.Error())
+		l.Importance = widget.DangerImportance
+		n.list.Add(l)
+		return
+	}
+	if len(lines) == 0 {
+		n.list.Add(widget.NewLabel(lang.L("att.home.none")))
+		return
+	}
+	for _, l := range lines {
+		texts := disciplineTexts(l)
+		what := widget.NewLabel(texts[0] + "\n" + texts[1] + "\n" + nearText(l.Result))
+		what.Wrapping = fyne.TextWrapWord
+		if l.Result.Level != data.LevelNone {
+			what.Importance = widget.DangerImportance
+		} else {
+			what.Importance = widget.WarningImportance
+		}
+		n.list.Add(what)
+	}
+}
+
+// nearText is the potential level, then the next threshold when there is one.
+func nearText(r data.DisciplineResult) string {
+	switch {
+	case r.Potential != "" && r.NextThreshold != "":
+		return r.Potential + ". " + r.NextThreshold
+	case r.Potential != "":
+		return r.Potential
+	}
+	return r.NextThreshold
+}
