@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+	"kinerja/data/store"
+)
+
+// exportFunc is service.ExportAppraisals or service.ExportForms.
+type exportFunc func(ctx context.Context, st *store.Store, periodID string, f service.ExportFilter, dir string, p service.Progress) (service.ExportResult, error)
+
+// exportTab is Dokumen › Ekspor penilaian: every final evaluation of a period
+// (or of one unit) into a chosen folder with its index workbook, blank forms
+// for the evaluations not final yet, and one final document for TTE through
+// BSrE or Srikandi. An export runs off the UI goroutine with a progress bar
+// and Batal.
+type exportTab struct {
+	u    *App
+	view fyne.CanvasObject
+
+	period   *periodPicker
+	units    *unitPicker
+	dirLabel *widget.Label
+	dir      string // the destination folder; "" until chosen
+	appraise *widget.Button
+	forms    *widget.Button
+	progress *widget.ProgressBar
+	cancelB  *widget.Button
+	msg      *widget.Label
+	cancel   context.CancelFunc // set while an export runs
+
+	finals  []service.EvaluationRow // final evaluations of the period, for TTE
+	tteSel  *widget.Select
+	tteB    *widget.Button
+	tteMsg  *widget.Label
+	running bool
+}
+
+func newExportTab(u *App) *exportTab {
+	t := &exportTab{u: u}
+	t.period = newPeriodPicker(t.loadFinals)
+	t.units = newUnitPicker(t.loadFinals)
+	t.dirLabel = widget.NewLabel(lang.L("doc.export.nodir"))
+	t.dirLabel.Truncation = fyne.TextTruncateEllipsis
+	chooseDir := widget.NewButtonWithIcon(lang.L("doc.export.choosedir"), theme.FolderOpenIcon(), t.chooseDir)
+	t.appraise = widget.NewButtonWithIcon(lang.L("doc.export.appraisals"), theme.DownloadIcon(), func() {
+		t.run(service.ExportAppraisals)
+	})
+	t.appraise.Importance = widget.HighImportance
+	t.forms = widget.NewButtonWithIcon(lang.L("doc.export.forms"), theme.DocumentIcon(), func() { t.run(service.ExportForms) })
+	t.progress = widget.NewProgressBar()
+	t.progress.Hide()
+	t.cancelB = widget.NewButtonWithIcon(lang.L("button.cancel"), theme.CancelIcon(), t.stop)
+	t.cancelB.Hide()
+	t.msg = docNote("")
+	t.msg.Hide()
+
+	t.tteSel = newSelect(nil, nil)
+	t.tteB = widget.NewButtonWithIcon(lang.L("doc.tte.button"), theme.DocumentSaveIcon(), t.exportTTE)
+	t.tteMsg = docNote("")
+	t.tteMsg.Hide()
+
+	choose := widget.NewForm(
+		widget.NewFormItem(lang.L("doc.period"), t.period.sel),
+		widget.NewFormItem(lang.L("doc.unit"), t.units.sel),
+		widget.NewFormItem(lang.L("doc.export.dir"), container.NewBorder(nil, nil, nil, chooseDir, t.dirLabel)),
+	)
+	run := container.NewHBox(t.appraise, t.forms)
+	bar := container.NewBorder(nil, nil, nil, t.cancelB, t.progress)
+	tte := container.NewVBox(
+		widget.NewSeparator(),
+		docHeading(lang.L("doc.tte.title")),
+		docNote(lang.L("doc.tte.text")),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("doc.tte.staff")), t.tteB, t.tteSel),
+		t.tteMsg,
+	)
+	t.view = container.NewVScroll(container.NewVBox(
+		docHeading(lang.L("doc.export.title")),
+		docNote(lang.L("doc.export.text")),
+		choose, run, bar, t.msg, layout.NewSpacer(), tte,
+	))
+	return t
+}
+
+// reload offers the periods and units again and the final evaluations of
+// the chosen period for TTE.
+func (t *exportTab) reload() {
+	if err := t.period.load(t.u); err != nil {
+		t.u.showError(err)
+		return
+	}
+	if units, err := t.u.st.Units(); err == nil {
+		t.units.load(units)
+	}
+	t.loadFinals()
+}
+
+// loadFinals lists the final evaluations of the chosen period and unit.
+func (t *exportTab) loadFinals() {
+	t.finals = nil
+	var opts []string
+	if id := t.period.id(); id != "" {
+		rows, err := service.EvaluationList(t.u.st, id)
+		if err != nil {
+			t.u.showError(err)
+		}
+		unit := t.units.id()
+		for _, r := range rows {
+			if r.Evaluation.State == data.EvalFinal && (unit == 0 || r.UnitID == unit) {
+				t.finals = append(t.finals, r)
+				opts = append(opts, r.Employee.Name+" — "+r.Employee.NIP)
+			}
+		}
+	}
+	t.tteSel.ClearSelected()
+	t.tteSel.SetOptions(opts)
+	t.tteSel.PlaceHolder = lang.L("select.placeholder")
+	if len(opts) == 0 {
+		t.tteSel.PlaceHolder = lang.L("doc.tte.none")
+	}
+	t.tteSel.Refresh()
+}
+
+// chooseDir asks for the destination folder, e.g. the USB stick.
+func (t *exportTab) chooseDir() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			t.u.showError(err)
+			return
+		}
+		t.setDir(dir.Path())
+	}, t.u.win)
+	d.Show()
+}
+
+// setDir makes dir the destination folder.
+func (t *exportTab) setDir(dir string) {
+	t.dir = dir
+	t.dirLabel.SetText(dir)
+}
+
+// run starts an export of the chosen period and unit into the chosen folder.
+func (t *exportTab) run(export exportFunc) {
+	if t.running {
+		return
+	}
+	periodID := t.period.id()
+	switch {
+	case periodID == "":
+		docSay(t.msg, lang.L("doc.export.needperiod"), true)
+		return
+	case t.dir == "":
+		docSay(t.msg, lang.L("doc.export.needdir"), true)
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.cancel = cancel
+	t.busy(true)
+	filter := service.ExportFilter{UnitID: t.units.id()}
+	dir, st := t.dir, t.u.st
+	go func() {
+		res, err := export(ctx, st, periodID, filter, dir, func(done, total int) {
+			fyne.Do(func() {
+				t.progress.Max = float64(total)
+				t.progress.SetValue(float64(done))
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			t.busy(false)
+			t.done(res, err)
+		})
+	}()
+}
+
+// busy shows the progress bar and Batal while an export runs.
+func (t *exportTab) busy(on bool) {
+	t.running = on
+	if on {
+		t.progress.Min, t.progress.Max = 0, 1
+		t.progress.SetValue(0)
+		t.progress.Show()
+		t.cancelB.Enable()
+		t.cancelB.Show()
+		t.appraise.Disable()
+		t.forms.Disable()
+		docSay(t.msg, lang.L("doc.export.running"), false)
+		return
+	}
+	t.progress.Hide()
+	t.cancelB.Hide()
+	t.appraise.Enable()
+	t.forms.Enable()
+}
+
+// stop cancels the running export.
+func (t *exportTab) stop() {
+	if t.cancel != nil {
+		t.cancel()
+		t.cancelB.Disable()
+	}
+}
+
+// done reports the result: files and index written, or why it stopped.
+func (t *exportTab) done(res service.ExportResult, err error) {
+	n := len(res.Files)
+	var diskErr *service.ExportError
+	switch {
+	case errors.Is(err, service.ErrExportCancelled):
+		docSay(t.msg, lang.L("doc.export.cancelled", map[string]any{"N": n}), true)
+	case errors.As(err, &diskErr):
+		docSay(t.msg, lang.L("doc.export.diskerror", map[string]any{"Reason": diskErr.Reason, "N": n}), true)
+	case err != nil:
+		docSay(t.msg, err.Error(), true)
+	case res.Index != "":
+		docSay(t.msg, lang.L("doc.export.done", map[string]any{"N": n, "Dir": t.dir, "Index": filepath.Base(res.Index)}), false)
+	default:
+		docSay(t.msg, lang.L("doc.export.formsdone", map[string]any{"N": n, "Dir": t.dir}), false)
+	}
+}
+
+// exportTTE asks where to save the chosen final document for BSrE/Srikandi
+// and writes it there.
+func (t *exportTab) exportTTE() {
+	i := t.tteSel.SelectedIndex()
+	if i < 0 || i >= len(t.finals) {
+		docSay(t.tteMsg, lang.L("doc.tte.needstaff"), true)
+		return
+	}
+	r := t.finals[i]
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			t.u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close() // the service writes the file itself, atomically
+		t.writeTTE(r, path)
+	}, t.u.win)
+	d.SetFileName(service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.Evaluation.PeriodID, r.Evaluation.Revision))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
+	d.Show()
+}
+
+// writeTTE writes the final document of row r to path off the UI goroutine.
+func (t *exportTab) writeTTE(r service.EvaluationRow, path string) {
+	st := t.u.st
+	go func() {
+		err := service.ExportForTTE(st, r.Evaluation.PeriodID, r.Staff.ID, path)
+		fyne.Do(func() {
+			if err != nil {
+				docSay(t.tteMsg, err.Error(), true)
+				return
+			}
+			docSay(t.tteMsg, lang.L("doc.tte.done", map[string]any{"Path": path}), false)
+		})
+	}()
+}

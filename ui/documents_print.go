@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data/service"
+	"kinerja/data/store"
+)
+
+// printTab is Dokumen › Cetak: choose a period and a staff member and open
+// their Dokumen Evaluasi Kinerja in the system's PDF viewer, which prints it
+// (Fyne cannot print). A final evaluation that was signed opens as signed; any
+// other prints with "KONSEP – BELUM DITETAPKAN".
+type printTab struct {
+	u    *App
+	view fyne.CanvasObject
+
+	period   *periodPicker
+	units    *unitPicker
+	rows     []service.EvaluationRow
+	staffSel *widget.Select
+	printB   *widget.Button
+	msg      *widget.Label
+	opened   string // the last file written for the viewer
+}
+
+func newPrintTab(u *App) *printTab {
+	t := &printTab{u: u}
+	t.period = newPeriodPicker(t.loadRows)
+	t.units = newUnitPicker(t.loadRows)
+	t.staffSel = newSelect(nil, nil)
+	t.printB = widget.NewButtonWithIcon(lang.L("doc.print.evaluation"), theme.DocumentPrintIcon(), t.printEvaluation)
+	t.printB.Importance = widget.HighImportance
+	t.msg = docNote("")
+	t.msg.Hide()
+	t.view = container.NewVScroll(container.NewVBox(
+		docHeading(lang.L("doc.print.title")),
+		docNote(lang.L("doc.print.text")),
+		widget.NewForm(
+			widget.NewFormItem(lang.L("doc.period"), t.period.sel),
+			widget.NewFormItem(lang.L("doc.unit"), t.units.sel),
+			widget.NewFormItem(lang.L("doc.print.staff"), t.staffSel),
+		),
+		container.NewHBox(t.printB),
+		t.msg,
+	))
+	return t
+}
+
+// reload offers the periods, units and staff again.
+func (t *printTab) reload() {
+	if err := t.period.load(t.u); err != nil {
+		t.u.showError(err)
+		return
+	}
+	if units, err := t.u.st.Units(); err == nil {
+		t.units.load(units)
+	}
+	t.loadRows()
+}
+
+// loadRows lists the evaluated staff of the chosen period and unit with the
+// state of their evaluation.
+func (t *printTab) loadRows() {
+	t.rows = nil
+	var opts []string
+	if id := t.period.id(); id != "" {
+		rows, err := service.EvaluationList(t.u.st, id)
+		if err != nil {
+			t.u.showError(err)
+		}
+		unit := t.units.id()
+		for _, r := range rows {
+			if unit == 0 || r.UnitID == unit {
+				t.rows = append(t.rows, r)
+				opts = append(opts, r.Employee.Name+" — "+rowStatus(r))
+			}
+		}
+	}
+	t.staffSel.ClearSelected()
+	t.staffSel.SetOptions(opts)
+}
+
+// printEvaluation writes the chosen person's document to a temporary folder
+// off the UI goroutine and opens it in the system's PDF viewer.
+func (t *printTab) printEvaluation() {
+	i := t.staffSel.SelectedIndex()
+	if i < 0 || i >= len(t.rows) {
+		docSay(t.msg, lang.L("doc.print.needstaff"), true)
+		return
+	}
+	r, periodID := t.rows[i], t.period.id()
+	st := t.u.st
+	docSay(t.msg, lang.L("doc.working"), false)
+	t.printB.Disable()
+	go func() {
+		path, err := writePrintCopy(st, periodID, r)
+		fyne.Do(func() {
+			t.printB.Enable()
+			if err != nil {
+				docSay(t.msg, err.Error(), true)
+				return
+			}
+			t.opened = path
+			if err := t.u.fyne.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+				docSay(t.msg, lang.L("doc.print.openfail", map[string]any{"Path": path, "Err": err.Error()}), true)
+				return
+			}
+			docSay(t.msg, lang.L("doc.print.opened", map[string]any{"Path": path}), false)
+		})
+	}()
+}
+
+// writePrintCopy writes the evaluation document of row r of a period into the
+// temporary "kinerja-cetak" folder: the signed copy kept for a final
+// evaluation when there is one, otherwise a fresh rendering (a draft carries
+// the KONSEP banner). It returns the file's path.
+func writePrintCopy(st *store.Store, periodID string, r service.EvaluationRow) (string, error) {
+	e := r.Evaluation
+	_, content, found, err := st.Document(periodID, r.Staff.ID, e.Revision)
+	if err != nil {
+		return "", err
+	}
+	if !found {
+		if content, err = service.RenderEvaluation(st, periodID, r.Staff.ID, e.Revision); err != nil {
+			return "", err
+		}
+	}
+	dir := filepath.Join(os.TempDir(), "kinerja-cetak")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("folder cetak %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, periodID, e.Revision))
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		return "", fmt.Errorf("menulis %s: %w", path, err)
+	}
+	return path, nil
+}

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data/service"
+)
+
+// exportedPDFs lists the PDF files in dir.
+func exportedPDFs(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := pdfsIn(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// exportThroughScreen chooses period and dir on the export tab, taps
+// "Ekspor penilaian" and waits until the export has finished.
+func exportThroughScreen(t *testing.T, u *App, period, dir string) {
+	t.Helper()
+	u.documents.tabs.SelectIndex(0)
+	tab := u.documents.export
+	tab.period.choose(period)
+	tab.setDir(dir)
+	test.Tap(button(t, u, "Ekspor penilaian"))
+	waitFor(t, "the export to finish", func() bool { return !tab.running })
+}
+
+func TestExportPeriodToFolder(t *testing.T) {
+	u, st, period := newDocumentsUI(t)
+	want := finalCount(t, st, period)
+	if want == 0 {
+		t.Fatal("the demo period has no final evaluation")
+	}
+	dir := t.TempDir()
+	exportThroughScreen(t, u, period, dir)
+	msg := u.documents.export.msg
+	if msg.Importance != widget.SuccessImportance || !strings.Contains(msg.Text, service.IndexFileName(period)) {
+		t.Fatalf("result message %q (importance %v), want success naming the index", msg.Text, msg.Importance)
+	}
+	if got := len(exportedPDFs(t, dir)); got != want {
+		t.Errorf("%d PDF files in the folder, want %d", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, service.IndexFileName(period))); err != nil {
+		t.Errorf("index workbook: %v", err)
+	}
+	if !strings.HasPrefix(msg.Text, "Selesai: ") || !strings.Contains(msg.Text, dir) {
+		t.Errorf("result message %q does not say how many files went where", msg.Text)
+	}
+}
+
+func TestExportNeedsFolder(t *testing.T) {
+	u, _, period := newDocumentsUI(t)
+	u.documents.tabs.SelectIndex(0)
+	u.documents.export.period.choose(period)
+	test.Tap(button(t, u, "Ekspor penilaian"))
+	if !shownText(u, "Pilih folder tujuan dulu") || u.documents.export.running {
+		t.Fatal("an export without a folder did not ask for one")
+	}
+}
+
+func TestExportResultMessages(t *testing.T) {
+	u, _, _ := newDocumentsUI(t)
+	tab := u.documents.export
+	tab.setDir("/media/usb")
+	two := service.ExportResult{Files: []service.ExportedFile{{Path: "a.pdf"}, {Path: "b.pdf"}}}
+	full := &service.ExportError{Path: "/media/usb/c.pdf", Reason: "Disk atau flashdisk tujuan penuh", Err: syscall.ENOSPC}
+	tests := []struct {
+		name string
+		res  service.ExportResult
+		err  error
+		bad  bool
+		want string
+	}{
+		{"done", service.ExportResult{Files: two.Files, Index: "/media/usb/Daftar_Dokumen_2026-TW3.xlsx"}, nil, false,
+			"Selesai: 2 dokumen ditulis ke /media/usb, dengan daftar isi Daftar_Dokumen_2026-TW3.xlsx."},
+		{"forms", two, nil, false, "Selesai: 2 formulir kosong ditulis ke /media/usb."},
+		{"cancelled", two, service.ErrExportCancelled, true, "Ekspor dibatalkan. 2 berkas yang sudah selesai tetap utuh"},
+		{"disk full", two, full, true, "Disk atau flashdisk tujuan penuh. Berkas yang sudah selesai sebelum masalah ini: 2."},
+		{"other", service.ExportResult{}, errors.New("tidak ada penilaian yang sudah Ditetapkan untuk diekspor"), true,
+			"tidak ada penilaian yang sudah Ditetapkan untuk diekspor"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab.done(tc.res, tc.err)
+			if !strings.HasPrefix(tab.msg.Text, tc.want) {
+				t.Errorf("message %q, want it to start with %q", tab.msg.Text, tc.want)
+			}
+			if bad := tab.msg.Importance == widget.DangerImportance; bad != tc.bad {
+				t.Errorf("shown as error: %v, want %v", bad, tc.bad)
+			}
+		})
+	}
+}
+
+func TestPrintOpensDocument(t *testing.T) {
+	u, _, period := newDocumentsUI(t)
+	u.documents.tabs.SelectIndex(3)
+	tab := u.documents.print
+	tab.period.choose(period)
+	if len(tab.rows) == 0 {
+		t.Fatal("no staff offered for printing")
+	}
+	test.Tap(button(t, u, "Buka dokumen evaluasi"))
+	if !shownText(u, "Pilih pegawai dulu") {
+		t.Fatal("printing without a staff member did not ask for one")
+	}
+	tab.staffSel.SetSelectedIndex(0)
+	test.Tap(button(t, u, "Buka dokumen evaluasi"))
+	waitFor(t, "the document to be written", func() bool { return tab.opened != "" })
+	raw, err := os.ReadFile(tab.opened)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(raw), "%PDF-") {
+		t.Errorf("%s is not a PDF", tab.opened)
+	}
+	if !shownText(u, "Dibuka di penampil PDF") {
+		t.Error("no message that the viewer was opened")
+	}
+}

@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+	"kinerja/data/store"
+	"kinerja/export/sign"
+)
+
+// signersTab is Dokumen › Penanda tangan: the office root ("sertifikat induk
+// kantor", created once under the office passphrase and exported as .cer),
+// the roots of other offices trusted here, and the signers — one per
+// Camat, Sekcam, Kasi or Kasubbag — issued by the office root or imported
+// from a .p12/.pfx file. Key derivation (argon2id) is slow on purpose, so
+// every action with a passphrase runs off the UI goroutine.
+type signersTab struct {
+	u    *App
+	view fyne.CanvasObject
+
+	rootBox   *fyne.Container // the root's description, or the form creating it
+	rootPass  *field
+	rootPass2 *field
+	rootMsg   *widget.Label
+	trusted   *widget.Label
+	signers   []service.SignerInfo
+	roles     map[uint64]string // current position by staff id
+	list      *widget.List
+	msg       *widget.Label
+	form      *signerForm // the create/import dialog while open
+}
+
+func newSignersTab(u *App) *signersTab {
+	t := &signersTab{u: u}
+	t.rootBox = container.NewVBox()
+	t.rootMsg = docNote("")
+	t.rootMsg.Hide()
+	t.trusted = docNote("")
+	t.msg = docNote("")
+	t.msg.Hide()
+	trust := widget.NewButtonWithIcon(lang.L("doc.root.trust"), theme.ContentAddIcon(), t.chooseTrust)
+	create := widget.NewButtonWithIcon(lang.L("doc.signer.create"), theme.ContentAddIcon(), func() { t.openForm(false) })
+	create.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(lang.L("doc.signer.import"), theme.UploadIcon(), func() { t.openForm(true) })
+	t.list = widget.NewList(
+		func() int { return len(t.signers) },
+		func() fyne.CanvasObject {
+			labels := make([]fyne.CanvasObject, 6)
+			for i := range labels {
+				l := widget.NewLabel("")
+				l.Truncation = fyne.TextTruncateEllipsis
+				labels[i] = l
+			}
+			return container.New(signerColumns, labels...)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < 0 || i >= len(t.signers) {
+				return
+			}
+			for c, text := range t.signerCells(t.signers[i]) {
+				o.(*fyne.Container).Objects[c].(*widget.Label).SetText(text)
+			}
+		},
+	)
+	header := make([]fyne.CanvasObject, 0, 6)
+	for _, k := range []string{"doc.signer.name", "doc.signer.nip", "doc.signer.role", "doc.signer.kind", "doc.signer.until", "doc.signer.state"} {
+		header = append(header, widget.NewLabelWithStyle(lang.L(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	top := container.NewVBox(
+		docHeading(lang.L("doc.root.title")),
+		t.rootBox, t.rootMsg,
+		docHeading(lang.L("doc.root.trusted")),
+		container.NewBorder(nil, nil, nil, trust, t.trusted),
+		widget.NewSeparator(),
+		docHeading(lang.L("doc.signer.title")),
+		docNote(lang.L("doc.signer.text")),
+		container.NewHBox(create, imp),
+		t.msg,
+		container.New(signerColumns, header...),
+	)
+	t.view = container.NewBorder(top, nil, nil, nil, t.list)
+	return t
+}
+
+// signerColumns are the widths of the signer list's columns.
+var signerColumns = columnsLayout{widths: []float32{260, 180, 200, 170, 130}}
+
+// signerCells are the texts of one signer's row.
+func (t *signersTab) signerCells(s service.SignerInfo) []string {
+	state := lang.L("doc.signer.active")
+	if s.Revoked {
+		state = lang.L("doc.signer.revoked")
+	}
+	kind := lang.L("doc.kind.office")
+	if s.Kind == store.SignerImported {
+		kind = lang.L("doc.kind.imported")
+	}
+	return []string{s.Name, s.NIP, t.roles[s.StaffID], kind, validUntil(s.NotAfter), state}
+}
+
+// reload shows the office root, the trusted roots and the signers again.
+func (t *signersTab) reload() {
+	t.showRoot()
+	roots, err := service.TrustedRoots(t.u.st)
+	if err != nil {
+		t.u.showError(err)
+		return
+	}
+	names := make([]string, len(roots))
+	for i, r := range roots {
+		names[i] = r.Name
+	}
+	if len(names) == 0 {
+		t.trusted.SetText(lang.L("doc.root.trustednone"))
+	} else {
+		t.trusted.SetText(strings.Join(names, "\n"))
+	}
+	signers, err := service.Signers(t.u.st)
+	if err != nil {
+		t.u.showError(err)
+		return
+	}
+	t.roles = map[uint64]string{}
+	for _, s := range signers {
+		if staff, err := t.u.st.StaffByID(s.StaffID); err == nil {
+			t.roles[s.StaffID] = staff.Current().Position
+		}
+	}
+	t.signers = signers
+	t.list.Refresh()
+}
+
+// showRoot describes the office root with its export button, or offers to
+// create it when there is none yet.
+func (t *signersTab) showRoot() {
+	info, found, err := service.OfficeRootInfo(t.u.st)
+	if err != nil {
+		docSay(t.rootMsg, err.Error(), true)
+		return
+	}
+	if found {
+		export := widget.NewButtonWithIcon(lang.L("doc.root.export"), theme.DocumentSaveIcon(), t.exportRoot)
+		desc := docNote(lang.L("doc.root.info", map[string]any{"Name": info.Name,
+			"Until": validUntil(info.NotAfter), "SHA": groupHex(info.SHA256)}))
+		t.rootBox.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, export, desc), docNote(lang.L("doc.root.note"))}
+		t.rootBox.Refresh()
+		return
+	}
+	t.rootPass = newField(widget.NewPasswordEntry())
+	t.rootPass2 = newField(widget.NewPasswordEntry())
+	create := widget.NewButtonWithIcon(lang.L("doc.root.create"), theme.ConfirmIcon(), t.createRoot)
+	create.Importance = widget.HighImportance
+	t.rootBox.Objects = []fyne.CanvasObject{
+		docNote(lang.L("doc.root.none", map[string]any{"Min": service.MinPassphraseLength})),
+		widget.NewForm(
+			widget.NewFormItem(lang.L("doc.root.pass"), t.rootPass.box),
+			widget.NewFormItem(lang.L("doc.pass.repeat"), t.rootPass2.box),
+		),
+		container.NewHBox(create),
+	}
+	t.rootBox.Refresh()
+}
+
+// checkNewPass checks a new passphrase typed twice and shows what is wrong
+// under the field concerned.
+func checkNewPass(first, second *field) bool {
+	p1, p2 := passText(first), passText(second)
+	first.show(nil, nil)
+	second.show(nil, nil)
+	if utf8.RuneCountInString(p1) < service.MinPassphraseLength {
+		first.show([]string{lang.L("doc.pass.short", map[string]any{"Min": service.MinPassphraseLength})}, nil)
+		return false
+	}
+	if p1 != p2 {
+		second.show([]string{lang.L("doc.pass.mismatch")}, nil)
+		return false
+	}
+	return true
+}
+
+// createRoot creates the office root under the passphrase typed twice.
+func (t *signersTab) createRoot() {
+	if !checkNewPass(t.rootPass, t.rootPass2) {
+		return
+	}
+	pass := passText(t.rootPass)
+	docSay(t.rootMsg, lang.L("doc.working"), false)
+	st := t.u.st
+	go func() {
+		_, err := service.CreateOfficeRoot(st, pass)
+		fyne.Do(func() {
+			if err != nil {
+				docSay(t.rootMsg, err.Error(), true)
+				return
+			}
+			docSay(t.rootMsg, lang.L("doc.root.created"), false)
+			t.reload()
+		})
+	}()
+}
+
+// exportRoot saves the office root as a .cer file for another office, the
+// kabupaten or a PDF viewer to trust.
+func (t *signersTab) exportRoot() {
+	der, err := service.ExportRoot(t.u.st)
+	if err != nil {
+		docSay(t.rootMsg, err.Error(), true)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			t.u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		_, werr := w.Write(der)
+		if cerr := w.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			docSay(t.rootMsg, lang.L("doc.root.exportfail", map[string]any{"Path": path, "Err": werr.Error()}), true)
+			return
+		}
+		docSay(t.rootMsg, lang.L("doc.root.exported", map[string]any{"Path": path}), false)
+	}, t.u.win)
+	d.SetFileName(rootFileName(t.u))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".cer", ".CER"}))
+	d.Show()
+}
+
+// rootFileName names the exported root after the kecamatan.
+func rootFileName(u *App) string {
+	name := "Sertifikat_Induk_Kantor"
+	if o, err := u.st.Office(); err == nil && o.IsSet() {
+		name += "_" + strings.Join(strings.Fields(o.Kecamatan), "_")
+	}
+	return name + ".cer"
+}
+
+// chooseTrust asks for another office's root (.cer), shows its name and
+// fingerprint, and trusts it once the user confirms.
+func (t *signersTab) chooseTrust() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			t.u.showError(err)
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			docSay(t.rootMsg, lang.L("doc.root.readfail", map[string]any{"Path": path, "Err": err.Error()}), true)
+			return
+		}
+		t.confirmTrust(raw)
+	}, t.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".cer", ".crt", ".pem", ".CER", ".CRT", ".PEM"}))
+	d.Show()
+}
+
+// confirmTrust shows the root in raw (DER or PEM) and trusts it on "Ya".
+func (t *signersTab) confirmTrust(raw []byte) {
+	c, err := sign.ParseRoot(raw)
+	if err != nil {
+		docSay(t.rootMsg, err.Error(), true)
+		return
+	}
+	text := lang.L("doc.root.trustask", map[string]any{"Name": c.Subject.CommonName,
+		"Until": validUntil(c.NotAfter), "SHA": groupHex(fingerprintHex(c.Raw))})
+	dialog.ShowCustomConfirm(lang.L("doc.root.trusttitle"), lang.L("doc.root.trustyes"), lang.L("button.cancel"), docNote(text), func(ok bool) {
+		if !ok {
+			return
+		}
+		info, err := service.TrustRoot(t.u.st, raw)
+		if err != nil {
+			docSay(t.rootMsg, err.Error(), true)
+			return
+		}
+		docSay(t.rootMsg, lang.L("doc.root.trustdone", map[string]any{"Name": info.Name}), false)
+		t.reload()
+	}, t.u.win)
+}
+
+// groupHex splits a hex fingerprint into groups of four, to read it aloud
+// and compare by phone.
+func groupHex(h string) string {
+	var b strings.Builder
+	for i, r := range strings.ToUpper(h) {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// signerDone reports a signer just created or imported and lists it.
+func (t *signersTab) signerDone(info service.SignerInfo) {
+	docSay(t.msg, lang.L("doc.signer.done", map[string]any{"Name": info.Name,
+		"Until": validUntil(info.NotAfter)}), false)
+	t.reload()
+}
+
+// wrongPassphrase reports whether err is a wrong passphrase or password.
+func wrongPassphrase(err error) bool { return errors.Is(err, sign.ErrWrongPassphrase) }
+
+// validUntil is the date a certificate expires, for messages.
+func validUntil(t time.Time) string { return data.DateOf(t.Local()).Long() }
+
+// fingerprintHex is the SHA-256 of a DER certificate in hex.
+func fingerprintHex(der []byte) string {
+	sum := sha256.Sum256(der)
+	return hex.EncodeToString(sum[:])
+}

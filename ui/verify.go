@@ -1,0 +1,246 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+	"kinerja/data/service"
+	"kinerja/export/sign"
+)
+
+// verifyTab is Dokumen › Verifikasi: open PDF files (one at a time, or every
+// PDF of a folder) and see, offline, for each whether it is valid, changed
+// after signing, signed by someone this office does not know, or unsigned;
+// who signed and when with which kind of certificate; and whether it matches
+// the evaluation stored in this data file.
+type verifyTab struct {
+	u       *App
+	view    fyne.CanvasObject
+	results *fyne.Container
+	msg     *widget.Label
+}
+
+func newVerifyTab(u *App) *verifyTab {
+	t := &verifyTab{u: u}
+	t.results = container.NewVBox()
+	t.msg = docNote("")
+	t.msg.Hide()
+	open := widget.NewButtonWithIcon(lang.L("doc.verify.open"), theme.FileIcon(), t.chooseFile)
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(lang.L("doc.verify.folder"), theme.FolderOpenIcon(), t.chooseFolder)
+	clearB := widget.NewButtonWithIcon(lang.L("doc.verify.clear"), theme.ContentClearIcon(), func() {
+		t.results.RemoveAll()
+		docSay(t.msg, "", false)
+	})
+	top := container.NewVBox(
+		docHeading(lang.L("doc.verify.title")),
+		docNote(lang.L("doc.verify.text")),
+		container.NewHBox(open, folder, clearB),
+		t.msg,
+	)
+	t.view = container.NewBorder(top, nil, nil, nil, container.NewVScroll(t.results))
+	return t
+}
+
+// chooseFile asks for one PDF and verifies it; earlier results stay above.
+func (t *verifyTab) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			t.u.showError(err)
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		t.verifyFiles([]string{path})
+	}, t.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
+	d.Show()
+}
+
+// chooseFolder asks for a folder and verifies every PDF in it.
+func (t *verifyTab) chooseFolder() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			t.u.showError(err)
+			return
+		}
+		files, err := pdfsIn(dir.Path())
+		if err != nil {
+			docSay(t.msg, err.Error(), true)
+			return
+		}
+		if len(files) == 0 {
+			docSay(t.msg, lang.L("doc.verify.nopdf", map[string]any{"Dir": dir.Path()}), true)
+			return
+		}
+		t.verifyFiles(files)
+	}, t.u.win)
+	d.Show()
+}
+
+// pdfsIn lists the PDF files of dir by name.
+func pdfsIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("folder %s tidak dapat dibaca: %w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".pdf") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// verifyFiles checks files off the UI goroutine and shows one card per file
+// above the earlier ones.
+func (t *verifyTab) verifyFiles(files []string) {
+	docSay(t.msg, lang.L("doc.verify.running", map[string]any{"N": len(files)}), false)
+	st := t.u.st
+	go func() {
+		res, err := service.Verify(st, files)
+		fyne.Do(func() {
+			if err != nil {
+				docSay(t.msg, err.Error(), true)
+				return
+			}
+			docSay(t.msg, "", false)
+			cards := make([]fyne.CanvasObject, 0, len(res)+len(t.results.Objects))
+			for _, r := range res {
+				cards = append(cards, verifyCard(r))
+			}
+			t.results.Objects = append(cards, t.results.Objects...)
+			t.results.Refresh()
+		})
+	}()
+}
+
+// verifyCard shows the verdict on one file: an icon and coloured status,
+// then one line per signature and how it relates to this data file.
+func verifyCard(r service.VerifyResult) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(filepath.Base(r.File), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	status := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var icon fyne.Resource
+	lines := []fyne.CanvasObject{}
+	if r.Err != nil {
+		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+		status.Importance = widget.DangerImportance
+		status.SetText(lang.L("doc.verify.unreadable"))
+		lines = append(lines, docNote(r.Err.Error()))
+	} else {
+		icon, status.Importance = verdictLook(r.Status)
+		status.SetText(verdictText(r.Status))
+		for _, s := range r.Signatures {
+			lines = append(lines, docNote(signatureText(s)))
+		}
+		if r.Status != sign.StatusUnsigned {
+			lines = append(lines, matchLine(r))
+		}
+	}
+	head := container.NewBorder(nil, nil, widget.NewIcon(icon), nil, container.NewVBox(name, status))
+	path := widget.NewLabel(r.File)
+	path.SizeName = theme.SizeNameCaptionText
+	path.Truncation = fyne.TextTruncateEllipsis
+	body := container.NewVBox(append([]fyne.CanvasObject{head, path}, lines...)...)
+	return container.NewVBox(widget.NewCard("", "", body))
+}
+
+// verdictLook gives the icon and colour of a verdict: green tick for valid,
+// amber warning for an unknown signer, red for a change, grey for unsigned.
+func verdictLook(s sign.Status) (fyne.Resource, widget.Importance) {
+	switch s {
+	case sign.StatusValid:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon()), widget.SuccessImportance
+	case sign.StatusUnknownSigner:
+		return theme.NewWarningThemedResource(theme.WarningIcon()), widget.WarningImportance
+	case sign.StatusChanged:
+		return theme.NewErrorThemedResource(theme.ErrorIcon()), widget.DangerImportance
+	}
+	return theme.QuestionIcon(), widget.MediumImportance
+}
+
+// verdictText names a verdict in the interface language.
+func verdictText(s sign.Status) string {
+	switch s {
+	case sign.StatusValid:
+		return lang.L("doc.verify.valid")
+	case sign.StatusUnknownSigner:
+		return lang.L("doc.verify.unknown")
+	case sign.StatusChanged:
+		return lang.L("doc.verify.changed")
+	}
+	return lang.L("doc.verify.unsigned")
+}
+
+// certKindText names where a signer's certificate comes from.
+func certKindText(k sign.CertKind) string {
+	switch k {
+	case sign.CertOffice:
+		return lang.L("doc.cert.office")
+	case sign.CertImported:
+		return lang.L("doc.cert.imported")
+	}
+	return lang.L("doc.cert.unreadable")
+}
+
+// signatureText is one signature: who (with NIP and role), when, which
+// certificate from which issuer, and the reason when not valid.
+func signatureText(s sign.Result) string {
+	who := s.Signer
+	if who == "" {
+		who = lang.L("doc.verify.nosigner")
+	}
+	if s.NIP != "" {
+		who += ", NIP " + s.NIP
+	}
+	if s.Role != "" {
+		who += " — " + s.Role
+	}
+	text := lang.L("doc.verify.signedby", map[string]any{"Who": who})
+	if !s.SignedAt.IsZero() {
+		t := s.SignedAt.Local()
+		text += "\n" + lang.L("doc.verify.signedat", map[string]any{"Date": data.DateOf(t).Long(), "Time": t.Format("15.04")})
+	}
+	text += "\n" + lang.L("doc.verify.kind", map[string]any{"Kind": certKindText(s.Kind), "Issuer": s.Issuer})
+	if s.Detail != "" {
+		text += "\n" + s.Detail
+	}
+	return text
+}
+
+// matchLine says whether the data file holds the evaluation the document
+// carries: the same, a different content, or not at all.
+func matchLine(r service.VerifyResult) fyne.CanvasObject {
+	l := docNote("")
+	var text string
+	switch r.Match {
+	case service.MatchEqual:
+		text, l.Importance = lang.L("doc.match.equal"), widget.SuccessImportance
+	case service.MatchDiffers:
+		text, l.Importance = lang.L("doc.match.differs"), widget.DangerImportance
+	case service.MatchNotHeld:
+		text, l.Importance = lang.L("doc.match.notheld"), widget.WarningImportance
+	default:
+		text = lang.L("doc.match.notkinerja")
+	}
+	if r.DocumentID != "" {
+		text = r.DocumentID + ": " + text
+	}
+	l.SetText(text)
+	return l
+}

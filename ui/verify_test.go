@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+)
+
+// labelShown returns the visible label whose text is exactly text, or nil.
+func labelShown(u *App, text string) *widget.Label {
+	for _, o := range objects(u.win.Canvas()) {
+		if l, ok := o.(*widget.Label); ok && l.Text == text {
+			return l
+		}
+	}
+	return nil
+}
+
+func TestVerifyTab(t *testing.T) {
+	u, _, period := newDocumentsUI(t)
+	dir := t.TempDir()
+	exportThroughScreen(t, u, period, dir)
+	files := exportedPDFs(t, dir)
+	if len(files) == 0 {
+		t.Fatal("nothing exported")
+	}
+	signed, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := append([]byte(nil), signed...)
+	flipped[len(flipped)/3] ^= 0x01
+	other := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(other, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name  string
+		file  string
+		want  string
+		look  widget.Importance
+		match string
+	}{
+		{"exported", files[0], "Sah", widget.SuccessImportance, "cocok dengan penilaian yang tersimpan di file data ini"},
+		{"byte flipped", write("ubah.pdf", flipped), "Berubah setelah ditandatangani", widget.DangerImportance, ""},
+		{"unsigned", write("polos.pdf", []byte("%PDF-1.4\n%%EOF\n")), "Tidak bertanda tangan", widget.MediumImportance, ""},
+		{"not a PDF", write("catatan.pdf", []byte("bukan pdf")), "Tidak dapat diperiksa", widget.DangerImportance, ""},
+	}
+	u.documents.tabs.SelectIndex(1)
+	tab := u.documents.verify
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab.results.RemoveAll()
+			tab.verifyFiles([]string{tc.file})
+			waitFor(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
+			l := labelShown(u, tc.want)
+			if l == nil {
+				t.Fatalf("verdict %q not shown", tc.want)
+			}
+			if l.Importance != tc.look {
+				t.Errorf("verdict %q in importance %v, want %v", tc.want, l.Importance, tc.look)
+			}
+			if tc.match != "" && !shownText(u, tc.match) {
+				t.Errorf("%q not shown", tc.match)
+			}
+		})
+	}
+	tab.results.RemoveAll()
+	tab.verifyFiles(exportedPDFs(t, dir))
+	waitFor(t, "every verdict", func() bool { return len(tab.results.Objects) == len(files) })
+}
+
+func TestGroupHex(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"abc", "ABC"},
+		{"0123abcd", "0123 ABCD"},
+		{"0123abcd9", "0123 ABCD 9"},
+	}
+	for _, tc := range tests {
+		if got := groupHex(tc.in); got != tc.want {
+			t.Errorf("groupHex(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
