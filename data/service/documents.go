@@ -148,14 +148,15 @@ func signWith(st *store.Store, e data.Evaluation, u *UnlockedSigner) (store.Docu
 
 // SignRated signs, with one unlocked signer, every final evaluation of a
 // period that its holder rates and that has no signed document for its
-// revision yet; it returns how many it signed. The demo and a "sign all"
-// action use it: the key is unlocked once for the batch.
+// revision yet, and stores them in one transaction; it returns how many it
+// signed. The demo and a "sign all" action use it: the key is unlocked once
+// for the batch.
 func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error) {
 	p, err := PeriodByID(st, periodID)
 	if err != nil {
 		return 0, err
 	}
-	all, err := st.Evaluations(p.ID)
+	rows, err := EvaluationList(st, p.ID)
 	if err != nil {
 		return 0, err
 	}
@@ -167,17 +168,35 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 	for _, d := range docs {
 		signed[[2]uint64{d.StaffID, uint64(d.Revision)}] = true
 	}
-	n := 0
-	for _, e := range all {
+	office, err := st.Office()
+	if err != nil {
+		return 0, err
+	}
+	var batch []store.SignedPDF
+	for _, r := range rows {
+		e := r.Evaluation
 		if e.State != data.EvalFinal || e.Rater.StaffID != u.Signer.StaffID || signed[[2]uint64{e.StaffID, uint64(e.Revision)}] {
 			continue
 		}
-		if _, err := signWith(st, e, u); err != nil {
-			return n, err
+		src := docSource{office: office, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP}
+		if e.SKPID != 0 && e.SKPID != r.SKP.ID {
+			if k, err := st.SKP(e.SKPID); err == nil {
+				src.skp, src.hasSKP = k, true
+			}
 		}
-		n++
+		if sum, err := AttendanceBeside(st, p.ID, e.StaffID); err == nil {
+			src.attendance = &sum
+		}
+		doc, content, err := signedDocument(src, e, u)
+		if err != nil {
+			return 0, err
+		}
+		batch = append(batch, store.SignedPDF{Document: doc, PDF: content})
 	}
-	return n, nil
+	if err := st.SaveDocuments(batch); err != nil {
+		return 0, err
+	}
+	return len(batch), nil
 }
 
 // FinalizeAndSign sets the evaluation of staffID for a period (Ditetapkan,

@@ -222,6 +222,8 @@ func signTime(t time.Time) string {
 		zone = "WITA"
 	case 9 * 3600:
 		zone = "WIT"
+	case 0:
+		zone = "UTC"
 	default:
 		zone = fmt.Sprintf("UTC%+d", off/3600)
 		if m := off % 3600; m != 0 {

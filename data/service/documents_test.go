@@ -127,3 +127,32 @@ func checkPDFTools(t *testing.T, path string, signed bool, texts ...string) {
 		}
 	}
 }
+
+func TestSignRatedSignsOnlyOwnUnsigned(t *testing.T) {
+	o := signOffice(t)
+	for _, id := range o.pelaksana {
+		o.finalized(t, id, data.RatingSesuai, data.RatingSesuai)
+	}
+	o.finalized(t, o.sekcam, data.RatingSesuai, data.RatingSesuai) // rated by the Camat
+	u, err := UnlockSigner(o.st, o.kasi, testSignerPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []int{len(o.pelaksana), 0} {
+		n, err := SignRated(o.st, o.periodID, u)
+		if err != nil || n != want {
+			t.Fatalf("SignRated = %d, %v; want %d", n, err, want)
+		}
+	}
+	docs, err := o.st.Documents(o.periodID)
+	if err != nil || len(docs) != len(o.pelaksana) {
+		t.Fatalf("documents %d, %v", len(docs), err)
+	}
+	_, signed, _, err := o.st.Document(o.periodID, o.pelaksana[0], 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := VerifyDocument(o.st, "x.pdf", signed); err != nil || !r.OK() || r.Match != MatchEqual {
+		t.Fatalf("verify: %v %s", err, r.Line())
+	}
+}

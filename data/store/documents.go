@@ -87,6 +87,31 @@ func (s *Store) SaveDocument(doc Document, pdf []byte) error {
 	})
 }
 
+// SignedPDF is a document record with its signed PDF, for SaveDocuments.
+type SignedPDF struct {
+	Document Document
+	PDF      []byte
+}
+
+// SaveDocuments stores many signed PDFs in one transaction (a batch signed
+// with one unlocked key): if one is refused, none is stored.
+func (s *Store) SaveDocuments(batch []SignedPDF) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	return s.update("simpan dokumen bertanda tangan", func(c *change) error {
+		for _, b := range batch {
+			if err := evaluationTarget(c.reader, b.Document.PeriodID, b.Document.StaffID); err != nil {
+				return err
+			}
+			if _, err := putDocument(c, b.Document, b.PDF); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // UpdateEvaluationSigned runs step like UpdateEvaluation and then hands the
 // evaluation as stored to sign, storing the evaluation and the signed PDF in
 // the same transaction: when sign fails, neither is written. sign runs while

@@ -113,3 +113,21 @@ func TestUpdateEvaluationSignedAllOrNothing(t *testing.T) {
 		t.Fatalf("document: %v %v", found, err)
 	}
 }
+
+func TestSaveDocumentsAllOrNothing(t *testing.T) {
+	s, id := docFixture(t)
+	good := SignedPDF{Document: Document{PeriodID: "2026-Q3", StaffID: id}, PDF: fakePDF(2)}
+	bad := SignedPDF{Document: Document{PeriodID: "2026-Q3", StaffID: 42}, PDF: fakePDF(2)}
+	if err := s.SaveDocuments([]SignedPDF{good, bad}); err == nil {
+		t.Fatal("a batch with an unknown staff member was stored")
+	}
+	if list, _ := s.Documents("2026-Q3"); len(list) != 0 {
+		t.Fatalf("partly stored: %v", list)
+	}
+	if err := s.SaveDocuments([]SignedPDF{good}); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.Documents("2026-Q3"); len(list) != 1 {
+		t.Fatalf("stored %d", len(list))
+	}
+}
