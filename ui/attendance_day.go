@@ -19,7 +19,7 @@ import (
 // dayColumns are the widths of the daily grid's columns: name and NIP,
 // code, the code's full label, arrival, departure, minutes late or short;
 // the note takes the rest.
-var dayColumns = []float32{230, 64, 190, 70, 70, 130}
+var dayColumns = []float32{230, 64, 240, 70, 70, 140}
 
 // dayGrid is the daily entry tab: one row per active staff member (of one
 // unit, when chosen) for one date. The admin types a code and presses Enter
@@ -143,14 +143,17 @@ func (g *dayGrid) show(d data.Date) {
 		text += " " + lang.L("att.day.ramadan")
 	}
 	g.setWorking(true, text)
+	objs := make([]fyne.CanvasObject, 0, len(rows))
 	for _, r := range rows {
 		row := newDayRow(g, r)
 		g.rows = append(g.rows, row)
-		g.list.Add(row.box)
+		objs = append(objs, row.box)
 	}
 	if len(rows) == 0 {
-		g.list.Add(widget.NewLabel(lang.L("att.day.nostaff")))
+		objs = append(objs, widget.NewLabel(lang.L("att.day.nostaff")))
 	}
+	g.list.Objects = objs
+	g.list.Refresh()
 	g.showCounts()
 }
 

@@ -31,24 +31,19 @@ type dayRow struct {
 
 func newDayRow(g *dayGrid, gr service.GridRow) *dayRow {
 	r := &dayRow{g: g, row: gr}
-	who := widget.NewLabel(gr.Name + "\n" + gr.NIP)
-	who.Truncation = fyne.TextTruncateEllipsis
+	who := widget.NewLabel(clip(gr.Name, 28) + "\n" + gr.NIP)
 	r.code = widget.NewEntry()
 	r.in, r.out, r.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	r.in.PlaceHolder, r.out.PlaceHolder = lang.L("att.clock"), lang.L("att.clock")
 	r.label = widget.NewLabel("")
-	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.minutes = widget.NewLabel("")
-	r.minutes.Truncation = fyne.TextTruncateEllipsis
 	r.problem = widget.NewLabel("")
 	r.problem.Importance = widget.DangerImportance
 	r.problem.Wrapping = fyne.TextWrapWord
 	r.problem.Hide()
 	e := gr.Entry
-	r.code.SetText(e.Code)
-	r.in.SetText(e.In)
-	r.out.SetText(e.Out)
-	r.note.SetText(e.Note)
+	// Set before the entries are first drawn: SetText would lay each out now.
+	r.code.Text, r.in.Text, r.out.Text, r.note.Text = e.Code, e.In, e.Out, e.Note
 	for _, en := range []*widget.Entry{r.code, r.in, r.out} {
 		en.OnChanged = func(string) { r.update() }
 	}
@@ -112,7 +107,18 @@ func (r *dayRow) minutesText() string {
 	if early > 0 {
 		parts = append(parts, lang.L("att.day.early", map[string]any{"N": early}))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "\n")
+}
+
+// clip shortens s to at most n characters, ending it with "…" when cut. The
+// grid's labels are cut this way rather than with Fyne's truncation, which
+// measures the text again on every layout and makes a large grid slow.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // changed reports whether the row differs from what was loaded.

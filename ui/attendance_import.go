@@ -198,7 +198,11 @@ func dayText(d service.ImportDay) string {
 	if d.Punches.Last != "" {
 		punches += "–" + d.Punches.Last
 	}
-	s := d.Date.Slash() + " · " + d.Name + " (PIN " + d.PIN + "): " + punches
+	s := d.Date.Slash() + " · " + d.Name
+	if d.PIN != d.NIP {
+		s += " (PIN " + d.PIN + ")"
+	}
+	s += ": " + punches
 	if d.Result.Had {
 		s += " · " + lang.L("att.import.before", map[string]any{"Code": entryText(d.Result.Before)})
 	}
@@ -271,13 +275,18 @@ func textList(lines []string) fyne.CanvasObject {
 	if len(lines) == 0 {
 		return widget.NewLabel(lang.L("att.none"))
 	}
-	return widget.NewList(func() int { return len(lines) },
+	var list *widget.List
+	list = widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(lines[i])
+			list.SetItemHeight(i, o.MinSize().Height)
+		})
+	return list
 }
 
 // unknownView lists the unknown PINs, each with a staff picker that maps it.
@@ -289,7 +298,9 @@ func (w *attImport) unknownView() fyne.CanvasObject {
 	for i, s := range w.staff {
 		names[i] = s.DisplayName() + " — " + s.Identifier()
 	}
-	rows := container.NewVBox(widget.NewLabel(lang.L("att.import.unknown.intro")))
+	intro := widget.NewLabel(lang.L("att.import.unknown.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox(intro)
 	for _, un := range w.plan.Unknown {
 		pin := un.PIN
 		sel := newSelect(names, nil)

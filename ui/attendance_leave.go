@@ -47,7 +47,8 @@ func rangeCode(c data.Code) bool {
 	return true
 }
 
-// openLeave opens the leave dialog, with staffID chosen when it is not 0.
+// openLeave opens the leave dialog, with staffID chosen when it is not 0,
+// from and to set to the date of the daily grid.
 func (u *App) openLeave(staffID uint64) *leaveDialog {
 	l := &leaveDialog{u: u}
 	all, err := u.st.AllStaff()
@@ -56,6 +57,10 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 		return nil
 	}
 	today := u.today()
+	start := today
+	if u.attendance != nil && !u.attendance.day.shown.IsZero() {
+		start = u.attendance.day.shown
+	}
 	var names []string
 	at := -1
 	for _, s := range all {
@@ -71,8 +76,8 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 	l.who = newSelect(names, func(string) { l.personChosen() })
 	l.code = newSelect(nil, func(string) { l.update() })
 	l.from, l.to = NewDateEntry(), NewDateEntry()
-	l.from.SetDate(today)
-	l.to.SetDate(today)
+	l.from.SetDate(start)
+	l.to.SetDate(start)
 	l.from.OnChanged = func(string) { l.update() }
 	l.to.OnChanged = func(string) { l.update() }
 	l.granted, l.letter, l.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()

@@ -406,3 +406,66 @@ func TestDisciplineAndCalendarTabs(t *testing.T) {
 		t.Errorf("daily grid on the local day off: %q", u.attendance.day.status.Text)
 	}
 }
+
+func TestImportTableWithColumnMapping(t *testing.T) {
+	u, st := newAttendanceUI(t, 6)
+	s := staffOfKind(t, st, data.KindPNS)
+	table := data.Table{Header: []string{"No. ID", "Nama", "Tanggal", "Jam"}, Rows: []data.Row{
+		{Line: 2, Cells: []string{s.NIP, s.Name, "2026-11-25", "07:41:00"}},
+		{Line: 3, Cells: []string{s.NIP, s.Name, "2026-11-25", "16:02:00"}},
+		{Line: 4, Cells: []string{s.NIP, s.Name, "kemarin", "07:00"}},
+	}}
+	w := u.openAttendanceImport("scan.csv", nil, &table)
+	if w.colSel[0].SelectedIndex() != 1 || w.colSel[2].SelectedIndex() != 3 || w.colSel[3].SelectedIndex() != 4 {
+		t.Fatalf("guessed columns %d %d %d", w.colSel[0].SelectedIndex(), w.colSel[2].SelectedIndex(), w.colSel[3].SelectedIndex())
+	}
+	w.colSel[0].SetSelectedIndex(0)
+	test.Tap(button(t, u, "Lanjut: periksa baris"))
+	if w.previews.Load() != 0 || !shownText(u, "pilih kolom PIN") {
+		t.Fatal("a mapping without the PIN column was accepted")
+	}
+	w.colSel[0].SetSelectedIndex(1)
+	test.Tap(button(t, u, "Lanjut: periksa baris"))
+	waitFor(t, "the preview", func() bool { return w.previews.Load() >= 1 })
+	if w.plan.Count(data.MergeAdded) != 1 || len(w.plan.BadLines) != 1 || w.plan.BadLines[0].Line != 4 {
+		t.Fatalf("plan: %d added, bad lines %+v", w.plan.Count(data.MergeAdded), w.plan.BadLines)
+	}
+	test.Tap(w.save)
+	waitFor(t, "the import", func() bool {
+		m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+		e, ok := m.Entry(data.NewDate(2026, 11, 25))
+		return ok && e.Code == "TL" && e.LateMinutes == 11
+	})
+}
+
+// BenchmarkDayGridShow measures loading the daily grid of a 200-person
+// office, what the admin waits for on each date change.
+func BenchmarkDayGridShow(b *testing.B) {
+	u, st := newTestUI(b, false, Options{})
+	demo := data.Demo(data.DemoOptions{Staff: 200, Seed: 1, Today: testToday})
+	if _, err := st.AddStaff(demo.Staff); err != nil {
+		b.Fatal(err)
+	}
+	g := u.attendance.day
+	for b.Loop() {
+		g.show(workDay)
+	}
+}
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Budi", 4, "Budi"},
+		{"Budi Santoso", 4, "Bud…"},
+		{"Drs. Ádi Sútisna", 6, "Drs. …"},
+		{"", 3, ""},
+	}
+	for _, tt := range tests {
+		if got := clip(tt.in, tt.n); got != tt.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
