@@ -96,16 +96,38 @@ func newExportTab(u *App) *exportTab {
 }
 
 // reload offers the periods and units again and the final evaluations of
-// the chosen period for TTE.
+// the chosen period for TTE. The first time, the latest period holding a
+// final evaluation is chosen: the current one usually holds none yet.
 func (t *exportTab) reload() {
+	first := t.period.id() == ""
 	if err := t.period.load(t.u); err != nil {
 		t.u.showError(err)
 		return
+	}
+	if first {
+		t.chooseLatestFinal()
 	}
 	if units, err := t.u.st.Units(); err == nil {
 		t.units.load(units)
 	}
 	t.loadFinals()
+}
+
+// chooseLatestFinal chooses the latest period with a final evaluation, if any.
+func (t *exportTab) chooseLatestFinal() {
+	for i := len(t.period.periods) - 1; i >= 0; i-- {
+		id := t.period.periods[i].ID
+		all, err := t.u.st.Evaluations(id)
+		if err != nil {
+			return
+		}
+		for _, e := range all {
+			if e.State == data.EvalFinal {
+				t.period.choose(id)
+				return
+			}
+		}
+	}
 }
 
 // loadFinals lists the final evaluations of the chosen period and unit.

@@ -129,3 +129,16 @@ func TestPrintOpensDocument(t *testing.T) {
 		t.Error("no message that the viewer was opened")
 	}
 }
+
+func TestExportChoosesPeriodWithFinals(t *testing.T) {
+	u, st, _ := newDocumentsUI(t)
+	u.documents.tabs.SelectIndex(0)
+	tab := u.documents.export
+	id := tab.period.id()
+	if id == "" || finalCount(t, st, id) == 0 {
+		t.Fatalf("period %q chosen first holds no final evaluation", id)
+	}
+	if len(tab.finals) == 0 || tab.tteSel.PlaceHolder != "(Pilih)" {
+		t.Errorf("TTE offers %d final evaluations with placeholder %q", len(tab.finals), tab.tteSel.PlaceHolder)
+	}
+}

@@ -98,7 +98,7 @@ func newSignersTab(u *App) *signersTab {
 }
 
 // signerColumns are the widths of the signer list's columns.
-var signerColumns = columnsLayout{widths: []float32{260, 180, 200, 170, 130}}
+var signerColumns = columnsLayout{widths: []float32{230, 165, 220, 140, 165}}
 
 // signerCells are the texts of one signer's row.
 func (t *signersTab) signerCells(s service.SignerInfo) []string {
