@@ -1,13 +1,18 @@
 package main
 
 import (
+	"crypto/x509"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"software.sslmate.com/src/go-pkcs12"
 
 	"kinerja/data"
+	"kinerja/export/sign"
 )
 
 // The CLI tests run with the demo passphrase in the environment, as the
@@ -142,4 +147,46 @@ func toolRun(t *testing.T, name string, args ...string) (string, error) {
 	}
 	out, err := exec.Command(path, args...).CombinedOutput()
 	return string(out), err
+}
+
+func TestSignerImportPKCS12(t *testing.T) {
+	db, period, _ := demoFinal(t)
+	var raterNIP string
+	for _, ev := range evaluationsJSON(t, db, period) {
+		if ev.RaterNIP != "" {
+			raterNIP = ev.RaterNIP
+			break
+		}
+	}
+	ca, err := sign.NewOfficeRoot("Kabupaten Contoh", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := sign.IssueSigner(ca, "Pejabat Impor", raterNIP, "Kepala Seksi", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, _ := x509.ParseCertificate(id.CertDER)
+	caCert, _ := x509.ParseCertificate(ca.CertDER)
+	pfx, err := pkcs12.Modern.Encode(id.Key, leaf, []*x509.Certificate{caCert}, "sandi-berkas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "pejabat.p12")
+	if err := os.WriteFile(file, pfx, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(envPFXPassword, "sandi-berkas")
+	code, out, errOut := cli(t, "signer", "import", "--data", db, file, "--nip", raterNIP)
+	if code != 0 || !strings.Contains(out, "BELUM dipercayai") {
+		t.Fatalf("import: exit %d, %q, %q", code, out, errOut)
+	}
+	code, out, errOut = cli(t, "signer", "import", "--data", db, file, "--nip", raterNIP, "--trust-root")
+	if code != 0 || !strings.Contains(out, "Dipercayai: "+caCert.Subject.CommonName) {
+		t.Fatalf("import --trust-root: exit %d, %q, %q", code, out, errOut)
+	}
+	t.Setenv(envPFXPassword, "salah")
+	if code, _, errOut := cli(t, "signer", "import", "--data", db, file, "--nip", raterNIP); code != 1 || !strings.Contains(errOut, "Frasa sandi salah") {
+		t.Fatalf("wrong file password: exit %d, %q", code, errOut)
+	}
 }
