@@ -191,7 +191,11 @@ func (g *dayGrid) focusNext(r *dayRow, field func(*dayRow) fyne.Focusable) {
 			continue
 		}
 		if i+1 < len(g.rows) {
-			c.Focus(field(g.rows[i+1]))
+			next := field(g.rows[i+1])
+			c.Focus(next)
+			if sc, ok := next.(fyne.Shortcutable); ok {
+				sc.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces what is there
+			}
 			return
 		}
 		c.Focus(g.save)

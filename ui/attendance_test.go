@@ -78,7 +78,13 @@ func TestDailyGridByKeyboard(t *testing.T) {
 		t.Errorf("row 2 shows %q, %q", g.rows[1].label.Text, g.rows[1].minutes.Text)
 	}
 	pressEnter(u)
+	g.rows[2].code.SetText("H")
+	c.Focus(g.rows[1].code)
+	pressEnter(u)
 	test.Type(g.rows[2].code, "xx")
+	if g.rows[2].code.Text != "xx" {
+		t.Errorf("typing after Enter did not replace the code there: %q", g.rows[2].code.Text)
+	}
 	if !strings.Contains(g.rows[2].label.Text, "tidak dikenal") {
 		t.Errorf("unknown code shows %q", g.rows[2].label.Text)
 	}
