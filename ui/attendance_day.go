@@ -42,6 +42,7 @@ type dayGrid struct {
 	markH    *widget.Button
 	copyPrev *widget.Button
 	save     *widget.Button
+	sheet    *sheetDialog // the blank sign-in sheet dialog last opened
 }
 
 func newDayGrid(u *App) *dayGrid {
@@ -71,12 +72,14 @@ func newDayGrid(u *App) *dayGrid {
 	g.save.Importance = widget.HighImportance
 	leave := widget.NewButton(lang.L("att.day.leave"), func() { u.openLeave(0) })
 	imp := widget.NewButton(lang.L("att.day.import"), u.chooseAttendanceFile)
+	sheet := widget.NewButton(lang.L("att.day.sheet"), func() { g.sheet = u.openSheet(g.shown, g.units.id()) })
 	dateRow := container.NewHBox(widget.NewLabel(lang.L("att.day.date")),
 		container.NewGridWrap(fyne.NewSize(200, g.date.MinSize().Height), g.date), prev, next, today,
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(260, g.units.sel.MinSize().Height), g.units.sel))
-	actions := container.NewHBox(g.markH, g.copyPrev, leave, imp, layout.NewSpacer(), g.save)
+	tools := container.NewHBox(leave, imp, sheet)
+	actions := container.NewHBox(g.markH, g.copyPrev, layout.NewSpacer(), g.save)
 	header := dayHeader()
-	top := container.NewVBox(dateRow, g.status, actions, widget.NewSeparator(), header)
+	top := container.NewVBox(dateRow, container.NewBorder(nil, nil, nil, tools, g.status), actions, widget.NewSeparator(), header)
 	g.view = container.NewBorder(top, g.msg, nil, nil, container.NewVScroll(g.list))
 	return g
 }

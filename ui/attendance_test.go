@@ -475,3 +475,24 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+func TestSheetDialogWeekAndRender(t *testing.T) {
+	u, _ := newAttendanceUI(t, 5)
+	u.attendance.day.show(workDay)
+	test.Tap(button(t, u, "Daftar hadir kosong…"))
+	s := u.attendance.day.sheet
+	test.Tap(button(t, u, "Seminggu"))
+	if s.from.Text != "23/11/2026" || s.to.Text != "29/11/2026" {
+		t.Fatalf("week of %s: %s–%s", workDay, s.from.Text, s.to.Text)
+	}
+	b, _, err := s.render()
+	if err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("render: %v", err)
+	}
+	s.from.SetText("28/11/2026")
+	s.to.SetText("29/11/2026")
+	test.Tap(button(t, u, "Cetak"))
+	if !strings.Contains(s.msg.Text, "bukan hari kerja") {
+		t.Errorf("a weekend sheet: %q", s.msg.Text)
+	}
+}
