@@ -44,6 +44,9 @@ type App struct {
 	staff      *staffScreen
 	settings   *settingsScreen
 	attendance *attendanceScreen
+	perform    *kinerjaScreen
+	skp        *skpScreen
+	evaluation *evaluationScreen
 	later      map[string]fyne.CanvasObject
 	firstRun   *firstRun // the first-run dialog, when one was shown
 }
@@ -77,6 +80,9 @@ func New(a fyne.App, st *store.Store, opt Options) *App {
 	u.staff = newStaffScreen(u)
 	u.settings = newSettingsScreen(u)
 	u.attendance = newAttendanceScreen(u)
+	u.perform = newKinerjaScreen(u)
+	u.skp = newSKPScreen(u)
+	u.evaluation = newEvaluationScreen(u)
 	u.later = laterScreens()
 	u.body = container.NewStack()
 	u.nav = u.newNav()
@@ -121,6 +127,15 @@ func (u *App) screenObject(screen string) fyne.CanvasObject {
 	case ScreenAttendance:
 		u.attendance.refresh()
 		return u.attendance.view
+	case ScreenPerform:
+		u.perform.reload()
+		return u.perform.view
+	case ScreenSKP:
+		u.skp.reload()
+		return u.skp.view
+	case ScreenEvaluation:
+		u.evaluation.reload()
+		return u.evaluation.view
 	}
 	return u.later[screen]
 }

@@ -25,6 +25,7 @@ type homeScreen struct {
 	warnings *fyne.Container
 	file     *widget.Label
 	near     *nearThresholds // staff near a PP 94/2021 threshold
+	overview *officeView     // the current period at a glance
 }
 
 func newHomeScreen(u *App) *homeScreen {
@@ -40,10 +41,12 @@ func newHomeScreen(u *App) *homeScreen {
 	kinds := widget.NewCard(lang.L("home.bykind"), "", h.byKind)
 	units := widget.NewCard(lang.L("home.byunit"), "", h.byUnit)
 	h.near = newNearThresholds(u)
+	h.overview = newOfficeView(u, true)
 	h.view = container.NewVScroll(container.NewPadded(container.NewVBox(
 		h.office, h.total, h.warnings,
 		container.NewGridWithColumns(2, kinds, units),
 		h.near.view,
+		h.overview.view,
 		h.file,
 	)))
 	return h
@@ -81,6 +84,7 @@ func (h *homeScreen) refresh() {
 	}
 	h.file.SetText(lang.L("home.file", map[string]any{"Path": h.u.st.Path()}))
 	h.near.refresh()
+	h.overview.loadCurrentOverview()
 }
 
 func fillCounts(c *fyne.Container, rows []countRow) {

@@ -57,6 +57,7 @@ func newOfficeView(u *App, compact bool) *officeView {
 // load reads the office view of periodID off the UI goroutine and shows it.
 func (o *officeView) load(periodID string) {
 	o.request++
+	o.loaded = false
 	req := o.request
 	o.status.SetText(lang.L("overview.loading"))
 	o.status.Importance = widget.MediumImportance
@@ -90,15 +91,15 @@ func (o *officeView) clear(msg string) {
 	o.followUp.RemoveAll()
 }
 
-// set shows the overview v.
+// set shows the overview v; loaded turns true once everything shows it.
 func (o *officeView) set(v service.PeriodOverview) {
-	o.shown, o.loaded = v, true
 	o.status.Importance = widget.MediumImportance
 	o.status.SetText(lang.L("overview.period", map[string]any{"Period": v.Period.Label(), "Total": v.Total.Total()}))
 	o.fillProgress(v)
 	o.chart.set(v.Counts)
 	o.fillWarnings(v)
 	o.fillFollowUp(v)
+	o.shown, o.loaded = v, true
 }
 
 func (o *officeView) fillProgress(v service.PeriodOverview) {

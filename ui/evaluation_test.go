@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kinerja/data"
+	"kinerja/data/service"
+)
+
+// openFirstToRate shows Evaluasi Kinerja on the current period and opens the
+// first staff member not started yet who has an SKP and a rater in the office,
+// with the unit select set to that person's unit.
+func openFirstToRate(t *testing.T, u *App) service.EvaluationRow {
+	t.Helper()
+	u.Show(ScreenEvaluation)
+	s := u.evaluation
+	if s.periodID != "2026-Q4" {
+		t.Fatalf("Evaluasi Kinerja opens on period %q, want the current one 2026-Q4", s.periodID)
+	}
+	var row service.EvaluationRow
+	for _, r := range s.rows {
+		if !r.Stored && r.Rater.Name != "" && len(r.Evaluation.Rows) > 0 {
+			row = r
+			break
+		}
+	}
+	if row.Staff.ID == 0 {
+		t.Fatal("no staff member to rate in 2026-Q4")
+	}
+	for i, un := range s.units {
+		if un.ID == row.UnitID {
+			s.unitSel.SetSelectedIndex(i + 1)
+		}
+	}
+	s.list.Select(s.index(row.Staff.ID))
+	if s.form == nil || s.form.v.Staff.ID != row.Staff.ID {
+		t.Fatalf("selecting %s did not open the evaluation", row.Employee.Name)
+	}
+	return row
+}
+
+func TestEvaluationPredikatFollowsRatings(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	openFirstToRate(t, u)
+	f := u.evaluation.form
+	tests := []struct {
+		work, behavior string // "" leaves the group as it is
+		want           string
+	}{
+		{"", "", "— (pilih kedua rating)"},
+		{"Di Atas Ekspektasi", "", "— (pilih kedua rating)"},
+		{"", "Sesuai Ekspektasi", "Baik"},
+		{"", "Di Atas Ekspektasi", "Sangat Baik"},
+		{"Sesuai Ekspektasi", "", "Baik"},
+		{"", "Di Bawah Ekspektasi", "Kurang/Misconduct"},
+		{"Di Bawah Ekspektasi", "", "Sangat Kurang"},
+		{"", "Sesuai Ekspektasi", "Butuh Perbaikan"},
+		{"", "Di Atas Ekspektasi", "Butuh Perbaikan"},
+		{"Di Atas Ekspektasi", "", "Sangat Baik"},
+	}
+	for _, tt := range tests {
+		if tt.work != "" {
+			tapRadio(t, f.work, tt.work)
+		}
+		if tt.behavior != "" {
+			tapRadio(t, f.behavior, tt.behavior)
+		}
+		if f.predikat.Text != tt.want || !shownText(u, tt.want) {
+			t.Errorf("after %q / %q the predikat shows %q, want %q", f.work.Selected, f.behavior.Selected, f.predikat.Text, tt.want)
+		}
+	}
+}
+
+func TestEvaluationWorkflowThroughScreen(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	row := openFirstToRate(t, u)
+	s := u.evaluation
+	f := s.form
+	if !shownText(u, "Status: Belum dimulai") {
+		t.Error("a new evaluation does not say Belum dimulai")
+	}
+	test.Type(f.realisasi[0], "96%")
+	test.Type(f.umpanBalik[0], "Pertahankan ketepatan waktu")
+	test.Type(f.perilaku[0], "Ramah kepada warga")
+	tapRadio(t, f.work, "Di Atas Ekspektasi")
+	tapRadio(t, f.behavior, "Sesuai Ekspektasi")
+	if f.predikat.Text != "Baik" {
+		t.Fatalf("predikat = %q, want Baik", f.predikat.Text)
+	}
+
+	test.Tap(button(t, u, "Ajukan"))
+	f = s.form
+	if f.v.Evaluation.State != data.EvalSubmitted || !shownText(u, "Penilaian diajukan.") {
+		t.Fatalf("after Ajukan: state %q, status %q", f.v.Evaluation.State, f.status.Text)
+	}
+	v, err := service.EvaluationFor(st, "2026-Q4", row.Staff.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := v.Evaluation
+	if e.Rows[0].Realisasi != "96%" || e.Rows[0].UmpanBalik != "Pertahankan ketepatan waktu" ||
+		e.PerilakuFeedback[0] != "Ramah kepada warga" || e.Predikat != data.PredikatBaik {
+		t.Fatalf("stored after Ajukan: %+v", e)
+	}
+
+	test.Tap(button(t, u, "Tetapkan"))
+	f = s.form
+	if !f.v.Locked() || !shownText(u, "terkunci") {
+		t.Fatalf("after Tetapkan: state %q, label %q", f.v.Evaluation.State, f.state.Text)
+	}
+	if !f.realisasi[0].Disabled() || !f.note.Disabled() || !f.work.Disabled() || !f.behavior.Disabled() || f.save.Visible() {
+		t.Error("a final evaluation must be read-only")
+	}
+	test.Type(f.realisasi[0], "salah")
+	if f.realisasi[0].Text != "96%" {
+		t.Errorf("typing into a final evaluation changed it to %q", f.realisasi[0].Text)
+	}
+
+	test.Tap(button(t, u, "Buka kembali"))
+	if f.reopenDialog == nil {
+		t.Fatal("Buka kembali asks for no reason")
+	}
+	f.reopenDialog.Submit()
+	if s.form != f || !s.form.v.Locked() {
+		t.Fatal("Buka kembali without a reason reopened the evaluation")
+	}
+	test.Type(f.reopenReason, "Realisasi triwulan salah hitung")
+	f.reopenDialog.Submit()
+	f = s.form
+	if f.v.Evaluation.State != data.EvalDraft || f.v.Evaluation.Revision != 1 {
+		t.Fatalf("after Buka kembali: state %q revision %d, want draft revision 1", f.v.Evaluation.State, f.v.Evaluation.Revision)
+	}
+	for _, want := range []string{"revisi 1 (Draf)", "dibuka kembali: Realisasi triwulan salah hitung", "Revisi 0 · ditetapkan"} {
+		if !shownText(u, want) {
+			t.Errorf("after Buka kembali %q is not on screen", want)
+		}
+	}
+	if f.realisasi[0].Disabled() || f.realisasi[0].Text != "96%" {
+		t.Error("the reopened draft must be editable and keep its realisasi")
+	}
+	revs, err := service.Revisions(st, "2026-Q4", row.Staff.ID)
+	if err != nil || len(revs) != 1 || revs[0].State != data.EvalFinal {
+		t.Fatalf("revisions = %+v, %v", revs, err)
+	}
+	if got := rowStatus(s.shown[s.index(row.Staff.ID)]); got != "Draf · Baik · revisi 1" {
+		t.Errorf("list row = %q", got)
+	}
+}
+
+func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	u.Show(ScreenEvaluation)
+	s := u.evaluation
+	perUnit := map[uint64]int{}
+	var unit uint64
+	for _, r := range s.rows {
+		if perUnit[r.UnitID]++; perUnit[r.UnitID] > perUnit[unit] {
+			unit = r.UnitID
+		}
+	}
+	for i, un := range s.units {
+		if un.ID == unit {
+			s.unitSel.SetSelectedIndex(i + 1)
+		}
+	}
+	if len(s.shown) < 2 || s.unitID != unit {
+		t.Fatalf("unit %d shows %d staff; need two", unit, len(s.shown))
+	}
+	seen := map[uint64]bool{}
+	test.Tap(s.prev)
+	for i := 0; i < len(s.shown); i++ {
+		if i > 0 {
+			test.Tap(s.next)
+		}
+		seen[s.staffID] = true
+		if s.periodID != "2026-Q4" || s.unitID != unit {
+			t.Fatalf("stepping changed the period or unit: %s, %d", s.periodID, s.unitID)
+		}
+		if want := strconv.Itoa(i+1) + " dari " + strconv.Itoa(len(s.shown)); s.place.Text != want {
+			t.Errorf("place = %q, want %q", s.place.Text, want)
+		}
+	}
+	if len(seen) != len(s.shown) || !s.next.Disabled() {
+		t.Errorf("Berikutnya visited %d of %d staff; disabled at the end: %v", len(seen), len(s.shown), s.next.Disabled())
+	}
+	for _, r := range s.shown {
+		if r.UnitID != unit {
+			t.Errorf("%s of unit %d listed under unit %d", r.Employee.Name, r.UnitID, unit)
+		}
+	}
+}
+
+func TestEvaluationFinalizeAsksPassphraseWhenRaterSigns(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	row := openFirstToRate(t, u)
+	rater := u.evaluation.form.v.Evaluation.Rater.StaffID
+	if _, err := service.CreateOfficeRoot(st, "frasa-induk-kantor-uji"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := service.CreateSigner(st, rater, "frasa-induk-kantor-uji", "frasa-penilai-uji-1"); err != nil {
+		t.Fatal(err)
+	}
+	f := u.evaluation.form
+	tapRadio(t, f.work, "Sesuai Ekspektasi")
+	tapRadio(t, f.behavior, "Sesuai Ekspektasi")
+	test.Tap(button(t, u, "Ajukan"))
+	f = u.evaluation.form
+	test.Tap(button(t, u, "Tetapkan"))
+	if f.passDialog == nil {
+		t.Fatal("Tetapkan did not ask the rater's passphrase")
+	}
+	test.Type(f.passEntry, "frasa-salah-sekali")
+	f.passDialog.Submit()
+	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Locked() || !strings.Contains(strings.ToLower(u.evaluation.form.status.Text), "frasa sandi") {
+		t.Fatalf("a wrong passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
+	}
+	test.Tap(button(t, u, "Tetapkan"))
+	f = u.evaluation.form
+	test.Type(f.passEntry, "frasa-penilai-uji-1")
+	f.passDialog.Submit()
+	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); !v.Locked() || !shownText(u, "ditandatangani") {
+		t.Fatalf("the right passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
+	}
+}

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kinerja/data"
+	"kinerja/data/service"
+)
+
+// pickSKPStaff shows Kinerja › SKP with the first evaluated staff member who
+// has an SKP chosen, and returns that person.
+func pickSKPStaff(t *testing.T, u *App) data.Staff {
+	t.Helper()
+	u.Show(ScreenSKP)
+	s := u.skp
+	for i, st := range s.staff {
+		list, err := service.SKPsOf(u.st, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) > 0 {
+			s.staffSel.SetSelectedIndex(i)
+			if s.form == nil || s.form.orig.StaffID != st.ID {
+				t.Fatalf("choosing %s did not open an SKP", st.DisplayName())
+			}
+			return st
+		}
+	}
+	t.Fatal("no staff member with an SKP")
+	return data.Staff{}
+}
+
+func TestSKPAddRowAndSave(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	person := pickSKPStaff(t, u)
+	s := u.skp
+	before := len(s.form.rows)
+	if before == 0 || !shownText(u, "Berorientasi Pelayanan") || !shownText(u, "melakukan perbaikan tiada henti") {
+		t.Fatalf("the SKP form shows %d rows or no BerAKHLAK guide behaviours", before)
+	}
+	test.Tap(button(t, u, "Tambah hasil kerja"))
+	if len(s.form.rows) != before+1 {
+		t.Fatalf("Tambah hasil kerja: %d rows, want %d", len(s.form.rows), before+1)
+	}
+	row := s.form.rows[before]
+	test.Type(row.rhk, "Terlayaninya pengaduan warga")
+
+	test.Tap(button(t, u, "Simpan"))
+	n := before + 1
+	for _, want := range []string{"Baris " + strconv.Itoa(n) + " hasil kerja: IKI wajib diisi.", "Baris " + strconv.Itoa(n) + " hasil kerja: target wajib diisi."} {
+		if !shownText(u, want) {
+			t.Errorf("message %q is not shown; form says %v", want, s.form.messages())
+		}
+	}
+	if list, _ := service.SKPsOf(st, person.ID); len(list[len(list)-1].Rows) != before {
+		t.Fatal("an SKP with errors was saved")
+	}
+
+	test.Type(row.iki, "Persentase pengaduan tertangani")
+	test.Type(row.target, "90%")
+	row.aspek.SetSelected("Kualitas")
+	test.Type(s.form.ekspektasi[2], "Ikut pelatihan aplikasi layanan")
+	if msgs := strings.Join(s.form.messages(), " "); strings.Contains(msgs, "wajib") {
+		t.Errorf("after filling the row the form still says %q", msgs)
+	}
+	test.Tap(button(t, u, "Simpan"))
+	if !shownText(u, "SKP tersimpan") {
+		t.Errorf("no saved message; status %q", s.status.Text)
+	}
+	list, err := service.SKPsOf(st, person.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := list[len(list)-1]
+	if len(k.Rows) != before+1 {
+		t.Fatalf("stored SKP has %d rows, want %d", len(k.Rows), before+1)
+	}
+	got := k.Rows[before]
+	if got.RHK != "Terlayaninya pengaduan warga" || got.IKI != "Persentase pengaduan tertangani" || got.Target != "90%" ||
+		got.Aspek != data.AspekKualitas || got.Kind != data.HasilUtama {
+		t.Errorf("stored row = %+v", got)
+	}
+	found := false
+	for _, e := range k.Perilaku {
+		found = found || e.ValueIndex == 3 && e.Ekspektasi == "Ikut pelatihan aplikasi layanan"
+	}
+	if !found {
+		t.Errorf("ekspektasi khusus for Kompeten not stored: %+v", k.Perilaku)
+	}
+
+	test.Tap(s.form.rows[before].remove)
+	test.Tap(button(t, u, "Simpan"))
+	if list, _ := service.SKPsOf(st, person.ID); len(list[len(list)-1].Rows) != before {
+		t.Error("removing the row and saving did not remove it")
+	}
+}
+
+func TestSKPTemplateSaveAndApply(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	person := pickSKPStaff(t, u)
+	s := u.skp
+	test.Tap(button(t, u, "Simpan sebagai templat jabatan"))
+	templates, err := service.SKPTemplates(st)
+	if err != nil || len(templates) != 1 || !strings.EqualFold(templates[0].Position, person.Current().Position) {
+		t.Fatalf("templates = %+v, %v", templates, err)
+	}
+	before, _ := service.SKPsOf(st, person.ID)
+	test.Tap(button(t, u, "Terapkan templat jabatan"))
+	after, _ := service.SKPsOf(st, person.ID)
+	if len(after) != len(before)+1 || !shownText(u, "dibuat dan tersimpan") {
+		t.Fatalf("apply template: %d SKPs before, %d after; status %q", len(before), len(after), s.status.Text)
+	}
+}
+
+func TestSKPNewStartsEmptyAndValidates(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	person := pickSKPStaff(t, u)
+	test.Tap(button(t, u, "SKP baru"))
+	s := u.skp
+	if s.form.orig.ID != 0 || s.form.orig.StaffID != person.ID || len(s.form.messages()) != 0 {
+		t.Fatalf("SKP baru: %+v with messages %v", s.form.orig, s.form.messages())
+	}
+	s.form.position.SetText("")
+	test.Tap(button(t, u, "Simpan"))
+	for _, want := range []string{"Jabatan wajib diisi.", "Baris 1 hasil kerja: Rencana Hasil Kerja wajib diisi."} {
+		if !shownText(u, want) {
+			t.Errorf("%q not shown; form says %v", want, s.form.messages())
+		}
+	}
+}
