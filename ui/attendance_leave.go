@@ -33,6 +33,7 @@ type leaveDialog struct {
 	letterLabel *widget.Label
 	note        *widget.Entry
 	info        *widget.Label
+	opening     *widget.Label
 	msg         *widget.Label
 	dlg         *dialog.CustomDialog
 }
@@ -87,6 +88,12 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 	l.msg = widget.NewLabel("")
 	l.msg.Importance = widget.DangerImportance
 	l.msg.Wrapping = fyne.TextWrapWord
+	l.opening = widget.NewLabel("")
+	editOpening := widget.NewButton(lang.L("att.opening.edit"), func() {
+		if s, ok := l.person(); ok {
+			u.editOpening(s, l.personChosen)
+		}
+	})
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("att.leave.staff")), l.who,
 		widget.NewLabel(lang.L("att.leave.code")), l.code,
@@ -95,6 +102,7 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 		widget.NewLabel(lang.L("att.leave.granted")), l.granted,
 		l.letterLabel, l.letter,
 		widget.NewLabel(lang.L("att.col.note")), l.note,
+		widget.NewLabel(lang.L("att.opening.label")), container.NewBorder(nil, nil, nil, editOpening, l.opening),
 	)
 	cancel := widget.NewButton(lang.L("button.cancel"), func() { l.dlg.Hide() })
 	save := widget.NewButton(lang.L("button.save"), func() { l.save(false) })
@@ -130,6 +138,7 @@ func (l *leaveDialog) personChosen() {
 		l.msg.SetText(err.Error())
 		return
 	}
+	l.opening.SetText(l.u.openingText(s.ID))
 	l.codes = nil
 	var opts []string
 	for _, c := range settings.Codes.CodesFor(s.Kind) {
@@ -138,8 +147,14 @@ func (l *leaveDialog) personChosen() {
 			opts = append(opts, c.FullLabel())
 		}
 	}
-	l.code.ClearSelected()
+	chosen := l.code.Selected
 	l.code.SetOptions(opts)
+	l.code.ClearSelected()
+	for _, o := range opts {
+		if o == chosen {
+			l.code.SetSelected(o)
+		}
+	}
 	l.update()
 }
 

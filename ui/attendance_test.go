@@ -496,3 +496,43 @@ func TestSheetDialogWeekAndRender(t *testing.T) {
 		t.Errorf("a weekend sheet: %q", s.msg.Text)
 	}
 }
+
+func TestLeaveOpeningBalance(t *testing.T) {
+	u, st := newAttendanceUI(t, 8)
+	pns := staffOfKind(t, st, data.KindPNS)
+	l := u.openLeave(pns.ID)
+	if !strings.Contains(l.opening.Text, "belum diisi") {
+		t.Errorf("opening shown as %q", l.opening.Text)
+	}
+	test.Tap(button(t, u, "Ubah…"))
+	entries := []*widget.Entry{}
+	for _, o := range objects(u.win.Canvas()) {
+		if e, ok := o.(*widget.Entry); ok {
+			entries = append(entries, e)
+		}
+	}
+	year, days := entries[len(entries)-2], entries[len(entries)-1]
+	if year.Text != "2026" || days.Text != "12" {
+		t.Fatalf("opening form starts at %q, %q", year.Text, days.Text)
+	}
+	days.SetText("30")
+	test.Tap(button(t, u, "Simpan"))
+	if _, found, _ := st.LeaveOpening(pns.ID); found {
+		t.Fatal("30 days were accepted")
+	}
+	days.SetText("20")
+	test.Tap(button(t, u, "Simpan"))
+	o, found, err := st.LeaveOpening(pns.ID)
+	if err != nil || !found || o.Days != 20 || o.Year != 2026 {
+		t.Fatalf("opening %+v %v %v", o, found, err)
+	}
+	if l.opening.Text != "20 hari pada 2026" {
+		t.Errorf("opening shown as %q", l.opening.Text)
+	}
+	l.code.SetSelected("CT — Cuti Tahunan")
+	l.from.SetText("30/11/2026")
+	l.to.SetText("01/12/2026")
+	if !strings.Contains(l.info.Text, "20 dari 20 hari") || !strings.Contains(l.info.Text, "sesudah cuti ini 18 hari") {
+		t.Errorf("info %q", l.info.Text)
+	}
+}
