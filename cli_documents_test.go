@@ -12,10 +12,9 @@ import (
 var appraisalName = regexp.MustCompile(`^[0-9]{18}_[A-Za-z0-9]+_[0-9]{4}(-Q[1-4]|-S[12]|-[0-9]{2})?(_r[1-9][0-9]*)?\.pdf$`)
 
 // exportDemo exports the signed documents of an ended demo period and returns
-// the folder, the data file and the PDF paths.
-func exportDemo(t *testing.T) (dir, db string, pdfs []string) {
+// the folder and the PDF paths.
+func exportDemo(t *testing.T, db, period string) (dir string, pdfs []string) {
 	t.Helper()
-	db, period, _ := demoFinal(t)
 	dir = t.TempDir()
 	code, out, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", dir)
 	if code != 0 || !strings.Contains(out, "bertanda tangan") || !strings.Contains(out, "Daftar:") {
@@ -40,11 +39,10 @@ func exportDemo(t *testing.T) (dir, db string, pdfs []string) {
 	if len(pdfs) == 0 {
 		t.Fatal("no PDF exported")
 	}
-	return dir, db, pdfs
+	return dir, pdfs
 }
 
-func TestExportAppraisalFilters(t *testing.T) {
-	db, period, nip := demoFinal(t)
+func checkExportFilters(t *testing.T, db, period, nip string) {
 	dir := t.TempDir()
 	code, out, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", dir, "--nip", nip)
 	if code != 0 || strings.Count(out, "Ditulis:") != 1 || !strings.Contains(out, nip+"_") {

@@ -25,23 +25,30 @@ func init() {
 	}
 }
 
-// demoFinal returns the demo file, an ended period and the NIP of a staff
-// member whose evaluation of that period is final and signed.
-func demoFinal(t *testing.T) (db, period, nip string) {
-	t.Helper()
+// TestDemoDocumentsThroughCLI runs the signing commands on one demo file
+// (the demo signs, so making it costs one argon2id run per rater): signers,
+// export, verification, finalizing with a signature, importing a PKCS#12.
+func TestDemoDocumentsThroughCLI(t *testing.T) {
 	db, periods := demoFile(t)
-	period = periods[len(periods)-2].ID
-	for _, ev := range evaluationsJSON(t, db, period) {
+	ended, running := periods[len(periods)-2].ID, periods[len(periods)-1].ID
+	nip := ""
+	for _, ev := range evaluationsJSON(t, db, ended) {
 		if ev.State == string(data.EvalFinal) && ev.RaterNIP != "" {
-			return db, period, ev.NIP
+			nip = ev.NIP
+			break
 		}
 	}
-	t.Fatalf("demo has no final evaluation in %s", period)
-	return "", "", ""
+	if nip == "" {
+		t.Fatalf("demo has no final evaluation in %s", ended)
+	}
+	t.Run("signer list", func(t *testing.T) { checkSignerList(t, db) })
+	t.Run("export appraisal", func(t *testing.T) { checkExportFilters(t, db, ended, nip) })
+	t.Run("verify", func(t *testing.T) { checkVerifyExported(t, db, ended) })
+	t.Run("finalize signs", func(t *testing.T) { checkFinalizeSigns(t, db, running) })
+	t.Run("signer import", func(t *testing.T) { checkSignerImport(t, db, ended) })
 }
 
-func TestDemoSignersAndList(t *testing.T) {
-	db, _, _ := demoFinal(t)
+func checkSignerList(t *testing.T, db string) {
 	code, out, errOut := cli(t, "signer", "list", "--data", db)
 	if code != 0 || !strings.Contains(out, "Sertifikat Induk Kantor Kecamatan") || !strings.Contains(out, "aktif") {
 		t.Fatalf("signer list: exit %d, %q, %q", code, out, errOut)
@@ -87,9 +94,7 @@ func TestSignerCreateNeedsPassphrase(t *testing.T) {
 	}
 }
 
-func TestFinalizeSignsWhenRaterHasSigner(t *testing.T) {
-	db, periods := demoFile(t)
-	period := periods[len(periods)-1].ID
+func checkFinalizeSigns(t *testing.T, db, period string) {
 	nip, _ := ratablePNS(t, db)
 	ev := func(args ...string) (int, string, string) {
 		t.Helper()
@@ -149,8 +154,7 @@ func toolRun(t *testing.T, name string, args ...string) (string, error) {
 	return string(out), err
 }
 
-func TestSignerImportPKCS12(t *testing.T) {
-	db, period, _ := demoFinal(t)
+func checkSignerImport(t *testing.T, db, period string) {
 	var raterNIP string
 	for _, ev := range evaluationsJSON(t, db, period) {
 		if ev.RaterNIP != "" {

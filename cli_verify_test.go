@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-func TestVerifyExportedDocuments(t *testing.T) {
-	dir, db, pdfs := exportDemo(t)
+func checkVerifyExported(t *testing.T, db, period string) {
+	dir, pdfs := exportDemo(t, db, period)
 	code, out, errOut := cli(t, append([]string{"verify", "--data", db}, pdfs...)...)
 	if code != 0 || strings.Count(out, ": Sah") != len(pdfs) || !strings.Contains(out, "cocok dengan penilaian") {
 		t.Fatalf("verify: exit %d, %q, %q", code, out, errOut)
