@@ -184,7 +184,7 @@ func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
 
 func compress(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, flate.BestCompression)
+	w, err := flate.NewWriter(&buf, flate.DefaultCompression)
 	if err != nil {
 		return nil, err
 	}
