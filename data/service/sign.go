@@ -285,7 +285,11 @@ func Signers(st *store.Store) ([]SignerInfo, error) {
 
 // ExportRoot returns the office root certificate as DER (.cer), for another
 // office or the kabupaten to trust (TrustRoot on their copy), or for a PDF
-// viewer's list of trusted certificates.
+// viewer's list of trusted certificates (Adobe Acrobat Reader: Preferensi ▸
+// Tanda Tangan ▸ Identitas & Sertifikat Tepercaya ▸ Sertifikat Tepercaya ▸
+// Impor, then tick "Use this certificate as a trusted root"; a viewer that
+// uses the Windows store: open the .cer, Install Certificate, Trusted Root
+// Certification Authorities). Compare the SHA-256 fingerprint by phone first.
 func ExportRoot(st *store.Store) ([]byte, error) {
 	r, found, err := st.OfficeRoot()
 	if err != nil {
