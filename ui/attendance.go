@@ -14,8 +14,9 @@ import (
 )
 
 // attendanceScreen is Kehadiran: tabs for the daily entry grid (with the
-// leave and fingerprint-import dialogs), the monthly recap, the PP 94/2021
-// discipline count and the work calendar. Each tab reloads from the store
+// leave, fingerprint-import and sign-in sheet dialogs), the monthly recap,
+// the PP 94/2021 discipline count, the work calendar, and the schedule and
+// rules. Each tab reloads from the store
 // when it is shown.
 type attendanceScreen struct {
 	u          *App
@@ -25,6 +26,7 @@ type attendanceScreen struct {
 	recap      *recapView
 	discipline *disciplineView
 	calendar   *calendarView
+	rules      *rulesView
 }
 
 func newAttendanceScreen(u *App) *attendanceScreen {
@@ -33,11 +35,13 @@ func newAttendanceScreen(u *App) *attendanceScreen {
 	a.recap = newRecapView(u)
 	a.discipline = newDisciplineView(u)
 	a.calendar = newCalendarView(u)
+	a.rules = newRulesView(u)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("att.tab.day"), a.day.view),
 		container.NewTabItem(lang.L("att.tab.recap"), a.recap.view),
 		container.NewTabItem(lang.L("att.tab.discipline"), a.discipline.view),
 		container.NewTabItem(lang.L("att.tab.calendar"), a.calendar.view),
+		container.NewTabItem(lang.L("att.tab.rules"), a.rules.view),
 	)
 	a.tabs.OnSelected = func(*container.TabItem) { a.refresh() }
 	a.view = a.tabs
@@ -55,6 +59,8 @@ func (a *attendanceScreen) refresh() {
 		a.discipline.reload()
 	case 3:
 		a.calendar.reload()
+	case 4:
+		a.rules.reload()
 	}
 }
 

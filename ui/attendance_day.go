@@ -19,7 +19,7 @@ import (
 // dayColumns are the widths of the daily grid's columns: name and NIP,
 // code, the code's full label, arrival, departure, minutes late or short;
 // the note takes the rest.
-var dayColumns = []float32{230, 64, 240, 70, 70, 140}
+var dayColumns = []float32{220, 64, 220, 70, 70, 130}
 
 // dayGrid is the daily entry tab: one row per active staff member (of one
 // unit, when chosen) for one date. The admin types a code and presses Enter

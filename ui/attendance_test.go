@@ -395,17 +395,6 @@ func TestDisciplineAndCalendarTabs(t *testing.T) {
 	if !ok {
 		t.Fatalf("local day off not saved: %s", c.msg.Text)
 	}
-	c.week[6].works.SetChecked(true)
-	c.week[6].start.SetText("08:00")
-	c.week[6].end.SetText("12:00")
-	test.Tap(buttonIn(t, objectsUnder(c.view), "Simpan jadwal"))
-	set, err := st.AttendanceSettings()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !set.Schedule.Week[time.Saturday].Works() {
-		t.Errorf("six-day week not saved: %s", c.setMsg.Text)
-	}
 	u.attendance.tabs.SelectIndex(0)
 	u.attendance.day.show(data.NewDate(2026, 11, 30))
 	if !strings.Contains(u.attendance.day.status.Text, "HUT Kecamatan") {
@@ -534,5 +523,62 @@ func TestLeaveOpeningBalance(t *testing.T) {
 	l.to.SetText("01/12/2026")
 	if !strings.Contains(l.info.Text, "20 dari 20 hari") || !strings.Contains(l.info.Text, "sesudah cuti ini 18 hari") {
 		t.Errorf("info %q", l.info.Text)
+	}
+}
+
+func TestRulesTabSavesScheduleTPPAndDiscipline(t *testing.T) {
+	u, st := newAttendanceUI(t, 3)
+	u.attendance.tabs.SelectIndex(4)
+	r := u.attendance.rules
+	if r.week[time.Friday].end.Text != "16:30" || r.absent.Text != "1,5" || !r.convert.Checked {
+		t.Fatalf("defaults shown: Friday ends %q, TK %q, convert %v", r.week[time.Friday].end.Text, r.absent.Text, r.convert.Checked)
+	}
+	r.late[1].percent.SetText("x")
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
+	if !strings.Contains(r.msg.Text, "TL2") {
+		t.Errorf("bad percent message %q does not name the band", r.msg.Text)
+	}
+	if set, _ := st.AttendanceSettings(); set.Schedule.Week[time.Saturday].Works() {
+		t.Fatal("refused settings were saved")
+	}
+	r.late[1].percent.SetText("1,25")
+	r.week[time.Saturday].works.SetChecked(true)
+	r.week[time.Saturday].start.SetText("08.00")
+	r.week[time.Saturday].end.SetText("12:00")
+	r.ramWeek[time.Monday].start.SetText("08:30")
+	r.absent.SetText("2,5")
+	r.convert.SetChecked(false)
+	r.addRange(data.DateRange{From: data.NewDate(2027, 2, 8), To: data.NewDate(2027, 3, 9)})
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
+	set, err := st.AttendanceSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sat := set.Schedule.Week[time.Saturday]
+	if sat.Start != 8*60 || sat.End != 12*60 || set.TPP.AbsentPercent != 2.5 || set.TPP.Late[1].Percent != 1.25 ||
+		set.Discipline.ConvertLateness || len(set.Ramadan) != 1 || set.Schedule.Ramadan[time.Monday].Start != 8*60+30 {
+		t.Errorf("saved %+v (message %q)", set, r.msg.Text)
+	}
+	if ds, _ := service.WorkingDay(st, data.NewDate(2026, 11, 28)); !ds.Working {
+		t.Error("a Saturday is still not a working day in a six-day week")
+	}
+}
+
+func TestParseNumberAndFormatPercent(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1,5", 1.5, true}, {"2.25", 2.25, true}, {" 7 ", 7, true}, {"", 0, false}, {"x", 0, false}, {"1,2,3", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseNumber(tt.in, "f")
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseNumber(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+	if got := formatPercent(1.25); got != "1,25" {
+		t.Errorf("formatPercent(1.25) = %q", got)
 	}
 }
