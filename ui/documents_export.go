@@ -202,8 +202,8 @@ func (t *exportTab) run(export exportFunc) {
 		})
 		cancel()
 		fyne.Do(func() {
-			t.busy(false)
 			t.done(res, err)
+			t.busy(false)
 		})
 	}()
 }

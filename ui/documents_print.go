@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -110,12 +111,12 @@ func (t *printTab) printEvaluation() {
 				docSay(t.msg, err.Error(), true)
 				return
 			}
-			t.opened = path
-			if err := t.u.fyne.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+			if err := t.u.fyne.OpenURL(fileURL(path)); err != nil {
 				docSay(t.msg, lang.L("doc.print.openfail", map[string]any{"Path": path, "Err": err.Error()}), true)
-				return
+			} else {
+				docSay(t.msg, lang.L("doc.print.opened", map[string]any{"Path": path}), false)
 			}
-			docSay(t.msg, lang.L("doc.print.opened", map[string]any{"Path": path}), false)
+			t.opened = path
 		})
 	}()
 }
@@ -144,4 +145,14 @@ func writePrintCopy(st *store.Store, periodID string, r service.EvaluationRow) (
 		return "", fmt.Errorf("menulis %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// fileURL is the file:// URL of a local path; a Windows path gets the
+// leading slash of "file:///C:/...", so the drive is not read as a host.
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
 }

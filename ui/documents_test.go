@@ -42,9 +42,17 @@ func TestExportPeriodToFolder(t *testing.T) {
 	if want == 0 {
 		t.Fatal("the demo period has no final evaluation")
 	}
+	u.documents.tabs.SelectIndex(0)
+	tab := u.documents.export
+	if id := tab.period.id(); id == "" || finalCount(t, st, id) == 0 {
+		t.Fatalf("period %q chosen first holds no final evaluation", id)
+	}
+	if len(tab.finals) == 0 || tab.tteSel.PlaceHolder != "(Pilih)" {
+		t.Errorf("TTE offers %d final evaluations with placeholder %q", len(tab.finals), tab.tteSel.PlaceHolder)
+	}
 	dir := t.TempDir()
 	exportThroughScreen(t, u, period, dir)
-	msg := u.documents.export.msg
+	msg := tab.msg
 	if msg.Importance != widget.SuccessImportance || !strings.Contains(msg.Text, service.IndexFileName(period)) {
 		t.Fatalf("result message %q (importance %v), want success naming the index", msg.Text, msg.Importance)
 	}
@@ -60,9 +68,15 @@ func TestExportPeriodToFolder(t *testing.T) {
 }
 
 func TestExportNeedsFolder(t *testing.T) {
-	u, _, period := newDocumentsUI(t)
+	u, st := newTestUI(t, false, Options{})
+	if _, err := service.CreatePeriodsUpTo(st, testToday); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(ScreenDocuments)
 	u.documents.tabs.SelectIndex(0)
-	u.documents.export.period.choose(period)
+	if u.documents.export.period.id() == "" {
+		t.Fatal("no period chosen")
+	}
 	test.Tap(button(t, u, "Ekspor penilaian"))
 	if !shownText(u, "Pilih folder tujuan dulu") || u.documents.export.running {
 		t.Fatal("an export without a folder did not ask for one")
@@ -70,7 +84,8 @@ func TestExportNeedsFolder(t *testing.T) {
 }
 
 func TestExportResultMessages(t *testing.T) {
-	u, _, _ := newDocumentsUI(t)
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenDocuments)
 	tab := u.documents.export
 	tab.setDir("/media/usb")
 	two := service.ExportResult{Files: []service.ExportedFile{{Path: "a.pdf"}, {Path: "b.pdf"}}}
@@ -130,15 +145,14 @@ func TestPrintOpensDocument(t *testing.T) {
 	}
 }
 
-func TestExportChoosesPeriodWithFinals(t *testing.T) {
-	u, st, _ := newDocumentsUI(t)
-	u.documents.tabs.SelectIndex(0)
-	tab := u.documents.export
-	id := tab.period.id()
-	if id == "" || finalCount(t, st, id) == 0 {
-		t.Fatalf("period %q chosen first holds no final evaluation", id)
+func TestFileURL(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"/tmp/kinerja-cetak/a b.pdf", "file:///tmp/kinerja-cetak/a%20b.pdf"},
+		{"C:/Users/Admin/AppData/Local/Temp/x.pdf", "file:///C:/Users/Admin/AppData/Local/Temp/x.pdf"},
 	}
-	if len(tab.finals) == 0 || tab.tteSel.PlaceHolder != "(Pilih)" {
-		t.Errorf("TTE offers %d final evaluations with placeholder %q", len(tab.finals), tab.tteSel.PlaceHolder)
+	for _, tc := range tests {
+		if got := fileURL(tc.path).String(); got != tc.want {
+			t.Errorf("fileURL(%q) = %q, want %q", tc.path, got, tc.want)
+		}
 	}
 }

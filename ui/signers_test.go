@@ -60,13 +60,11 @@ func TestCreateSignerForm(t *testing.T) {
 			f := fillSignerForm(t, u, tc.staff, tc.office, tc.pass, tc.pass2)
 			test.Tap(button(t, u, "Buat penanda tangan"))
 			if tc.field == nil {
-				waitFor(t, "the signer", func() bool { return u.documents.signers.form == nil })
-				after, err := service.Signers(st)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(after) != len(before)+1 || len(u.documents.signers.signers) != len(after) {
-					t.Fatalf("signers %d → %d, listed %d", len(before), len(after), len(u.documents.signers.signers))
+				waitFor(t, "the new signer listed", func() bool {
+					return u.documents.signers.form == nil && len(u.documents.signers.signers) == len(before)+1
+				})
+				if after, err := service.Signers(st); err != nil || len(after) != len(before)+1 {
+					t.Fatalf("signers stored %d → %d (%v)", len(before), len(after), err)
 				}
 				return
 			}

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"crypto/x509"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"software.sslmate.com/src/go-pkcs12"
+
+	"kinerja/export/sign"
+)
+
+// otherOffice is a signer of another kecamatan's root, as a .p12 file opened
+// with "sandi-p12" and as an identity that signs.
+func otherOffice(t *testing.T) (sign.Identity, []byte) {
+	t.Helper()
+	now := time.Now()
+	root, err := sign.NewOfficeRoot("Cimahi", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := sign.IssueSigner(root, "Rina Marlina, S.E.", "198001012005012001", "Kepala Seksi Pelayanan", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(id.CertDER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rootCert, err := x509.ParseCertificate(root.CertDER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pfx, err := pkcs12.Modern.Encode(id.Key, cert, []*x509.Certificate{rootCert}, "sandi-p12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id, pfx
+}
+
+// openImportForm opens "Impor .p12/.pfx…" with the file content pfx chosen
+// and the fields typed.
+func openImportForm(t *testing.T, u *App, pfx []byte, filePass, pass string) *signerForm {
+	t.Helper()
+	test.Tap(button(t, u, "Impor .p12/.pfx…"))
+	f := u.documents.signers.form
+	if f == nil || !f.imported {
+		t.Fatal("no import dialog")
+	}
+	f.file = pfx
+	f.staffSel.input.(*widget.Select).SetSelectedIndex(0)
+	test.Type(f.secret.input.(*widget.Entry), filePass)
+	test.Type(f.pass.input.(*widget.Entry), pass)
+	test.Type(f.pass2.input.(*widget.Entry), pass)
+	return f
+}
+
+func TestImportSignerThenTrustItsRoot(t *testing.T) {
+	u, _, _ := newDocumentsUI(t)
+	u.documents.tabs.SelectIndex(2)
+	tab := u.documents.signers
+	_, pfx := otherOffice(t)
+
+	f := openImportForm(t, u, pfx, "bukan-sandinya", "rahasia-satu")
+	test.Tap(button(t, u, "Impor"))
+	waitFor(t, "the refusal", func() bool { return !f.ok.Disabled() && f.secret.message() != "" })
+	if got := f.secret.message(); got != "Frasa sandi salah." {
+		t.Fatalf("wrong file password shows %q", got)
+	}
+	f.dlg.Hide()
+
+	before := len(tab.signers)
+	openImportForm(t, u, pfx, "sandi-p12", "rahasia-satu")
+	test.Tap(button(t, u, "Impor"))
+	waitFor(t, "the offer to trust the file's root", func() bool {
+		return tab.form == nil && shownText(u, "Sertifikat Induk Kantor Kecamatan Cimahi")
+	})
+	if len(tab.signers) != before+1 {
+		t.Fatalf("signers listed %d → %d", before, len(tab.signers))
+	}
+	test.Tap(button(t, u, "Percayai"))
+	if tab.trusted.Text != "Sertifikat Induk Kantor Kecamatan Cimahi" {
+		t.Errorf("trusted roots show %q", tab.trusted.Text)
+	}
+}
+
+func TestVerifyOtherOfficeBeforeAndAfterTrust(t *testing.T) {
+	u, _, period := newDocumentsUI(t)
+	dir := t.TempDir()
+	exportThroughScreen(t, u, period, dir)
+	raw, err := os.ReadFile(exportedPDFs(t, dir)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := otherOffice(t)
+	signed, err := sign.SignPDF(raw, other, sign.SignInfo{Name: "Rina Marlina, S.E.", Location: "Cimahi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "cimahi.pdf")
+	if err := os.WriteFile(file, signed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cer, err := sign.RootCER(sign.Identity{CertDER: other.Chain[len(other.Chain)-1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		trust bool
+		want  string
+	}{
+		{"unknown office", false, "Penanda tangan tidak dikenal kantor ini"},
+		{"trusted office", true, "Sah"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.trust {
+				u.documents.tabs.SelectIndex(2)
+				u.documents.signers.confirmTrust(cer)
+				test.Tap(button(t, u, "Percayai"))
+			}
+			u.documents.tabs.SelectIndex(1)
+			tab := u.documents.verify
+			tab.results.RemoveAll()
+			tab.verifyFiles([]string{file})
+			waitFor(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
+			if labelShown(u, tc.want) == nil {
+				t.Errorf("verdict %q not shown", tc.want)
+			}
+		})
+	}
+}
