@@ -47,6 +47,7 @@ type App struct {
 	perform    *kinerjaScreen
 	skp        *skpScreen
 	evaluation *evaluationScreen
+	documents  *documentsScreen
 	later      map[string]fyne.CanvasObject
 	firstRun   *firstRun // the first-run dialog, when one was shown
 }
@@ -83,6 +84,7 @@ func New(a fyne.App, st *store.Store, opt Options) *App {
 	u.perform = newKinerjaScreen(u)
 	u.skp = newSKPScreen(u)
 	u.evaluation = newEvaluationScreen(u)
+	u.documents = newDocumentsScreen(u)
 	u.later = laterScreens()
 	u.body = container.NewStack()
 	u.nav = u.newNav()
@@ -136,6 +138,9 @@ func (u *App) screenObject(screen string) fyne.CanvasObject {
 	case ScreenEvaluation:
 		u.evaluation.reload()
 		return u.evaluation.view
+	case ScreenDocuments:
+		u.documents.reload()
+		return u.documents.view
 	}
 	return u.later[screen]
 }
