@@ -25,7 +25,7 @@ type evaluationSide struct {
 }
 
 // sideWidth is the width of the column beside the evaluation.
-const sideWidth = 290
+const sideWidth = 260
 
 func newEvaluationSide(f *evaluationForm) *evaluationSide {
 	side := &evaluationSide{attendance: wrapLabel(""), revisions: wrapLabel("")}
@@ -44,7 +44,10 @@ func newEvaluationSide(f *evaluationForm) *evaluationSide {
 		identityBlock(lang.L("eval.atasan"), f.v.Identities.Atasan),
 	)
 	if !f.v.Locked() {
-		b := widget.NewButtonWithIcon(lang.L("eval.raters.change"), theme.AccountIcon(), func() { newRaterDialog(f).show() })
+		b := widget.NewButtonWithIcon(lang.L("eval.raters.change"), theme.AccountIcon(), func() {
+			f.raters = newRaterDialog(f)
+			f.raters.show()
+		})
 		raters.Add(container.NewHBox(b))
 	}
 	col := container.NewVBox(

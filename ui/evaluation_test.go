@@ -230,3 +230,98 @@ func TestEvaluationFinalizeAsksPassphraseWhenRaterSigns(t *testing.T) {
 		t.Fatalf("the right passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
 	}
 }
+
+// openFinal shows Evaluasi Kinerja on period id and opens the first final evaluation.
+func openFinal(t *testing.T, u *App, id string) service.EvaluationRow {
+	t.Helper()
+	u.Show(ScreenEvaluation)
+	s := u.evaluation
+	for i, p := range s.periods {
+		if p.ID == id {
+			s.periodSel.SetSelectedIndex(i)
+		}
+	}
+	for _, r := range s.shown {
+		if r.Evaluation.State == data.EvalFinal {
+			s.list.Select(s.index(r.Staff.ID))
+			if s.form == nil || !s.form.v.Locked() {
+				t.Fatalf("%s: the final evaluation is not shown locked", r.Employee.Name)
+			}
+			return r
+		}
+	}
+	t.Fatalf("no final evaluation in %s", id)
+	return service.EvaluationRow{}
+}
+
+func TestFinalEvaluationTakesObjectionAndFollowUp(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	row := openFinal(t, u, "2026-Q2")
+	f := u.evaluation.form
+	test.Type(f.objection.keberatan, "Realisasi layanan belum dihitung penuh")
+	test.Type(f.objection.penjelasan, "Data layanan dicek ulang")
+	test.Type(f.objection.keputusan, "Predikat tetap")
+	test.Tap(button(t, u, "Simpan keberatan"))
+	v, err := service.EvaluationFor(st, "2026-Q2", row.Staff.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Locked() || v.Evaluation.Objection.Keberatan != "Realisasi layanan belum dihitung penuh" || v.Evaluation.Objection.Keputusan != "Predikat tetap" {
+		t.Fatalf("after Simpan keberatan: %+v (locked %v)", v.Evaluation.Objection, v.Locked())
+	}
+	if !shownText(u, "Keberatan tersimpan") {
+		t.Error("no message after saving the objection")
+	}
+
+	f = u.evaluation.form
+	n := len(f.dev.rows)
+	test.Tap(button(t, u, "Tambah tindak lanjut"))
+	r := f.dev.rows[n]
+	test.Type(r.need, "Pelatihan aplikasi layanan")
+	test.Type(r.plan, "Diklat Maret")
+	r.status.SetSelected("Direncanakan")
+	test.Tap(button(t, u, "Simpan tindak lanjut"))
+	v, _ = service.EvaluationFor(st, "2026-Q2", row.Staff.ID)
+	dev := v.Evaluation.Development
+	if !v.Locked() || len(dev) != n+1 || dev[n] != (data.FollowUp{Need: "Pelatihan aplikasi layanan", Plan: "Diklat Maret", Status: data.FollowUpPlanned}) {
+		t.Fatalf("after Simpan tindak lanjut: %+v (locked %v)", dev, v.Locked())
+	}
+}
+
+func TestRaterOverrideFromEvaluation(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	row := openFirstToRate(t, u)
+	f := u.evaluation.form
+	test.Tap(button(t, u, "Ubah penilai (Plt/Plh)"))
+	d := f.raters
+	if d == nil || !shownText(u, "Penilai untuk periode Triwulan IV 2026 saja") {
+		t.Fatal("Ubah penilai opens no dialog")
+	}
+	pick := -1
+	for i, p := range d.people {
+		if p.ID != f.v.Evaluation.Rater.StaffID && p.ID != f.v.Evaluation.Atasan.StaffID {
+			pick = i
+			break
+		}
+	}
+	d.rater.SetSelectedIndex(pick)
+	d.raterActing.SetSelected("Plh")
+	d.apply()
+	v, err := service.EvaluationFor(st, "2026-Q4", row.Staff.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Evaluation.Rater != (data.RaterRef{StaffID: d.people[pick].ID, Acting: data.ActingPlh}) || !strings.HasPrefix(v.Identities.Rater.Position, "Plh. ") {
+		t.Fatalf("rater after override: %+v, %+v", v.Evaluation.Rater, v.Identities.Rater)
+	}
+	if !shownText(u, d.people[pick].DisplayName()) || !shownText(u, "Penilai untuk periode ini tersimpan.") {
+		t.Error("the new rater is not shown")
+	}
+	test.Tap(button(t, u, "Ubah penilai (Plt/Plh)"))
+	test.Tap(u.evaluation.form.raters.reset)
+	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Evaluation.Rater.Acting != "" || v.Evaluation.Rater.StaffID == d.people[pick].ID {
+		t.Errorf("Kembalikan bawaan left %+v", v.Evaluation.Rater)
+	}
+}

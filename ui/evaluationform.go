@@ -43,6 +43,7 @@ type evaluationForm struct {
 
 	passDialog, reopenDialog *dialog.FormDialog // the dialogs opened last
 	passEntry, reopenReason  *widget.Entry
+	raters                   *raterDialog
 }
 
 func newEvaluationForm(s *evaluationScreen, v service.EvaluationView) *evaluationForm {

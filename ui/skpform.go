@@ -59,9 +59,7 @@ var hasilKinds = []data.HasilKerjaKind{data.HasilUtama, data.HasilTambahan}
 
 func newSKPForm(k data.SKP) *skpForm {
 	f := &skpForm{orig: k, fields: map[string]*field{}, showAll: k.ID != 0}
-	f.position = widget.NewMultiLineEntry()
-	f.position.Wrapping = fyne.TextWrapWord
-	f.position.SetMinRowsVisible(1)
+	f.position = widget.NewEntry()
 	f.start, f.end = NewDateEntry(), NewDateEntry()
 	var labels []string
 	for _, a := range approachChoices {
@@ -202,7 +200,7 @@ func (f *skpForm) appendRow(r data.HasilKerja) {
 func multiEntry() *widget.Entry {
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(1)
+	e.SetMinRowsVisible(2)
 	return e
 }
 
