@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data/service"
+	"kinerja/data/store"
 )
 
 // exportedPDFs lists the PDF files in dir.
@@ -154,5 +156,35 @@ func TestFileURL(t *testing.T) {
 		if got := fileURL(tc.path).String(); got != tc.want {
 			t.Errorf("fileURL(%q) = %q, want %q", tc.path, got, tc.want)
 		}
+	}
+}
+
+func TestExportCancel(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	if _, err := service.CreatePeriodsUpTo(st, testToday); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(ScreenDocuments)
+	tab := u.documents.export
+	tab.setDir(t.TempDir())
+	started := make(chan struct{})
+	tab.run(func(ctx context.Context, _ *store.Store, _ string, _ service.ExportFilter, _ string, p service.Progress) (service.ExportResult, error) {
+		p(1, 3)
+		close(started)
+		<-ctx.Done()
+		return service.ExportResult{Files: []service.ExportedFile{{Path: "a.pdf"}}}, service.ErrExportCancelled
+	})
+	<-started
+	waitFor(t, "the progress bar", func() bool { return tab.progress.Value == 1 && tab.progress.Max == 3 })
+	if !tab.progress.Visible() || !tab.appraise.Disabled() {
+		t.Fatal("no progress bar, or Ekspor still enabled while exporting")
+	}
+	test.Tap(button(t, u, "Batal"))
+	waitFor(t, "the cancelled export", func() bool { return !tab.running })
+	if want := "Ekspor dibatalkan. 1 berkas"; !strings.HasPrefix(tab.msg.Text, want) {
+		t.Errorf("message %q, want it to start with %q", tab.msg.Text, want)
+	}
+	if tab.progress.Visible() || tab.cancelB.Visible() {
+		t.Error("progress bar or Batal still shown")
 	}
 }
