@@ -41,7 +41,7 @@ func newCalendarView(u *App) *calendarView {
 	v.year.SetSelected(strconv.Itoa(today.Year()))
 	v.list = widget.NewList(func() int { return len(v.days) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
+			l := widget.NewLabel("Senin\nLibur") // two lines: the day, then its name
 			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), l)
 		},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -580,5 +581,74 @@ func TestParseNumberAndFormatPercent(t *testing.T) {
 	}
 	if got := formatPercent(1.25); got != "1,25" {
 		t.Errorf("formatPercent(1.25) = %q", got)
+	}
+}
+
+func TestRecapUnitFilterAndYearView(t *testing.T) {
+	u, st := newAttendanceUI(t, 12)
+	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.attendance.tabs.SelectIndex(1)
+	v := u.attendance.recap
+	v.units.sel.SetSelectedIndex(5)
+	unit := v.units.id()
+	want, err := service.MonthRecap(st, 2026, time.November, unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.lines) != len(want.Lines)+len(want.Units)+1 {
+		t.Fatalf("unit %d: %d table lines, service %d people in %d units", unit, len(v.lines), len(want.Lines), len(want.Units))
+	}
+	if len(want.Lines) > 0 {
+		v.table.Select(widget.TableCellID{Row: 1, Col: 0})
+		y, err := service.YearRecap(st, want.Lines[0].StaffID, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !shownText(u, "Rekap kehadiran "+y.Name+" tahun 2026") {
+			t.Error("year view not shown for the line chosen")
+		}
+		lines := yearLines(y)
+		if len(lines) != 13 || lines[10].cell(3) != fmt.Sprint(y.Months[10].H) || lines[12].cell(2) != fmt.Sprint(y.Total.WorkingDays) {
+			t.Errorf("year lines: %d, November H %s, total working days %s", len(lines), lines[10].cell(3), lines[12].cell(2))
+		}
+	}
+}
+
+func TestRecapExportWritesFiles(t *testing.T) {
+	u, st := newAttendanceUI(t, 6)
+	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.attendance.tabs.SelectIndex(1)
+	v := u.attendance.recap
+	dir := t.TempDir()
+	for _, format := range []string{service.FormatXLSX, service.FormatPDF} {
+		var got []string
+		v.writeExport(2026, time.November, dir, format, func(paths []string) { got = paths })
+		waitFor(t, format+" export", func() bool { return len(got) > 0 })
+		for _, p := range got {
+			if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+				t.Errorf("%s: %v", p, err)
+			}
+		}
+	}
+}
+
+func TestDailyGridUnitFilter(t *testing.T) {
+	u, _ := newAttendanceUI(t, 20)
+	g := u.attendance.day
+	g.show(workDay)
+	all := len(g.rows)
+	g.units.sel.SetSelectedIndex(4)
+	unit := g.units.id()
+	if unit == 0 || len(g.rows) == 0 || len(g.rows) >= all {
+		t.Fatalf("unit %d: %d of %d rows", unit, len(g.rows), all)
+	}
+	for _, r := range g.rows {
+		if r.row.UnitID != unit {
+			t.Errorf("%s of unit %d shown for unit %d", r.row.Name, r.row.UnitID, unit)
+		}
 	}
 }
