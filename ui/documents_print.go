@@ -31,11 +31,12 @@ type printTab struct {
 	staffSel *widget.Select
 	printB   *widget.Button
 	msg      *widget.Label
+	dir      string // where copies for the viewer are written
 	opened   string // the last file written for the viewer
 }
 
 func newPrintTab(u *App) *printTab {
-	t := &printTab{u: u}
+	t := &printTab{u: u, dir: filepath.Join(os.TempDir(), "kinerja-cetak")}
 	t.period = newPeriodPicker(t.loadRows)
 	t.units = newUnitPicker(t.loadRows)
 	t.staffSel = newSelect(nil, nil)
@@ -100,11 +101,11 @@ func (t *printTab) printEvaluation() {
 		return
 	}
 	r, periodID := t.rows[i], t.period.id()
-	st := t.u.st
+	st, dir := t.u.st, t.dir
 	docSay(t.msg, lang.L("doc.working"), false)
 	t.printB.Disable()
 	go func() {
-		path, err := writePrintCopy(st, periodID, r)
+		path, err := writePrintCopy(st, dir, periodID, r)
 		fyne.Do(func() {
 			t.printB.Enable()
 			if err != nil {
@@ -125,7 +126,7 @@ func (t *printTab) printEvaluation() {
 // temporary "kinerja-cetak" folder: the signed copy kept for a final
 // evaluation when there is one, otherwise a fresh rendering (a draft carries
 // the KONSEP banner). It returns the file's path.
-func writePrintCopy(st *store.Store, periodID string, r service.EvaluationRow) (string, error) {
+func writePrintCopy(st *store.Store, dir, periodID string, r service.EvaluationRow) (string, error) {
 	e := r.Evaluation
 	_, content, found, err := st.Document(periodID, r.Staff.ID, e.Revision)
 	if err != nil {
@@ -136,7 +137,6 @@ func writePrintCopy(st *store.Store, periodID string, r service.EvaluationRow) (
 			return "", err
 		}
 	}
-	dir := filepath.Join(os.TempDir(), "kinerja-cetak")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("folder cetak %s: %w", dir, err)
 	}

@@ -124,6 +124,7 @@ func TestPrintOpensDocument(t *testing.T) {
 	u, _, period := newDocumentsUI(t)
 	u.documents.tabs.SelectIndex(3)
 	tab := u.documents.print
+	tab.dir = t.TempDir()
 	tab.period.choose(period)
 	if len(tab.rows) == 0 {
 		t.Fatal("no staff offered for printing")
