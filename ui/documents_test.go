@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,39 @@ func TestExportPeriodToFolder(t *testing.T) {
 	if !strings.HasPrefix(msg.Text, "Selesai: ") || !strings.Contains(msg.Text, dir) {
 		t.Errorf("result message %q does not say how many files went where", msg.Text)
 	}
+
+	t.Run("blank forms of the current period", func(t *testing.T) {
+		cur, _, err := service.CurrentPeriod(st, testToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab.period.choose(cur.ID)
+		forms := t.TempDir()
+		tab.setDir(forms)
+		test.Tap(button(t, u, "Formulir kosong"))
+		waitFor(t, "the forms", func() bool { return !tab.running })
+		files := exportedPDFs(t, forms)
+		if len(files) == 0 || !strings.HasSuffix(files[0], "_formulir.pdf") {
+			t.Fatalf("forms written: %v (message %q)", files, tab.msg.Text)
+		}
+		if want := fmt.Sprintf("Selesai: %d formulir kosong", len(files)); !strings.HasPrefix(tab.msg.Text, want) {
+			t.Errorf("message %q, want it to start with %q", tab.msg.Text, want)
+		}
+	})
+
+	t.Run("one document for TTE", func(t *testing.T) {
+		tab.period.choose(period)
+		if len(tab.finals) == 0 {
+			t.Fatal("no final evaluation offered for TTE")
+		}
+		path := filepath.Join(t.TempDir(), "tte.pdf")
+		tab.writeTTE(tab.finals[0], path)
+		waitFor(t, "the TTE file", func() bool { return strings.Contains(tab.tteMsg.Text, path) })
+		res, err := service.Verify(st, []string{path})
+		if err != nil || len(res) != 1 || !res[0].OK() {
+			t.Fatalf("the TTE file does not verify: %v %+v", err, res)
+		}
+	})
 }
 
 func TestExportNeedsFolder(t *testing.T) {
