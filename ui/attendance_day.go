@@ -55,13 +55,13 @@ func newDayGrid(u *App) *dayGrid {
 	}
 	g.date.OnSubmitted = func(s string) {
 		if d, err := data.ParseDate(s); err == nil && !d.IsZero() {
-			g.show(d)
+			g.showAndFocus(d)
 		}
 	}
 	g.units = newUnitPicker(g.reload)
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { g.show(g.shown.AddDays(-1)) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { g.show(g.shown.AddDays(1)) })
-	today := widget.NewButton(lang.L("att.day.today"), func() { g.show(u.today()) })
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { g.showAndFocus(g.shown.AddDays(-1)) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { g.showAndFocus(g.shown.AddDays(1)) })
+	today := widget.NewButton(lang.L("att.day.today"), func() { g.showAndFocus(u.today()) })
 	g.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	g.status.Wrapping = fyne.TextWrapWord
 	g.msg = widget.NewLabel("")
@@ -183,6 +183,23 @@ func (g *dayGrid) showCounts() {
 	}
 	g.msg.Importance = widget.MediumImportance
 	g.msg.SetText(lang.L("att.day.count", map[string]any{"N": len(g.rows), "Missing": n}))
+}
+
+// showAndFocus shows d and puts the keyboard in the code of the first row
+// not entered yet (the first row when all are entered), ready to type.
+func (g *dayGrid) showAndFocus(d data.Date) {
+	g.show(d)
+	if len(g.rows) == 0 {
+		return
+	}
+	first := g.rows[0]
+	for _, r := range g.rows {
+		if !r.row.Entered {
+			first = r
+			break
+		}
+	}
+	g.u.win.Canvas().Focus(first.code)
 }
 
 // focusNext moves the keyboard focus to the same field of the row after r,

@@ -67,7 +67,15 @@ func TestDailyGridByKeyboard(t *testing.T) {
 		t.Error("rows without an entry do not say belum diisi")
 	}
 	c := u.win.Canvas()
-	c.Focus(g.rows[0].code)
+	test.Tap(button(t, u, "Hari ini"))
+	if g.shown != testToday || len(g.rows) != 0 {
+		t.Fatalf("Hari ini shows %s with %d rows", g.shown, len(g.rows))
+	}
+	g.date.SetText(workDay.Slash())
+	g.date.OnSubmitted(g.date.Text)
+	if c.Focused() != g.rows[0].code {
+		t.Fatal("the first row's code is not focused after choosing the date")
+	}
 	test.Type(g.rows[0].code, "h")
 	pressEnter(u)
 	if c.Focused() != g.rows[1].code {
