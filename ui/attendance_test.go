@@ -660,3 +660,64 @@ func TestDailyGridUnitFilter(t *testing.T) {
 		}
 	}
 }
+
+func TestImportOverwriteNeedsConfirmation(t *testing.T) {
+	u, st := newAttendanceUI(t, 4)
+	s := staffOfKind(t, st, data.KindPNS)
+	day := data.NewDate(2026, 11, 26)
+	if err := service.SaveDay(st, day, []service.DayInput{{StaffID: s.ID, Code: "S", Note: "surat dokter"}}); err != nil {
+		t.Fatal(err)
+	}
+	log := s.NIP + "\t2026-11-26 07:20:00\n" + s.NIP + "\t2026-11-26 16:05:00\n"
+	w := u.openAttendanceImport("1_attlog.dat", []byte(log), nil)
+	waitFor(t, "the preview", func() bool { return w.previews.Load() >= 1 })
+	if w.plan.Count(data.MergeKeptHand) != 1 || !w.save.Disabled() {
+		t.Fatalf("hand entry: kept %d, save enabled %v", w.plan.Count(data.MergeKeptHand), !w.save.Disabled())
+	}
+	var check *widget.Check
+	for _, o := range objects(u.win.Canvas()) {
+		if c, ok := o.(*widget.Check); ok && c.Text == "Timpa isian yang dibuat dengan tangan" {
+			check = c
+		}
+	}
+	test.Tap(check)
+	test.Tap(button(t, u, "Tidak"))
+	if check.Checked || w.overwrite || w.previews.Load() != 1 {
+		t.Fatalf("refusing the question left checked %v, overwrite %v", check.Checked, w.overwrite)
+	}
+	test.Tap(check)
+	test.Tap(button(t, u, "Ya"))
+	waitFor(t, "the new plan", func() bool { return w.previews.Load() >= 2 })
+	if !w.plan.Overwrite || w.plan.Count(data.MergeChanged) != 1 {
+		t.Fatalf("overwrite plan: %+v", w.plan)
+	}
+	if m, _ := st.AttendanceMonth(s.ID, 2026, time.November); m.Days[26].Code != "S" {
+		t.Fatal("the hand entry changed before Simpan")
+	}
+	test.Tap(w.save)
+	waitFor(t, "the import", func() bool {
+		m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+		return m.Days[26].Code == "H"
+	})
+}
+
+func TestLeaveOverDaysAlreadyEnteredAsksFirst(t *testing.T) {
+	u, st := newAttendanceUI(t, 4)
+	s := staffOfKind(t, st, data.KindPNS)
+	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+		t.Fatal(err)
+	}
+	l := u.openLeave(s.ID)
+	l.code.SetSelected("S — Sakit")
+	l.from.SetText("26/11/2026")
+	l.to.SetText("27/11/2026")
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
+	if m, _ := st.AttendanceMonth(s.ID, 2026, time.November); m.Days[26].Code != "" || m.Days[27].Code != "H" {
+		t.Fatalf("saved before the question: %v", m.Days)
+	}
+	test.Tap(button(t, u, "Ya"))
+	m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+	if m.Days[26].Code != "S" || m.Days[27].Code != "S" {
+		t.Errorf("after confirming: %v", m.Days)
+	}
+}
