@@ -155,6 +155,12 @@ func (s *evaluationScreen) reload() {
 
 func (s *evaluationScreen) pickPeriod() {
 	if i := s.periodSel.SelectedIndex(); !s.filling && i >= 0 && i < len(s.periods) && s.periods[i].ID != s.periodID {
+		if f := s.form; f != nil && f.dirty && !f.store() {
+			s.filling = true
+			s.periodSel.SetSelected(f.v.Period.Label())
+			s.filling = false
+			return
+		}
 		s.periodID = s.periods[i].ID
 		s.loadRows()
 	}
@@ -221,8 +227,16 @@ func (s *evaluationScreen) index(staffID uint64) int {
 	return -1
 }
 
-// open shows the evaluation of staffID for the chosen period.
+// open shows the evaluation of staffID for the chosen period. Changes typed
+// into the evaluation shown are saved first; when they cannot be saved it
+// stays, with the reason under the form.
 func (s *evaluationScreen) open(staffID uint64) {
+	if f := s.form; f != nil && f.dirty && f.v.Staff.ID != staffID && f.v.Period.ID == s.periodID && !f.store() {
+		if i := s.index(f.v.Staff.ID); i >= 0 {
+			s.list.Select(i)
+		}
+		return
+	}
 	v, err := service.EvaluationFor(s.u.st, s.periodID, staffID)
 	if err != nil {
 		s.u.showError(err)

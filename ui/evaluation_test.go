@@ -173,6 +173,11 @@ func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
 	if len(s.shown) < 2 || s.unitID != unit {
 		t.Fatalf("unit %d shows %d staff; need two", unit, len(s.shown))
 	}
+	first := s.staffID
+	if len(s.form.realisasi) == 0 {
+		t.Fatal("the first person has no SKP rows")
+	}
+	test.Type(s.form.realisasi[0], "Tercatat sebelum pindah")
 	seen := map[uint64]bool{}
 	test.Tap(s.prev)
 	for i := 0; i < len(s.shown); i++ {
@@ -189,6 +194,9 @@ func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
 	}
 	if len(seen) != len(s.shown) || !s.next.Disabled() {
 		t.Errorf("Berikutnya visited %d of %d staff; disabled at the end: %v", len(seen), len(s.shown), s.next.Disabled())
+	}
+	if v, _ := service.EvaluationFor(st, "2026-Q4", first); !v.Stored || v.Evaluation.Rows[0].Realisasi != "Tercatat sebelum pindah" {
+		t.Errorf("Berikutnya did not save what was typed: %+v", v.Evaluation.Rows)
 	}
 	for _, r := range s.shown {
 		if r.UnitID != unit {

@@ -36,7 +36,7 @@ type evaluationForm struct {
 	objection  *objectionEditor
 	state      *widget.Label
 	status     *widget.Label
-	dirty      bool
+	dirty      bool // typed into since shown; saved before another person is opened
 
 	save, submit, withdraw, finalize, reopen, saveDev *widget.Button
 	view                                              fyne.CanvasObject
