@@ -22,7 +22,7 @@ var weekdayOrder = []int{1, 2, 3, 4, 5, 6, 0}
 // rulesView is the "Jadwal & aturan" tab, the office's attendance settings
 // (domain.md §2, every part configurable): the work week with its usual and
 // Ramadan hours, the Ramadan date ranges, the TPP deduction table and the
-// PP 94/2021 lateness conversion. One Simpan stores them after
+// PP 94/2021 lateness conversion, and the attendance code list. One Simpan stores them after
 // data.AttendanceSettings.Check.
 type rulesView struct {
 	u        *App
@@ -38,6 +38,8 @@ type rulesView struct {
 	bands    *fyne.Container
 	convert  *widget.Check
 	perDay   *widget.Entry
+	codes    *fyne.Container
+	codeRows []*codeRow
 	msg      *widget.Label
 }
 
@@ -62,7 +64,7 @@ type bandRow struct {
 }
 
 func newRulesView(u *App) *rulesView {
-	v := &rulesView{u: u, ramadan: container.NewVBox(), bands: container.NewVBox()}
+	v := &rulesView{u: u, ramadan: container.NewVBox(), bands: container.NewVBox(), codes: container.NewVBox()}
 	heading := func(key string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
@@ -87,7 +89,9 @@ func newRulesView(u *App) *rulesView {
 		container.New(layout.NewFormLayout(), widget.NewLabel(lang.L("att.rules.absent")), v.absent), v.bands,
 		widget.NewSeparator(), heading("att.rules.disc"), v.convert,
 		container.New(layout.NewFormLayout(), widget.NewLabel(lang.L("att.rules.perday")), v.perDay),
-		hint("att.rules.disc.hint"))
+		hint("att.rules.disc.hint"), widget.NewSeparator(),
+		heading("att.codes.title"), hint("att.codes.hint"), v.codes,
+		widget.NewButton(lang.L("att.codes.add"), v.addCode))
 	v.view = container.NewBorder(nil, container.NewBorder(nil, nil, nil, save, v.msg), nil, nil, container.NewScroll(body))
 	return v
 }
@@ -161,6 +165,7 @@ func (v *rulesView) reload() {
 	}
 	v.convert.SetChecked(s.Discipline.ConvertLateness)
 	v.perDay.SetText(formatPercent(s.Discipline.HoursPerDay))
+	v.showCodes(s.Codes)
 	v.msg.SetText("")
 }
 
@@ -256,6 +261,7 @@ func (v *rulesView) read() (data.AttendanceSettings, error) {
 	if s.Discipline.HoursPerDay, err = parseNumber(v.perDay.Text, lang.L("att.rules.perday")); err != nil {
 		return s, err
 	}
+	s.Codes = v.readCodes()
 	return s, s.Check()
 }
 

@@ -721,3 +721,37 @@ func TestLeaveOverDaysAlreadyEnteredAsksFirst(t *testing.T) {
 		t.Errorf("after confirming: %v", m.Days)
 	}
 }
+
+func TestRulesTabEditsTheCodeList(t *testing.T) {
+	u, st := newAttendanceUI(t, 3)
+	u.attendance.tabs.SelectIndex(4)
+	r := u.attendance.rules
+	if len(r.codeRows) != len(data.DefaultCodes()) || !r.codeRows[0].code.Disabled() {
+		t.Fatalf("%d code rows; H editable %v", len(r.codeRows), !r.codeRows[0].code.Disabled())
+	}
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Tambah kode"))
+	added := r.codeRows[len(r.codeRows)-1]
+	added.code.SetText("tb2")
+	added.label.SetText("Tugas Belajar Mandiri")
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
+	set, err := st.AttendanceSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := set.Codes.Lookup("TB2"); !ok || c.Label != "Tugas Belajar Mandiri" || c.Category != data.CategoryExcused {
+		t.Fatalf("added code saved as %+v %v (message %q)", c, ok, r.msg.Text)
+	}
+	for _, row := range r.codeRows {
+		if row.orig.Code == "TK" {
+			r.removeCode(row)
+		}
+	}
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
+	if !strings.Contains(r.msg.Text, "TK") {
+		t.Errorf("removing TK: %q", r.msg.Text)
+	}
+	set, _ = st.AttendanceSettings()
+	if _, ok := set.Codes.Lookup("TK"); !ok {
+		t.Error("TK was removed from the stored list")
+	}
+}
