@@ -16,20 +16,22 @@ import (
 	"kinerja/data/service"
 )
 
-// skpScreen is Kinerja › SKP: pick an evaluated staff member, see their SKPs,
+// skpScreen is Kinerja › SKP: find an evaluated staff member, see their SKPs,
 // and edit one in an skpForm; copy from last year or from a colleague with
 // the same position, save as or apply the position's template.
 type skpScreen struct {
 	u    *App
 	view fyne.CanvasObject
 
-	staff    []data.Staff // evaluated staff active today, by name
-	staffSel *widget.Select
-	skps     []data.SKP
-	list     *widget.List
-	form     *skpForm
-	formBox  *fyne.Container
-	status   *widget.Label
+	staff     []data.Staff // evaluated staff active today, by name
+	shown     []data.Staff // those matching the search
+	search    *widget.Entry
+	staffList *widget.List
+	skps      []data.SKP
+	list      *widget.List
+	form      *skpForm
+	formBox   *fyne.Container
+	status    *widget.Label
 
 	newSKP, copyLast, copyColleague, applyTemplate *widget.Button
 	save, saveTemplate                             *widget.Button
@@ -38,7 +40,27 @@ type skpScreen struct {
 
 func newSKPScreen(u *App) *skpScreen {
 	s := &skpScreen{u: u}
-	s.staffSel = newSelect(nil, func(string) { s.pickStaff() })
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("skp.search"))
+	s.search.OnChanged = func(string) { s.filter() }
+	s.staffList = widget.NewList(
+		func() int { return len(s.shown) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= 0 && i < len(s.shown) {
+				o.(*widget.Label).SetText(s.shown[i].DisplayName())
+			}
+		},
+	)
+	s.staffList.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(s.shown) {
+			s.pickStaff(s.shown[i].ID)
+		}
+	}
 	s.list = widget.NewList(
 		func() int { return len(s.skps) },
 		func() fyne.CanvasObject {
@@ -68,11 +90,11 @@ func newSKPScreen(u *App) *skpScreen {
 	s.saveTemplate = widget.NewButtonWithIcon(lang.L("skp.template.save"), theme.DocumentSaveIcon(), s.saveAsTemplate)
 	s.formBox = container.NewStack()
 
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("skp.staff")), nil, s.staffSel),
-		container.NewHBox(s.newSKP, s.copyLast, s.copyColleague, s.applyTemplate),
-	)
-	left := container.NewBorder(widget.NewLabelWithStyle(lang.L("skp.list"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.list)
+	top := container.NewHBox(s.newSKP, s.copyLast, s.copyColleague, s.applyTemplate)
+	skpList := container.NewBorder(widget.NewLabelWithStyle(lang.L("skp.list"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.list)
+	lists := container.NewVSplit(s.staffList, skpList)
+	lists.Offset = 0.65
+	left := container.NewBorder(s.search, nil, nil, nil, lists)
 	right := container.NewBorder(nil, container.NewVBox(s.status, container.NewHBox(s.save, s.saveTemplate)), nil, nil,
 		container.NewVScroll(container.NewPadded(s.formBox)))
 	split := container.NewHSplit(left, right)
@@ -96,19 +118,27 @@ func (s *skpScreen) reload() {
 	}
 	today := s.u.today()
 	s.staff = evaluatedStaff(all, today)
-	opts := make([]string, len(s.staff))
-	picked := -1
-	for i, st := range s.staff {
-		opts[i] = staffOption(st)
-		if st.ID == s.staffID {
-			picked = i
+	s.filter()
+	s.loadSKPs()
+}
+
+// filter shows the staff whose name, NIP or position contains the search text.
+func (s *skpScreen) filter() {
+	q := normPosition(s.search.Text)
+	s.shown = nil
+	for _, st := range s.staff {
+		hay := normPosition(st.DisplayName() + " " + st.NIP + " " + st.Current().Position)
+		if strings.Contains(hay, q) || strings.Contains(st.NIP, strings.ReplaceAll(q, " ", "")) {
+			s.shown = append(s.shown, st)
 		}
 	}
-	s.staffSel.SetOptions(opts)
-	if picked >= 0 {
-		s.staffSel.SetSelectedIndex(picked)
+	s.staffList.UnselectAll()
+	s.staffList.Refresh()
+	for i, st := range s.shown {
+		if st.ID == s.staffID {
+			s.staffList.Select(i)
+		}
 	}
-	s.loadSKPs()
 }
 
 // evaluatedStaff returns the staff evaluated here (ASN) active on day, by name.
@@ -126,12 +156,11 @@ func evaluatedStaff(all []data.Staff, day data.Date) []data.Staff {
 // staffOption is how a staff member is offered in a select: name and NIP.
 func staffOption(st data.Staff) string { return st.DisplayName() + " — " + identifierText(st) }
 
-func (s *skpScreen) pickStaff() {
-	i := s.staffSel.SelectedIndex()
-	if i < 0 || i >= len(s.staff) || s.staff[i].ID == s.staffID {
+func (s *skpScreen) pickStaff(id uint64) {
+	if id == s.staffID {
 		return
 	}
-	s.staffID, s.skpID = s.staff[i].ID, 0
+	s.staffID, s.skpID = id, 0
 	s.loadSKPs()
 }
 

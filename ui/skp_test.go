@@ -17,13 +17,13 @@ func pickSKPStaff(t *testing.T, u *App) data.Staff {
 	t.Helper()
 	u.Show(ScreenSKP)
 	s := u.skp
-	for i, st := range s.staff {
+	for i, st := range s.shown {
 		list, err := service.SKPsOf(u.st, st.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(list) > 0 {
-			s.staffSel.SetSelectedIndex(i)
+			s.staffList.Select(i)
 			if s.form == nil || s.form.orig.StaffID != st.ID {
 				t.Fatalf("choosing %s did not open an SKP", st.DisplayName())
 			}
@@ -133,5 +133,44 @@ func TestSKPNewStartsEmptyAndValidates(t *testing.T) {
 		if !shownText(u, want) {
 			t.Errorf("%q not shown; form says %v", want, s.form.messages())
 		}
+	}
+}
+
+func TestSKPStaffSearch(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	staff := seedKinerja(t, st)
+	u.Show(ScreenSKP)
+	s := u.skp
+	var asn, nonASN data.Staff
+	for _, p := range staff {
+		switch {
+		case p.Kind.Evaluated() && p.Current().Active && asn.ID == 0:
+			asn = p
+		case !p.Kind.Evaluated() && nonASN.ID == 0:
+			nonASN = p
+		}
+	}
+	tests := []struct {
+		query string
+		want  uint64
+		found bool
+	}{
+		{strings.ToUpper(asn.Name), asn.ID, true},
+		{asn.NIP[:8] + " " + asn.NIP[8:14], asn.ID, true},
+		{nonASN.Name, nonASN.ID, false},
+	}
+	for _, tt := range tests {
+		test.Type(s.search, tt.query)
+		found := false
+		for _, p := range s.shown {
+			found = found || p.ID == tt.want
+		}
+		if found != tt.found {
+			t.Errorf("search %q: %d shown, wanted person found %v", tt.query, len(s.shown), tt.found)
+		}
+		s.search.SetText("")
+	}
+	if len(s.shown) != len(s.staff) || len(s.staff) == 0 {
+		t.Errorf("an empty search shows %d of %d", len(s.shown), len(s.staff))
 	}
 }
