@@ -14,7 +14,7 @@ import (
 
 // codeColumns are the widths of the code list editor: code, label,
 // category, the PPPK check; the delete button takes the rest.
-var codeColumns = []float32{80, 260, 220, 150}
+var codeColumns = []float32{80, 240, 270, 150}
 
 // codeRow edits one attendance code of the office's list. The codes of the
 // default list keep their ID (the recap, TPP and PP 94/2021 rules know them
@@ -88,12 +88,14 @@ func (v *rulesView) removeCode(r *codeRow) {
 		}
 	}
 	v.codes.Remove(r.box)
+	v.relayout()
 }
 
 // addCode adds an empty row for an office's own code.
 func (v *rulesView) addCode() {
 	r := v.newCodeRow(data.Code{Category: data.CategoryExcused})
 	v.codes.Add(r.box)
+	v.relayout()
 }
 
 // readCodes returns the list as edited (data.AttendanceSettings.Check

@@ -34,6 +34,7 @@ type dayGrid struct {
 	status   *widget.Label
 	msg      *widget.Label
 	list     *fyne.Container
+	scroll   *container.Scroll
 	rows     []*dayRow
 	codes    data.Codes
 	hours    data.DayHours
@@ -80,7 +81,8 @@ func newDayGrid(u *App) *dayGrid {
 	actions := container.NewHBox(g.markH, g.copyPrev, layout.NewSpacer(), g.save)
 	header := dayHeader()
 	top := container.NewVBox(dateRow, container.NewBorder(nil, nil, nil, tools, g.status), actions, widget.NewSeparator(), header)
-	g.view = container.NewBorder(top, g.msg, nil, nil, container.NewVScroll(g.list))
+	g.scroll = container.NewVScroll(g.list)
+	g.view = container.NewBorder(top, g.msg, nil, nil, g.scroll)
 	return g
 }
 
@@ -157,6 +159,8 @@ func (g *dayGrid) show(d data.Date) {
 	}
 	g.list.Objects = objs
 	g.list.Refresh()
+	g.scroll.ScrollToTop()
+	g.scroll.Refresh()
 	g.showCounts()
 }
 

@@ -40,6 +40,7 @@ type rulesView struct {
 	perDay   *widget.Entry
 	codes    *fyne.Container
 	codeRows []*codeRow
+	scroll   *container.Scroll
 	msg      *widget.Label
 }
 
@@ -92,7 +93,8 @@ func newRulesView(u *App) *rulesView {
 		hint("att.rules.disc.hint"), widget.NewSeparator(),
 		heading("att.codes.title"), hint("att.codes.hint"), v.codes,
 		widget.NewButton(lang.L("att.codes.add"), v.addCode))
-	v.view = container.NewBorder(nil, container.NewBorder(nil, nil, nil, save, v.msg), nil, nil, container.NewScroll(body))
+	v.scroll = container.NewScroll(body)
+	v.view = container.NewBorder(nil, container.NewBorder(nil, nil, nil, save, v.msg), nil, nil, v.scroll)
 	return v
 }
 
@@ -167,6 +169,15 @@ func (v *rulesView) reload() {
 	v.perDay.SetText(formatPercent(s.Discipline.HoursPerDay))
 	v.showCodes(s.Codes)
 	v.msg.SetText("")
+	v.relayout()
+}
+
+// relayout lays the tab out again after rows were added or removed.
+func (v *rulesView) relayout() {
+	if c, ok := v.scroll.Content.(*fyne.Container); ok {
+		c.Refresh()
+	}
+	v.scroll.Refresh()
 }
 
 // show fills the row from h; a day off leaves it empty.
@@ -221,10 +232,14 @@ func (v *rulesView) addRange(r data.DateRange) {
 			}
 		}
 		v.ramadan.Remove(row.box)
+		v.relayout()
 	})
 	row.box = container.NewBorder(nil, nil, nil, del, container.NewGridWithColumns(2, row.from, row.to))
 	v.ranges = append(v.ranges, row)
 	v.ramadan.Add(row.box)
+	if v.scroll != nil {
+		v.relayout()
+	}
 }
 
 // read reads every field into a copy of the settings and checks it.
