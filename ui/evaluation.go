@@ -37,6 +37,8 @@ type evaluationScreen struct {
 	unitID   uint64 // 0: every unit
 	staffID  uint64 // the person open
 	filling  bool   // the selects are being set from the store
+	loading  bool   // the period's list is being read
+	request  int    // counts list loads, so a late result of an older one is dropped
 }
 
 func newEvaluationScreen(u *App) *evaluationScreen {
@@ -106,8 +108,12 @@ func rowStatus(r service.EvaluationRow) string {
 }
 
 // reload reads periods and units and shows the chosen period and unit again
-// (the current period by default) with the person open.
+// (the current period by default) with the person open; what was typed into
+// the evaluation open before is saved first.
 func (s *evaluationScreen) reload() {
+	if f := s.form; f != nil && f.dirty {
+		f.store()
+	}
 	periods, err := service.Periods(s.u.st)
 	if err != nil {
 		s.u.showError(err)
@@ -177,17 +183,34 @@ func (s *evaluationScreen) pickUnit() {
 	s.applyUnit()
 }
 
-// loadRows reads the period's evaluations and shows the chosen unit's.
+// loadRows reads the period's evaluations off the UI goroutine (a large
+// office takes a moment) and then shows the chosen unit's.
 func (s *evaluationScreen) loadRows() {
+	s.request++
+	req, periodID := s.request, s.periodID
 	s.rows = nil
-	if s.periodID != "" {
-		rows, err := service.EvaluationList(s.u.st, s.periodID)
-		if err != nil {
-			s.u.showError(err)
-		}
-		s.rows = rows
+	if periodID == "" {
+		s.applyUnit()
+		return
 	}
-	s.applyUnit()
+	s.loading = true
+	s.place.SetText(lang.L("overview.loading"))
+	s.formBox.Objects = []fyne.CanvasObject{container.NewPadded(widget.NewLabel(lang.L("overview.loading")))}
+	s.formBox.Refresh()
+	go func() {
+		rows, err := service.EvaluationList(s.u.st, periodID)
+		fyne.Do(func() {
+			if req != s.request {
+				return
+			}
+			if err != nil {
+				s.u.showError(err)
+			}
+			s.rows = rows
+			s.applyUnit()
+			s.loading = false
+		})
+	}()
 }
 
 // applyUnit filters the rows by unit and opens the person still shown, else the first.
@@ -276,8 +299,20 @@ func (s *evaluationScreen) setPlace() {
 	}
 }
 
-// changed re-reads the list after the open evaluation was changed, keeping
-// the period, unit and person.
+// changed re-reads the open person's row after their evaluation was
+// changed, keeping the period, unit and person, and shows it again.
 func (s *evaluationScreen) changed() {
-	s.loadRows()
+	for i, r := range s.rows {
+		if r.Staff.ID != s.staffID {
+			continue
+		}
+		v, err := service.EvaluationFor(s.u.st, s.periodID, s.staffID)
+		if err != nil {
+			s.u.showError(err)
+			break
+		}
+		s.rows[i].Evaluation, s.rows[i].Stored = v.Evaluation, v.Stored
+		s.rows[i].Employee, s.rows[i].Rater = v.Identities.Employee, v.Identities.Rater
+	}
+	s.applyUnit()
 }

@@ -18,6 +18,7 @@ func openFirstToRate(t *testing.T, u *App) service.EvaluationRow {
 	t.Helper()
 	u.Show(ScreenEvaluation)
 	s := u.evaluation
+	waitRows(t, s)
 	if s.periodID != "2026-Q4" {
 		t.Fatalf("Evaluasi Kinerja opens on period %q, want the current one 2026-Q4", s.periodID)
 	}
@@ -158,6 +159,7 @@ func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
 	seedKinerja(t, st)
 	u.Show(ScreenEvaluation)
 	s := u.evaluation
+	waitRows(t, s)
 	perUnit := map[uint64]int{}
 	var unit uint64
 	for _, r := range s.rows {
@@ -249,6 +251,7 @@ func openFinal(t *testing.T, u *App, id string) service.EvaluationRow {
 			s.periodSel.SetSelectedIndex(i)
 		}
 	}
+	waitRows(t, s)
 	for _, r := range s.shown {
 		if r.Evaluation.State == data.EvalFinal {
 			s.list.Select(s.index(r.Staff.ID))
@@ -332,4 +335,10 @@ func TestRaterOverrideFromEvaluation(t *testing.T) {
 	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Evaluation.Rater.Acting != "" || v.Evaluation.Rater.StaffID == d.people[pick].ID {
 		t.Errorf("Kembalikan bawaan left %+v", v.Evaluation.Rater)
 	}
+}
+
+// waitRows waits until the evaluation list of the chosen period is on screen.
+func waitRows(t *testing.T, s *evaluationScreen) {
+	t.Helper()
+	waitFor(t, "the evaluation list", func() bool { return !s.loading && s.rows != nil })
 }
