@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"kinerja/data"
 	"kinerja/data/service"
@@ -123,4 +124,17 @@ func finalCount(t *testing.T, st *store.Store, period string) int {
 		}
 	}
 	return n
+}
+
+// waitSlow is waitFor for work bound by argon2id or by writing many PDFs,
+// which takes longer on a busy machine: it polls every 10 ms for up to 30 s.
+func waitSlow(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

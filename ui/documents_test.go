@@ -36,7 +36,7 @@ func exportThroughScreen(t *testing.T, u *App, period, dir string) {
 	tab.period.choose(period)
 	tab.setDir(dir)
 	test.Tap(button(t, u, "Ekspor penilaian"))
-	waitFor(t, "the export to finish", func() bool { return !tab.running })
+	waitSlow(t, "the export to finish", func() bool { return !tab.running })
 }
 
 func TestExportPeriodToFolder(t *testing.T) {
@@ -78,7 +78,7 @@ func TestExportPeriodToFolder(t *testing.T) {
 		forms := t.TempDir()
 		tab.setDir(forms)
 		test.Tap(button(t, u, "Formulir kosong"))
-		waitFor(t, "the forms", func() bool { return !tab.running })
+		waitSlow(t, "the forms", func() bool { return !tab.running })
 		files := exportedPDFs(t, forms)
 		if len(files) == 0 || !strings.HasSuffix(files[0], "_formulir.pdf") {
 			t.Fatalf("forms written: %v (message %q)", files, tab.msg.Text)
@@ -95,7 +95,7 @@ func TestExportPeriodToFolder(t *testing.T) {
 		}
 		path := filepath.Join(t.TempDir(), "tte.pdf")
 		tab.writeTTE(tab.finals[0], path)
-		waitFor(t, "the TTE file", func() bool { return strings.Contains(tab.tteMsg.Text, path) })
+		waitSlow(t, "the TTE file", func() bool { return strings.Contains(tab.tteMsg.Text, path) })
 		res, err := service.Verify(st, []string{path})
 		if err != nil || len(res) != 1 || !res[0].OK() {
 			t.Fatalf("the TTE file does not verify: %v %+v", err, res)
@@ -169,7 +169,7 @@ func TestPrintOpensDocument(t *testing.T) {
 	}
 	tab.staffSel.SetSelectedIndex(0)
 	test.Tap(button(t, u, "Buka dokumen evaluasi"))
-	waitFor(t, "the document to be written", func() bool { return tab.opened != "" })
+	waitSlow(t, "the document to be written", func() bool { return tab.opened != "" })
 	raw, err := os.ReadFile(tab.opened)
 	if err != nil {
 		t.Fatal(err)
@@ -210,12 +210,12 @@ func TestExportCancel(t *testing.T) {
 		return service.ExportResult{Files: []service.ExportedFile{{Path: "a.pdf"}}}, service.ErrExportCancelled
 	})
 	<-started
-	waitFor(t, "the progress bar", func() bool { return tab.progress.Value == 1 && tab.progress.Max == 3 })
+	waitSlow(t, "the progress bar", func() bool { return tab.progress.Value == 1 && tab.progress.Max == 3 })
 	if !tab.progress.Visible() || !tab.appraise.Disabled() {
 		t.Fatal("no progress bar, or Ekspor still enabled while exporting")
 	}
 	test.Tap(button(t, u, "Batal"))
-	waitFor(t, "the cancelled export", func() bool { return !tab.running })
+	waitSlow(t, "the cancelled export", func() bool { return !tab.running })
 	if want := "Ekspor dibatalkan. 1 berkas"; !strings.HasPrefix(tab.msg.Text, want) {
 		t.Errorf("message %q, want it to start with %q", tab.msg.Text, want)
 	}

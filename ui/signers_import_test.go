@@ -67,7 +67,7 @@ func TestImportSignerThenTrustItsRoot(t *testing.T) {
 
 	f := openImportForm(t, u, pfx, "bukan-sandinya", "rahasia-satu")
 	test.Tap(button(t, u, "Impor"))
-	waitFor(t, "the refusal", func() bool { return !f.ok.Disabled() && f.secret.message() != "" })
+	waitSlow(t, "the refusal", func() bool { return !f.ok.Disabled() && f.secret.message() != "" })
 	if got := f.secret.message(); got != "Frasa sandi salah." {
 		t.Fatalf("wrong file password shows %q", got)
 	}
@@ -76,7 +76,7 @@ func TestImportSignerThenTrustItsRoot(t *testing.T) {
 	before := len(tab.signers)
 	openImportForm(t, u, pfx, "sandi-p12", "rahasia-satu")
 	test.Tap(button(t, u, "Impor"))
-	waitFor(t, "the offer to trust the file's root", func() bool {
+	waitSlow(t, "the offer to trust the file's root", func() bool {
 		return tab.form == nil && shownText(u, "Sertifikat Induk Kantor Kecamatan Cimahi")
 	})
 	if len(tab.signers) != before+1 {
@@ -128,7 +128,7 @@ func TestVerifyOtherOfficeBeforeAndAfterTrust(t *testing.T) {
 			tab := u.documents.verify
 			tab.results.RemoveAll()
 			tab.verifyFiles([]string{file})
-			waitFor(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
+			waitSlow(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
 			if labelShown(u, tc.want) == nil {
 				t.Errorf("verdict %q not shown", tc.want)
 			}

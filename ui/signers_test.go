@@ -60,7 +60,7 @@ func TestCreateSignerForm(t *testing.T) {
 			f := fillSignerForm(t, u, tc.staff, tc.office, tc.pass, tc.pass2)
 			test.Tap(button(t, u, "Buat penanda tangan"))
 			if tc.field == nil {
-				waitFor(t, "the new signer listed", func() bool {
+				waitSlow(t, "the new signer listed", func() bool {
 					return u.documents.signers.form == nil && len(u.documents.signers.signers) == len(before)+1
 				})
 				if after, err := service.Signers(st); err != nil || len(after) != len(before)+1 {
@@ -68,7 +68,7 @@ func TestCreateSignerForm(t *testing.T) {
 				}
 				return
 			}
-			waitFor(t, "the message", func() bool { return f.ok.Disabled() == false && tc.field(f).message() != "" })
+			waitSlow(t, "the message", func() bool { return f.ok.Disabled() == false && tc.field(f).message() != "" })
 			if got := tc.field(f).message(); got != tc.wantInMsg {
 				t.Errorf("message %q, want %q", got, tc.wantInMsg)
 			}
@@ -96,7 +96,7 @@ func TestCreateOfficeRootForm(t *testing.T) {
 	}
 	tab.rootPass2.input.(*widget.Entry).SetText("kantor-rahasia")
 	test.Tap(button(t, u, "Buat sertifikat induk"))
-	waitFor(t, "the root", func() bool { return shownText(u, "Sertifikat Induk Kantor") })
+	waitSlow(t, "the root", func() bool { return shownText(u, "Sertifikat Induk Kantor") })
 	if !shownText(u, "tanda tangan elektronik tidak tersertifikasi") {
 		t.Error("the note on uncertified signatures is not shown")
 	}

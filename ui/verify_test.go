@@ -58,7 +58,7 @@ func TestVerifyTab(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tab.results.RemoveAll()
 			tab.verifyFiles([]string{tc.file})
-			waitFor(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
+			waitSlow(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
 			l := labelShown(u, tc.want)
 			if l == nil {
 				t.Fatalf("verdict %q not shown", tc.want)
@@ -73,7 +73,7 @@ func TestVerifyTab(t *testing.T) {
 	}
 	tab.results.RemoveAll()
 	tab.verifyFiles(exportedPDFs(t, dir))
-	waitFor(t, "every verdict", func() bool { return len(tab.results.Objects) == len(files) })
+	waitSlow(t, "every verdict", func() bool { return len(tab.results.Objects) == len(files) })
 }
 
 func TestGroupHex(t *testing.T) {
