@@ -79,10 +79,9 @@ func newEvaluationScreen(u *App) *evaluationScreen {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("eval.period")), nil, s.periodSel),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("eval.unit")), nil, s.unitSel),
 	)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.prev, s.place, s.next), pickers)
 	split := container.NewHSplit(container.New(fixedWidth{180}, s.list), s.formBox)
 	split.Offset = 0.24
-	s.view = container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
+	s.view = container.NewPadded(container.NewBorder(pickers, nil, nil, nil, split))
 	return s
 }
 

@@ -51,9 +51,9 @@ func newEvaluationSide(f *evaluationForm) *evaluationSide {
 		raters.Add(container.NewHBox(b))
 	}
 	col := container.NewVBox(
-		widget.NewCard(lang.L("eval.attendance"), f.v.Period.Label(), side.attendance),
-		widget.NewCard(lang.L("eval.raters"), "", raters),
-		widget.NewCard(lang.L("eval.revisions"), "", side.revisions),
+		section(lang.L("eval.attendance"), f.v.Period.Label(), side.attendance),
+		section(lang.L("eval.raters"), "", raters),
+		section(lang.L("eval.revisions"), "", side.revisions),
 	)
 	side.view = container.New(fixedWidth{sideWidth}, container.NewVScroll(col))
 	return side
@@ -131,4 +131,15 @@ func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(l.width, h)
+}
+
+// section is a card whose subtitle, when given, wraps inside it: a long
+// Card subtitle would otherwise widen the whole window.
+func section(title, sub string, content fyne.CanvasObject) *widget.Card {
+	if sub == "" {
+		return widget.NewCard(title, "", content)
+	}
+	l := wrapLabel(sub)
+	l.SizeName = theme.SizeNameCaptionText
+	return widget.NewCard(title, "", container.NewVBox(l, content))
 }

@@ -50,7 +50,7 @@ func newEvaluationForm(s *evaluationScreen, v service.EvaluationView) *evaluatio
 	f := &evaluationForm{s: s, v: v}
 	e := v.Evaluation
 	for i := range v.SKP.Rows {
-		r, u := multiEntry(), multiEntry()
+		r, u := widget.NewEntry(), widget.NewEntry()
 		r.SetPlaceHolder(lang.L("eval.realisasi"))
 		u.SetPlaceHolder(lang.L("eval.umpanbalik"))
 		if i < len(e.Rows) {
@@ -60,7 +60,7 @@ func newEvaluationForm(s *evaluationScreen, v service.EvaluationView) *evaluatio
 		f.realisasi, f.umpanBalik = append(f.realisasi, r), append(f.umpanBalik, u)
 	}
 	for i := range f.perilaku {
-		f.perilaku[i] = multiEntry()
+		f.perilaku[i] = widget.NewEntry()
 		f.perilaku[i].SetPlaceHolder(lang.L("eval.umpanbalik"))
 		f.perilaku[i].SetText(e.PerilakuFeedback[i])
 	}
@@ -130,18 +130,19 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 		ratingParts = append(ratingParts, l)
 	}
 	parts := []fyne.CanvasObject{
-		widget.NewCard(lang.L("eval.hasilkerja"), f.skpLine(), f.rowsBox()),
-		widget.NewCard(lang.L("eval.perilaku"), "", f.perilakuBox()),
-		widget.NewCard(lang.L("eval.ratings"), lang.L("eval.ratings.sub"), container.NewVBox(ratingParts...)),
-		widget.NewCard(lang.L("eval.note"), "", f.note),
-		widget.NewCard(lang.L("eval.dev"), lang.L("eval.dev.sub"), container.NewVBox(f.dev.view, container.NewHBox(f.saveDev))),
+		section(lang.L("eval.hasilkerja"), f.skpLine(), f.rowsBox()),
+		section(lang.L("eval.perilaku"), "", f.perilakuBox()),
+		section(lang.L("eval.ratings"), lang.L("eval.ratings.sub"), container.NewVBox(ratingParts...)),
+		section(lang.L("eval.note"), "", f.note),
+		section(lang.L("eval.dev"), lang.L("eval.dev.sub"), container.NewVBox(f.dev.view, container.NewHBox(f.saveDev))),
 	}
 	if f.v.Locked() || f.v.Evaluation.Objection != (data.Objection{}) {
-		parts = append(parts, widget.NewCard(lang.L("eval.objection"), lang.L("eval.objection.sub"), f.objection.view))
+		parts = append(parts, section(lang.L("eval.objection"), lang.L("eval.objection.sub"), f.objection.view))
 	}
 	center := container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
 	side := newEvaluationSide(f)
-	buttons := container.NewHBox(f.save, f.submit, f.withdraw, f.finalize, f.reopen)
+	steps := container.NewHBox(f.s.prev, f.s.place, f.s.next)
+	buttons := container.NewBorder(nil, nil, container.NewHBox(f.save, f.submit, f.withdraw, f.finalize, f.reopen), steps)
 	body := container.NewBorder(nil, nil, nil, side.view, center)
 	return container.NewBorder(header, container.NewVBox(f.status, buttons), nil, nil, body)
 }

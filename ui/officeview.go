@@ -44,11 +44,11 @@ func newOfficeView(u *App, compact bool) *officeView {
 	o.followUp = container.NewVBox()
 	parts := []fyne.CanvasObject{
 		o.status,
-		widget.NewCard(lang.L("overview.progress"), "", o.progress),
-		widget.NewCard(lang.L("overview.distribution"), "", container.NewVBox(o.chart.box, o.warnings)),
+		section(lang.L("overview.progress"), "", o.progress),
+		section(lang.L("overview.distribution"), "", container.NewVBox(o.chart.box, o.warnings)),
 	}
 	if !compact {
-		parts = append(parts, widget.NewCard(lang.L("overview.followup"), lang.L("overview.followup.sub"), o.followUp))
+		parts = append(parts, section(lang.L("overview.followup"), lang.L("overview.followup.sub"), o.followUp))
 	}
 	o.view = container.NewVBox(parts...)
 	return o

@@ -145,9 +145,9 @@ func (f *skpForm) build() fyne.CanvasObject {
 	f.fields[data.FieldSKPRows] = rowsField
 	return container.NewVBox(
 		head,
-		widget.NewCard(lang.L("skp.rows"), "", rowsField.box),
-		widget.NewCard(lang.L("skp.perilaku"), lang.L("skp.perilaku.sub"), perilakuField.box),
-		widget.NewCard(lang.L("skp.lampiran"), "", lampiran),
+		section(lang.L("skp.rows"), "", rowsField.box),
+		section(lang.L("skp.perilaku"), lang.L("skp.perilaku.sub"), perilakuField.box),
+		section(lang.L("skp.lampiran"), "", lampiran),
 	)
 }
 
