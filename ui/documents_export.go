@@ -143,7 +143,7 @@ func (t *exportTab) loadFinals() {
 		for _, r := range rows {
 			if r.Evaluation.State == data.EvalFinal && (unit == 0 || r.UnitID == unit) {
 				t.finals = append(t.finals, r)
-				opts = append(opts, r.Employee.Name+" — "+r.Employee.NIP)
+				opts = append(opts, r.Employee.Name+" — "+data.FormatNIP(r.Employee.NIP))
 			}
 		}
 	}

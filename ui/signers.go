@@ -98,7 +98,7 @@ func newSignersTab(u *App) *signersTab {
 }
 
 // signerColumns are the widths of the signer list's columns.
-var signerColumns = columnsLayout{widths: []float32{230, 165, 220, 140, 165}}
+var signerColumns = columnsLayout{widths: []float32{230, 185, 200, 140, 165}}
 
 // signerCells are the texts of one signer's row.
 func (t *signersTab) signerCells(s service.SignerInfo) []string {
@@ -110,7 +110,7 @@ func (t *signersTab) signerCells(s service.SignerInfo) []string {
 	if s.Kind == store.SignerImported {
 		kind = lang.L("doc.kind.imported")
 	}
-	return []string{s.Name, s.NIP, t.roles[s.StaffID], kind, validUntil(s.NotAfter), state}
+	return []string{s.Name, data.FormatNIP(s.NIP), t.roles[s.StaffID], kind, validUntil(s.NotAfter), state}
 }
 
 // reload shows the office root, the trusted roots and the signers again.

@@ -50,7 +50,7 @@ func (t *signersTab) openForm(imp bool) {
 	f.staff = staff
 	names := make([]string, len(staff))
 	for i, s := range staff {
-		names[i] = s.DisplayName() + " — " + s.NIP
+		names[i] = s.DisplayName() + " — " + data.FormatNIP(s.NIP)
 	}
 	f.staffSel = newField(newSelect(names, nil))
 	f.secret = newField(widget.NewPasswordEntry())

@@ -206,7 +206,7 @@ func signatureText(s sign.Result) string {
 		who = lang.L("doc.verify.nosigner")
 	}
 	if s.NIP != "" {
-		who += ", NIP " + s.NIP
+		who += ", NIP " + data.FormatNIP(s.NIP)
 	}
 	if s.Role != "" {
 		who += " — " + s.Role
