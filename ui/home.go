@@ -45,8 +45,8 @@ func newHomeScreen(u *App) *homeScreen {
 	h.view = container.NewVScroll(container.NewPadded(container.NewVBox(
 		h.office, h.total, h.warnings,
 		container.NewGridWithColumns(2, kinds, units),
-		h.near.view,
 		h.overview.view,
+		h.near.view,
 		h.file,
 	)))
 	return h
