@@ -157,7 +157,8 @@ func (t *signersTab) showRoot() {
 		export := widget.NewButtonWithIcon(lang.L("doc.root.export"), theme.DocumentSaveIcon(), t.exportRoot)
 		desc := docNote(lang.L("doc.root.info", map[string]any{"Name": info.Name,
 			"Until": validUntil(info.NotAfter), "SHA": groupHex(info.SHA256)}))
-		t.rootBox.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, export, desc), docNote(lang.L("doc.root.note"))}
+		t.rootBox.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, export, desc),
+			docNote(lang.L("doc.root.note")), docNote(lang.L("doc.root.viewer"))}
 		t.rootBox.Refresh()
 		return
 	}
