@@ -19,7 +19,8 @@ import (
 	"kinerja/data/service"
 )
 
-// recapColumns are the message keys of the recap table's columns and their widths.
+// recapColumns are the message keys of the rekap kehadiran columns and
+// their widths; recapLine.cell gives their texts.
 var recapColumns = []struct {
 	key   string
 	width float32
@@ -31,6 +32,54 @@ var recapColumns = []struct {
 	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104},
 }
 
+// recapCol is one column of a recap table: its heading, width and text.
+type recapCol struct {
+	title string
+	width float32
+	cell  func(recapLine) string
+}
+
+// attendanceCols are the columns of the rekap kehadiran.
+func attendanceCols() []recapCol {
+	cols := make([]recapCol, len(recapColumns))
+	for i, c := range recapColumns {
+		cols[i] = recapCol{title: lang.L(c.key), width: c.width, cell: func(l recapLine) string { return l.cell(i) }}
+	}
+	return cols
+}
+
+// tppCols are the columns of the rekap potongan TPP under rules: TK days,
+// the days in each lateness and early-departure band, and the cut in percent.
+func tppCols(rules data.TPPRules) []recapCol {
+	cols := attendanceCols()[:2]
+	count := func(l recapLine, pick func(data.TPPDetail) []int, i int) string {
+		if l.tpp == nil {
+			return ""
+		}
+		return strconv.Itoa(countIn(pick(*l.tpp), i))
+	}
+	cols = append(cols, recapCol{title: lang.L("att.recap.col.tk"), width: 48, cell: func(l recapLine) string { return strconv.Itoa(l.r.TK) }})
+	for i, b := range rules.Late {
+		cols = append(cols, recapCol{title: b.Name, width: 58, cell: func(l recapLine) string {
+			return count(l, func(d data.TPPDetail) []int { return d.Late }, i)
+		}})
+	}
+	for i, b := range rules.Early {
+		cols = append(cols, recapCol{title: b.Name, width: 64, cell: func(l recapLine) string {
+			return count(l, func(d data.TPPDetail) []int { return d.Early }, i)
+		}})
+	}
+	return append(cols, attendanceCols()[17])
+}
+
+// countIn returns xs[i], 0 past its end.
+func countIn(xs []int, i int) int {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return 0
+}
+
 // recapLine is one line of a recap table: a staff member, a unit subtotal,
 // the office total, or a month of a year view.
 type recapLine struct {
@@ -38,12 +87,11 @@ type recapLine struct {
 	name    string
 	nip     string
 	r       data.RecapRow
-	tpp     float64
-	hasTPP  bool
+	tpp     *data.TPPDetail // nil for a total
 	total   bool
 }
 
-// cell returns the text of column col of the line.
+// cell returns the text of column col of the rekap kehadiran.
 func (l recapLine) cell(col int) string {
 	n := strconv.Itoa
 	r := l.r
@@ -55,10 +103,10 @@ func (l recapLine) cell(col int) string {
 	case 16:
 		return strconv.FormatFloat(r.PresentPercent, 'f', 1, 64)
 	case 17:
-		if !l.hasTPP {
+		if l.tpp == nil {
 			return ""
 		}
-		return strconv.FormatFloat(l.tpp, 'f', 2, 64)
+		return strconv.FormatFloat(l.tpp.Percent, 'f', 2, 64)
 	}
 	counts := []int{r.WorkingDays, r.H, r.LateCount, r.LateMinutes, r.EarlyCount, r.EarlyMinutes,
 		r.DL, r.FWA, r.TB, r.S, r.I, r.Leave, r.TK, r.NotEntered}
@@ -75,7 +123,7 @@ func recapLines(rec service.Recap) []recapLine {
 	for _, u := range rec.Units {
 		for _, l := range rec.Lines {
 			if l.UnitID == u.UnitID {
-				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: l.TPP.Percent, hasTPP: true})
+				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: &l.TPP})
 			}
 		}
 		out = append(out, recapLine{name: lang.L("att.recap.unittotal", map[string]any{"Unit": u.Unit}), r: u.Recap, total: true})
@@ -83,10 +131,11 @@ func recapLines(rec service.Recap) []recapLine {
 	return append(out, recapLine{name: lang.L("att.recap.officetotal"), r: rec.Office, total: true})
 }
 
-// newRecapTable is a read-only table of lines under a sticky header row.
-func newRecapTable(lines *[]recapLine, selected func(recapLine)) *widget.Table {
+// newRecapTable is a read-only table of lines in the columns cols, under a
+// sticky header row; setColumns changes the columns.
+func newRecapTable(lines *[]recapLine, cols *[]recapCol, selected func(recapLine)) *widget.Table {
 	t := widget.NewTable(
-		func() (int, int) { return len(*lines) + 1, len(recapColumns) },
+		func() (int, int) { return len(*lines) + 1, len(*cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -94,9 +143,13 @@ func newRecapTable(lines *[]recapLine, selected func(recapLine)) *widget.Table {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
+			if id.Col >= len(*cols) {
+				l.SetText("")
+				return
+			}
 			if id.Row == 0 {
 				l.TextStyle = fyne.TextStyle{Bold: true}
-				l.SetText(lang.L(recapColumns[id.Col].key))
+				l.SetText((*cols)[id.Col].title)
 				return
 			}
 			line := (*lines)[id.Row-1]
@@ -105,13 +158,11 @@ func newRecapTable(lines *[]recapLine, selected func(recapLine)) *widget.Table {
 			if id.Col >= 2 {
 				l.Alignment = fyne.TextAlignTrailing
 			}
-			l.SetText(line.cell(id.Col))
+			l.SetText((*cols)[id.Col].cell(line))
 		})
 	t.StickyRowCount = 1
 	t.StickyColumnCount = 1
-	for i, c := range recapColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	setColumnWidths(t, *cols)
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
 		if id.Row > 0 && id.Row-1 < len(*lines) && selected != nil {
@@ -121,8 +172,15 @@ func newRecapTable(lines *[]recapLine, selected func(recapLine)) *widget.Table {
 	return t
 }
 
+func setColumnWidths(t *widget.Table, cols []recapCol) {
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+}
+
 // recapView is the monthly recap tab: a month, an optional unit, the table
-// with unit subtotals and the office total, and the exports. Choosing a
+// with unit subtotals and the office total — the rekap kehadiran, or the
+// rekap potongan TPP with the days per band — and the exports. Choosing a
 // staff member's line opens their year.
 type recapView struct {
 	u     *App
@@ -130,8 +188,10 @@ type recapView struct {
 	month *widget.Select
 	year  *widget.Select
 	units *unitPicker
+	mode  *widget.Select
 	table *widget.Table
 	lines []recapLine
+	cols  []recapCol
 	rec   service.Recap
 	msg   *widget.Label
 }
@@ -144,7 +204,11 @@ func newRecapView(u *App) *recapView {
 	v.year = newSelect(yearOptions(today), func(string) { v.reload() })
 	v.year.SetSelected(strconv.Itoa(today.Year()))
 	v.units = newUnitPicker(v.reload)
-	v.table = newRecapTable(&v.lines, func(l recapLine) {
+	v.mode = newSelect([]string{lang.L("att.recap.mode.attendance"), lang.L("att.recap.mode.tpp")}, nil)
+	v.mode.SetSelectedIndex(0)
+	v.mode.OnChanged = func(string) { v.reload() }
+	v.cols = attendanceCols()
+	v.table = newRecapTable(&v.lines, &v.cols, func(l recapLine) {
 		if l.staffID != 0 {
 			u.openYearRecap(l.staffID, v.chosenYear())
 		}
@@ -159,7 +223,7 @@ func newRecapView(u *App) *recapView {
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel), layout.NewSpacer(), xlsx, pdfb, printB)
 	hint := widget.NewLabel(lang.L("att.recap.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	v.view = container.NewBorder(container.NewVBox(top, hint), v.msg, nil, nil, v.table)
+	v.view = container.NewBorder(container.NewVBox(top, container.NewBorder(nil, nil, v.mode, nil, hint)), v.msg, nil, nil, v.table)
 	return v
 }
 
@@ -190,6 +254,11 @@ func (v *recapView) reload() {
 	}
 	v.rec = rec
 	v.lines = recapLines(rec)
+	v.cols = attendanceCols()
+	if v.mode.SelectedIndex() == 1 {
+		v.cols = tppCols(rec.TPP)
+	}
+	setColumnWidths(v.table, v.cols)
 	v.msg.SetText(lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)}))
 	v.table.Refresh()
 }
@@ -248,7 +317,8 @@ func (u *App) openYearRecap(staffID uint64, year int) {
 		return
 	}
 	lines := yearLines(y)
-	t := newRecapTable(&lines, nil)
+	cols := attendanceCols()
+	t := newRecapTable(&lines, &cols, nil)
 	title := lang.L("att.recap.year.title", map[string]any{"Name": y.Name, "Year": year})
 	d := dialog.NewCustom(title, lang.L("att.close"), t, u.win)
 	d.Resize(fyne.NewSize(1040, 560))
@@ -259,7 +329,7 @@ func (u *App) openYearRecap(staffID uint64, year int) {
 func yearLines(y service.StaffYear) []recapLine {
 	var out []recapLine
 	for i, m := range y.Months {
-		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: y.TPP[i].Percent, hasTPP: true})
+		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: &y.TPP[i]})
 	}
 	return append(out, recapLine{name: lang.L("att.recap.yeartotal"), nip: y.NIP, r: y.Total, total: true})
 }

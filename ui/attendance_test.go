@@ -356,6 +356,24 @@ func TestRecapShowsServiceNumbers(t *testing.T) {
 	if !shownText(u, "Jumlah kantor") {
 		t.Error("office total not on screen")
 	}
+	v.mode.SetSelectedIndex(1)
+	titles := make([]string, len(v.cols))
+	for i, c := range v.cols {
+		titles[i] = c.title
+	}
+	if got := strings.Join(titles, " "); got != "Nama NIP TK TL1 TL2 TL3 TL4 PSW1 PSW2 PSW3 PSW4 Pot. TPP %" {
+		t.Fatalf("TPP columns %q", got)
+	}
+	for _, l := range v.lines {
+		if l.staffID != grid[0].StaffID {
+			continue
+		}
+		w := byStaff[l.staffID].TPP
+		got := strings.Join([]string{v.cols[3].cell(l), v.cols[4].cell(l), v.cols[11].cell(l)}, " ")
+		if want := fmt.Sprintf("%d %d %.2f", w.Late[0], w.Late[1], w.Percent); got != want || w.Late[1] != 1 {
+			t.Errorf("TPP line of the late arrival: %s, service %s", got, want)
+		}
+	}
 }
 
 func TestDisciplineAndCalendarTabs(t *testing.T) {
