@@ -223,7 +223,7 @@ func newRecapView(u *App) *recapView {
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel), layout.NewSpacer(), xlsx, pdfb, printB)
 	hint := widget.NewLabel(lang.L("att.recap.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	v.view = container.NewBorder(container.NewVBox(top, container.NewBorder(nil, nil, v.mode, nil, hint)), v.msg, nil, nil, v.table)
+	v.view = container.NewBorder(container.NewVBox(top, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, v.mode.MinSize().Height), v.mode), nil, hint)), v.msg, nil, nil, v.table)
 	return v
 }
 
