@@ -155,10 +155,11 @@ func (t *signersTab) showRoot() {
 	}
 	if found {
 		export := widget.NewButtonWithIcon(lang.L("doc.root.export"), theme.DocumentSaveIcon(), t.exportRoot)
+		viewer := widget.NewButtonWithIcon(lang.L("doc.root.viewerbutton"), theme.HelpIcon(), t.showViewerHelp)
 		desc := docNote(lang.L("doc.root.info", map[string]any{"Name": info.Name,
 			"Until": validUntil(info.NotAfter), "SHA": groupHex(info.SHA256)}))
-		t.rootBox.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, export, desc),
-			docNote(lang.L("doc.root.note")), docNote(lang.L("doc.root.viewer"))}
+		t.rootBox.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewVBox(export, viewer), desc),
+			docNote(lang.L("doc.root.note"))}
 		t.rootBox.Refresh()
 		return
 	}
@@ -241,6 +242,14 @@ func (t *signersTab) exportRoot() {
 	}, t.u.win)
 	d.SetFileName(rootFileName(t.u))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".cer", ".CER"}))
+	d.Show()
+}
+
+// showViewerHelp explains how a PDF viewer is made to trust the exported
+// office root.
+func (t *signersTab) showViewerHelp() {
+	d := dialog.NewCustom(lang.L("doc.root.viewertitle"), lang.L("doc.close"), docNote(lang.L("doc.root.viewer")), t.u.win)
+	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }
 
