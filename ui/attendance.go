@@ -74,6 +74,10 @@ func yearOptions(today data.Date) []string {
 	return out
 }
 
+// fileDialogSize is the size of the file and folder dialogs of Kehadiran:
+// Fyne's default is too small to read a folder of machine logs.
+var fileDialogSize = fyne.NewSize(820, 560)
+
 // monthOptions lists the month names, January first.
 func monthOptions() []string { return append([]string(nil), data.MonthNames[:]...) }
 

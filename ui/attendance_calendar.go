@@ -140,6 +140,7 @@ func (v *calendarView) chooseCSV() {
 		v.importHolidays(r)
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV"}))
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 

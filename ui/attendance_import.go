@@ -75,6 +75,7 @@ func (u *App) chooseAttendanceFile() {
 		}()
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".dat", ".txt", ".csv", ".xlsx", ".DAT", ".TXT", ".CSV", ".XLSX"}))
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 

@@ -276,6 +276,7 @@ func (v *recapView) export(format string) {
 				lang.L("att.recap.exported", map[string]any{"Files": strings.Join(paths, "\n")}), v.u.win)
 		})
 	}, v.u.win)
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 

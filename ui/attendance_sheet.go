@@ -101,6 +101,7 @@ func (s *sheetDialog) saveAs() {
 	}, s.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.SetFileName("daftar-hadir-" + from.String() + ".pdf")
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 
