@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
 	"kinerja/data/service"
@@ -341,4 +342,47 @@ func TestRaterOverrideFromEvaluation(t *testing.T) {
 func waitRows(t *testing.T, s *evaluationScreen) {
 	t.Helper()
 	waitFor(t, "the evaluation list", func() bool { return !s.loading && s.rows != nil })
+}
+
+func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	if _, err := service.SetCapaian(st, "2026-Q4", data.CapaianIstimewa); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(ScreenEvaluation)
+	s := u.evaluation
+	waitRows(t, s)
+	units, _ := st.Units()
+	head := service.OfficeHead(units)
+	s.list.Select(s.index(head))
+	f := s.form
+	if f == nil || !f.v.IsHead {
+		t.Fatal("the head of the office is not open")
+	}
+	want := data.HeadWorkRating(data.CapaianIstimewa)
+	if !f.work.Disabled() || f.work.Selected != want.Label() || !shownText(u, "mengikuti capaian kinerja organisasi Istimewa") {
+		t.Errorf("head's work rating: disabled %v, shows %q, want %q fixed", f.work.Disabled(), f.work.Selected, want.Label())
+	}
+	if !shownText(u, "— (dinilai di luar kantor)") {
+		t.Error("the head's rater is not said to be outside the office")
+	}
+}
+
+func TestWithdrawReturnsToDraft(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	seedKinerja(t, st)
+	row := openFirstToRate(t, u)
+	test.Tap(button(t, u, "Ajukan"))
+	test.Tap(button(t, u, "Tarik kembali"))
+	v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID)
+	if v.Evaluation.State != data.EvalDraft || !shownText(u, "ditarik kembali menjadi Draf") || !u.evaluation.form.submit.Visible() {
+		t.Errorf("after Tarik kembali: %q", v.Evaluation.State)
+	}
+	test.Tap(button(t, u, "Ajukan"))
+	test.Tap(button(t, u, "Tetapkan"))
+	f := u.evaluation.form
+	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Locked() || f.status.Importance != widget.DangerImportance || f.status.Text == "" {
+		t.Errorf("Tetapkan without ratings: locked %v, message %q", v.Locked(), f.status.Text)
+	}
 }
