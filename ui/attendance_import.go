@@ -95,8 +95,9 @@ func (u *App) openAttendanceImport(name string, raw []byte, t *data.Table) *attI
 		u.showError(err)
 		return nil
 	}
+	data.SortStaff(all, data.SortByName, nil)
 	for _, s := range all {
-		if s.Current().Active {
+		if s.At(u.today()).Active {
 			w.staff = append(w.staff, s)
 		}
 	}

@@ -48,8 +48,8 @@ func rangeCode(c data.Code) bool {
 	return true
 }
 
-// openLeave opens the leave dialog, with staffID chosen when it is not 0,
-// from and to set to the date of the daily grid.
+// openLeave opens the leave dialog (staff offered by name), with staffID
+// chosen when it is not 0, from and to set to the date of the daily grid.
 func (u *App) openLeave(staffID uint64) *leaveDialog {
 	l := &leaveDialog{u: u}
 	all, err := u.st.AllStaff()
@@ -57,6 +57,7 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 		u.showError(err)
 		return nil
 	}
+	data.SortStaff(all, data.SortByName, nil)
 	today := u.today()
 	start := today
 	if u.attendance != nil && !u.attendance.day.shown.IsZero() {
