@@ -48,7 +48,6 @@ type App struct {
 	skp        *skpScreen
 	evaluation *evaluationScreen
 	documents  *documentsScreen
-	later      map[string]fyne.CanvasObject
 	firstRun   *firstRun // the first-run dialog, when one was shown
 }
 
@@ -85,7 +84,6 @@ func New(a fyne.App, st *store.Store, opt Options) *App {
 	u.skp = newSKPScreen(u)
 	u.evaluation = newEvaluationScreen(u)
 	u.documents = newDocumentsScreen(u)
-	u.later = laterScreens()
 	u.body = container.NewStack()
 	u.nav = u.newNav()
 	split := container.NewHSplit(u.nav, u.body)
@@ -142,7 +140,7 @@ func (u *App) screenObject(screen string) fyne.CanvasObject {
 		u.documents.reload()
 		return u.documents.view
 	}
-	return u.later[screen]
+	return nil
 }
 
 // refreshAll reloads every built screen after data changed elsewhere (demo

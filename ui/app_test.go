@@ -21,11 +21,11 @@ func TestShowScreens(t *testing.T) {
 	}{
 		{ScreenHome, ScreenHome, "Kecamatan Soreang, Kabupaten Bandung"},
 		{ScreenStaff, ScreenStaff, "Pilih pegawai di daftar"},
-		{ScreenAttendance, ScreenAttendance, "Fitur ini belum tersedia di versi ini."},
-		{ScreenPerform, ScreenPerform, "Fitur ini belum tersedia di versi ini."},
-		{ScreenSKP, ScreenSKP, "Nanti di sini: rencana dan realisasi SKP"},
-		{ScreenEvaluation, ScreenEvaluation, "Fitur ini belum tersedia di versi ini."},
-		{ScreenDocuments, ScreenDocuments, "Fitur ini belum tersedia di versi ini."},
+		{ScreenAttendance, ScreenAttendance, "Isian harian"},
+		{ScreenPerform, ScreenPerform, "Periode penilaian"},
+		{ScreenSKP, ScreenSKP, "SKP pegawai"},
+		{ScreenEvaluation, ScreenEvaluation, "Belum ada periode penilaian. Buat periode di menu Kinerja."},
+		{ScreenDocuments, ScreenDocuments, "Ekspor dokumen evaluasi ke folder"},
 		{ScreenSettings, ScreenSettings, "Identitas kantor"},
 		{"tidak-ada", ScreenHome, "Pegawai aktif: 0"},
 	}

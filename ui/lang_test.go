@@ -159,9 +159,6 @@ func TestEveryUsedKeyTranslated(t *testing.T) {
 	for _, s := range append(append([]string{}, Screens...), ScreenSKP, ScreenEvaluation) {
 		used["nav."+s] = true
 	}
-	for s := range laterScreens() {
-		used["later."+s] = true
-	}
 	for _, r := range append(staffFormRows, "status") {
 		used["staff.field."+r] = true
 	}
