@@ -39,7 +39,6 @@ type dayGrid struct {
 	codes    data.Codes
 	hours    data.DayHours
 	shown    data.Date
-	working  bool
 	markH    *widget.Button
 	copyPrev *widget.Button
 	save     *widget.Button
@@ -165,7 +164,6 @@ func (g *dayGrid) show(d data.Date) {
 }
 
 func (g *dayGrid) setWorking(working bool, status string) {
-	g.working = working
 	g.status.SetText(status)
 	for _, b := range []*widget.Button{g.markH, g.copyPrev, g.save} {
 		if working {
@@ -305,14 +303,4 @@ func (g *dayGrid) fill(op func(st *store.Store, d data.Date, unitID uint64) (int
 	}
 	g.msg.Importance = widget.SuccessImportance
 	g.msg.SetText(lang.L(done, map[string]any{"N": n}))
-}
-
-// rowByStaff returns the row of a staff member, nil when not shown.
-func (g *dayGrid) rowByStaff(id uint64) *dayRow {
-	for _, r := range g.rows {
-		if r.row.StaffID == id {
-			return r
-		}
-	}
-	return nil
 }

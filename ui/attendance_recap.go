@@ -192,7 +192,6 @@ type recapView struct {
 	table *widget.Table
 	lines []recapLine
 	cols  []recapCol
-	rec   service.Recap
 	msg   *widget.Label
 }
 
@@ -252,7 +251,6 @@ func (v *recapView) reload() {
 		v.table.Refresh()
 		return
 	}
-	v.rec = rec
 	v.lines = recapLines(rec)
 	v.cols = attendanceCols()
 	if v.mode.SelectedIndex() == 1 {
