@@ -17,6 +17,7 @@ import (
 // evaluation itself, loaded before any write transaction starts.
 type docSource struct {
 	office     data.Office
+	units      []data.Unit // for the jenis jabatan
 	period     data.EvaluationPeriod
 	staff      data.Staff
 	skp        data.SKP
@@ -36,7 +37,11 @@ func loadDocSource(st *store.Store, periodID string, staffID uint64, e data.Eval
 	if err != nil {
 		return docSource{}, err
 	}
-	src := docSource{office: office, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities}
+	units, err := st.Units()
+	if err != nil {
+		return docSource{}, err
+	}
+	src := docSource{office: office, units: units, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities}
 	if e.SKPID != 0 && e.SKPID != v.SKP.ID {
 		if k, err := st.SKP(e.SKPID); err == nil {
 			src.skp, src.hasSKP = k, true
@@ -94,6 +99,7 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 		BehaviourRating:    e.BehaviorRating.Label(),
 		Predicate:          e.Predikat.Label(),
 		OrganisationResult: src.period.Capaian.Label(),
+		PostType:           string(data.PostTypeOf(src.staff, src.units, src.period.End)),
 		Notes:              e.Note,
 		Development:        developmentText(e.Development),
 		Objection:          e.Objection.Keberatan,
