@@ -30,6 +30,7 @@ type printTab struct {
 	rows     []service.EvaluationRow
 	staffSel *widget.Select
 	printB   *widget.Button
+	skpB     *widget.Button
 	msg      *widget.Label
 	dir      string // where copies for the viewer are written
 	opened   string // the last file written for the viewer
@@ -42,6 +43,7 @@ func newPrintTab(u *App) *printTab {
 	t.staffSel = newSelect(nil, nil)
 	t.printB = widget.NewButtonWithIcon(lang.L("doc.print.evaluation"), theme.DocumentPrintIcon(), t.printEvaluation)
 	t.printB.Importance = widget.HighImportance
+	t.skpB = widget.NewButtonWithIcon(lang.L("doc.print.skp"), theme.DocumentPrintIcon(), t.printSKP)
 	t.msg = docNote("")
 	t.msg.Hide()
 	t.view = container.NewVScroll(container.NewVBox(
@@ -52,7 +54,7 @@ func newPrintTab(u *App) *printTab {
 			widget.NewFormItem(lang.L("doc.unit"), t.units.sel),
 			widget.NewFormItem(lang.L("doc.print.staff"), t.staffSel),
 		),
-		container.NewHBox(t.printB),
+		container.NewHBox(t.printB, t.skpB),
 		t.msg,
 	))
 	return t
@@ -102,12 +104,37 @@ func (t *printTab) printEvaluation() {
 	}
 	r, periodID := t.rows[i], t.period.id()
 	st, dir := t.u.st, t.dir
+	t.openInViewer(func() (string, error) { return writePrintCopy(st, dir, periodID, r) })
+}
+
+// printSKP writes the SKP document (with its Lampiran) the chosen person's
+// evaluation of the period rests on and opens it in the PDF viewer.
+func (t *printTab) printSKP() {
+	i := t.staffSel.SelectedIndex()
+	if i < 0 || i >= len(t.rows) {
+		docSay(t.msg, lang.L("doc.print.needstaff"), true)
+		return
+	}
+	r := t.rows[i]
+	if !r.HasSKP {
+		docSay(t.msg, lang.L("doc.print.noskp"), true)
+		return
+	}
+	st, dir := t.u.st, t.dir
+	t.openInViewer(func() (string, error) { return writeSKPCopy(st, dir, r) })
+}
+
+// openInViewer runs write off the UI goroutine with both buttons disabled,
+// then opens the file it wrote in the system's PDF viewer.
+func (t *printTab) openInViewer(write func() (string, error)) {
 	docSay(t.msg, lang.L("doc.working"), false)
 	t.printB.Disable()
+	t.skpB.Disable()
 	go func() {
-		path, err := writePrintCopy(st, dir, periodID, r)
+		path, err := write()
 		fyne.Do(func() {
 			t.printB.Enable()
+			t.skpB.Enable()
 			if err != nil {
 				docSay(t.msg, err.Error(), true)
 				return
@@ -120,6 +147,25 @@ func (t *printTab) printEvaluation() {
 			t.opened = path
 		})
 	}()
+}
+
+// writeSKPCopy writes the SKP document of row r into the temporary
+// "kinerja-cetak" folder as "SKP_<NIP>_<name>_<first day>.pdf" and returns
+// the file's path.
+func writeSKPCopy(st *store.Store, dir string, r service.EvaluationRow) (string, error) {
+	content, err := service.RenderSKP(st, r.Staff.ID, r.SKP.ID)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("folder cetak %s: %w", dir, err)
+	}
+	name := "SKP_" + strings.TrimSuffix(service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.SKP.Start.Compact(), 0), ".pdf") + ".pdf"
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		return "", fmt.Errorf("menulis %s: %w", path, err)
+	}
+	return path, nil
 }
 
 // writePrintCopy writes the evaluation document of row r of a period into the

@@ -1,0 +1,120 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"kinerja/data"
+	"kinerja/data/store"
+	"kinerja/export/pdf"
+)
+
+// ErrNoSKP refuses an SKP document for a staff member without an SKP in the
+// asked year.
+var ErrNoSKP = errors.New("pegawai ini belum memiliki SKP")
+
+// SKPDocumentID is the id printed in the footer of an SKP document:
+// "SKP-<NIP>-<first day YYYYMMDD>-<SKP id>".
+func SKPDocumentID(nip string, k data.SKP) string {
+	return fmt.Sprintf("SKP-%s-%s-%d", nip, k.Start.Compact(), k.ID)
+}
+
+// SKPForYear returns the SKP of staffID whose range touches year: the one
+// starting last (after a mid-year mutasi the SKP for the rest of the year).
+// ErrNoSKP when there is none.
+func SKPForYear(st *store.Store, staffID uint64, year int) (data.SKP, error) {
+	list, err := SKPsOf(st, staffID)
+	if err != nil {
+		return data.SKP{}, err
+	}
+	for i := len(list) - 1; i >= 0; i-- {
+		k := list[i]
+		if k.Start.Year() <= year && k.End.Year() >= year {
+			return k, nil
+		}
+	}
+	return data.SKP{}, fmt.Errorf("tahun %d: %w", year, ErrNoSKP)
+}
+
+// RenderSKP renders the SKP skpID of staffID with its Lampiran (Dukungan
+// Sumber Daya, Skema Pertanggungjawaban, Konsekuensi). The identity blocks
+// are read on the SKP's last day (today while it runs): the employee with the
+// SKP's position and unit, and the Pejabat Penilai Kinerja of the unit
+// structure on that day. An SKP with validation errors is incomplete and
+// prints with "KONSEP – BELUM DITETAPKAN"; the signature blocks are left to
+// be signed by hand.
+func RenderSKP(st *store.Store, staffID, skpID uint64) ([]byte, error) {
+	k, err := st.SKP(skpID)
+	if err != nil {
+		return nil, fmt.Errorf("SKP %d: %w", skpID, err)
+	}
+	if k.StaffID != staffID {
+		return nil, fmt.Errorf("SKP %d bukan milik pegawai %d: %w", skpID, staffID, data.ErrNotFound)
+	}
+	content, err := skpContent(st, k)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.SKPDocument(content)
+}
+
+// skpContent fills the SKP document of k.
+func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
+	office, err := st.Office()
+	if err != nil {
+		return pdf.SKP{}, err
+	}
+	staff, err := st.AllStaff()
+	if err != nil {
+		return pdf.SKP{}, err
+	}
+	units, err := st.Units()
+	if err != nil {
+		return pdf.SKP{}, err
+	}
+	byID := make(map[uint64]data.Staff, len(staff))
+	for _, s := range staff {
+		byID[s.ID] = s
+	}
+	employee, ok := byID[k.StaffID]
+	if !ok {
+		return pdf.SKP{}, fmt.Errorf("pegawai %d: %w", k.StaffID, data.ErrNotFound)
+	}
+	day := k.End
+	if today := data.Today(); day.IsZero() || day.After(today) {
+		day = today
+	}
+	emp := data.IdentityOf(employee, units, day)
+	if strings.TrimSpace(k.Position) != "" {
+		emp.Position = k.Position
+	}
+	if name := data.UnitName(units, k.UnitID); name != "" {
+		emp.Unit = name
+	}
+	var rater data.Identity
+	if ref := data.DefaultRaters(staff, units, day)[k.StaffID].Rater; ref.IsSet() {
+		rater = data.IdentityOf(byID[ref.StaffID], units, day)
+	}
+	d := pdf.SKP{
+		Common: pdf.Common{
+			DocumentID: SKPDocumentID(employee.NIP, k),
+			Letterhead: pdfLetterhead(office),
+			Final:      data.ValidateSKP(k).OK(),
+		},
+		Period:         k.Start.Long() + " s.d. " + k.End.Long(),
+		Agency:         agencyName(office),
+		Employee:       pdfPerson(emp),
+		Rater:          pdfPerson(rater),
+		PostType:       string(data.PostTypeOf(employee, units, day)),
+		Approach:       k.Approach.Label(),
+		Results:        resultRows(k, true, data.Evaluation{}),
+		Behaviours:     behaviourRows(k, data.Evaluation{}),
+		Resources:      k.Lampiran.DukunganSumberDaya,
+		Accountability: k.Lampiran.SkemaPertanggungjawaban,
+		Consequences:   k.Lampiran.Konsekuensi,
+	}
+	d.EmployeeSignature = pdfSignature(office.Kota, "", "Pegawai yang Dinilai,", emp)
+	d.RaterSignature = pdfSignature(office.Kota, "", "Pejabat Penilai Kinerja,", rater)
+	return d, nil
+}
