@@ -7,14 +7,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// settingsScreen is Pengaturan: the office identity, the units, and the
-// interface language.
+// settingsScreen is Pengaturan: the office identity, the kop-surat logo, the
+// units, and the interface language.
 type settingsScreen struct {
 	u        *App
 	view     fyne.CanvasObject
 	officeBx *fyne.Container
 	office   *officeForm
 	saved    *widget.Label
+	logo     *logoCard
 	units    *unitsEditor
 	language *widget.RadioGroup
 }
@@ -28,6 +29,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 	s.saved.Importance = widget.SuccessImportance
 	s.saved.Hide()
 	s.units = newUnitsEditor(u)
+	s.logo = newLogoCard(u)
 	s.language = widget.NewRadioGroup(languageNames, func(name string) {
 		for i, n := range languageNames {
 			if n == name {
@@ -46,7 +48,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 		container.NewVBox(s.officeBx, s.saved))
 	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
 	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, unitsCard, langCard)))
+	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, unitsCard, langCard)))
 	return s
 }
 
@@ -63,6 +65,7 @@ func (s *settingsScreen) refresh() {
 	s.officeBx.Objects = []fyne.CanvasObject{s.office.form}
 	s.officeBx.Refresh()
 	s.saved.Hide()
+	s.logo.refresh()
 	s.units.reload()
 }
 

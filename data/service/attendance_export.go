@@ -203,6 +203,9 @@ func recapFrame(st *store.Store, today data.Date) (pdf.Common, pdf.Signature, pd
 		Office:     "KECAMATAN " + strings.ToUpper(office.Kecamatan),
 		Address:    office.Alamat,
 	}}
+	if common.Letterhead.Logo, err = OfficeLogo(st); err != nil {
+		return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
+	}
 	ack := pdf.Signature{Place: office.Kota, Date: today.Long(), Above: "Mengetahui,", Role: "CAMAT " + strings.ToUpper(office.Kecamatan) + ","}
 	prep := pdf.Signature{Place: office.Kota, Date: today.Long(), Role: "Kepala Subbagian Umum dan Kepegawaian,"}
 	for _, u := range units {

@@ -176,13 +176,17 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	logo, err := OfficeLogo(st)
+	if err != nil {
+		return 0, err
+	}
 	var batch []store.SignedPDF
 	for _, r := range rows {
 		e := r.Evaluation
 		if e.State != data.EvalFinal || e.Rater.StaffID != u.Signer.StaffID || signed[[2]uint64{e.StaffID, uint64(e.Revision)}] {
 			continue
 		}
-		src := docSource{office: office, units: units, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP}
+		src := docSource{office: office, units: units, logo: logo, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP}
 		if e.SKPID != 0 && e.SKPID != r.SKP.ID {
 			if k, err := st.SKP(e.SKPID); err == nil {
 				src.skp, src.hasSKP = k, true

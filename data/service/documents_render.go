@@ -18,6 +18,7 @@ import (
 type docSource struct {
 	office     data.Office
 	units      []data.Unit // for the jenis jabatan
+	logo       []byte      // the kop-surat logo, nil for none
 	period     data.EvaluationPeriod
 	staff      data.Staff
 	skp        data.SKP
@@ -41,7 +42,11 @@ func loadDocSource(st *store.Store, periodID string, staffID uint64, e data.Eval
 	if err != nil {
 		return docSource{}, err
 	}
-	src := docSource{office: office, units: units, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities}
+	logo, err := OfficeLogo(st)
+	if err != nil {
+		return docSource{}, err
+	}
+	src := docSource{office: office, units: units, logo: logo, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities}
 	if e.SKPID != 0 && e.SKPID != v.SKP.ID {
 		if k, err := st.SKP(e.SKPID); err == nil {
 			src.skp, src.hasSKP = k, true
@@ -85,7 +90,7 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 	d := pdf.Evaluation{
 		Common: pdf.Common{
 			DocumentID: DocumentID(e.PeriodID, ids.Employee.NIP, e.Revision),
-			Letterhead: pdfLetterhead(o),
+			Letterhead: pdfLetterhead(o, src.logo),
 			Final:      e.State == data.EvalFinal,
 			Created:    e.FinalizedAt,
 		},
@@ -124,7 +129,9 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 	return d
 }
 
-func pdfLetterhead(o data.Office) *pdf.Letterhead {
+// pdfLetterhead is the kop surat of office o with its logo (nil for none);
+// nil while the office identity is not set.
+func pdfLetterhead(o data.Office, logo []byte) *pdf.Letterhead {
 	if !o.IsSet() {
 		return nil
 	}
@@ -132,6 +139,7 @@ func pdfLetterhead(o data.Office) *pdf.Letterhead {
 		Government: "PEMERINTAH KABUPATEN " + strings.ToUpper(strings.TrimSpace(o.Kabupaten)),
 		Office:     "KECAMATAN " + strings.ToUpper(strings.TrimSpace(o.Kecamatan)),
 		Address:    o.Alamat,
+		Logo:       logo,
 	}
 }
 

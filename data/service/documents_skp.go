@@ -73,6 +73,10 @@ func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
 	if err != nil {
 		return pdf.SKP{}, err
 	}
+	logo, err := OfficeLogo(st)
+	if err != nil {
+		return pdf.SKP{}, err
+	}
 	byID := make(map[uint64]data.Staff, len(staff))
 	for _, s := range staff {
 		byID[s.ID] = s
@@ -99,7 +103,7 @@ func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
 	d := pdf.SKP{
 		Common: pdf.Common{
 			DocumentID: SKPDocumentID(employee.NIP, k),
-			Letterhead: pdfLetterhead(office),
+			Letterhead: pdfLetterhead(office, logo),
 			Final:      data.ValidateSKP(k).OK(),
 		},
 		Period:         k.Start.Long() + " s.d. " + k.End.Long(),
