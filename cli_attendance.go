@@ -119,18 +119,21 @@ func init() {
 				return e.withStore(func(st *store.Store) error { return printDiscipline(e, st, *year, *format) })
 			}
 		}})
-	register(command{name: "export attendance", args: "--month YYYY-MM --out DIR [--format pdf|xlsx]", summary: "mengekspor rekap kehadiran dan rekap potongan TPP",
+	register(command{name: "export attendance", args: "--month YYYY-MM --out DIR [--format pdf|xlsx] [--sign --nip NIP]", summary: "mengekspor rekap kehadiran dan rekap potongan TPP",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			month := fs.String("month", "", "bulan")
 			out := fs.String("out", "", "folder tujuan")
 			format := fs.String("format", service.FormatPDF, "pdf atau xlsx")
+			signIt := fs.Bool("sign", false, "tandatangani rekap PDF dengan penanda tangan pegawai --nip (penyusun rekap)")
+			nip := fs.String("nip", "", "NIP penyusun rekap yang menandatangani")
 			return func(e *env, args []string) error {
 				y, m, err := service.ParseMonth(*month)
-				if len(args) > 0 || err != nil || *out == "" || (*format != service.FormatPDF && *format != service.FormatXLSX) {
-					return usagef("export attendance: pakai --month YYYY-MM --out DIR [--format pdf|xlsx]")
+				if len(args) > 0 || err != nil || *out == "" || (*format != service.FormatPDF && *format != service.FormatXLSX) ||
+					*signIt != (*nip != "") || (*signIt && *format != service.FormatPDF) {
+					return usagef("export attendance: pakai --month YYYY-MM --out DIR [--format pdf|xlsx] [--sign --nip NIP] (tanda tangan hanya untuk pdf)")
 				}
 				return e.withStore(func(st *store.Store) error {
-					paths, err := service.ExportAttendance(st, y, m, *out, *format, data.Today())
+					paths, err := exportAttendance(e, st, y, m, *out, *format, *nip)
 					if err != nil {
 						return err
 					}
@@ -141,6 +144,24 @@ func init() {
 				})
 			}
 		}})
+}
+
+// exportAttendance writes a month's recap; with a preparer's NIP the PDFs are
+// signed with that person's signer, the passphrase from KINERJA_PASSPHRASE
+// or the terminal.
+func exportAttendance(e *env, st *store.Store, year int, month time.Month, out, format, nip string) ([]string, error) {
+	if nip == "" {
+		return service.ExportAttendance(st, year, month, out, format, data.Today())
+	}
+	s, err := st.StaffByIdentifier(nip)
+	if err != nil {
+		return nil, err
+	}
+	pass, err := secret(e, "Frasa sandi "+s.DisplayName(), envPassphrase)
+	if err != nil {
+		return nil, err
+	}
+	return service.ExportAttendanceSigned(st, year, month, out, data.Today(), s.ID, pass)
 }
 
 func validFormat(f string) bool { return f == "text" || f == "csv" || f == "json" }

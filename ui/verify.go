@@ -224,7 +224,8 @@ func signatureText(s sign.Result) string {
 }
 
 // matchLine says whether the data file holds the evaluation the document
-// carries: the same, a different content, or not at all.
+// carries: the same, a different content, or not at all; a signed attendance
+// recap has no evaluation to match.
 func matchLine(r service.VerifyResult) fyne.CanvasObject {
 	l := docNote("")
 	var text string
@@ -235,6 +236,8 @@ func matchLine(r service.VerifyResult) fyne.CanvasObject {
 		text, l.Importance = lang.L("doc.match.differs"), widget.DangerImportance
 	case service.MatchNotHeld:
 		text, l.Importance = lang.L("doc.match.notheld"), widget.WarningImportance
+	case service.MatchNotEvaluation:
+		text = lang.L("doc.match.notevaluation")
 	default:
 		text = lang.L("doc.match.notkinerja")
 	}

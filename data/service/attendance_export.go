@@ -38,6 +38,12 @@ func AttendanceFileNames(year int, month time.Month, format string) []string {
 // signature blocks of the Camat ("Mengetahui") and the Kasubbag Umum dan
 // Kepegawaian who prepared it, dated today. Files are written atomically.
 func ExportAttendance(st *store.Store, year int, month time.Month, dir, format string, today data.Date) ([]string, error) {
+	return exportAttendance(st, year, month, dir, format, today, nil)
+}
+
+// exportAttendance is ExportAttendance; a PDF export is signed by u when it
+// is not nil (see ExportAttendanceSigned).
+func exportAttendance(st *store.Store, year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner) ([]string, error) {
 	if format != FormatXLSX && format != FormatPDF {
 		return nil, fmt.Errorf("format ekspor %q tidak dikenal; pakai xlsx atau pdf", format)
 	}
@@ -64,7 +70,7 @@ func ExportAttendance(st *store.Store, year int, month time.Month, dir, format s
 		return nil, err
 	}
 	for i, d := range docs {
-		b, err := pdf.AttendanceRecap(d)
+		b, err := recapPDF(st, d, today, u)
 		if err != nil {
 			return nil, err
 		}

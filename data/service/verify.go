@@ -19,10 +19,11 @@ type Match int
 
 // The relations, from the document's id and evaluation hash.
 const (
-	MatchNotKinerja Match = iota // no Kinerja document id in the signature
-	MatchEqual                   // the data file holds this evaluation, unchanged
-	MatchDiffers                 // the data file holds this evaluation revision with other content
-	MatchNotHeld                 // the data file does not hold this evaluation
+	MatchNotKinerja    Match = iota // no Kinerja document id in the signature
+	MatchEqual                      // the data file holds this evaluation, unchanged
+	MatchDiffers                    // the data file holds this evaluation revision with other content
+	MatchNotHeld                    // the data file does not hold this evaluation
+	MatchNotEvaluation              // a Kinerja document that is not an evaluation (a signed attendance recap)
 )
 
 // String describes the relation in Indonesian.
@@ -34,6 +35,8 @@ func (m Match) String() string {
 		return "TIDAK cocok: penilaian ini di file data ini isinya berbeda"
 	case MatchNotHeld:
 		return "file data ini tidak memuat penilaian tersebut"
+	case MatchNotEvaluation:
+		return "bukan dokumen evaluasi (rekap kehadiran): tidak ada penilaian untuk dicocokkan"
 	}
 	return "bukan dokumen evaluasi Kinerja"
 }
@@ -142,6 +145,8 @@ func verifyDocument(st *store.Store, pool *x509.CertPool, name string, doc []byt
 	if m := reasonPattern.FindSubmatch(doc); m != nil {
 		r.DocumentID = string(m[1])
 		r.Match = matchEvaluation(st, r.DocumentID, string(m[2]))
+	} else if m := recapReasonPattern.FindSubmatch(doc); m != nil {
+		r.DocumentID, r.Match = string(m[1]), MatchNotEvaluation
 	}
 	return r
 }
