@@ -256,9 +256,9 @@ func openFinal(t *testing.T, u *App, id string) service.EvaluationRow {
 	for _, r := range s.shown {
 		if r.Evaluation.State == data.EvalFinal {
 			s.list.Select(s.index(r.Staff.ID))
-			if s.form == nil || !s.form.v.Locked() {
-				t.Fatalf("%s: the final evaluation is not shown locked", r.Employee.Name)
-			}
+			waitFor(t, r.Employee.Name+"'s final evaluation shown locked", func() bool {
+				return s.form != nil && s.form.v.Staff.ID == r.Staff.ID && s.form.v.Locked()
+			})
 			return r
 		}
 	}

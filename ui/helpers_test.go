@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,12 +21,27 @@ var testToday = data.NewDate(2026, 11, 28)
 
 func fyneLocale(s string) fyne.Locale { return fyne.Locale(s) }
 
+// loadedLanguage is the translation this test binary registered last.
+// Registering rewrites go-i18n's maps, which an earlier test's background
+// work may still be reading, so tests register only when the language changes.
+var loadedLanguage string
+
+// useLanguage registers the translation a's preferences choose, once.
+func useLanguage(t testing.TB, a fyne.App) {
+	t.Helper()
+	if Language(a) == loadedLanguage {
+		return
+	}
+	if err := SetupLanguage(a); err != nil {
+		t.Fatal(err)
+	}
+	loadedLanguage = Language(a)
+}
+
 // useIndonesian loads the Indonesian translation, as the app does by default.
 func useIndonesian(t *testing.T) {
 	t.Helper()
-	if err := SetupLanguage(test.NewTempApp(t)); err != nil {
-		t.Fatal(err)
-	}
+	useLanguage(t, test.NewTempApp(t))
 }
 
 // newTestUI opens a store on a temporary file (with the office set unless
@@ -33,9 +49,7 @@ func useIndonesian(t *testing.T) {
 func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	if err := SetupLanguage(a); err != nil {
-		t.Fatal(err)
-	}
+	useLanguage(t, a)
 	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
 	st, err := store.Open(filepath.Join(t.TempDir(), "kinerja.db"), store.Options{Actor: "test", Now: now})
 	if err != nil {
@@ -88,20 +102,34 @@ func objectsUnder(root fyne.CanvasObject) []fyne.CanvasObject {
 }
 
 // button finds the visible, enabled button labelled text, topmost (last) first.
+// It waits a while for work still running off the UI goroutine to settle.
 func button(t *testing.T, u *App, text string) *widget.Button {
 	t.Helper()
-	return buttonIn(t, objects(u.win.Canvas()), text)
+	var b *widget.Button
+	waitFor(t, "an enabled button "+strconv.Quote(text), func() bool {
+		b = findButton(objects(u.win.Canvas()), text)
+		return b != nil
+	})
+	return b
 }
 
 // buttonIn finds the last visible, enabled button labelled text among objs.
 func buttonIn(t *testing.T, objs []fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
+	if b := findButton(objs, text); b != nil {
+		return b
+	}
+	t.Fatalf("no enabled button %q on screen", text)
+	return nil
+}
+
+// findButton returns the last visible, enabled button labelled text among objs, or nil.
+func findButton(objs []fyne.CanvasObject, text string) *widget.Button {
 	for i := len(objs) - 1; i >= 0; i-- {
 		if b, ok := objs[i].(*widget.Button); ok && b.Text == text && !b.Disabled() {
 			return b
 		}
 	}
-	t.Fatalf("no enabled button %q on screen", text)
 	return nil
 }
 

@@ -218,6 +218,7 @@ func TestLoadMessages(t *testing.T) {
 }
 
 func TestSetupLanguage(t *testing.T) {
+	loadedLanguage = ""
 	tests := []struct {
 		pref                    string
 		nav, fyneCancel, dialog string
