@@ -56,23 +56,24 @@ func (u *App) chooseAttendanceFile() {
 			return
 		}
 		name := r.URI().Name()
-		go func() {
-			raw, err := io.ReadAll(r)
+		var raw []byte
+		var t *data.Table
+		var readErr error
+		runAsync(func() {
+			raw, readErr = io.ReadAll(r)
 			_ = r.Close()
-			var t *data.Table
-			if err == nil && isTableFile(name) {
+			if readErr == nil && isTableFile(name) {
 				var tb data.Table
-				tb, err = export.ReadTable(name, bytes.NewReader(raw))
+				tb, readErr = export.ReadTable(name, bytes.NewReader(raw))
 				t = &tb
 			}
-			fyne.Do(func() {
-				if err != nil {
-					u.showError(fmt.Errorf("membaca %s: %w", name, err))
-					return
-				}
-				u.openAttendanceImport(name, raw, t)
-			})
-		}()
+		}, func() {
+			if readErr != nil {
+				u.showError(fmt.Errorf("membaca %s: %w", name, readErr))
+				return
+			}
+			u.openAttendanceImport(name, raw, t)
+		})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".dat", ".txt", ".csv", ".xlsx", ".DAT", ".TXT", ".CSV", ".XLSX"}))
 	d.Resize(fileDialogSize)
@@ -164,21 +165,20 @@ func (w *attImport) replan() {
 		pins[k] = v
 	}
 	overwrite, raw, table, cols := w.overwrite, w.raw, w.table, w.cols
-	go func() {
-		var plan service.ImportPlan
-		var err error
+	var plan service.ImportPlan
+	var err error
+	runAsync(func() {
 		if table != nil {
 			plan, err = service.PlanPunchTable(w.u.st, *table, cols, pins, overwrite)
 		} else {
 			plan, err = service.PlanAttlogImport(w.u.st, bytes.NewReader(raw), pins, overwrite)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				w.u.showError(err)
-			}
-			w.showPreview(plan)
-		})
-	}()
+	}, func() {
+		if err != nil {
+			w.u.showError(err)
+		}
+		w.showPreview(plan)
+	})
 }
 
 // daysWith returns the planned days with one of the outcomes.
@@ -343,21 +343,22 @@ func (w *attImport) askOverwrite(on bool, check *widget.Check) {
 func (w *attImport) apply() {
 	plan := w.plan
 	w.setButtons()
-	go func() {
-		n, err := service.ApplyImport(w.u.st, plan)
-		fyne.Do(func() {
-			if err != nil {
-				w.u.showError(err)
-				w.showPreview(plan)
-				return
-			}
-			w.dlg.Hide()
-			if w.u.attendance != nil {
-				w.u.attendance.refresh()
-			}
-			dialog.ShowInformation(lang.L("att.import.done.title"), lang.L("att.import.done", map[string]any{"N": n}), w.u.win)
-		})
-	}()
+	var n int
+	var err error
+	runAsync(func() {
+		n, err = service.ApplyImport(w.u.st, plan)
+	}, func() {
+		if err != nil {
+			w.u.showError(err)
+			w.showPreview(plan)
+			return
+		}
+		w.dlg.Hide()
+		if w.u.attendance != nil {
+			w.u.attendance.refresh()
+		}
+		dialog.ShowInformation(lang.L("att.import.done.title"), lang.L("att.import.done", map[string]any{"N": n}), w.u.win)
+	})
 }
 
 // setButtons puts Batal and then the given buttons under the import.

@@ -295,17 +295,18 @@ func (v *recapView) print() {
 func (v *recapView) writeExport(year int, month time.Month, dir, format string, done func([]string)) {
 	v.msg.SetText(lang.L("att.recap.exporting"))
 	today := v.u.today()
-	go func() {
-		paths, err := service.ExportAttendance(v.u.st, year, month, dir, format, today)
-		fyne.Do(func() {
-			v.msg.SetText("")
-			if err != nil {
-				v.u.showError(err)
-				return
-			}
-			done(paths)
-		})
-	}()
+	var paths []string
+	var err error
+	runAsync(func() {
+		paths, err = service.ExportAttendance(v.u.st, year, month, dir, format, today)
+	}, func() {
+		v.msg.SetText("")
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		done(paths)
+	})
 }
 
 // openYearRecap shows one staff member's recap for each month of year.

@@ -16,16 +16,16 @@ func (u *App) backup() {
 		}
 		path := w.URI().Path()
 		_ = w.Close() // the store writes the file itself, atomically
-		go func() {
-			err := u.st.BackupFile(path)
-			fyne.Do(func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				dialog.ShowInformation(lang.L("backup.title"), lang.L("backup.done", map[string]any{"Path": path}), u.win)
-			})
-		}()
+		var backupErr error
+		runAsync(func() {
+			backupErr = u.st.BackupFile(path)
+		}, func() {
+			if backupErr != nil {
+				u.showError(backupErr)
+				return
+			}
+			dialog.ShowInformation(lang.L("backup.title"), lang.L("backup.done", map[string]any{"Path": path}), u.win)
+		})
 	}, u.win)
 	d.SetFileName("kinerja-cadangan-" + u.today().Compact() + ".db")
 	d.Show()

@@ -193,19 +193,20 @@ func (t *exportTab) run(export exportFunc) {
 	t.busy(true)
 	filter := service.ExportFilter{UnitID: t.units.id()}
 	dir, st := t.dir, t.u.st
-	go func() {
-		res, err := export(ctx, st, periodID, filter, dir, func(done, total int) {
-			fyne.Do(func() {
+	var res service.ExportResult
+	var err error
+	runAsync(func() {
+		res, err = export(ctx, st, periodID, filter, dir, func(done, total int) {
+			runOnUI(func() {
 				t.progress.Max = float64(total)
 				t.progress.SetValue(float64(done))
 			})
 		})
 		cancel()
-		fyne.Do(func() {
-			t.done(res, err)
-			t.busy(false)
-		})
-	}()
+	}, func() {
+		t.done(res, err)
+		t.busy(false)
+	})
 }
 
 // busy shows the progress bar and Batal while an export runs.
@@ -280,14 +281,14 @@ func (t *exportTab) exportTTE() {
 // writeTTE writes the final document of row r to path off the UI goroutine.
 func (t *exportTab) writeTTE(r service.EvaluationRow, path string) {
 	st := t.u.st
-	go func() {
-		err := service.ExportForTTE(st, r.Evaluation.PeriodID, r.Staff.ID, path)
-		fyne.Do(func() {
-			if err != nil {
-				docSay(t.tteMsg, err.Error(), true)
-				return
-			}
-			docSay(t.tteMsg, lang.L("doc.tte.done", map[string]any{"Path": path}), false)
-		})
-	}()
+	var err error
+	runAsync(func() {
+		err = service.ExportForTTE(st, r.Evaluation.PeriodID, r.Staff.ID, path)
+	}, func() {
+		if err != nil {
+			docSay(t.tteMsg, err.Error(), true)
+			return
+		}
+		docSay(t.tteMsg, lang.L("doc.tte.done", map[string]any{"Path": path}), false)
+	})
 }

@@ -130,23 +130,24 @@ func (t *printTab) openInViewer(write func() (string, error)) {
 	docSay(t.msg, lang.L("doc.working"), false)
 	t.printB.Disable()
 	t.skpB.Disable()
-	go func() {
-		path, err := write()
-		fyne.Do(func() {
-			t.printB.Enable()
-			t.skpB.Enable()
-			if err != nil {
-				docSay(t.msg, err.Error(), true)
-				return
-			}
-			if err := t.u.fyne.OpenURL(fileURL(path)); err != nil {
-				docSay(t.msg, lang.L("doc.print.openfail", map[string]any{"Path": path, "Err": err.Error()}), true)
-			} else {
-				docSay(t.msg, lang.L("doc.print.opened", map[string]any{"Path": path}), false)
-			}
-			t.opened = path
-		})
-	}()
+	var path string
+	var err error
+	runAsync(func() {
+		path, err = write()
+	}, func() {
+		t.printB.Enable()
+		t.skpB.Enable()
+		if err != nil {
+			docSay(t.msg, err.Error(), true)
+			return
+		}
+		if err := t.u.fyne.OpenURL(fileURL(path)); err != nil {
+			docSay(t.msg, lang.L("doc.print.openfail", map[string]any{"Path": path, "Err": err.Error()}), true)
+		} else {
+			docSay(t.msg, lang.L("doc.print.opened", map[string]any{"Path": path}), false)
+		}
+		t.opened = path
+	})
 }
 
 // writeSKPCopy writes the SKP document of row r into the temporary

@@ -196,20 +196,21 @@ func (s *evaluationScreen) loadRows() {
 	s.place.SetText(lang.L("overview.loading"))
 	s.formBox.Objects = []fyne.CanvasObject{container.NewPadded(widget.NewLabel(lang.L("overview.loading")))}
 	s.formBox.Refresh()
-	go func() {
-		rows, err := service.EvaluationList(s.u.st, periodID)
-		fyne.Do(func() {
-			if req != s.request {
-				return
-			}
-			if err != nil {
-				s.u.showError(err)
-			}
-			s.rows = rows
-			s.applyUnit()
-			s.loading = false
-		})
-	}()
+	var rows []service.EvaluationRow
+	var err error
+	runAsync(func() {
+		rows, err = service.EvaluationList(s.u.st, periodID)
+	}, func() {
+		if req != s.request {
+			return
+		}
+		if err != nil {
+			s.u.showError(err)
+		}
+		s.rows = rows
+		s.applyUnit()
+		s.loading = false
+	})
 }
 
 // applyUnit filters the rows by unit and opens the person still shown, else the first.

@@ -101,19 +101,19 @@ func (u *App) askOfficeIfUnset() {
 		fr.demo = widget.NewButton(lang.L("firstrun.demo"), func() {
 			fr.demo.Disable()
 			fr.save.Disable()
-			go func() {
-				err := u.opt.LoadDemo()
-				fyne.Do(func() {
-					fr.demo.Enable()
-					fr.save.Enable()
-					if err != nil {
-						u.showError(err)
-						return
-					}
-					fr.dialog.Hide()
-					u.refreshAll()
-				})
-			}()
+			var err error
+			runAsync(func() {
+				err = u.opt.LoadDemo()
+			}, func() {
+				fr.demo.Enable()
+				fr.save.Enable()
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				fr.dialog.Hide()
+				u.refreshAll()
+			})
 		})
 		buttons = []fyne.CanvasObject{fr.demo, fr.save}
 	}

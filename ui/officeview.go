@@ -62,20 +62,21 @@ func (o *officeView) load(periodID string) {
 	o.status.SetText(lang.L("overview.loading"))
 	o.status.Importance = widget.MediumImportance
 	o.status.Show()
-	go func() {
-		v, err := service.OfficeView(o.u.st, periodID)
-		fyne.Do(func() {
-			if req != o.request {
-				return
-			}
-			if err != nil {
-				o.status.Importance = widget.DangerImportance
-				o.status.SetText(err.Error())
-				return
-			}
-			o.set(v)
-		})
-	}()
+	var v service.PeriodOverview
+	var err error
+	runAsync(func() {
+		v, err = service.OfficeView(o.u.st, periodID)
+	}, func() {
+		if req != o.request {
+			return
+		}
+		if err != nil {
+			o.status.Importance = widget.DangerImportance
+			o.status.SetText(err.Error())
+			return
+		}
+		o.set(v)
+	})
 }
 
 // clear shows the message msg in place of an overview.

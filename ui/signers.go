@@ -203,17 +203,17 @@ func (t *signersTab) createRoot() {
 	pass := passText(t.rootPass)
 	docSay(t.rootMsg, lang.L("doc.working"), false)
 	st := t.u.st
-	go func() {
-		_, err := service.CreateOfficeRoot(st, pass)
-		fyne.Do(func() {
-			if err != nil {
-				docSay(t.rootMsg, err.Error(), true)
-				return
-			}
-			docSay(t.rootMsg, lang.L("doc.root.created"), false)
-			t.reload()
-		})
-	}()
+	var err error
+	runAsync(func() {
+		_, err = service.CreateOfficeRoot(st, pass)
+	}, func() {
+		if err != nil {
+			docSay(t.rootMsg, err.Error(), true)
+			return
+		}
+		docSay(t.rootMsg, lang.L("doc.root.created"), false)
+		t.reload()
+	})
 }
 
 // exportRoot saves the office root as a .cer file for another office, the

@@ -157,16 +157,15 @@ func (f *signerForm) submit() {
 	st := f.t.u.st
 	f.ok.Disable()
 	docSay(f.msg, lang.L("doc.working"), false)
-	go func() {
-		var info service.SignerInfo
-		var err error
+	var info service.SignerInfo
+	var err error
+	runAsync(func() {
 		if imp {
 			info, err = service.ImportSigner(st, staffID, file, secret, pass)
 		} else {
 			info, err = service.CreateSigner(st, staffID, secret, pass)
 		}
-		fyne.Do(func() { f.finish(info, err) })
-	}()
+	}, func() { f.finish(info, err) })
 }
 
 // finish shows a refusal in the dialog, or closes it and reports the new

@@ -20,17 +20,18 @@ func (u *App) exportStaff() {
 		}
 		path := w.URI().Path()
 		_ = w.Close() // export writes the file itself, atomically
-		go func() {
-			n, err := u.writeStaffFile(path)
-			fyne.Do(func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				dialog.ShowInformation(lang.L("export.title"),
-					lang.L("export.done", map[string]any{"N": n, "Path": path}), u.win)
-			})
-		}()
+		var n int
+		var writeErr error
+		runAsync(func() {
+			n, writeErr = u.writeStaffFile(path)
+		}, func() {
+			if writeErr != nil {
+				u.showError(writeErr)
+				return
+			}
+			dialog.ShowInformation(lang.L("export.title"),
+				lang.L("export.done", map[string]any{"N": n, "Path": path}), u.win)
+		})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	d.SetFileName("pegawai-" + u.today().Compact() + ".xlsx")

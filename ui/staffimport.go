@@ -45,16 +45,17 @@ func (u *App) importStaff() {
 			return
 		}
 		name := r.URI().Name()
-		go func() {
-			t, err := readTable(name, r)
-			fyne.Do(func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				u.openImport(name, t)
-			})
-		}()
+		var t data.Table
+		var readErr error
+		runAsync(func() {
+			t, readErr = readTable(name, r)
+		}, func() {
+			if readErr != nil {
+				u.showError(readErr)
+				return
+			}
+			u.openImport(name, t)
+		})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
 	d.Show()
@@ -160,10 +161,10 @@ func (w *importWizard) preview() {
 	w.setButtons()
 	w.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("import.checking"))}
 	w.body.Refresh()
-	go func() {
-		res := data.ParseStaffImport(w.table, m, units, existing, today)
-		fyne.Do(func() { w.showPreview(res) })
-	}()
+	var res data.ImportResult
+	runAsync(func() {
+		res = data.ParseStaffImport(w.table, m, units, existing, today)
+	}, func() { w.showPreview(res) })
 }
 
 // showPreview shows the result of the check with the confirm button.
@@ -200,20 +201,21 @@ func (w *importWizard) showPreview(res data.ImportResult) {
 func (w *importWizard) save() {
 	list := w.result.Accepted
 	w.setButtons()
-	go func() {
-		saved, err := w.u.st.AddStaff(list)
-		fyne.Do(func() {
-			if err != nil {
-				w.u.showError(err)
-				w.showPreview(w.result)
-				return
-			}
-			w.dialog.Hide()
-			w.u.refreshAll()
-			dialog.ShowInformation(lang.L("import.done.title"),
-				lang.L("import.done", map[string]any{"N": len(saved)}), w.u.win)
-		})
-	}()
+	var saved []data.Staff
+	var err error
+	runAsync(func() {
+		saved, err = w.u.st.AddStaff(list)
+	}, func() {
+		if err != nil {
+			w.u.showError(err)
+			w.showPreview(w.result)
+			return
+		}
+		w.dialog.Hide()
+		w.u.refreshAll()
+		dialog.ShowInformation(lang.L("import.done.title"),
+			lang.L("import.done", map[string]any{"N": len(saved)}), w.u.win)
+	})
 }
 
 // setButtons puts Batal and then the given buttons under the wizard.

@@ -111,22 +111,23 @@ func pdfsIn(dir string) ([]string, error) {
 func (t *verifyTab) verifyFiles(files []string) {
 	docSay(t.msg, lang.L("doc.verify.running", map[string]any{"N": len(files)}), false)
 	st := t.u.st
-	go func() {
-		res, err := service.Verify(st, files)
-		fyne.Do(func() {
-			if err != nil {
-				docSay(t.msg, err.Error(), true)
-				return
-			}
-			docSay(t.msg, "", false)
-			cards := make([]fyne.CanvasObject, 0, len(res)+len(t.results.Objects))
-			for _, r := range res {
-				cards = append(cards, verifyCard(r))
-			}
-			t.results.Objects = append(cards, t.results.Objects...)
-			t.results.Refresh()
-		})
-	}()
+	var res []service.VerifyResult
+	var err error
+	runAsync(func() {
+		res, err = service.Verify(st, files)
+	}, func() {
+		if err != nil {
+			docSay(t.msg, err.Error(), true)
+			return
+		}
+		docSay(t.msg, "", false)
+		cards := make([]fyne.CanvasObject, 0, len(res)+len(t.results.Objects))
+		for _, r := range res {
+			cards = append(cards, verifyCard(r))
+		}
+		t.results.Objects = append(cards, t.results.Objects...)
+		t.results.Refresh()
+	})
 }
 
 // verifyCard shows the verdict on one file: an icon and coloured status,
