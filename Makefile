@@ -23,7 +23,8 @@ define apt_install
 	    echo "Pasang dulu paket ini (nama Debian/Ubuntu):$$missing"; exit 1; fi; \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	  echo "Memasang:$$missing"; \
-	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	  $$sudo apt-get update -qq || echo "apt-get update tidak sempurna; tetap mencoba memasang"; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
 endef
 
@@ -63,3 +64,6 @@ deps:
 
 deps-test:
 	$(call apt_install,$(TEST_PKGS))
+
+# The Windows deliverable: make windows, make windows-check (see .ci/windows.mk).
+include .ci/windows.mk

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # .ci/windows-check.sh — proves the Windows deliverable works, under wine and Xvfb.
 #
-# Builds dist/ with `make -f build/windows.mk windows` (skipped when KINERJA_SKIP_BUILD=1), then in
+# Builds dist/ with `make -f .ci/windows.mk windows` (skipped when KINERJA_SKIP_BUILD=1), then in
 # a throw-away wine prefix: runs kinerja-cli.exe (64- and 32-bit) on the commands that
 # `kinerja-cli.exe help` lists, checking exit codes and output; starts Kinerja.exe (64- and 32-bit)
 # on the demo file and checks from a screenshot that the main window was drawn; installs
@@ -16,7 +16,7 @@ out=$dist/wine-check
 version=$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 
 if [ "${KINERJA_SKIP_BUILD:-}" != 1 ]; then
-	make -f build/windows.mk --no-print-directory windows windows-check64-installer windows-check-deps || exit 1
+	make -f .ci/windows.mk --no-print-directory windows windows-check64-installer windows-check-deps || exit 1
 fi
 
 failed=0
@@ -63,9 +63,9 @@ fi
 # Wine 8 lacks ProcessPrng, which every Go program needs: install the stand-in for both bitnesses.
 sys=$WINEPREFIX/drive_c/windows
 if x86_64-w64-mingw32-gcc -O2 -shared -o "$sys/system32/bcryptprimitives.dll" \
-		build/windows/processprng.c -ladvapi32 &&
+		.ci/windows/processprng.c -ladvapi32 &&
 	i686-w64-mingw32-gcc -O2 -shared -Wl,--kill-at -o "$sys/syswow64/bcryptprimitives.dll" \
-		build/windows/processprng.c -ladvapi32; then
+		.ci/windows/processprng.c -ladvapi32; then
 	pass "ProcessPrng stand-in in system32 and syswow64"
 else
 	fail "ProcessPrng stand-in"; exit 1

@@ -1,4 +1,4 @@
-; Kinerja installer for Windows 10 and 11, built by build/windows.mk with makensis.
+; Kinerja installer for Windows 10 and 11, built by .ci/windows.mk with makensis.
 ;
 ; Per-user install that needs no administrator rights:
 ;   program   %LOCALAPPDATA%\Programs\Kinerja (Kinerja.exe, kinerja-cli.exe, BACA-SAYA.txt)
