@@ -8,7 +8,7 @@ import (
 )
 
 // settingsScreen is Pengaturan: the office identity, the kop-surat logo, the
-// units, and the interface language.
+// evaluation cadence and deadline, the units, and the interface language.
 type settingsScreen struct {
 	u        *App
 	view     fyne.CanvasObject
@@ -16,6 +16,7 @@ type settingsScreen struct {
 	office   *officeForm
 	saved    *widget.Label
 	logo     *logoCard
+	eval     *evaluationCard
 	units    *unitsEditor
 	language *widget.RadioGroup
 }
@@ -30,6 +31,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 	s.saved.Hide()
 	s.units = newUnitsEditor(u)
 	s.logo = newLogoCard(u)
+	s.eval = newEvaluationCard(u)
 	s.language = widget.NewRadioGroup(languageNames, func(name string) {
 		for i, n := range languageNames {
 			if n == name {
@@ -48,7 +50,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 		container.NewVBox(s.officeBx, s.saved))
 	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
 	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, unitsCard, langCard)))
+	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, langCard)))
 	return s
 }
 
@@ -66,6 +68,7 @@ func (s *settingsScreen) refresh() {
 	s.officeBx.Refresh()
 	s.saved.Hide()
 	s.logo.refresh()
+	s.eval.refresh()
 	s.units.reload()
 }
 
