@@ -25,6 +25,7 @@ type docSource struct {
 	hasSKP     bool
 	attendance *Summary // nil when the period has no attendance yet
 	current    data.FrozenIdentities
+	signatures map[uint64][]byte // scanned signatures of employee and rater, by staff ID
 }
 
 // loadDocSource loads the source of staffID's evaluation document for a
@@ -46,7 +47,11 @@ func loadDocSource(st *store.Store, periodID string, staffID uint64, e data.Eval
 	if err != nil {
 		return docSource{}, err
 	}
-	src := docSource{office: office, units: units, logo: logo, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities}
+	signatures, err := signatureImages(st, e)
+	if err != nil {
+		return docSource{}, err
+	}
+	src := docSource{office: office, units: units, logo: logo, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities, signatures: signatures}
 	if e.SKPID != 0 && e.SKPID != v.SKP.ID {
 		if k, err := st.SKP(e.SKPID); err == nil {
 			src.skp, src.hasSKP = k, true
@@ -80,7 +85,9 @@ func EvaluationHash(e data.Evaluation) string {
 }
 
 // evaluationContent fills the document of evaluation e from its source; esig
-// is the visible electronic signature of the rater, nil for none.
+// is the visible electronic signature of the rater, nil for none. A final
+// evaluation carries the scanned signatures of employee and rater, when
+// they have one; a draft carries none.
 func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) pdf.Evaluation {
 	ids := src.current
 	if e.Frozen != nil {
@@ -126,6 +133,10 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 	d.EmployeeSignature = pdfSignature(o.Kota, signDate, "Pegawai yang Dinilai,", ids.Employee)
 	d.RaterSignature = pdfSignature(o.Kota, signDate, "Pejabat Penilai Kinerja,", ids.Rater)
 	d.RaterSignature.Electronic = esig
+	if e.State == data.EvalFinal {
+		d.EmployeeSignature.Image = src.signatures[e.StaffID]
+		d.RaterSignature.Image = src.signatures[e.Rater.StaffID]
+	}
 	return d
 }
 

@@ -59,7 +59,8 @@ func RenderSKP(st *store.Store, staffID, skpID uint64) ([]byte, error) {
 	return pdf.SKPDocument(content)
 }
 
-// skpContent fills the SKP document of k.
+// skpContent fills the SKP document of k; a complete SKP carries the scanned
+// signatures of employee and rater, when they have one.
 func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
 	office, err := st.Office()
 	if err != nil {
@@ -96,9 +97,12 @@ func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
 	if name := data.UnitName(units, k.UnitID); name != "" {
 		emp.Unit = name
 	}
-	var rater data.Identity
+	var (
+		rater   data.Identity
+		raterID uint64
+	)
 	if ref := data.DefaultRaters(staff, units, day)[k.StaffID].Rater; ref.IsSet() {
-		rater = data.IdentityOf(byID[ref.StaffID], units, day)
+		rater, raterID = data.IdentityOf(byID[ref.StaffID], units, day), ref.StaffID
 	}
 	d := pdf.SKP{
 		Common: pdf.Common{
@@ -120,5 +124,13 @@ func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
 	}
 	d.EmployeeSignature = pdfSignature(office.Kota, "", "Pegawai yang Dinilai,", emp)
 	d.RaterSignature = pdfSignature(office.Kota, "", "Pejabat Penilai Kinerja,", rater)
+	if d.Final {
+		if d.EmployeeSignature.Image, _, err = SignatureImage(st, k.StaffID); err != nil {
+			return pdf.SKP{}, err
+		}
+		if d.RaterSignature.Image, _, err = SignatureImage(st, raterID); err != nil {
+			return pdf.SKP{}, err
+		}
+	}
 	return d, nil
 }
