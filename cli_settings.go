@@ -8,7 +8,6 @@ import (
 	"kinerja/data"
 	"kinerja/data/service"
 	"kinerja/data/store"
-	"kinerja/ui"
 )
 
 func init() {
@@ -16,7 +15,7 @@ func init() {
 		summary: "menampilkan atau mengubah periode penilaian berkala dan batas pengisiannya",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			cadence := fs.String("cadence", "", "bulanan, triwulan atau semester")
-			deadline := fs.String("deadline-days", "", fmt.Sprintf("hari setelah periode berakhir, 0 sampai %d", ui.MaxDeadlineDays))
+			deadline := fs.String("deadline-days", "", fmt.Sprintf("hari setelah periode berakhir, 0 sampai %d", data.MaxDeadlineDays))
 			format := fs.String("format", "text", "text atau json")
 			return func(e *env, args []string) error {
 				if len(args) > 0 {
@@ -34,9 +33,9 @@ func init() {
 						return usagef("settings evaluation: --cadence %q tidak dikenal; pilih bulanan, triwulan atau semester", *cadence)
 					}
 				}
-				days, ok := ui.ParseDeadlineDays(*deadline)
+				days, ok := data.ParseDeadlineDays(*deadline)
 				if given["deadline-days"] && !ok {
-					return usagef("settings evaluation: --deadline-days %q harus bilangan bulat 0 sampai %d", *deadline, ui.MaxDeadlineDays)
+					return usagef("settings evaluation: --deadline-days %q harus bilangan bulat 0 sampai %d", *deadline, data.MaxDeadlineDays)
 				}
 				return e.withStore(func(st *store.Store) error {
 					set, err := service.EvaluationSettings(st)
@@ -66,9 +65,9 @@ func init() {
 }
 
 // parseCadence reads a cadence name (bulanan, triwulan, semester; any case)
-// as one of ui.Cadences.
+// as one of data.Cadences().
 func parseCadence(s string) (data.PeriodKind, bool) {
-	for _, k := range ui.Cadences {
+	for _, k := range data.Cadences() {
 		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
 			return k, true
 		}

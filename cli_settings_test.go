@@ -40,7 +40,7 @@ func TestSettingsEvaluationBadValues(t *testing.T) {
 	for _, args := range [][]string{
 		{"--cadence", "tahunan"},
 		{"--cadence", "mingguan"},
-		{"--deadline-days", "61"},
+		{"--deadline-days", "367"},
 		{"--deadline-days", "-1"},
 		{"--deadline-days", "sepuluh"},
 		{"--cadence", "bulanan", "--deadline-days", ""},

@@ -3,6 +3,8 @@ package data
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // EvaluationSettings are the office's settings for periodic evaluation: the
@@ -62,8 +64,8 @@ func (s EvaluationSettings) Validate() []FieldError {
 	if !s.Cadence.IsCadence() {
 		errs = append(errs, FieldError{Field: FieldCadence, Message: fmt.Sprintf("Periode penilaian %q tidak dikenali; pilih bulanan, triwulan atau semester.", string(s.Cadence))})
 	}
-	if s.DeadlineDays < 0 || s.DeadlineDays > 366 {
-		errs = append(errs, FieldError{Field: FieldDeadlineDays, Message: fmt.Sprintf("Batas pengisian %d hari harus antara 0 dan 366 hari setelah periode berakhir.", s.DeadlineDays)})
+	if s.DeadlineDays < 0 || s.DeadlineDays > MaxDeadlineDays {
+		errs = append(errs, FieldError{Field: FieldDeadlineDays, Message: fmt.Sprintf("Batas pengisian %d hari harus antara 0 dan %d hari setelah periode berakhir.", s.DeadlineDays, MaxDeadlineDays)})
 	}
 	errs = append(errs, s.Distribution.Validate()...)
 	keys := make([]string, 0, len(s.HeadWorkRatings))
@@ -113,4 +115,29 @@ func (p EvaluationPeriod) Check() error {
 		return fmt.Errorf("periode %s: capaian kinerja organisasi %q tidak dikenali", p.ID, string(p.Capaian))
 	}
 	return nil
+}
+
+// MaxDeadlineDays is the latest filling deadline Validate accepts, in days
+// after a period ends (a year; the regulation sets no number).
+const MaxDeadlineDays = 366
+
+// Cadences returns the periodic cadences an office may choose, shortest first.
+func Cadences() []PeriodKind {
+	var out []PeriodKind
+	for _, k := range PeriodKinds {
+		if k.IsCadence() {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// ParseDeadlineDays reads a filling deadline typed by a person: a whole number
+// of days from 0 to MaxDeadlineDays; ok is false otherwise.
+func ParseDeadlineDays(s string) (days int, ok bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > MaxDeadlineDays {
+		return 0, false
+	}
+	return n, true
 }

@@ -86,3 +86,28 @@ func TestEvaluationPeriodCheck(t *testing.T) {
 		})
 	}
 }
+
+func TestParseDeadlineDays(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"0", 0, true}, {" 10 ", 10, true}, {"366", 366, true}, {"367", 0, false}, {"-1", 0, false}, {"", 0, false}, {"x", 0, false}, {"1.5", 0, false}} {
+		if got, ok := ParseDeadlineDays(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("ParseDeadlineDays(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestCadences(t *testing.T) {
+	want := []PeriodKind{PeriodMonthly, PeriodQuarterly, PeriodSemester}
+	got := Cadences()
+	if len(got) != len(want) {
+		t.Fatalf("Cadences() = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Cadences() = %v, want %v", got, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,23 +13,6 @@ import (
 	"kinerja/data"
 	"kinerja/data/service"
 )
-
-// MaxDeadlineDays is the longest filling deadline, in days after a period's
-// end, that Pengaturan and the CLI accept.
-const MaxDeadlineDays = 60
-
-// Cadences are the periodic cadences an office may choose, shortest first.
-var Cadences = []data.PeriodKind{data.PeriodMonthly, data.PeriodQuarterly, data.PeriodSemester}
-
-// ParseDeadlineDays reads a filling deadline typed by the user: a whole
-// number of days from 0 to MaxDeadlineDays; ok is false otherwise.
-func ParseDeadlineDays(s string) (days int, ok bool) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 || n > MaxDeadlineDays {
-		return 0, false
-	}
-	return n, true
-}
 
 // evaluationCard is Pengaturan › Penilaian kinerja: the office's periodic
 // cadence and the filling deadline in days after a period's end, saved with
@@ -49,8 +31,8 @@ type evaluationCard struct {
 
 func newEvaluationCard(u *App) *evaluationCard {
 	c := &evaluationCard{u: u}
-	labels := make([]string, len(Cadences))
-	for i, k := range Cadences {
+	labels := make([]string, len(data.Cadences()))
+	for i, k := range data.Cadences() {
 		labels[i] = k.Label()
 	}
 	c.cadence = newSelect(labels, func(string) { c.saved.Hide() })
@@ -100,14 +82,14 @@ func (c *evaluationCard) save() {
 	for _, f := range c.fields {
 		f.show(nil, nil)
 	}
-	days, ok := ParseDeadlineDays(c.deadline.Text)
+	days, ok := data.ParseDeadlineDays(c.deadline.Text)
 	if !ok {
-		c.fields[data.FieldDeadlineDays].show([]string{lang.L("settings.evaluation.deadline.invalid", map[string]any{"Max": MaxDeadlineDays})}, nil)
+		c.fields[data.FieldDeadlineDays].show([]string{lang.L("settings.evaluation.deadline.invalid", map[string]any{"Max": data.MaxDeadlineDays})}, nil)
 		return
 	}
 	set := c.settings
 	set.Cadence = ""
-	for _, k := range Cadences {
+	for _, k := range data.Cadences() {
 		if k.Label() == c.cadence.Selected {
 			set.Cadence = k
 		}

