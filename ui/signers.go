@@ -57,6 +57,7 @@ func newSignersTab(u *App) *signersTab {
 	create := widget.NewButtonWithIcon(lang.L("doc.signer.create"), theme.ContentAddIcon(), func() { t.openForm(false) })
 	create.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("doc.signer.import"), theme.UploadIcon(), func() { t.openForm(true) })
+	image := widget.NewButtonWithIcon(lang.L("doc.sigimg.button"), theme.FileImageIcon(), func() { t.openSignatureImage() })
 	t.list = widget.NewList(
 		func() int { return len(t.signers) },
 		func() fyne.CanvasObject {
@@ -89,7 +90,7 @@ func newSignersTab(u *App) *signersTab {
 		widget.NewSeparator(),
 		docHeading(lang.L("doc.signer.title")),
 		docNote(lang.L("doc.signer.text")),
-		container.NewHBox(create, imp),
+		container.NewHBox(create, imp, image),
 		t.msg,
 		container.New(signerColumns, header...),
 	)
