@@ -195,6 +195,9 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 		if sum, err := AttendanceBeside(st, p.ID, e.StaffID); err == nil {
 			src.attendance = &sum
 		}
+		if src.signatures, err = signatureImages(st, e); err != nil {
+			return 0, err
+		}
 		doc, content, err := signedDocument(src, e, u)
 		if err != nil {
 			return 0, err

@@ -119,7 +119,7 @@ func TestSignatureImageOnFinalDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := imageCount(t, signed); got != before["final"]+1 {
-		t.Errorf("signed document: %d images, want the employee's scan beside the electronic box (%d)", got, before["final"]+1)
+	if got := imageCount(t, signed); got != before["final"]+2 {
+		t.Errorf("signed document: %d images, want both scans, the rater's under the electronic box (%d)", got, before["final"]+2)
 	}
 }

@@ -109,15 +109,20 @@ func (d *document) signatureBelow(s Signature, w float64) float64 {
 	return float64(n)*lineHeight(bodySize) + 2
 }
 
-// signSpaceHeight is the room between role and name.
+// signSpaceHeight is the room between role and name: the e-signature box
+// and the scanned signature one above the other, or blank room to sign by hand.
 func (d *document) signSpaceHeight(s Signature, w float64) float64 {
-	switch {
-	case s.Electronic != nil:
-		return d.eSignatureHeight(*s.Electronic, w) + 2
-	case len(s.Image) > 0:
-		return signImageH + 3
+	h := 0.0
+	if s.Electronic != nil {
+		h += d.eSignatureHeight(*s.Electronic, w) + 2
 	}
-	return signSpace
+	if len(s.Image) > 0 {
+		h += signImageH + 3
+	}
+	if h == 0 {
+		return signSpace
+	}
+	return h
 }
 
 // signature draws one block at x, y in a column w wide, with space
@@ -141,17 +146,19 @@ func (d *document) signature(s Signature, x, y, w, space float64) error {
 	for _, l := range above {
 		write(l, "")
 	}
-	switch {
-	case s.Electronic != nil:
-		if err := d.eSignature(*s.Electronic, x, y+1, w); err != nil {
+	mark := y + 1
+	if s.Electronic != nil {
+		if err := d.eSignature(*s.Electronic, x, mark, w); err != nil {
 			return err
 		}
-	case len(s.Image) > 0:
+		mark += d.eSignatureHeight(*s.Electronic, w) + 2
+	}
+	if len(s.Image) > 0 {
 		name, err := d.registerImage(s.Image)
 		if err != nil {
 			return fmt.Errorf("gambar tanda tangan %s: %w", s.Name, err)
 		}
-		p.ImageOptions(name, x+1.2, y+1, 0, signImageH, false, gofpdfImage, 0, "")
+		p.ImageOptions(name, x+1.2, mark, 0, signImageH, false, gofpdfImage, 0, "")
 	}
 	y += space
 	for i, l := range below {
