@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,14 +46,7 @@ func newEvaluationScreen(u *App) *evaluationScreen {
 	s.unitSel = newSelect(nil, func(string) { s.pickUnit() })
 	s.list = widget.NewList(
 		func() int { return len(s.shown) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.SizeName = theme.SizeNameCaptionText
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.New(layout.NewCustomPaddedVBoxLayout(0), name, sub)
-		},
+		newTwoLineRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(s.shown) {
 				return

@@ -36,13 +36,7 @@ func newKinerjaScreen(u *App) *kinerjaScreen {
 	k := &kinerjaScreen{u: u}
 	k.list = widget.NewList(
 		func() int { return len(k.periods) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			sub := widget.NewLabel("")
-			sub.SizeName = theme.SizeNameCaptionText
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.New(layout.NewCustomPaddedVBoxLayout(0), name, sub)
-		},
+		newTwoLineRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(k.periods) {
 				return

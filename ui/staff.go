@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,14 +57,7 @@ func newStaffScreen(u *App) *staffScreen {
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(
 		func() int { return len(s.shown) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.SizeName = theme.SizeNameCaptionText
-			return container.New(layout.NewCustomPaddedVBoxLayout(0), name, sub)
-		},
+		newTwoLineRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(s.shown) {
 				return
