@@ -1,0 +1,67 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"kinerja/data/service"
+	"kinerja/data/store"
+	"kinerja/export"
+)
+
+func init() {
+	register(command{name: "export evaluation", args: "--period ID --nip NIP [--revision N] --out FILE.pdf",
+		summary: "mengekspor satu dokumen evaluasi, juga revisi lama yang disimpan (bawaan: versi sekarang)",
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			period := fs.String("period", "", "periode, mis. 2026-Q3")
+			nip := fs.String("nip", "", "NIP pegawai")
+			revision := fs.Int("revision", -1, "nomor revisi (0 = versi pertama)")
+			out := fs.String("out", "", "berkas tujuan .pdf")
+			return func(e *env, args []string) error {
+				if len(args) > 0 || *period == "" || *nip == "" || *out == "" || *revision < -1 {
+					return usagef("export evaluation: pakai --period ID --nip NIP [--revision N] --out FILE.pdf")
+				}
+				return e.withStore(func(st *store.Store) error { return exportEvaluation(e, st, *period, *nip, *revision, *out) })
+			}
+		}})
+}
+
+// exportEvaluation writes one evaluation document to out: the signed PDF kept
+// for that revision when there is one (its signature covers those exact
+// bytes), otherwise the document rendered from the stored version. revision
+// -1 means the current version.
+func exportEvaluation(e *env, st *store.Store, periodID, nip string, revision int, out string) error {
+	s, err := st.StaffByIdentifier(nip)
+	if err != nil {
+		return err
+	}
+	v, err := service.EvaluationFor(st, periodID, s.ID)
+	if err != nil {
+		return err
+	}
+	if revision < 0 {
+		revision = v.Evaluation.Revision
+	}
+	_, content, signed, err := st.Document(v.Period.ID, s.ID, revision)
+	if err != nil {
+		return err
+	}
+	if !signed {
+		if content, err = service.RenderEvaluation(st, v.Period.ID, s.ID, revision); err != nil {
+			return err
+		}
+	}
+	if err := export.WriteFileAtomic(out, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	}); err != nil {
+		return fmt.Errorf("menulis %s: %w", out, err)
+	}
+	state := "tanpa tanda tangan"
+	if signed {
+		state = "bertanda tangan"
+	}
+	fmt.Fprintf(e.stdout, "Ditulis: %s (%s, revisi %d, %s)\n", out, s.DisplayName(), revision, state)
+	return nil
+}
