@@ -27,10 +27,8 @@ func init() {
 		}})
 }
 
-// exportEvaluation writes one evaluation document to out: the signed PDF kept
-// for that revision when there is one (its signature covers those exact
-// bytes), otherwise the document rendered from the stored version. revision
-// -1 means the current version.
+// exportEvaluation writes one evaluation document to out (service.EvaluationPDF);
+// revision -1 means the current version.
 func exportEvaluation(e *env, st *store.Store, periodID, nip string, revision int, out string) error {
 	s, err := st.StaffByIdentifier(nip)
 	if err != nil {
@@ -43,14 +41,9 @@ func exportEvaluation(e *env, st *store.Store, periodID, nip string, revision in
 	if revision < 0 {
 		revision = v.Evaluation.Revision
 	}
-	_, content, signed, err := st.Document(v.Period.ID, s.ID, revision)
+	content, signed, err := service.EvaluationPDF(st, v.Period.ID, s.ID, revision)
 	if err != nil {
 		return err
-	}
-	if !signed {
-		if content, err = service.RenderEvaluation(st, v.Period.ID, s.ID, revision); err != nil {
-			return err
-		}
 	}
 	if err := export.WriteFileAtomic(out, func(w io.Writer) error {
 		_, err := w.Write(content)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -283,8 +282,7 @@ func (v *recapView) export(format string) {
 func (v *recapView) print() {
 	dir := filepath.Join(os.TempDir(), "kinerja-cetak")
 	v.writeExport(v.chosenYear(), v.chosenMonth(), dir, service.FormatPDF, func(paths []string) {
-		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(paths[0])}
-		if err := v.u.fyne.OpenURL(u); err != nil {
+		if err := v.u.fyne.OpenURL(fileURL(paths[0])); err != nil {
 			v.u.showError(err)
 		}
 	})

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"errors"
-	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -17,7 +15,6 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/export"
 )
 
 // sheetDialog prints a blank daftar hadir (service.AttendanceSheet) for the
@@ -117,17 +114,9 @@ func (s *sheetDialog) print() {
 		s.fail(err)
 		return
 	}
-	if err := s.u.fyne.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+	if err := s.u.fyne.OpenURL(fileURL(path)); err != nil {
 		s.fail(err)
 		return
 	}
 	s.dlg.Hide()
-}
-
-// writeBytes writes b to path atomically, creating its folder.
-func writeBytes(path string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return export.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(b); return err })
 }

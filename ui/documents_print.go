@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -158,15 +155,8 @@ func writeSKPCopy(st *store.Store, dir string, r service.EvaluationRow) (string,
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("folder cetak %s: %w", dir, err)
-	}
-	name := "SKP_" + strings.TrimSuffix(service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.SKP.Start.Compact(), 0), ".pdf") + ".pdf"
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, content, 0o644); err != nil {
-		return "", fmt.Errorf("menulis %s: %w", path, err)
-	}
-	return path, nil
+	path := filepath.Join(dir, "SKP_"+service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.SKP.Start.Compact(), 0))
+	return path, writeBytes(path, content)
 }
 
 // writePrintCopy writes the evaluation document of row r of a period into the
@@ -175,31 +165,10 @@ func writeSKPCopy(st *store.Store, dir string, r service.EvaluationRow) (string,
 // the KONSEP banner). It returns the file's path.
 func writePrintCopy(st *store.Store, dir, periodID string, r service.EvaluationRow) (string, error) {
 	e := r.Evaluation
-	_, content, found, err := st.Document(periodID, r.Staff.ID, e.Revision)
+	content, _, err := service.EvaluationPDF(st, periodID, r.Staff.ID, e.Revision)
 	if err != nil {
 		return "", err
 	}
-	if !found {
-		if content, err = service.RenderEvaluation(st, periodID, r.Staff.ID, e.Revision); err != nil {
-			return "", err
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("folder cetak %s: %w", dir, err)
-	}
 	path := filepath.Join(dir, service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, periodID, e.Revision))
-	if err := os.WriteFile(path, content, 0o644); err != nil {
-		return "", fmt.Errorf("menulis %s: %w", path, err)
-	}
-	return path, nil
-}
-
-// fileURL is the file:// URL of a local path; a Windows path gets the
-// leading slash of "file:///C:/...", so the drive is not read as a host.
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
+	return path, writeBytes(path, content)
 }

@@ -69,6 +69,19 @@ func RenderEvaluation(st *store.Store, periodID string, staffID uint64, revision
 	return pdf.EvaluationDocument(evaluationContent(src, e, nil))
 }
 
+// EvaluationPDF returns the document of one evaluation version: the signed PDF
+// kept for it when there is one (the signature covers those exact bytes, so
+// it is never re-rendered), otherwise a fresh rendering (RenderEvaluation).
+// signed reports which of the two it is.
+func EvaluationPDF(st *store.Store, periodID string, staffID uint64, revision int) (content []byte, signed bool, err error) {
+	_, content, signed, err = st.Document(periodID, staffID, revision)
+	if err != nil || signed {
+		return content, signed, err
+	}
+	content, err = RenderEvaluation(st, periodID, staffID, revision)
+	return content, false, err
+}
+
 // signedDocument renders final evaluation e with the rater's visible
 // electronic signature and signs it in memory with u, which must be the
 // rater's own signer.

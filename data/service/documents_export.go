@@ -193,14 +193,9 @@ func ExportForTTE(st *store.Store, periodID string, staffID uint64, path string)
 	if e.State != data.EvalFinal {
 		return ErrNotFinal
 	}
-	_, content, found, err := st.Document(e.PeriodID, staffID, e.Revision)
+	content, _, err := EvaluationPDF(st, e.PeriodID, staffID, e.Revision)
 	if err != nil {
 		return err
-	}
-	if !found {
-		if content, err = RenderEvaluation(st, e.PeriodID, staffID, e.Revision); err != nil {
-			return err
-		}
 	}
 	return writeExportFile(context.Background(), path, content)
 }
