@@ -25,10 +25,22 @@ func newNearThresholds(u *App) *nearThresholds {
 	return n
 }
 
-// refresh lists the people near a threshold on today's date.
+// refresh lists the people near a threshold on today's date; the count runs
+// over every ASN's year of attendance, so it runs off the UI goroutine.
 func (n *nearThresholds) refresh() {
+	var (
+		lines []service.DisciplineLine
+		err   error
+	)
+	st, today := n.u.st, n.u.today()
+	runAsync(func() {
+		lines, err = service.NearThresholds(st, today)
+	}, func() { n.show(lines, err) })
+}
+
+// show replaces the list with lines, or with err.
+func (n *nearThresholds) show(lines []service.DisciplineLine, err error) {
 	n.list.RemoveAll()
-	lines, err := service.NearThresholds(n.u.st, n.u.today())
 	if err != nil {
 		l := widget.NewLabel(err.Error())
 		l.Importance = widget.DangerImportance

@@ -52,8 +52,25 @@ func newHomeScreen(u *App) *homeScreen {
 	return h
 }
 
-// refresh reloads the office and counts from the store.
+// refresh reloads the office and counts from the store. Reading every staff
+// record runs off the UI goroutine, as do the two cards below the counts.
 func (h *homeScreen) refresh() {
+	var (
+		staff      []data.Staff
+		units      []data.Unit
+		err1, err2 error
+	)
+	st := h.u.st
+	runAsync(func() {
+		staff, err1 = st.AllStaff()
+		units, err2 = st.Units()
+	}, func() { h.show(staff, units, err1, err2) })
+	h.near.refresh()
+	h.overview.loadCurrentOverview()
+}
+
+// show fills Beranda from the staff and units read by refresh.
+func (h *homeScreen) show(staff []data.Staff, units []data.Unit, err1, err2 error) {
 	o, err := h.u.st.Office()
 	switch {
 	case err != nil:
@@ -63,8 +80,6 @@ func (h *homeScreen) refresh() {
 	default:
 		h.office.SetText(lang.L("home.office.unset"))
 	}
-	staff, err1 := h.u.st.AllStaff()
-	units, err2 := h.u.st.Units()
 	warnings := h.u.st.Warnings()
 	for _, err := range []error{err1, err2} {
 		if err != nil {
@@ -83,8 +98,6 @@ func (h *homeScreen) refresh() {
 		h.warnings.Add(l)
 	}
 	h.file.SetText(lang.L("home.file", map[string]any{"Path": h.u.st.Path()}))
-	h.near.refresh()
-	h.overview.loadCurrentOverview()
 }
 
 func fillCounts(c *fyne.Container, rows []countRow) {

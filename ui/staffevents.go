@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -54,7 +55,7 @@ func (d *staffDetail) openEvent(k data.EventKind) {
 		var names []string
 		for _, un := range d.s.units {
 			if !un.Inactive && un.ID != sit.UnitID {
-				e.values = append(e.values, un.Name)
+				e.values = append(e.values, strconv.FormatUint(un.ID, 10))
 				names = append(names, un.Name)
 			}
 		}
@@ -98,11 +99,7 @@ func (e *eventDialog) event() (data.Event, error) {
 	case data.EventPosition:
 		ev.Position = strings.TrimSpace(e.text.Text)
 	case data.EventTransfer:
-		for _, un := range e.d.s.units {
-			if un.Name == pick {
-				ev.UnitID = un.ID
-			}
-		}
+		ev.UnitID, _ = strconv.ParseUint(pick, 10, 64) // 0, refused by validation, when none was picked
 	case data.EventLeave:
 		ev.Reason = data.LeaveReason(pick)
 	}
