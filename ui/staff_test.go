@@ -191,6 +191,22 @@ func TestPromoteStaff(t *testing.T) {
 	}
 }
 
+func TestTransferStaff(t *testing.T) {
+	u, st := newTestUI(t, false, Options{})
+	saved, _ := st.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
+	u.Show(ScreenStaff)
+	u.staff.selectID(saved.ID)
+	test.Tap(button(t, u, "Mutasi unit"))
+	e := u.staff.events
+	e.choice.SetSelected("Seksi Pelayanan Umum")
+	e.date.SetText("01/04/2019")
+	test.Tap(button(t, u, "Simpan"))
+	got, _ := st.StaffByID(saved.ID)
+	if id := got.Current().UnitID; id != 9 {
+		t.Fatalf("unit after Mutasi unit = %d, want 9 (Seksi Pelayanan Umum)", id)
+	}
+}
+
 func TestSearchFiltersList(t *testing.T) {
 	u, st := newTestUI(t, false, Options{})
 	for _, s := range []data.Staff{
