@@ -2,28 +2,19 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// pdfText returns the text of a PDF through pdftotext, which CI installs: a
-// missing tool fails the test there and skips it elsewhere.
+// pdfText returns the text of a PDF through pdftotext (see toolRun).
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
+	out, err := toolRun(t, "pdftotext", "-layout", path, "-")
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is missing (poppler-utils)")
-		}
-		t.Skip("pdftotext is missing (poppler-utils)")
+		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
 	}
-	out, err := exec.Command(tool, "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return string(out)
+	return out
 }
 
 // TestExportEarlierRevision prints the kept first version of the demo's

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -30,21 +29,14 @@ func TestExportSKP(t *testing.T) {
 	if code, stdout, errOut := cli(t, "export", "skp", "--data", db, "--nip", nip, "--year", year, "--out", out); code != 0 || !strings.Contains(stdout, "Ditulis: "+out) {
 		t.Fatalf("export skp: exit %d, %q, %q", code, stdout, errOut)
 	}
-	if qpdf, err := exec.LookPath("qpdf"); err == nil {
-		if msg, err := exec.Command(qpdf, "--check", out).CombinedOutput(); err != nil {
-			t.Errorf("qpdf --check: %v\n%s", err, msg)
-		}
+	if msg, err := toolRun(t, "qpdf", "--check", out); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, msg)
 	}
-	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
-		text, err := exec.Command(pdftotext, out, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		grouped := nip[:8] + " " + nip[8:14] + " " + nip[14:15] + " " + nip[15:]
-		for _, want := range []string{"SASARAN KINERJA PEGAWAI", "LAMPIRAN", "DUKUNGAN SUMBER DAYA", grouped} {
-			if !strings.Contains(string(text), want) {
-				t.Errorf("SKP PDF lacks %q", want)
-			}
+	text := pdfText(t, out)
+	grouped := nip[:8] + " " + nip[8:14] + " " + nip[14:15] + " " + nip[15:]
+	for _, want := range []string{"SASARAN KINERJA PEGAWAI", "LAMPIRAN", "DUKUNGAN SUMBER DAYA", grouped} {
+		if !strings.Contains(text, want) {
+			t.Errorf("SKP PDF lacks %q", want)
 		}
 	}
 	tests := []struct {
