@@ -292,10 +292,7 @@ func importCalendar(e *env, st *store.Store, path string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := service.Calendar(st); err != nil {
-		return err
-	}
-	n, err := st.ImportHolidays(hs)
+	n, err := service.ImportHolidays(st, hs)
 	if err != nil {
 		return err
 	}

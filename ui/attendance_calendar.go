@@ -156,7 +156,7 @@ func (v *calendarView) importHolidays(r io.Reader) {
 		if !yes {
 			return
 		}
-		n, err := v.u.st.ImportHolidays(hs)
+		n, err := service.ImportHolidays(v.u.st, hs)
 		if err != nil {
 			v.u.showError(err)
 			return

@@ -29,6 +29,17 @@ func Calendar(st *store.Store) (data.Calendar, error) {
 	return cal, nil
 }
 
+// ImportHolidays saves a list of days off (next year's SKB list, or the
+// office's own), after the shipped holidays have been seeded, so the seeding
+// never later overwrites or re-adds what was imported. It returns how many
+// days were saved or changed.
+func ImportHolidays(st *store.Store, hs []data.Holiday) (int, error) {
+	if _, err := Calendar(st); err != nil {
+		return 0, err
+	}
+	return st.ImportHolidays(hs)
+}
+
 // attendanceContext is what most attendance operations need at once.
 type attendanceContext struct {
 	cal      data.Calendar
