@@ -204,25 +204,24 @@ func recapFrame(st *store.Store, today data.Date) (pdf.Common, pdf.Signature, pd
 	if err != nil {
 		return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 	}
-	common := pdf.Common{Final: true, Letterhead: &pdf.Letterhead{
-		Government: "PEMERINTAH KABUPATEN " + strings.ToUpper(office.Kabupaten),
-		Office:     "KECAMATAN " + strings.ToUpper(office.Kecamatan),
-		Address:    office.Alamat,
-	}}
-	if common.Letterhead.Logo, err = OfficeLogo(st); err != nil {
+	logo, err := OfficeLogo(st)
+	if err != nil {
 		return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 	}
+	common := pdf.Common{Final: true, Letterhead: pdfLetterhead(office, logo)}
 	ack := pdf.Signature{Place: office.Kota, Date: today.Long(), Above: "Mengetahui,", Role: "CAMAT " + strings.ToUpper(office.Kecamatan) + ","}
 	prep := pdf.Signature{Place: office.Kota, Date: today.Long(), Role: "Kepala Subbagian Umum dan Kepegawaian,"}
-	for _, u := range units {
-		switch {
-		case u.Kind == data.UnitLeadership && u.HeadStaffID != 0:
-			err = signer(st, &ack, u.HeadStaffID, today)
-		case u.Kind == data.UnitSubsection && strings.Contains(strings.ToLower(u.Name), "umum") && u.HeadStaffID != 0:
-			err = signer(st, &prep, u.HeadStaffID, today)
-		}
-		if err != nil {
+	if head := OfficeHead(units); head != 0 {
+		if err := signer(st, &ack, head, today); err != nil {
 			return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
+		}
+	}
+	for _, u := range units {
+		if u.Kind == data.UnitSubsection && !u.Inactive && strings.Contains(strings.ToLower(u.Name), "umum") && u.HeadStaffID != 0 {
+			if err := signer(st, &prep, u.HeadStaffID, today); err != nil {
+				return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
+			}
+			break
 		}
 	}
 	return common, ack, prep, nil
