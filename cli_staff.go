@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"kinerja/data/service"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,21 +147,10 @@ func importStaff(e *env, st *store.Store, path string, skipInvalid bool) error {
 }
 
 func exportStaff(e *env, st *store.Store, out string) error {
-	staff, err := st.AllStaff()
+	n, err := service.ExportStaff(st, out)
 	if err != nil {
-		return err
-	}
-	units, err := st.Units()
-	if err != nil {
-		return err
-	}
-	rows := make([]data.StaffRow, 0, len(staff))
-	for _, s := range staff {
-		rows = append(rows, data.StaffRowOf(s, units))
-	}
-	if err := export.WriteStaffFile(out, rows); err != nil {
 		return fmt.Errorf("mengekspor ke %s: %w", out, err)
 	}
-	fmt.Fprintf(e.stdout, "%d pegawai diekspor ke %s\n", len(rows), out)
+	fmt.Fprintf(e.stdout, "%d pegawai diekspor ke %s\n", n, out)
 	return nil
 }

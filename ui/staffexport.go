@@ -5,9 +5,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"kinerja/data/service"
 
-	"kinerja/data"
-	"kinerja/export"
 )
 
 // exportStaff asks where to save the whole register and writes it there, as
@@ -23,7 +22,7 @@ func (u *App) exportStaff() {
 		var n int
 		var writeErr error
 		runAsync(func() {
-			n, writeErr = u.writeStaffFile(path)
+			n, writeErr = service.ExportStaff(u.st, path)
 		}, func() {
 			if writeErr != nil {
 				u.showError(writeErr)
@@ -36,22 +35,4 @@ func (u *App) exportStaff() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	d.SetFileName("pegawai-" + u.today().Compact() + ".xlsx")
 	d.Show()
-}
-
-// writeStaffFile writes every staff member, sorted by name, to path and returns how many.
-func (u *App) writeStaffFile(path string) (int, error) {
-	all, err := u.st.AllStaff()
-	if err != nil {
-		return 0, err
-	}
-	units, err := u.st.Units()
-	if err != nil {
-		return 0, err
-	}
-	data.SortStaff(all, data.SortByName, units)
-	rows := make([]data.StaffRow, len(all))
-	for i, s := range all {
-		rows[i] = data.StaffRowOf(s, units)
-	}
-	return len(rows), export.WriteStaffFile(path, rows)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kinerja/data/service"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +85,7 @@ func TestExportRoundTrip(t *testing.T) {
 				}
 			}
 			path := filepath.Join(t.TempDir(), "pegawai"+ext)
-			n, err := u.writeStaffFile(path)
+			n, err := service.ExportStaff(u.st, path)
 			if err != nil || n != 2 {
 				t.Fatalf("export wrote %d, %v", n, err)
 			}
