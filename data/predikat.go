@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Predikat is the predikat kinerja pegawai, the quadrant given by the two
@@ -43,40 +42,10 @@ func (p Predikat) Label() string {
 	return ""
 }
 
-// PP30Label returns the wording of the equivalence column for forms that still
-// use PP 30/2019: "Cukup" where PermenPANRB 6/2022 says "Butuh Perbaikan"
-// (domain.md §3). No other equivalence is stated, so every other predikat keeps
-// its 6/2022 label.
-func (p Predikat) PP30Label() string {
-	if p == PredikatButuhPerbaikan {
-		return "Cukup"
-	}
-	return p.Label()
-}
-
 // NeedsFollowUp reports whether p is Butuh Perbaikan or worse: the employees the
 // office view lists with their development follow-up.
 func (p Predikat) NeedsFollowUp() bool {
 	return p == PredikatButuhPerbaikan || p == PredikatKurang || p == PredikatSangatKurang
-}
-
-// ParsePredikat reads a predikat as its JSON id ("butuh_perbaikan") or its label
-// ("Butuh Perbaikan", "Kurang/Misconduct", also plain "Kurang"), in any case.
-func ParsePredikat(s string) (Predikat, error) {
-	n := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "_", " "))), " ")
-	switch n {
-	case "sangat baik":
-		return PredikatSangatBaik, nil
-	case "baik":
-		return PredikatBaik, nil
-	case "butuh perbaikan":
-		return PredikatButuhPerbaikan, nil
-	case "kurang", "kurang/misconduct", "misconduct":
-		return PredikatKurang, nil
-	case "sangat kurang":
-		return PredikatSangatKurang, nil
-	}
-	return "", fmt.Errorf("predikat %q tidak dikenali", s)
 }
 
 // predikatMatrix is the kuadran of PermenPANRB 6/2022 (domain.md §3), indexed

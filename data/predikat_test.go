@@ -53,24 +53,21 @@ func TestPredikatOfMissingRating(t *testing.T) {
 
 func TestPredikatLabels(t *testing.T) {
 	tests := []struct {
-		p           Predikat
-		label, pp30 string
-		followUp    bool
+		p        Predikat
+		label    string
+		followUp bool
 	}{
-		{PredikatSangatBaik, "Sangat Baik", "Sangat Baik", false},
-		{PredikatBaik, "Baik", "Baik", false},
-		{PredikatButuhPerbaikan, "Butuh Perbaikan", "Cukup", true},
-		{PredikatKurang, "Kurang/Misconduct", "Kurang/Misconduct", true},
-		{PredikatSangatKurang, "Sangat Kurang", "Sangat Kurang", true},
-		{"", "", "", false},
-		{"cukup", "", "", false},
+		{PredikatSangatBaik, "Sangat Baik", false},
+		{PredikatBaik, "Baik", false},
+		{PredikatButuhPerbaikan, "Butuh Perbaikan", true},
+		{PredikatKurang, "Kurang/Misconduct", true},
+		{PredikatSangatKurang, "Sangat Kurang", true},
+		{"", "", false},
+		{"cukup", "", false},
 	}
 	for _, tt := range tests {
 		if got := tt.p.Label(); got != tt.label {
 			t.Errorf("%q.Label() = %q, want %q", tt.p, got, tt.label)
-		}
-		if got := tt.p.PP30Label(); got != tt.pp30 {
-			t.Errorf("%q.PP30Label() = %q, want %q", tt.p, got, tt.pp30)
 		}
 		if got := tt.p.NeedsFollowUp(); got != tt.followUp {
 			t.Errorf("%q.NeedsFollowUp() = %v, want %v", tt.p, got, tt.followUp)
@@ -78,19 +75,5 @@ func TestPredikatLabels(t *testing.T) {
 		if tt.p.Valid() != (tt.label != "") {
 			t.Errorf("%q.Valid() = %v", tt.p, tt.p.Valid())
 		}
-	}
-}
-
-func TestParsePredikat(t *testing.T) {
-	for _, p := range Predikats {
-		for _, s := range []string{string(p), p.Label()} {
-			got, err := ParsePredikat(s)
-			if err != nil || got != p {
-				t.Errorf("ParsePredikat(%q) = %q, %v; want %q", s, got, err, p)
-			}
-		}
-	}
-	if _, err := ParsePredikat("Cukup"); err == nil {
-		t.Error("ParsePredikat(Cukup) accepted a PP 30/2019 word")
 	}
 }

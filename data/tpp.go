@@ -117,8 +117,3 @@ func TPPDeduction(m AttendanceMonth, cal Calendar, rules TPPRules) TPPDetail {
 	t.Percent = math.Min(100, math.Round(sum*100)/100)
 	return t
 }
-
-// TPPCut returns the monthly TPP deduction in percent (see TPPDeduction).
-func TPPCut(m AttendanceMonth, cal Calendar, rules TPPRules) float64 {
-	return TPPDeduction(m, cal, rules).Percent
-}

@@ -52,11 +52,11 @@ func TestTPPCutCapped(t *testing.T) {
 		m.Days[d.Day()] = DayEntry{Code: CodeTK}
 	}
 	rules := DefaultTPPRules()
-	if got := TPPCut(m, cal, rules); got != 21*1.5 {
+	if got := TPPDeduction(m, cal, rules).Percent; got != 21*1.5 {
 		t.Errorf("21 TK days = %.2f%%, want 31.5", got)
 	}
 	rules.AbsentPercent = 5
-	if got := TPPCut(m, cal, rules); got != 100 {
+	if got := TPPDeduction(m, cal, rules).Percent; got != 100 {
 		t.Errorf("21 × 5%% = %.2f%%, want capped at 100", got)
 	}
 }
