@@ -1,8 +1,8 @@
 package service
 
 import (
+	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,7 +61,7 @@ func exportAttendance(st *store.Store, year int, month time.Month, dir, format s
 	}
 	if format == FormatXLSX {
 		if err := export.WriteAttendanceXLSXFile(paths[0], []export.AttendanceRecap{XLSXRecap(rec)}); err != nil {
-			return nil, fmt.Errorf("mengekspor ke %s: %w", paths[0], err)
+			return nil, diskError(paths[0], err)
 		}
 		return paths, nil
 	}
@@ -74,8 +74,8 @@ func exportAttendance(st *store.Store, year int, month time.Month, dir, format s
 		if err != nil {
 			return nil, err
 		}
-		if err := export.WriteFileAtomic(paths[i], func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
-			return nil, fmt.Errorf("mengekspor ke %s: %w", paths[i], err)
+		if err := writeExportFile(context.Background(), paths[i], b); err != nil {
+			return nil, err
 		}
 	}
 	return paths, nil
