@@ -23,15 +23,16 @@ type staffScreen struct {
 	units []data.Unit
 	shown []data.Staff
 
-	search                               *widget.Entry
-	unitSel, kindSel, statusSel, sortSel *widget.Select
-	list                                 *widget.List
-	count                                *widget.Label
-	detail                               *staffDetail
-	selectedID                           uint64
-	form                                 *staffForm    // the form opened last
-	events                               *eventDialog  // the history dialog opened last
-	importer                             *importWizard // the import wizard opened last
+	search                      *widget.Entry
+	unitFilter                  *unitPicker
+	kindSel, statusSel, sortSel *widget.Select
+	list                        *widget.List
+	count                       *widget.Label
+	detail                      *staffDetail
+	selectedID                  uint64
+	form                        *staffForm    // the form opened last
+	events                      *eventDialog  // the history dialog opened last
+	importer                    *importWizard // the import wizard opened last
 }
 
 // The choices of the status and sort selects, in display order.
@@ -47,7 +48,7 @@ func newStaffScreen(u *App) *staffScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("staff.search"))
 	s.search.OnChanged = func(string) { s.apply() }
-	s.unitSel = newSelect(nil, func(string) { s.apply() })
+	s.unitFilter = newUnitPicker(s.apply)
 	s.kindSel = newSelect(kindChoices(), func(string) { s.apply() })
 	s.kindSel.SetSelectedIndex(0)
 	s.statusSel = newSelect(translateAll(statusKeys), func(string) { s.apply() })
@@ -79,7 +80,7 @@ func newStaffScreen(u *App) *staffScreen {
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("staff.import"), theme.UploadIcon(), u.importStaff)
 	exp := widget.NewButtonWithIcon(lang.L("staff.export"), theme.DownloadIcon(), u.exportStaff)
-	filters := container.NewGridWithColumns(2, s.unitSel, s.kindSel, s.statusSel, s.sortSel)
+	filters := container.NewGridWithColumns(2, s.unitFilter.sel, s.kindSel, s.statusSel, s.sortSel)
 	top := container.NewVBox(container.NewHBox(add, imp, exp), s.search, filters)
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.view)
@@ -101,25 +102,14 @@ func (s *staffScreen) reload() {
 		return
 	}
 	s.all, s.units = all, units
-	picked := s.unitSel.SelectedIndex()
-	opts := []string{lang.L("staff.unit.all")}
-	for _, un := range units {
-		opts = append(opts, un.Name)
-	}
-	s.unitSel.SetOptions(opts)
-	if picked < 0 || picked >= len(opts) {
-		picked = 0
-	}
-	s.unitSel.SetSelectedIndex(picked)
+	s.unitFilter.load(units)
 	s.apply()
 }
 
 // currentFilter reads the search field and the selects.
 func (s *staffScreen) currentFilter() (data.StaffFilter, data.SortKey) {
 	f := data.StaffFilter{Query: s.search.Text}
-	if i := s.unitSel.SelectedIndex(); i > 0 && i-1 < len(s.units) {
-		f.UnitID = s.units[i-1].ID
-	}
+	f.UnitID = s.unitFilter.id()
 	if i := s.kindSel.SelectedIndex(); i > 0 && i-1 < len(data.Kinds) {
 		f.Kind = data.Kinds[i-1]
 	}
@@ -161,7 +151,7 @@ func (s *staffScreen) selectID(id uint64) {
 	s.apply()
 	if !slices.ContainsFunc(s.shown, func(st data.Staff) bool { return st.ID == id }) {
 		s.search.SetText("")
-		s.unitSel.SetSelectedIndex(0)
+		s.unitFilter.sel.SetSelectedIndex(0)
 		s.kindSel.SetSelectedIndex(0)
 		s.statusSel.SetSelectedIndex(len(statusChoices) - 1)
 	}
