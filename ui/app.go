@@ -143,13 +143,11 @@ func (u *App) screenObject(screen string) fyne.CanvasObject {
 	return nil
 }
 
-// refreshAll reloads every built screen after data changed elsewhere (demo
+// refreshAll reloads the title and the screen shown after data changed elsewhere (demo
 // data, import, office identity).
 func (u *App) refreshAll() {
 	u.refreshTitle()
-	u.home.refresh()
-	u.staff.reload()
-	u.settings.refresh()
+	u.Show(u.current) // every screen reloads from the store when shown
 }
 
 func (u *App) refreshTitle() {
