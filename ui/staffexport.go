@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"kinerja/data/service"
-
 )
 
 // exportStaff asks where to save the whole register and writes it there, as
