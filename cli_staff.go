@@ -3,12 +3,12 @@ package main
 import (
 	"flag"
 	"fmt"
-	"kinerja/data/service"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/data/service"
 	"kinerja/data/store"
 	"kinerja/export"
 )

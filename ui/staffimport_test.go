@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"kinerja/data/service"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kinerja/data"
+	"kinerja/data/service"
 	"kinerja/export"
 )
 
