@@ -18,12 +18,13 @@ import (
 // threshold. Non-ASN get the counts only. Nothing is imposed: the level is
 // a potential one.
 type disciplineView struct {
-	u     *App
-	view  fyne.CanvasObject
-	year  *widget.Select
-	list  *widget.List
-	lines []service.DisciplineLine
-	msg   *widget.Label
+	u       *App
+	request int // the latest reload; an older result arriving late is dropped
+	view    fyne.CanvasObject
+	year    *widget.Select
+	list    *widget.List
+	lines   []service.DisciplineLine
+	msg     *widget.Label
 }
 
 func newDisciplineView(u *App) *disciplineView {
@@ -88,17 +89,29 @@ func (v *disciplineView) reload() {
 	if v.list == nil {
 		return
 	}
-	year, err := strconv.Atoi(v.year.Selected)
-	if err != nil {
+	year, convErr := strconv.Atoi(v.year.Selected)
+	if convErr != nil {
 		year = v.u.today().Year()
 	}
-	lines, err := service.DisciplineYear(v.u.st, year)
-	if err != nil {
-		v.msg.SetText(err.Error())
-		lines = nil
-	} else {
-		v.msg.SetText(lang.L("att.disc.status", map[string]any{"N": len(lines)}))
-	}
-	v.lines = lines
-	v.list.Refresh()
+	v.request++
+	req, st := v.request, v.u.st
+	var (
+		lines []service.DisciplineLine
+		err   error
+	)
+	runAsync(func() {
+		lines, err = service.DisciplineYear(st, year) // a year for every staff member
+	}, func() {
+		if req != v.request {
+			return // a later year was chosen meanwhile
+		}
+		if err != nil {
+			v.msg.SetText(err.Error())
+			lines = nil
+		} else {
+			v.msg.SetText(lang.L("att.disc.status", map[string]any{"N": len(lines)}))
+		}
+		v.lines = lines
+		v.list.Refresh()
+	})
 }

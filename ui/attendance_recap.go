@@ -182,16 +182,17 @@ func setColumnWidths(t *widget.Table, cols []recapCol) {
 // rekap potongan TPP with the days per band — and the exports. Choosing a
 // staff member's line opens their year.
 type recapView struct {
-	u     *App
-	view  fyne.CanvasObject
-	month *widget.Select
-	year  *widget.Select
-	units *unitPicker
-	mode  *widget.Select
-	table *widget.Table
-	lines []recapLine
-	cols  []recapCol
-	msg   *widget.Label
+	u       *App
+	request int // the latest reload; an older result arriving late is dropped
+	view    fyne.CanvasObject
+	month   *widget.Select
+	year    *widget.Select
+	units   *unitPicker
+	mode    *widget.Select
+	table   *widget.Table
+	lines   []recapLine
+	cols    []recapCol
+	msg     *widget.Label
 }
 
 func newRecapView(u *App) *recapView {
@@ -243,7 +244,23 @@ func (v *recapView) reload() {
 	if units, err := v.u.st.Units(); err == nil {
 		v.units.load(units)
 	}
-	rec, err := service.MonthRecap(v.u.st, v.chosenYear(), v.chosenMonth(), v.units.id())
+	v.request++
+	req, st, year, month, unit := v.request, v.u.st, v.chosenYear(), v.chosenMonth(), v.units.id()
+	var (
+		rec service.Recap
+		err error
+	)
+	runAsync(func() {
+		rec, err = service.MonthRecap(st, year, month, unit)
+	}, func() {
+		if req == v.request {
+			v.show(rec, err)
+		}
+	})
+}
+
+// show fills the table with a month's recap, or says why there is none.
+func (v *recapView) show(rec service.Recap, err error) {
 	if err != nil {
 		v.lines = nil
 		v.msg.SetText(err.Error())
