@@ -3,8 +3,20 @@
 // command-line tool on the same data file (see "kinerja help").
 package main
 
-import "os"
+import (
+	"os"
+
+	"kinerja/ui"
+	"kinerja/ui/cli"
+)
+
+// version is the application version; the build sets it from FyneApp.toml.
+var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code, win := cli.Run(os.Args[1:], os.Stdout, os.Stderr, version)
+	if win != nil {
+		code = ui.Run(win.DataPath, win.Screen, version, os.Stderr)
+	}
+	os.Exit(code)
 }

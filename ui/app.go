@@ -16,14 +16,11 @@ import (
 
 	"kinerja/assets"
 	"kinerja/data"
-	"kinerja/data/store"
+	"kinerja/data/service"
 )
 
-// Options carry what the window needs from the program besides the store.
+// Options carry what the window needs from the program besides the data.
 type Options struct {
-	// LoadDemo fills the empty data file with the fictional demo office. When
-	// nil, the first-run dialog offers no demo button.
-	LoadDemo func() error
 	// Version is shown in the Tentang (About) dialog.
 	Version string
 }
@@ -32,7 +29,7 @@ type Options struct {
 type App struct {
 	fyne  fyne.App
 	win   fyne.Window
-	st    *store.Store
+	svc   *service.Service
 	opt   Options
 	today func() data.Date
 
@@ -67,11 +64,11 @@ const (
 // Screens lists the top-level screen names in navigation order.
 var Screens = []string{ScreenHome, ScreenStaff, ScreenAttendance, ScreenPerform, ScreenDocuments, ScreenSettings}
 
-// New builds the main window on st: navigation on the left, Beranda shown,
+// New builds the main window on svc: navigation on the left, Beranda shown,
 // the main menu with its shortcuts. When the office identity is not set yet the
 // first-run dialog asks for it (or offers demo data). Call SetupLanguage before New.
-func New(a fyne.App, st *store.Store, opt Options) *App {
-	u := &App{fyne: a, st: st, opt: opt, today: data.Today}
+func New(a fyne.App, svc *service.Service, opt Options) *App {
+	u := &App{fyne: a, svc: svc, opt: opt, today: data.Today}
 	u.win = a.NewWindow(lang.L("app.name"))
 	a.SetIcon(assets.Icon)
 	u.win.SetIcon(assets.Icon)
@@ -152,7 +149,7 @@ func (u *App) refreshAll() {
 
 func (u *App) refreshTitle() {
 	title := lang.L("app.name")
-	if o, err := u.st.Office(); err == nil && o.IsSet() {
+	if o, err := u.svc.Office(); err == nil && o.IsSet() {
 		title = lang.L("app.title.office", map[string]any{"Kecamatan": o.Kecamatan})
 	}
 	u.win.SetTitle(title)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -113,17 +112,17 @@ func rowsText(rows []countRow) string {
 }
 
 func TestHomeShowsCountsAndWarnings(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	for _, s := range []data.Staff{
 		pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)),
 		pns("Cecep Hidayat", "198001012005011002", data.NewDate(1980, 1, 1)),
 	} {
-		if _, err := st.SaveStaff(s); err != nil {
+		if _, err := svc.SaveStaff(s); err != nil {
 			t.Fatal(err)
 		}
 	}
 	u.Show(ScreenHome)
-	for _, want := range []string{"Pegawai aktif: 2", "Seksi Pemerintahan", "Pegawai aktif per jenis", st.Path()} {
+	for _, want := range []string{"Pegawai aktif: 2", "Seksi Pemerintahan", "Pegawai aktif per jenis", svc.Path()} {
 		if !shownText(u, want) {
 			t.Errorf("Beranda does not show %q", want)
 		}
@@ -131,10 +130,10 @@ func TestHomeShowsCountsAndWarnings(t *testing.T) {
 }
 
 func TestFirstRunOffice(t *testing.T) {
-	u, st := newTestUI(t, true, Options{})
+	u, svc := newTestUI(t, true, Options{})
 	fr := u.firstRun
-	if fr == nil || fr.demo != nil {
-		t.Fatal("no first-run dialog (or a demo button without LoadDemo)")
+	if fr == nil || fr.demo == nil {
+		t.Fatal("no first-run dialog with its demo button")
 	}
 	test.Tap(fr.save)
 	if got := fr.form.fields[data.FieldKecamatan].message(); got != "Nama kecamatan wajib diisi." {
@@ -144,7 +143,7 @@ func TestFirstRunOffice(t *testing.T) {
 	test.Type(fr.form.kabupaten, "Bandung")
 	test.Type(fr.form.kota, "Cileunyi")
 	test.Tap(fr.save)
-	o, err := st.Office()
+	o, err := svc.Office()
 	if err != nil || o.Kecamatan != "Cileunyi" || o.Kota != "Cileunyi" {
 		t.Fatalf("office = %+v, %v", o, err)
 	}
@@ -155,44 +154,33 @@ func TestFirstRunOffice(t *testing.T) {
 
 func TestFirstRunDemo(t *testing.T) {
 	tests := []struct {
-		name    string
-		loadErr error
-		wantErr bool
+		name     string
+		occupied bool // a staff member is already registered, so the demo is refused
 	}{
-		{"demo loads", nil, false},
-		{"demo refused", errors.New("file data sudah berisi pegawai"), true},
+		{"demo loads", false},
+		{"demo refused", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			called := 0
-			var u *App
-			u, st := newTestUI(t, true, Options{LoadDemo: func() error {
-				called++
-				if tt.loadErr != nil {
-					return tt.loadErr
+			u, svc := newTestUI(t, true, Options{})
+			if tt.occupied {
+				if _, err := svc.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11))); err != nil {
+					t.Fatal(err)
 				}
-				_, err := u.st.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
-				if err == nil {
-					err = u.st.SetOffice(data.Office{Kecamatan: "Demo", Kabupaten: "Contoh"})
-				}
-				return err
-			}})
+			}
 			test.Tap(u.firstRun.demo)
 			waitFor(t, "the demo to load", func() bool { return !u.firstRun.demo.Disabled() })
-			if called != 1 {
-				t.Fatalf("LoadDemo called %d times", called)
-			}
-			n, _ := st.StaffCount()
-			if tt.wantErr {
-				if !shownText(u, "File data sudah berisi pegawai") || !shownText(u, "Kesalahan") {
-					t.Error("the demo error is not shown in an Indonesian error dialog")
+			n, _ := svc.StaffCount()
+			if tt.occupied {
+				if !shownText(u, "Kesalahan") || n != 1 {
+					t.Errorf("a refused demo must be shown in an Indonesian error dialog and add nobody (%d staff)", n)
 				}
-				if u.firstRun.dialog == nil || n != 0 {
+				if u.firstRun.dialog == nil {
 					t.Error("after a refused demo the first-run dialog must stay for the office identity")
 				}
 				return
 			}
-			if n != 1 || !shownText(u, "Pegawai aktif: 1") || u.win.Title() != "Kinerja — Kecamatan Demo" {
+			if n < demoStaff || !strings.HasPrefix(u.win.Title(), "Kinerja — Kecamatan ") {
 				t.Errorf("after demo: %d staff, title %q", n, u.win.Title())
 			}
 		})

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // calendarView is the work-calendar tab: the days off of a year (national
@@ -79,7 +78,7 @@ func (v *calendarView) reload() {
 	if v.list == nil {
 		return
 	}
-	cal, err := service.Calendar(v.u.st)
+	cal, err := v.u.svc.Calendar()
 	if err != nil {
 		v.msg.SetText(err.Error())
 		return
@@ -103,7 +102,7 @@ func (v *calendarView) add() {
 	case d.IsZero():
 		err = errors.New(lang.L("att.cal.needdate"))
 	default:
-		err = v.u.st.SaveHoliday(data.Holiday{Date: d, Kind: data.HolidayLocal, Name: strings.TrimSpace(v.newName.Text)})
+		err = v.u.svc.SaveHoliday(data.Holiday{Date: d, Kind: data.HolidayLocal, Name: strings.TrimSpace(v.newName.Text)})
 	}
 	if err != nil {
 		v.msg.Importance = widget.DangerImportance
@@ -122,7 +121,7 @@ func (v *calendarView) remove(h data.Holiday) {
 		if !yes {
 			return
 		}
-		if err := v.u.st.RemoveHoliday(h.Date); err != nil {
+		if err := v.u.svc.RemoveHoliday(h.Date); err != nil {
 			v.u.showError(err)
 		}
 		v.reload()
@@ -156,7 +155,7 @@ func (v *calendarView) importHolidays(r io.Reader) {
 		if !yes {
 			return
 		}
-		n, err := service.ImportHolidays(v.u.st, hs)
+		n, err := v.u.svc.ImportHolidays(hs)
 		if err != nil {
 			v.u.showError(err)
 			return

@@ -13,7 +13,6 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
 // dayColumns are the widths of the daily grid's columns: name and NIP,
@@ -99,7 +98,7 @@ func (g *dayGrid) reload() {
 	d := g.shown
 	if d.IsZero() {
 		d = g.u.today()
-		if cal, err := service.Calendar(g.u.st); err == nil {
+		if cal, err := g.u.svc.Calendar(); err == nil {
 			for i := 0; i < 14 && !cal.IsWorkingDay(d); i++ {
 				d = d.AddDays(-1)
 			}
@@ -117,12 +116,12 @@ func (g *dayGrid) show(d data.Date) {
 	if g.date.Text != d.Slash() {
 		g.date.SetDate(d)
 	}
-	units, err := g.u.st.Units()
+	units, err := g.u.svc.Units()
 	if err == nil {
 		g.units.load(units)
 	}
-	settings, err2 := g.u.st.AttendanceSettings()
-	status, err3 := service.WorkingDay(g.u.st, d)
+	settings, err2 := g.u.svc.AttendanceSettings()
+	status, err3 := g.u.svc.WorkingDay(d)
 	g.rows = nil
 	g.list.RemoveAll()
 	g.msg.SetText("")
@@ -136,7 +135,7 @@ func (g *dayGrid) show(d data.Date) {
 		g.setWorking(false, lang.L("att.day.offday", map[string]any{"Day": day, "Reason": status.Reason}))
 		return
 	}
-	rows, err := service.DayGrid(g.u.st, d, g.units.id())
+	rows, err := g.u.svc.DayGrid(d, g.units.id())
 	if err != nil {
 		g.setWorking(false, err.Error())
 		return
@@ -246,7 +245,7 @@ func (g *dayGrid) savePending() bool {
 	if len(inputs) == 0 {
 		return true
 	}
-	err := service.SaveDay(g.u.st, g.shown, inputs)
+	err := g.u.svc.SaveDay(g.shown, inputs)
 	var refused service.DayErrors
 	switch {
 	case errors.As(err, &refused):
@@ -281,20 +280,20 @@ func (g *dayGrid) saveDay() {
 }
 
 func (g *dayGrid) markAllH() {
-	g.fill(service.MarkNotEnteredAsH, "att.day.marked")
+	g.fill((*service.Service).MarkNotEnteredAsH, "att.day.marked")
 }
 
 func (g *dayGrid) copyPrevious() {
-	g.fill(service.CopyPreviousDay, "att.day.copied")
+	g.fill((*service.Service).CopyPreviousDay, "att.day.copied")
 }
 
 // fill saves the rows changed by hand first, then runs a service fill of the
 // rows not entered and shows how many it filled with the message key done.
-func (g *dayGrid) fill(op func(st *store.Store, d data.Date, unitID uint64) (int, error), done string) {
+func (g *dayGrid) fill(op func(svc *service.Service, d data.Date, unitID uint64) (int, error), done string) {
 	if !g.savePending() {
 		return
 	}
-	n, err := op(g.u.st, g.shown, g.units.id())
+	n, err := op(g.u.svc, g.shown, g.units.id())
 	g.show(g.shown)
 	if err != nil {
 		g.msg.Importance = widget.DangerImportance

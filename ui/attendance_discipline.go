@@ -94,13 +94,13 @@ func (v *disciplineView) reload() {
 		year = v.u.today().Year()
 	}
 	v.request++
-	req, st := v.request, v.u.st
+	req, svc := v.request, v.u.svc
 	var (
 		lines []service.DisciplineLine
 		err   error
 	)
 	runAsync(func() {
-		lines, err = service.DisciplineYear(st, year) // a year for every staff member
+		lines, err = svc.DisciplineYear(year) // a year for every staff member
 	}, func() {
 		if req != v.request {
 			return // a later year was chosen meanwhile

@@ -32,9 +32,9 @@ func (n *nearThresholds) refresh() {
 		lines []service.DisciplineLine
 		err   error
 	)
-	st, today := n.u.st, n.u.today()
+	svc, today := n.u.svc, n.u.today()
 	runAsync(func() {
-		lines, err = service.NearThresholds(st, today)
+		lines, err = svc.NearThresholds(today)
 	}, func() { n.show(lines, err) })
 }
 

@@ -91,7 +91,7 @@ func isTableFile(name string) bool {
 func (u *App) openAttendanceImport(name string, raw []byte, t *data.Table) *attImport {
 	w := &attImport{u: u, name: name, raw: raw, table: t, pins: map[string]string{},
 		body: container.NewStack(), buttons: container.NewHBox()}
-	all, err := u.st.AllStaff()
+	all, err := u.svc.AllStaff()
 	if err != nil {
 		u.showError(err)
 		return nil
@@ -169,9 +169,9 @@ func (w *attImport) replan() {
 	var err error
 	runAsync(func() {
 		if table != nil {
-			plan, err = service.PlanPunchTable(w.u.st, *table, cols, pins, overwrite)
+			plan, err = w.u.svc.PlanPunchTable(*table, cols, pins, overwrite)
 		} else {
-			plan, err = service.PlanAttlogImport(w.u.st, bytes.NewReader(raw), pins, overwrite)
+			plan, err = w.u.svc.PlanAttlogImport(bytes.NewReader(raw), pins, overwrite)
 		}
 	}, func() {
 		if err != nil {
@@ -346,7 +346,7 @@ func (w *attImport) apply() {
 	var n int
 	var err error
 	runAsync(func() {
-		n, err = service.ApplyImport(w.u.st, plan)
+		n, err = w.u.svc.ApplyImport(plan)
 	}, func() {
 		if err != nil {
 			w.u.showError(err)

@@ -52,7 +52,7 @@ func rangeCode(c data.Code) bool {
 // chosen when it is not 0, from and to set to the date of the daily grid.
 func (u *App) openLeave(staffID uint64) *leaveDialog {
 	l := &leaveDialog{u: u}
-	all, err := u.st.AllStaff()
+	all, err := u.svc.AllStaff()
 	if err != nil {
 		u.showError(err)
 		return nil
@@ -134,7 +134,7 @@ func (l *leaveDialog) personChosen() {
 	if !ok {
 		return
 	}
-	settings, err := l.u.st.AttendanceSettings()
+	settings, err := l.u.svc.AttendanceSettings()
 	if err != nil {
 		l.msg.SetText(err.Error())
 		return
@@ -186,7 +186,7 @@ func (l *leaveDialog) update() {
 		l.info.SetText(lang.L("att.leave.choose"))
 		return
 	}
-	days, err := service.LeaveDays(l.u.st, c.Code, from, to)
+	days, err := l.u.svc.LeaveDays(c.Code, from, to)
 	if err != nil {
 		l.info.SetText(err.Error())
 		return
@@ -196,7 +196,7 @@ func (l *leaveDialog) update() {
 		text = lang.L("att.leave.caldays", map[string]any{"N": len(days)})
 	}
 	if c.Code == data.CodeCT {
-		if bal, err := service.LeaveStatus(l.u.st, s.ID, from.Year()); err != nil {
+		if bal, err := l.u.svc.LeaveStatus(s.ID, from.Year()); err != nil {
 			text += " " + err.Error()
 		} else {
 			text += " " + balanceText(bal, len(days))
@@ -245,7 +245,7 @@ func (l *leaveDialog) save(overwrite bool) {
 		return
 	}
 	req.Overwrite = overwrite
-	n, err := service.EnterLeave(l.u.st, req)
+	n, err := l.u.svc.EnterLeave(req)
 	var conflict *service.LeaveConflictError
 	switch {
 	case errors.As(err, &conflict):

@@ -18,7 +18,7 @@ import (
 // openingText describes a person's opening cuti tahunan balance (the balance
 // entered when the office started using the app), or says none was entered.
 func (u *App) openingText(staffID uint64) string {
-	o, found, err := u.st.LeaveOpening(staffID)
+	o, found, err := u.svc.LeaveOpening(staffID)
 	switch {
 	case err != nil:
 		return err.Error()
@@ -32,7 +32,7 @@ func (u *App) openingText(staffID uint64) string {
 // the office starts tracking leave in the app and the days then available —
 // and stores it; done runs after a save.
 func (u *App) editOpening(s data.Staff, done func()) *dialog.CustomDialog {
-	o, found, err := u.st.LeaveOpening(s.ID)
+	o, found, err := u.svc.LeaveOpening(s.ID)
 	if err != nil {
 		u.showError(err)
 		return nil
@@ -59,7 +59,7 @@ func (u *App) editOpening(s data.Staff, done func()) *dialog.CustomDialog {
 			err = errors.New(lang.L("att.opening.number"))
 		}
 		if err == nil {
-			err = u.st.SetLeaveOpening(s.ID, open)
+			err = u.svc.SetLeaveOpening(s.ID, open)
 		}
 		if err != nil {
 			msg.Importance = widget.DangerImportance

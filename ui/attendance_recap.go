@@ -241,17 +241,17 @@ func (v *recapView) reload() {
 	if v.table == nil {
 		return
 	}
-	if units, err := v.u.st.Units(); err == nil {
+	if units, err := v.u.svc.Units(); err == nil {
 		v.units.load(units)
 	}
 	v.request++
-	req, st, year, month, unit := v.request, v.u.st, v.chosenYear(), v.chosenMonth(), v.units.id()
+	req, svc, year, month, unit := v.request, v.u.svc, v.chosenYear(), v.chosenMonth(), v.units.id()
 	var (
 		rec service.Recap
 		err error
 	)
 	runAsync(func() {
-		rec, err = service.MonthRecap(st, year, month, unit)
+		rec, err = svc.MonthRecap(year, month, unit)
 	}, func() {
 		if req == v.request {
 			v.show(rec, err)
@@ -313,7 +313,7 @@ func (v *recapView) writeExport(year int, month time.Month, dir, format string, 
 	var paths []string
 	var err error
 	runAsync(func() {
-		paths, err = service.ExportAttendance(v.u.st, year, month, dir, format, today)
+		paths, err = v.u.svc.ExportAttendance(year, month, dir, format, today)
 	}, func() {
 		v.msg.SetText("")
 		if err != nil {
@@ -326,7 +326,7 @@ func (v *recapView) writeExport(year int, month time.Month, dir, format string, 
 
 // openYearRecap shows one staff member's recap for each month of year.
 func (u *App) openYearRecap(staffID uint64, year int) {
-	y, err := service.YearRecap(u.st, staffID, year)
+	y, err := u.svc.YearRecap(staffID, year)
 	if err != nil {
 		u.showError(err)
 		return

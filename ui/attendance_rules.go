@@ -123,7 +123,7 @@ func (v *rulesView) hoursGrid(rows *[7]*hoursRow, usual bool) fyne.CanvasObject 
 
 // reload shows the settings stored.
 func (v *rulesView) reload() {
-	s, err := v.u.st.AttendanceSettings()
+	s, err := v.u.svc.AttendanceSettings()
 	if err != nil {
 		v.msg.SetText(err.Error())
 		return
@@ -318,7 +318,7 @@ func formatPercent(f float64) string {
 func (v *rulesView) save() {
 	s, err := v.read()
 	if err == nil {
-		err = v.u.st.SetAttendanceSettings(s)
+		err = v.u.svc.SetAttendanceSettings(s)
 	}
 	if err != nil {
 		v.msg.Importance = widget.DangerImportance

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // sheetDialog prints a blank daftar hadir (service.AttendanceSheet) for the
@@ -66,7 +65,7 @@ func (s *sheetDialog) render() ([]byte, data.Date, error) {
 	if err := errors.Join(err1, err2); err != nil {
 		return nil, from, err
 	}
-	b, err := service.AttendanceSheet(s.u.st, from, to, s.unitID)
+	b, err := s.u.svc.AttendanceSheet(from, to, s.unitID)
 	return b, from, err
 }
 

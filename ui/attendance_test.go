@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/demo"
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
 // workDay is a Friday, a working day in the 2026 calendar.
@@ -22,15 +22,15 @@ var workDay = data.NewDate(2026, 11, 27)
 // newAttendanceUI builds the window on a store holding the demo office's
 // staff (as `kinerja demo` makes them, without attendance) and shows
 // Kehadiran.
-func newAttendanceUI(t *testing.T, n int) (*App, *store.Store) {
+func newAttendanceUI(t *testing.T, n int) (*App, *service.Service) {
 	t.Helper()
-	u, st := newTestUI(t, false, Options{})
-	demo := data.Demo(data.DemoOptions{Staff: n, Seed: 1, Today: testToday})
-	if _, err := st.AddStaff(demo.Staff); err != nil {
+	u, svc := newTestUI(t, false, Options{})
+	made := demo.New(demo.Options{Staff: n, Seed: 1, Today: testToday})
+	if _, err := svc.AddStaff(made.Staff); err != nil {
 		t.Fatal(err)
 	}
 	u.Show(ScreenAttendance)
-	return u, st
+	return u, svc
 }
 
 // pressEnter sends Enter to a focused entry, as the keyboard does.
@@ -39,9 +39,9 @@ func pressEnter(u *App) {
 }
 
 // staffOfKind returns the first active staff member of one of the kinds.
-func staffOfKind(t *testing.T, st *store.Store, kinds ...data.Kind) data.Staff {
+func staffOfKind(t *testing.T, svc *service.Service, kinds ...data.Kind) data.Staff {
 	t.Helper()
-	all, err := st.AllStaff()
+	all, err := svc.AllStaff()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func staffOfKind(t *testing.T, st *store.Store, kinds ...data.Kind) data.Staff {
 }
 
 func TestDailyGridByKeyboard(t *testing.T) {
-	u, st := newAttendanceUI(t, 12)
+	u, svc := newAttendanceUI(t, 12)
 	g := u.attendance.day
 	g.date.SetText(workDay.Slash())
 	if g.shown != workDay || len(g.rows) < 4 {
@@ -101,7 +101,7 @@ func TestDailyGridByKeyboard(t *testing.T) {
 	if g.rows[2].problem.Hidden || !strings.Contains(g.msg.Text, "Tidak ada yang disimpan") {
 		t.Fatalf("a refused row was not named: %q / %q", g.rows[2].problem.Text, g.msg.Text)
 	}
-	grid, err := service.DayGrid(st, workDay, 0)
+	grid, err := svc.DayGrid(workDay, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestDailyGridByKeyboard(t *testing.T) {
 	g.rows[2].code.SetText("")
 	test.Type(g.rows[2].code, "s")
 	test.Tap(g.save)
-	grid, err = service.DayGrid(st, workDay, 0)
+	grid, err = svc.DayGrid(workDay, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestDailyGridByKeyboard(t *testing.T) {
 	if grid[1].Entry.LateMinutes != 15 || grid[3].Entered {
 		t.Errorf("row 2 late %d minutes; row 4 entered %v", grid[1].Entry.LateMinutes, grid[3].Entered)
 	}
-	rec, err := service.MonthRecap(st, 2026, time.November, 0)
+	rec, err := svc.MonthRecap(2026, time.November, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,12 +139,12 @@ func TestDailyGridByKeyboard(t *testing.T) {
 }
 
 func TestDailyGridMarkAllH(t *testing.T) {
-	u, st := newAttendanceUI(t, 10)
+	u, svc := newAttendanceUI(t, 10)
 	g := u.attendance.day
 	g.show(workDay)
 	test.Type(g.rows[0].code, "s")
 	test.Tap(button(t, u, "Tandai semua yang belum diisi sebagai H"))
-	grid, err := service.DayGrid(st, workDay, 0)
+	grid, err := svc.DayGrid(workDay, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,8 +180,8 @@ func TestDailyGridHolidayDisablesEntry(t *testing.T) {
 }
 
 func TestLeaveDialogOffersPPPKOnlyTheirCodes(t *testing.T) {
-	u, st := newAttendanceUI(t, 30)
-	pppk := staffOfKind(t, st, data.KindPPPK, data.KindPPPKParuhWaktu)
+	u, svc := newAttendanceUI(t, 30)
+	pppk := staffOfKind(t, svc, data.KindPPPK, data.KindPPPKParuhWaktu)
 	l := u.openLeave(pppk.ID)
 	opts := strings.Join(l.code.Options, "|")
 	for _, want := range []string{"CT — Cuti Tahunan", "CS — Cuti Sakit", "CM — Cuti Melahirkan", "DL — Dinas Luar"} {
@@ -194,7 +194,7 @@ func TestLeaveDialogOffersPPPKOnlyTheirCodes(t *testing.T) {
 			t.Errorf("PPPK offered %q: %s", not, opts)
 		}
 	}
-	pns := staffOfKind(t, st, data.KindPNS)
+	pns := staffOfKind(t, svc, data.KindPNS)
 	l2 := u.openLeave(pns.ID)
 	if !strings.Contains(strings.Join(l2.code.Options, "|"), "CB — Cuti Besar") {
 		t.Error("PNS not offered cuti besar")
@@ -211,7 +211,7 @@ func TestLeaveDialogOffersPPPKOnlyTheirCodes(t *testing.T) {
 	}
 	l2.letter.SetText("094/12/Kec")
 	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
-	m, err := st.AttendanceMonth(pns.ID, 2026, time.November)
+	m, err := svc.AttendanceMonth(pns.ID, 2026, time.November)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,9 +224,9 @@ func TestLeaveDialogOffersPPPKOnlyTheirCodes(t *testing.T) {
 }
 
 func TestImportPreviewSavesNothingUntilConfirmed(t *testing.T) {
-	u, st := newAttendanceUI(t, 6)
-	s := staffOfKind(t, st, data.KindPNS)
-	all, err := st.AllStaff()
+	u, svc := newAttendanceUI(t, 6)
+	s := staffOfKind(t, svc, data.KindPNS)
+	all, err := svc.AllStaff()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestImportPreviewSavesNothingUntilConfirmed(t *testing.T) {
 		t.Error("bad line not listed with its number")
 	}
 	day := data.NewDate(2026, 11, 26)
-	if m, _ := st.AttendanceMonth(s.ID, 2026, time.November); len(m.Days) != 0 {
+	if m, _ := svc.AttendanceMonth(s.ID, 2026, time.November); len(m.Days) != 0 {
 		t.Fatalf("the preview saved %v", m.Days)
 	}
 	w.tabs.SelectIndex(3)
@@ -270,20 +270,20 @@ func TestImportPreviewSavesNothingUntilConfirmed(t *testing.T) {
 	if len(w.plan.Unknown) != 0 || w.plan.NewPins["999"] != other.ID {
 		t.Fatalf("after mapping: unknown %v, new pins %v", w.plan.Unknown, w.plan.NewPins)
 	}
-	if pins, _ := st.MachinePins(); pins["999"] != 0 {
+	if pins, _ := svc.MachinePins(); pins["999"] != 0 {
 		t.Fatal("a mapping was saved before Simpan")
 	}
 	test.Tap(w.save)
 	waitFor(t, "the import", func() bool {
-		m, _ := st.AttendanceMonth(other.ID, 2026, time.November)
+		m, _ := svc.AttendanceMonth(other.ID, 2026, time.November)
 		_, ok := m.Entry(day)
 		return ok
 	})
-	m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+	m, _ := svc.AttendanceMonth(s.ID, 2026, time.November)
 	if e, ok := m.Entry(day); !ok || e.In != "07:25" || e.Out != "16:10" || e.Code != "H" {
 		t.Errorf("imported %+v", e)
 	}
-	if pins, _ := st.MachinePins(); pins["999"] != other.ID {
+	if pins, _ := svc.MachinePins(); pins["999"] != other.ID {
 		t.Errorf("PIN 999 not remembered: %v", pins)
 	}
 }
@@ -302,15 +302,15 @@ func findSelect(t *testing.T, u *App, text string) *widget.Select {
 }
 
 func TestRecapShowsServiceNumbers(t *testing.T) {
-	u, st := newAttendanceUI(t, 12)
-	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+	u, svc := newAttendanceUI(t, 12)
+	if _, err := svc.MarkNotEnteredAsH(workDay, 0); err != nil {
 		t.Fatal(err)
 	}
-	grid, err := service.DayGrid(st, data.NewDate(2026, 11, 26), 0)
+	grid, err := svc.DayGrid(data.NewDate(2026, 11, 26), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = service.SaveDay(st, data.NewDate(2026, 11, 26), []service.DayInput{
+	err = svc.SaveDay(data.NewDate(2026, 11, 26), []service.DayInput{
 		{StaffID: grid[0].StaffID, Code: "TL", In: "08:10"}, {StaffID: grid[1].StaffID, Code: "TK"},
 		{StaffID: grid[2].StaffID, In: "07:20", Out: "15:00"}})
 	if err != nil {
@@ -320,7 +320,7 @@ func TestRecapShowsServiceNumbers(t *testing.T) {
 	v := u.attendance.recap
 	v.year.SetSelected("2026")
 	v.month.SetSelectedIndex(10)
-	want, err := service.MonthRecap(st, 2026, time.November, 0)
+	want, err := svc.MonthRecap(2026, time.November, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,12 +377,12 @@ func TestRecapShowsServiceNumbers(t *testing.T) {
 }
 
 func TestDisciplineAndCalendarTabs(t *testing.T) {
-	u, st := newAttendanceUI(t, 6)
-	s := staffOfKind(t, st, data.KindPNS)
+	u, svc := newAttendanceUI(t, 6)
+	s := staffOfKind(t, svc, data.KindPNS)
 	var inputs []service.DayInput
 	for _, d := range []data.Date{data.NewDate(2026, 11, 23), data.NewDate(2026, 11, 24)} {
 		inputs = []service.DayInput{{StaffID: s.ID, Code: "TK"}}
-		if err := service.SaveDay(st, d, inputs); err != nil {
+		if err := svc.SaveDay(d, inputs); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -411,7 +411,7 @@ func TestDisciplineAndCalendarTabs(t *testing.T) {
 	c.newDate.SetText("30/11/2026")
 	c.newName.SetText("HUT Kecamatan")
 	test.Tap(buttonIn(t, objectsUnder(c.view), "Tambah libur lokal"))
-	hs, err := st.Holidays()
+	hs, err := svc.Holidays()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -430,8 +430,8 @@ func TestDisciplineAndCalendarTabs(t *testing.T) {
 }
 
 func TestImportTableWithColumnMapping(t *testing.T) {
-	u, st := newAttendanceUI(t, 6)
-	s := staffOfKind(t, st, data.KindPNS)
+	u, svc := newAttendanceUI(t, 6)
+	s := staffOfKind(t, svc, data.KindPNS)
 	table := data.Table{Header: []string{"No. ID", "Nama", "Tanggal", "Jam"}, Rows: []data.Row{
 		{Line: 2, Cells: []string{s.NIP, s.Name, "2026-11-25", "07:41:00"}},
 		{Line: 3, Cells: []string{s.NIP, s.Name, "2026-11-25", "16:02:00"}},
@@ -454,7 +454,7 @@ func TestImportTableWithColumnMapping(t *testing.T) {
 	}
 	test.Tap(w.save)
 	waitFor(t, "the import", func() bool {
-		m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+		m, _ := svc.AttendanceMonth(s.ID, 2026, time.November)
 		e, ok := m.Entry(data.NewDate(2026, 11, 25))
 		return ok && e.Code == "TL" && e.LateMinutes == 11
 	})
@@ -463,9 +463,9 @@ func TestImportTableWithColumnMapping(t *testing.T) {
 // BenchmarkDayGridShow measures loading the daily grid of a 200-person
 // office, what the admin waits for on each date change.
 func BenchmarkDayGridShow(b *testing.B) {
-	u, st := newTestUI(b, false, Options{})
-	demo := data.Demo(data.DemoOptions{Staff: 200, Seed: 1, Today: testToday})
-	if _, err := st.AddStaff(demo.Staff); err != nil {
+	u, svc := newTestUI(b, false, Options{})
+	made := demo.New(demo.Options{Staff: 200, Seed: 1, Today: testToday})
+	if _, err := svc.AddStaff(made.Staff); err != nil {
 		b.Fatal(err)
 	}
 	g := u.attendance.day
@@ -514,8 +514,8 @@ func TestSheetDialogWeekAndRender(t *testing.T) {
 }
 
 func TestLeaveOpeningBalance(t *testing.T) {
-	u, st := newAttendanceUI(t, 8)
-	pns := staffOfKind(t, st, data.KindPNS)
+	u, svc := newAttendanceUI(t, 8)
+	pns := staffOfKind(t, svc, data.KindPNS)
 	l := u.openLeave(pns.ID)
 	if !strings.Contains(l.opening.Text, "belum diisi") {
 		t.Errorf("opening shown as %q", l.opening.Text)
@@ -533,12 +533,12 @@ func TestLeaveOpeningBalance(t *testing.T) {
 	}
 	days.SetText("30")
 	test.Tap(button(t, u, "Simpan"))
-	if _, found, _ := st.LeaveOpening(pns.ID); found {
+	if _, found, _ := svc.LeaveOpening(pns.ID); found {
 		t.Fatal("30 days were accepted")
 	}
 	days.SetText("20")
 	test.Tap(button(t, u, "Simpan"))
-	o, found, err := st.LeaveOpening(pns.ID)
+	o, found, err := svc.LeaveOpening(pns.ID)
 	if err != nil || !found || o.Days != 20 || o.Year != 2026 {
 		t.Fatalf("opening %+v %v %v", o, found, err)
 	}
@@ -554,7 +554,7 @@ func TestLeaveOpeningBalance(t *testing.T) {
 }
 
 func TestRulesTabSavesScheduleTPPAndDiscipline(t *testing.T) {
-	u, st := newAttendanceUI(t, 3)
+	u, svc := newAttendanceUI(t, 3)
 	u.attendance.tabs.SelectIndex(4)
 	r := u.attendance.rules
 	if r.week[time.Friday].end.Text != "16:30" || r.absent.Text != "1,5" || !r.convert.Checked {
@@ -565,7 +565,7 @@ func TestRulesTabSavesScheduleTPPAndDiscipline(t *testing.T) {
 	if !strings.Contains(r.msg.Text, "TL2") {
 		t.Errorf("bad percent message %q does not name the band", r.msg.Text)
 	}
-	if set, _ := st.AttendanceSettings(); set.Schedule.Week[time.Saturday].Works() {
+	if set, _ := svc.AttendanceSettings(); set.Schedule.Week[time.Saturday].Works() {
 		t.Fatal("refused settings were saved")
 	}
 	r.late[1].percent.SetText("1,25")
@@ -577,7 +577,7 @@ func TestRulesTabSavesScheduleTPPAndDiscipline(t *testing.T) {
 	r.convert.SetChecked(false)
 	r.addRange(data.DateRange{From: data.NewDate(2027, 2, 8), To: data.NewDate(2027, 3, 9)})
 	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
-	set, err := st.AttendanceSettings()
+	set, err := svc.AttendanceSettings()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -586,7 +586,7 @@ func TestRulesTabSavesScheduleTPPAndDiscipline(t *testing.T) {
 		set.Discipline.ConvertLateness || len(set.Ramadan) != 1 || set.Schedule.Ramadan[time.Monday].Start != 8*60+30 {
 		t.Errorf("saved %+v (message %q)", set, r.msg.Text)
 	}
-	if ds, _ := service.WorkingDay(st, data.NewDate(2026, 11, 28)); !ds.Working {
+	if ds, _ := svc.WorkingDay(data.NewDate(2026, 11, 28)); !ds.Working {
 		t.Error("a Saturday is still not a working day in a six-day week")
 	}
 }
@@ -611,15 +611,15 @@ func TestParseNumberAndFormatPercent(t *testing.T) {
 }
 
 func TestRecapUnitFilterAndYearView(t *testing.T) {
-	u, st := newAttendanceUI(t, 12)
-	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+	u, svc := newAttendanceUI(t, 12)
+	if _, err := svc.MarkNotEnteredAsH(workDay, 0); err != nil {
 		t.Fatal(err)
 	}
 	u.attendance.tabs.SelectIndex(1)
 	v := u.attendance.recap
 	v.units.sel.SetSelectedIndex(5)
 	unit := v.units.id()
-	want, err := service.MonthRecap(st, 2026, time.November, unit)
+	want, err := svc.MonthRecap(2026, time.November, unit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -628,7 +628,7 @@ func TestRecapUnitFilterAndYearView(t *testing.T) {
 	}
 	if len(want.Lines) > 0 {
 		v.table.Select(widget.TableCellID{Row: 1, Col: 0})
-		y, err := service.YearRecap(st, want.Lines[0].StaffID, 2026)
+		y, err := svc.YearRecap(want.Lines[0].StaffID, 2026)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -643,8 +643,8 @@ func TestRecapUnitFilterAndYearView(t *testing.T) {
 }
 
 func TestRecapExportWritesFiles(t *testing.T) {
-	u, st := newAttendanceUI(t, 6)
-	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+	u, svc := newAttendanceUI(t, 6)
+	if _, err := svc.MarkNotEnteredAsH(workDay, 0); err != nil {
 		t.Fatal(err)
 	}
 	u.attendance.tabs.SelectIndex(1)
@@ -680,10 +680,10 @@ func TestDailyGridUnitFilter(t *testing.T) {
 }
 
 func TestImportOverwriteNeedsConfirmation(t *testing.T) {
-	u, st := newAttendanceUI(t, 4)
-	s := staffOfKind(t, st, data.KindPNS)
+	u, svc := newAttendanceUI(t, 4)
+	s := staffOfKind(t, svc, data.KindPNS)
 	day := data.NewDate(2026, 11, 26)
-	if err := service.SaveDay(st, day, []service.DayInput{{StaffID: s.ID, Code: "S", Note: "surat dokter"}}); err != nil {
+	if err := svc.SaveDay(day, []service.DayInput{{StaffID: s.ID, Code: "S", Note: "surat dokter"}}); err != nil {
 		t.Fatal(err)
 	}
 	log := s.NIP + "\t2026-11-26 07:20:00\n" + s.NIP + "\t2026-11-26 16:05:00\n"
@@ -709,20 +709,20 @@ func TestImportOverwriteNeedsConfirmation(t *testing.T) {
 	if !w.plan.Overwrite || w.plan.Count(data.MergeChanged) != 1 {
 		t.Fatalf("overwrite plan: %+v", w.plan)
 	}
-	if m, _ := st.AttendanceMonth(s.ID, 2026, time.November); m.Days[26].Code != "S" {
+	if m, _ := svc.AttendanceMonth(s.ID, 2026, time.November); m.Days[26].Code != "S" {
 		t.Fatal("the hand entry changed before Simpan")
 	}
 	test.Tap(w.save)
 	waitFor(t, "the import", func() bool {
-		m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+		m, _ := svc.AttendanceMonth(s.ID, 2026, time.November)
 		return m.Days[26].Code == "H"
 	})
 }
 
 func TestLeaveOverDaysAlreadyEnteredAsksFirst(t *testing.T) {
-	u, st := newAttendanceUI(t, 4)
-	s := staffOfKind(t, st, data.KindPNS)
-	if _, err := service.MarkNotEnteredAsH(st, workDay, 0); err != nil {
+	u, svc := newAttendanceUI(t, 4)
+	s := staffOfKind(t, svc, data.KindPNS)
+	if _, err := svc.MarkNotEnteredAsH(workDay, 0); err != nil {
 		t.Fatal(err)
 	}
 	l := u.openLeave(s.ID)
@@ -730,18 +730,18 @@ func TestLeaveOverDaysAlreadyEnteredAsksFirst(t *testing.T) {
 	l.from.SetText("26/11/2026")
 	l.to.SetText("27/11/2026")
 	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
-	if m, _ := st.AttendanceMonth(s.ID, 2026, time.November); m.Days[26].Code != "" || m.Days[27].Code != "H" {
+	if m, _ := svc.AttendanceMonth(s.ID, 2026, time.November); m.Days[26].Code != "" || m.Days[27].Code != "H" {
 		t.Fatalf("saved before the question: %v", m.Days)
 	}
 	test.Tap(button(t, u, "Ya"))
-	m, _ := st.AttendanceMonth(s.ID, 2026, time.November)
+	m, _ := svc.AttendanceMonth(s.ID, 2026, time.November)
 	if m.Days[26].Code != "S" || m.Days[27].Code != "S" {
 		t.Errorf("after confirming: %v", m.Days)
 	}
 }
 
 func TestRulesTabEditsTheCodeList(t *testing.T) {
-	u, st := newAttendanceUI(t, 3)
+	u, svc := newAttendanceUI(t, 3)
 	u.attendance.tabs.SelectIndex(4)
 	r := u.attendance.rules
 	if len(r.codeRows) != len(data.DefaultCodes()) || !r.codeRows[0].code.Disabled() {
@@ -752,7 +752,7 @@ func TestRulesTabEditsTheCodeList(t *testing.T) {
 	added.code.SetText("tb2")
 	added.label.SetText("Tugas Belajar Mandiri")
 	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
-	set, err := st.AttendanceSettings()
+	set, err := svc.AttendanceSettings()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -768,7 +768,7 @@ func TestRulesTabEditsTheCodeList(t *testing.T) {
 	if !strings.Contains(r.msg.Text, "TK") {
 		t.Errorf("removing TK: %q", r.msg.Text)
 	}
-	set, _ = st.AttendanceSettings()
+	set, _ = svc.AttendanceSettings()
 	if _, ok := set.Codes.Lookup("TK"); !ok {
 		t.Error("TK was removed from the stored list")
 	}

@@ -18,7 +18,7 @@ func (u *App) backup() {
 		_ = w.Close() // the store writes the file itself, atomically
 		var backupErr error
 		runAsync(func() {
-			backupErr = u.st.BackupFile(path)
+			backupErr = u.svc.BackupFile(path)
 		}, func() {
 			if backupErr != nil {
 				u.showError(backupErr)

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // documentsScreen is Dokumen: the signed evaluation documents in four tabs —
@@ -70,13 +69,13 @@ func newPeriodPicker(changed func()) *periodPicker {
 // load offers the periods of st, keeping the one chosen, else the current
 // period, else the latest.
 func (p *periodPicker) load(u *App) error {
-	periods, err := service.Periods(u.st)
+	periods, err := u.svc.Periods()
 	if err != nil {
 		return err
 	}
 	keep := p.id()
 	if keep == "" {
-		if cur, stored, err := service.CurrentPeriod(u.st, u.today()); err == nil && stored {
+		if cur, stored, err := u.svc.CurrentPeriod(u.today()); err == nil && stored {
 			keep = cur.ID
 		}
 	}

@@ -16,11 +16,10 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
-// exportFunc is service.ExportAppraisals or service.ExportForms.
-type exportFunc func(ctx context.Context, st *store.Store, periodID string, f service.ExportFilter, dir string, p service.Progress) (service.ExportResult, error)
+// exportFunc is (*service.Service).ExportAppraisals or (*service.Service).ExportForms.
+type exportFunc func(svc *service.Service, ctx context.Context, periodID string, f service.ExportFilter, dir string, p service.Progress) (service.ExportResult, error)
 
 // exportTab is Dokumen › Ekspor penilaian: every final evaluation of a period
 // (or of one unit) into a chosen folder with its index workbook, blank forms
@@ -57,10 +56,10 @@ func newExportTab(u *App) *exportTab {
 	t.dirLabel.Truncation = fyne.TextTruncateEllipsis
 	chooseDir := widget.NewButtonWithIcon(lang.L("doc.export.choosedir"), theme.FolderOpenIcon(), t.chooseDir)
 	t.appraise = widget.NewButtonWithIcon(lang.L("doc.export.appraisals"), theme.DownloadIcon(), func() {
-		t.run(service.ExportAppraisals)
+		t.run((*service.Service).ExportAppraisals)
 	})
 	t.appraise.Importance = widget.HighImportance
-	t.forms = widget.NewButtonWithIcon(lang.L("doc.export.forms"), theme.DocumentIcon(), func() { t.run(service.ExportForms) })
+	t.forms = widget.NewButtonWithIcon(lang.L("doc.export.forms"), theme.DocumentIcon(), func() { t.run((*service.Service).ExportForms) })
 	t.progress = widget.NewProgressBar()
 	t.progress.Hide()
 	t.cancelB = widget.NewButtonWithIcon(lang.L("button.cancel"), theme.CancelIcon(), t.stop)
@@ -107,7 +106,7 @@ func (t *exportTab) reload() {
 	if first {
 		t.chooseLatestFinal()
 	}
-	if units, err := t.u.st.Units(); err == nil {
+	if units, err := t.u.svc.Units(); err == nil {
 		t.units.load(units)
 	}
 	t.loadFinals()
@@ -117,7 +116,7 @@ func (t *exportTab) reload() {
 func (t *exportTab) chooseLatestFinal() {
 	for i := len(t.period.periods) - 1; i >= 0; i-- {
 		id := t.period.periods[i].ID
-		all, err := t.u.st.Evaluations(id)
+		all, err := t.u.svc.Evaluations(id)
 		if err != nil {
 			return
 		}
@@ -135,7 +134,7 @@ func (t *exportTab) loadFinals() {
 	t.finals = nil
 	var opts []string
 	if id := t.period.id(); id != "" {
-		rows, err := service.EvaluationList(t.u.st, id)
+		rows, err := t.u.svc.EvaluationList(id)
 		if err != nil {
 			t.u.showError(err)
 		}
@@ -192,11 +191,11 @@ func (t *exportTab) run(export exportFunc) {
 	t.cancel = cancel
 	t.busy(true)
 	filter := service.ExportFilter{UnitID: t.units.id()}
-	dir, st := t.dir, t.u.st
+	dir, svc := t.dir, t.u.svc
 	var res service.ExportResult
 	var err error
 	runAsync(func() {
-		res, err = export(ctx, st, periodID, filter, dir, func(done, total int) {
+		res, err = export(svc, ctx, periodID, filter, dir, func(done, total int) {
 			runOnUI(func() {
 				t.progress.Max = float64(total)
 				t.progress.SetValue(float64(done))
@@ -280,10 +279,10 @@ func (t *exportTab) exportTTE() {
 
 // writeTTE writes the final document of row r to path off the UI goroutine.
 func (t *exportTab) writeTTE(r service.EvaluationRow, path string) {
-	st := t.u.st
+	svc := t.u.svc
 	var err error
 	runAsync(func() {
-		err = service.ExportForTTE(st, r.Evaluation.PeriodID, r.Staff.ID, path)
+		err = svc.ExportForTTE(r.Evaluation.PeriodID, r.Staff.ID, path)
 	}, func() {
 		if err != nil {
 			docSay(t.tteMsg, err.Error(), true)

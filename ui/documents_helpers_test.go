@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"kinerja/data"
+	"kinerja/data/demo"
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
 // demoPassphrase is the demo's office and signer passphrase, as `kinerja demo` sets it.
@@ -16,34 +16,34 @@ const demoPassphrase = "demo-kinerja"
 // makes it — staff with unit heads, the ended periods of the year evaluated
 // with SKPs and capaian, the office root and the raters' signers under demoPassphrase,
 // the final evaluations of the returned period signed — and shows Dokumen.
-func newDocumentsUI(t *testing.T) (*App, *store.Store, string) {
+func newDocumentsUI(t *testing.T) (*App, *service.Service, string) {
 	t.Helper()
-	u, st := newTestUI(t, false, Options{})
-	demo := data.Demo(data.DemoOptions{Staff: 16, Seed: 1, Today: testToday})
-	saved, err := st.AddStaff(demo.Staff)
+	u, svc := newTestUI(t, false, Options{})
+	made := demo.New(demo.Options{Staff: 16, Seed: 1, Today: testToday})
+	saved, err := svc.AddStaff(made.Staff)
 	if err != nil {
 		t.Fatal(err)
 	}
-	units, err := st.Units()
+	units, err := svc.Units()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, un := range units {
-		if i, ok := demo.Heads[un.ID]; ok {
+		if i, ok := made.Heads[un.ID]; ok {
 			un.HeadStaffID = saved[i].ID
-			if _, err := st.SaveUnit(un); err != nil {
+			if _, err := svc.SaveUnit(un); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if units, err = st.Units(); err != nil {
+	if units, err = svc.Units(); err != nil {
 		t.Fatal(err)
 	}
-	period := demoPeriod(t, st, saved, units)
-	if _, err := service.CreateOfficeRoot(st, demoPassphrase); err != nil {
+	period := demoPeriod(t, svc, saved, units)
+	if _, err := svc.CreateOfficeRoot(demoPassphrase); err != nil {
 		t.Fatal(err)
 	}
-	all, err := st.Evaluations(period)
+	all, err := svc.Evaluations(period)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,35 +55,35 @@ func newDocumentsUI(t *testing.T) (*App, *store.Store, string) {
 			raters = append(raters, r)
 		}
 	}
-	signers, err := service.CreateSigners(st, raters, demoPassphrase, demoPassphrase)
+	signers, err := svc.CreateSigners(raters, demoPassphrase, demoPassphrase)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range signers {
-		if _, err := service.SignRated(st, period, s); err != nil {
+		if _, err := svc.SignRated(period, s); err != nil {
 			t.Fatal(err)
 		}
 	}
 	u.Show(ScreenDocuments)
-	return u, st, period
+	return u, svc, period
 }
 
 // demoPeriod creates the periods up to testToday and gives the ended ones of
 // the year the demo's SKPs, capaian and evaluations; it returns the id of the
 // first, where every evaluation is final.
-func demoPeriod(t *testing.T, st *store.Store, staff []data.Staff, units []data.Unit) string {
+func demoPeriod(t *testing.T, svc *service.Service, staff []data.Staff, units []data.Unit) string {
 	t.Helper()
-	if _, err := service.CreatePeriodsUpTo(st, testToday); err != nil {
+	if _, err := svc.CreatePeriodsUpTo(testToday); err != nil {
 		t.Fatal(err)
 	}
-	set, err := service.EvaluationSettings(st)
+	set, err := svc.EvaluationSettings()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ended []data.Period
 	for _, p := range data.PeriodsOfYear(testToday.Year(), set.Cadence) {
 		if p.Kind == set.Cadence && p.End.Before(testToday) {
-			stored, err := st.Period(p.ID)
+			stored, err := svc.Period(p.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,27 +93,27 @@ func demoPeriod(t *testing.T, st *store.Store, staff []data.Staff, units []data.
 	if len(ended) < 2 {
 		t.Fatalf("only %d ended periods by %s", len(ended), testToday.Long())
 	}
-	skps, err := st.SaveSKPs(data.DemoSKPs(staff, testToday.Year()))
+	skps, err := svc.SaveSKPs(demo.SKPs(staff, testToday.Year()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	demo := data.DemoEvaluations(data.DemoEvaluationOptions{Staff: staff, Units: units, SKPs: skps,
+	made := demo.Evaluations(demo.EvaluationOptions{Staff: staff, Units: units, SKPs: skps,
 		Periods: ended, Today: testToday, Seed: 1})
-	for id, c := range demo.Capaian {
-		if _, err := service.SetCapaian(st, id, c); err != nil {
+	for id, c := range made.Capaian {
+		if _, err := svc.SetCapaian(id, c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := st.SaveEvaluations(demo.Evaluations, demo.Revisions); err != nil {
+	if err := svc.SaveEvaluations(made.Evaluations, made.Revisions); err != nil {
 		t.Fatal(err)
 	}
 	return ended[0].ID
 }
 
 // finalCount is the number of final evaluations of a period.
-func finalCount(t *testing.T, st *store.Store, period string) int {
+func finalCount(t *testing.T, svc *service.Service, period string) int {
 	t.Helper()
-	all, err := st.Evaluations(period)
+	all, err := svc.Evaluations(period)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
 // printTab is Dokumen › Cetak: choose a period and a staff member and open
@@ -63,7 +62,7 @@ func (t *printTab) reload() {
 		t.u.showError(err)
 		return
 	}
-	if units, err := t.u.st.Units(); err == nil {
+	if units, err := t.u.svc.Units(); err == nil {
 		t.units.load(units)
 	}
 	t.loadRows()
@@ -75,7 +74,7 @@ func (t *printTab) loadRows() {
 	t.rows = nil
 	var opts []string
 	if id := t.period.id(); id != "" {
-		rows, err := service.EvaluationList(t.u.st, id)
+		rows, err := t.u.svc.EvaluationList(id)
 		if err != nil {
 			t.u.showError(err)
 		}
@@ -100,8 +99,8 @@ func (t *printTab) printEvaluation() {
 		return
 	}
 	r, periodID := t.rows[i], t.period.id()
-	st, dir := t.u.st, t.dir
-	t.openInViewer(func() (string, error) { return writePrintCopy(st, dir, periodID, r) })
+	svc, dir := t.u.svc, t.dir
+	t.openInViewer(func() (string, error) { return writePrintCopy(svc, dir, periodID, r) })
 }
 
 // printSKP writes the SKP document (with its Lampiran) the chosen person's
@@ -117,8 +116,8 @@ func (t *printTab) printSKP() {
 		docSay(t.msg, lang.L("doc.print.noskp"), true)
 		return
 	}
-	st, dir := t.u.st, t.dir
-	t.openInViewer(func() (string, error) { return writeSKPCopy(st, dir, r) })
+	svc, dir := t.u.svc, t.dir
+	t.openInViewer(func() (string, error) { return writeSKPCopy(svc, dir, r) })
 }
 
 // openInViewer runs write off the UI goroutine with both buttons disabled,
@@ -150,8 +149,8 @@ func (t *printTab) openInViewer(write func() (string, error)) {
 // writeSKPCopy writes the SKP document of row r into the temporary
 // "kinerja-cetak" folder as "SKP_<NIP>_<name>_<first day>.pdf" and returns
 // the file's path.
-func writeSKPCopy(st *store.Store, dir string, r service.EvaluationRow) (string, error) {
-	content, err := service.RenderSKP(st, r.Staff.ID, r.SKP.ID)
+func writeSKPCopy(svc *service.Service, dir string, r service.EvaluationRow) (string, error) {
+	content, err := svc.RenderSKP(r.Staff.ID, r.SKP.ID)
 	if err != nil {
 		return "", err
 	}
@@ -163,9 +162,9 @@ func writeSKPCopy(st *store.Store, dir string, r service.EvaluationRow) (string,
 // temporary "kinerja-cetak" folder: the signed copy kept for a final
 // evaluation when there is one, otherwise a fresh rendering (a draft carries
 // the KONSEP banner). It returns the file's path.
-func writePrintCopy(st *store.Store, dir, periodID string, r service.EvaluationRow) (string, error) {
+func writePrintCopy(svc *service.Service, dir, periodID string, r service.EvaluationRow) (string, error) {
 	e := r.Evaluation
-	content, _, err := service.EvaluationPDF(st, periodID, r.Staff.ID, e.Revision)
+	content, _, err := svc.EvaluationPDF(periodID, r.Staff.ID, e.Revision)
 	if err != nil {
 		return "", err
 	}

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
 // exportedPDFs lists the PDF files in dir.
@@ -40,14 +39,14 @@ func exportThroughScreen(t *testing.T, u *App, period, dir string) {
 }
 
 func TestExportPeriodToFolder(t *testing.T) {
-	u, st, period := newDocumentsUI(t)
-	want := finalCount(t, st, period)
+	u, svc, period := newDocumentsUI(t)
+	want := finalCount(t, svc, period)
 	if want == 0 {
 		t.Fatal("the demo period has no final evaluation")
 	}
 	u.documents.tabs.SelectIndex(0)
 	tab := u.documents.export
-	if id := tab.period.id(); id == "" || finalCount(t, st, id) == 0 {
+	if id := tab.period.id(); id == "" || finalCount(t, svc, id) == 0 {
 		t.Fatalf("period %q chosen first holds no final evaluation", id)
 	}
 	if len(tab.finals) == 0 || tab.tteSel.PlaceHolder != "(Pilih)" {
@@ -70,7 +69,7 @@ func TestExportPeriodToFolder(t *testing.T) {
 	}
 
 	t.Run("blank forms of the current period", func(t *testing.T) {
-		cur, _, err := service.CurrentPeriod(st, testToday)
+		cur, _, err := svc.CurrentPeriod(testToday)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +95,7 @@ func TestExportPeriodToFolder(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "tte.pdf")
 		tab.writeTTE(tab.finals[0], path)
 		waitSlow(t, "the TTE file", func() bool { return strings.Contains(tab.tteMsg.Text, path) })
-		res, err := service.Verify(st, []string{path})
+		res, err := svc.Verify([]string{path})
 		if err != nil || len(res) != 1 || !res[0].OK() {
 			t.Fatalf("the TTE file does not verify: %v %+v", err, res)
 		}
@@ -104,8 +103,8 @@ func TestExportPeriodToFolder(t *testing.T) {
 }
 
 func TestExportNeedsFolder(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	if _, err := service.CreatePeriodsUpTo(st, testToday); err != nil {
+	u, svc := newTestUI(t, false, Options{})
+	if _, err := svc.CreatePeriodsUpTo(testToday); err != nil {
 		t.Fatal(err)
 	}
 	u.Show(ScreenDocuments)
@@ -195,8 +194,8 @@ func TestFileURL(t *testing.T) {
 }
 
 func TestExportCancel(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	if _, err := service.CreatePeriodsUpTo(st, testToday); err != nil {
+	u, svc := newTestUI(t, false, Options{})
+	if _, err := svc.CreatePeriodsUpTo(testToday); err != nil {
 		t.Fatal(err)
 	}
 	u.Show(ScreenDocuments)
@@ -205,7 +204,7 @@ func TestExportCancel(t *testing.T) {
 	// The export runs synchronously in tests (TestMain), so Batal is tapped
 	// from inside it, after its first progress report, and the export then
 	// stops only when its context is cancelled.
-	tab.run(func(ctx context.Context, _ *store.Store, _ string, _ service.ExportFilter, _ string, p service.Progress) (service.ExportResult, error) {
+	tab.run(func(_ *service.Service, ctx context.Context, _ string, _ service.ExportFilter, _ string, p service.Progress) (service.ExportResult, error) {
 		p(1, 3)
 		if tab.progress.Value != 1 || tab.progress.Max != 3 {
 			t.Errorf("progress %v of %v, want 1 of 3", tab.progress.Value, tab.progress.Max)

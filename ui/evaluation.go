@@ -105,19 +105,19 @@ func (s *evaluationScreen) reload() {
 	if f := s.form; f != nil && f.dirty {
 		f.store()
 	}
-	periods, err := service.Periods(s.u.st)
+	periods, err := s.u.svc.Periods()
 	if err != nil {
 		s.u.showError(err)
 		return
 	}
-	units, err := s.u.st.Units()
+	units, err := s.u.svc.Units()
 	if err != nil {
 		s.u.showError(err)
 		return
 	}
 	s.periods, s.units = periods, units
 	if s.periodID == "" {
-		if p, stored, err := service.CurrentPeriod(s.u.st, s.u.today()); err == nil && stored {
+		if p, stored, err := s.u.svc.CurrentPeriod(s.u.today()); err == nil && stored {
 			s.periodID = p.ID
 		} else if len(periods) > 0 {
 			s.periodID = periods[len(periods)-1].ID
@@ -191,7 +191,7 @@ func (s *evaluationScreen) loadRows() {
 	var rows []service.EvaluationRow
 	var err error
 	runAsync(func() {
-		rows, err = service.EvaluationList(s.u.st, periodID)
+		rows, err = s.u.svc.EvaluationList(periodID)
 	}, func() {
 		if req != s.request {
 			return
@@ -252,7 +252,7 @@ func (s *evaluationScreen) open(staffID uint64) {
 		}
 		return
 	}
-	v, err := service.EvaluationFor(s.u.st, s.periodID, staffID)
+	v, err := s.u.svc.EvaluationFor(s.periodID, staffID)
 	if err != nil {
 		s.u.showError(err)
 		return
@@ -298,7 +298,7 @@ func (s *evaluationScreen) changed() {
 		if r.Staff.ID != s.staffID {
 			continue
 		}
-		v, err := service.EvaluationFor(s.u.st, s.periodID, s.staffID)
+		v, err := s.u.svc.EvaluationFor(s.periodID, s.staffID)
 		if err != nil {
 			s.u.showError(err)
 			break

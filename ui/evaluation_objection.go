@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // objectionEditor records the keberatan of the employee, the rater's
@@ -30,7 +29,7 @@ func newObjectionEditor(f *evaluationForm) *objectionEditor {
 	o.penjelasan.SetText(cur.Penjelasan)
 	o.keputusan.SetText(cur.Keputusan)
 	o.save = widget.NewButtonWithIcon(lang.L("eval.objection.save"), theme.DocumentSaveIcon(), func() {
-		_, err := service.SetObjection(f.s.u.st, f.v.Period.ID, f.v.Staff.ID, o.value())
+		_, err := f.s.u.svc.SetObjection(f.v.Period.ID, f.v.Staff.ID, o.value())
 		f.after(lang.L("eval.objection.saved"), err)
 	})
 	if !f.v.Locked() {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // actingChoices are the acting kinds offered, the definitive holder first.
@@ -28,7 +27,7 @@ type raterDialog struct {
 
 func newRaterDialog(f *evaluationForm) *raterDialog {
 	d := &raterDialog{f: f}
-	all, err := f.s.u.st.AllStaff()
+	all, err := f.s.u.svc.AllStaff()
 	if err != nil {
 		f.says(err.Error(), true)
 	}
@@ -115,7 +114,7 @@ func (d *raterDialog) store(pair data.RaterPair) {
 		d.dialog.Hide()
 		return
 	}
-	if _, err := service.SetRaterOverride(d.f.s.u.st, d.f.v.Period.ID, d.f.v.Staff.ID, pair); err != nil {
+	if _, err := d.f.s.u.svc.SetRaterOverride(d.f.v.Period.ID, d.f.v.Staff.ID, pair); err != nil {
 		d.f.s.u.showError(err)
 		return
 	}

@@ -29,7 +29,7 @@ const sideWidth = 260
 
 func newEvaluationSide(f *evaluationForm) *evaluationSide {
 	side := &evaluationSide{attendance: wrapLabel(""), revisions: wrapLabel("")}
-	sum, err := service.AttendanceBeside(f.s.u.st, f.v.Period.ID, f.v.Staff.ID)
+	sum, err := f.s.u.svc.AttendanceBeside(f.v.Period.ID, f.v.Staff.ID)
 	if err != nil {
 		side.attendance.SetText(err.Error())
 	} else {
@@ -101,7 +101,7 @@ func identityBlock(role string, id data.Identity) fyne.CanvasObject {
 
 // revisionsText lists the earlier final versions, oldest first.
 func revisionsText(f *evaluationForm) string {
-	revs, err := service.Revisions(f.s.u.st, f.v.Period.ID, f.v.Staff.ID)
+	revs, err := f.s.u.svc.Revisions(f.v.Period.ID, f.v.Staff.ID)
 	if err != nil {
 		return err.Error()
 	}

@@ -46,8 +46,8 @@ func openFirstToRate(t *testing.T, u *App) service.EvaluationRow {
 }
 
 func TestEvaluationPredikatFollowsRatings(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	openFirstToRate(t, u)
 	f := u.evaluation.form
 	tests := []struct {
@@ -79,8 +79,8 @@ func TestEvaluationPredikatFollowsRatings(t *testing.T) {
 }
 
 func TestEvaluationWorkflowThroughScreen(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	row := openFirstToRate(t, u)
 	s := u.evaluation
 	f := s.form
@@ -101,7 +101,7 @@ func TestEvaluationWorkflowThroughScreen(t *testing.T) {
 	if f.v.Evaluation.State != data.EvalSubmitted || !shownText(u, "Penilaian diajukan.") {
 		t.Fatalf("after Ajukan: state %q, status %q", f.v.Evaluation.State, f.status.Text)
 	}
-	v, err := service.EvaluationFor(st, "2026-Q4", row.Staff.ID)
+	v, err := svc.EvaluationFor("2026-Q4", row.Staff.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestEvaluationWorkflowThroughScreen(t *testing.T) {
 	if f.realisasi[0].Disabled() || f.realisasi[0].Text != "96%" {
 		t.Error("the reopened draft must be editable and keep its realisasi")
 	}
-	revs, err := service.Revisions(st, "2026-Q4", row.Staff.ID)
+	revs, err := svc.Revisions("2026-Q4", row.Staff.ID)
 	if err != nil || len(revs) != 1 || revs[0].State != data.EvalFinal {
 		t.Fatalf("revisions = %+v, %v", revs, err)
 	}
@@ -156,8 +156,8 @@ func TestEvaluationWorkflowThroughScreen(t *testing.T) {
 }
 
 func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	u.Show(ScreenEvaluation)
 	s := u.evaluation
 	waitRows(t, s)
@@ -198,7 +198,7 @@ func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
 	if len(seen) != len(s.shown) || !s.next.Disabled() {
 		t.Errorf("Berikutnya visited %d of %d staff; disabled at the end: %v", len(seen), len(s.shown), s.next.Disabled())
 	}
-	if v, _ := service.EvaluationFor(st, "2026-Q4", first); !v.Stored || v.Evaluation.Rows[0].Realisasi != "Tercatat sebelum pindah" {
+	if v, _ := svc.EvaluationFor("2026-Q4", first); !v.Stored || v.Evaluation.Rows[0].Realisasi != "Tercatat sebelum pindah" {
 		t.Errorf("Berikutnya did not save what was typed: %+v", v.Evaluation.Rows)
 	}
 	for _, r := range s.shown {
@@ -209,14 +209,14 @@ func TestEvaluationNextKeepsPeriodAndUnit(t *testing.T) {
 }
 
 func TestEvaluationFinalizeAsksPassphraseWhenRaterSigns(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	row := openFirstToRate(t, u)
 	rater := u.evaluation.form.v.Evaluation.Rater.StaffID
-	if _, err := service.CreateOfficeRoot(st, "frasa-induk-kantor-uji"); err != nil {
+	if _, err := svc.CreateOfficeRoot("frasa-induk-kantor-uji"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := service.CreateSigner(st, rater, "frasa-induk-kantor-uji", "frasa-penilai-uji-1"); err != nil {
+	if _, err := svc.CreateSigner(rater, "frasa-induk-kantor-uji", "frasa-penilai-uji-1"); err != nil {
 		t.Fatal(err)
 	}
 	f := u.evaluation.form
@@ -230,14 +230,14 @@ func TestEvaluationFinalizeAsksPassphraseWhenRaterSigns(t *testing.T) {
 	}
 	test.Type(f.passEntry, "frasa-salah-sekali")
 	f.passDialog.Submit()
-	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Locked() || !strings.Contains(strings.ToLower(u.evaluation.form.status.Text), "frasa sandi") {
+	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); v.Locked() || !strings.Contains(strings.ToLower(u.evaluation.form.status.Text), "frasa sandi") {
 		t.Fatalf("a wrong passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
 	}
 	test.Tap(button(t, u, "Tetapkan"))
 	f = u.evaluation.form
 	test.Type(f.passEntry, "frasa-penilai-uji-1")
 	f.passDialog.Submit()
-	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); !v.Locked() || !shownText(u, "ditandatangani") {
+	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); !v.Locked() || !shownText(u, "ditandatangani") {
 		t.Fatalf("the right passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
 	}
 }
@@ -267,15 +267,15 @@ func openFinal(t *testing.T, u *App, id string) service.EvaluationRow {
 }
 
 func TestFinalEvaluationTakesObjectionAndFollowUp(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	row := openFinal(t, u, "2026-Q2")
 	f := u.evaluation.form
 	test.Type(f.objection.keberatan, "Realisasi layanan belum dihitung penuh")
 	test.Type(f.objection.penjelasan, "Data layanan dicek ulang")
 	test.Type(f.objection.keputusan, "Predikat tetap")
 	test.Tap(button(t, u, "Simpan keberatan"))
-	v, err := service.EvaluationFor(st, "2026-Q2", row.Staff.ID)
+	v, err := svc.EvaluationFor("2026-Q2", row.Staff.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +294,7 @@ func TestFinalEvaluationTakesObjectionAndFollowUp(t *testing.T) {
 	test.Type(r.plan, "Diklat Maret")
 	r.status.SetSelected("Direncanakan")
 	test.Tap(button(t, u, "Simpan tindak lanjut"))
-	v, _ = service.EvaluationFor(st, "2026-Q2", row.Staff.ID)
+	v, _ = svc.EvaluationFor("2026-Q2", row.Staff.ID)
 	dev := v.Evaluation.Development
 	if !v.Locked() || len(dev) != n+1 || dev[n] != (data.FollowUp{Need: "Pelatihan aplikasi layanan", Plan: "Diklat Maret", Status: data.FollowUpPlanned}) {
 		t.Fatalf("after Simpan tindak lanjut: %+v (locked %v)", dev, v.Locked())
@@ -302,8 +302,8 @@ func TestFinalEvaluationTakesObjectionAndFollowUp(t *testing.T) {
 }
 
 func TestRaterOverrideFromEvaluation(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	row := openFirstToRate(t, u)
 	f := u.evaluation.form
 	test.Tap(button(t, u, "Ubah penilai (Plt/Plh)"))
@@ -321,7 +321,7 @@ func TestRaterOverrideFromEvaluation(t *testing.T) {
 	d.rater.SetSelectedIndex(pick)
 	d.raterActing.SetSelected("Plh")
 	d.apply()
-	v, err := service.EvaluationFor(st, "2026-Q4", row.Staff.ID)
+	v, err := svc.EvaluationFor("2026-Q4", row.Staff.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func TestRaterOverrideFromEvaluation(t *testing.T) {
 	}
 	test.Tap(button(t, u, "Ubah penilai (Plt/Plh)"))
 	test.Tap(u.evaluation.form.raters.reset)
-	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Evaluation.Rater.Acting != "" || v.Evaluation.Rater.StaffID == d.people[pick].ID {
+	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); v.Evaluation.Rater.Acting != "" || v.Evaluation.Rater.StaffID == d.people[pick].ID {
 		t.Errorf("Kembalikan bawaan left %+v", v.Evaluation.Rater)
 	}
 }
@@ -345,15 +345,15 @@ func waitRows(t *testing.T, s *evaluationScreen) {
 }
 
 func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
-	if _, err := service.SetCapaian(st, "2026-Q4", data.CapaianIstimewa); err != nil {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	if _, err := svc.SetCapaian("2026-Q4", data.CapaianIstimewa); err != nil {
 		t.Fatal(err)
 	}
 	u.Show(ScreenEvaluation)
 	s := u.evaluation
 	waitRows(t, s)
-	units, _ := st.Units()
+	units, _ := svc.Units()
 	head := service.OfficeHead(units)
 	s.list.Select(s.index(head))
 	f := s.form
@@ -370,19 +370,19 @@ func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
 }
 
 func TestWithdrawReturnsToDraft(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	row := openFirstToRate(t, u)
 	test.Tap(button(t, u, "Ajukan"))
 	test.Tap(button(t, u, "Tarik kembali"))
-	v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID)
+	v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID)
 	if v.Evaluation.State != data.EvalDraft || !shownText(u, "ditarik kembali menjadi Draf") || !u.evaluation.form.submit.Visible() {
 		t.Errorf("after Tarik kembali: %q", v.Evaluation.State)
 	}
 	test.Tap(button(t, u, "Ajukan"))
 	test.Tap(button(t, u, "Tetapkan"))
 	f := u.evaluation.form
-	if v, _ := service.EvaluationFor(st, "2026-Q4", row.Staff.ID); v.Locked() || f.status.Importance != widget.DangerImportance || f.status.Text == "" {
+	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); v.Locked() || f.status.Importance != widget.DangerImportance || f.status.Text == "" {
 		t.Errorf("Tetapkan without ratings: locked %v, message %q", v.Locked(), f.status.Text)
 	}
 }

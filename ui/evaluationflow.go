@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // buttons makes the workflow buttons and shows those the state allows:
@@ -48,7 +47,7 @@ func (f *evaluationForm) store() bool {
 	if f.v.Locked() {
 		return true
 	}
-	if _, err := service.SetEvaluation(f.s.u.st, f.v.Period.ID, f.v.Staff.ID, f.change); err != nil {
+	if _, err := f.s.u.svc.SetEvaluation(f.v.Period.ID, f.v.Staff.ID, f.change); err != nil {
 		f.says(err.Error(), true)
 		return false
 	}
@@ -77,7 +76,7 @@ func (f *evaluationForm) doSubmit() {
 	if !f.store() {
 		return
 	}
-	_, err := service.Submit(f.s.u.st, f.v.Period.ID, f.v.Staff.ID)
+	_, err := f.s.u.svc.Submit(f.v.Period.ID, f.v.Staff.ID)
 	f.after(lang.L("eval.submitted"), err)
 }
 
@@ -85,7 +84,7 @@ func (f *evaluationForm) doWithdraw() {
 	if !f.store() {
 		return
 	}
-	_, err := service.Withdraw(f.s.u.st, f.v.Period.ID, f.v.Staff.ID)
+	_, err := f.s.u.svc.Withdraw(f.v.Period.ID, f.v.Staff.ID)
 	f.after(lang.L("eval.withdrawn"), err)
 }
 
@@ -99,7 +98,7 @@ func (f *evaluationForm) doFinalize() {
 	rater := f.v.Evaluation.Rater.StaffID
 	signs := false
 	if rater != 0 {
-		has, err := service.HasSigner(f.s.u.st, rater)
+		has, err := f.s.u.svc.HasSigner(rater)
 		if err != nil {
 			f.says(err.Error(), true)
 			return
@@ -107,7 +106,7 @@ func (f *evaluationForm) doFinalize() {
 		signs = has
 	}
 	if !signs {
-		_, err := service.Finalize(f.s.u.st, f.v.Period.ID, f.v.Staff.ID)
+		_, err := f.s.u.svc.Finalize(f.v.Period.ID, f.v.Staff.ID)
 		f.after(lang.L("eval.finalized"), err)
 		return
 	}
@@ -124,7 +123,7 @@ func (f *evaluationForm) askPassphrase() {
 		if !ok {
 			return
 		}
-		_, _, err := service.FinalizeAndSign(f.s.u.st, f.v.Period.ID, f.v.Staff.ID, pass.Text)
+		_, _, err := f.s.u.svc.FinalizeAndSign(f.v.Period.ID, f.v.Staff.ID, pass.Text)
 		f.after(lang.L("eval.signed"), err)
 	}, f.s.u.win)
 	d.Resize(fyne.NewSize(460, 0))
@@ -149,7 +148,7 @@ func (f *evaluationForm) askReopen() {
 		if !ok {
 			return
 		}
-		e, err := service.Reopen(f.s.u.st, f.v.Period.ID, f.v.Staff.ID, reason.Text)
+		e, err := f.s.u.svc.Reopen(f.v.Period.ID, f.v.Staff.ID, reason.Text)
 		f.after(lang.L("eval.reopened", map[string]any{"N": e.Revision}), err)
 	}, f.s.u.win)
 	d.Resize(fyne.NewSize(480, 0))
@@ -159,6 +158,6 @@ func (f *evaluationForm) askReopen() {
 
 // doSaveDevelopment stores the development follow-up of a final evaluation.
 func (f *evaluationForm) doSaveDevelopment() {
-	_, err := service.SetDevelopment(f.s.u.st, f.v.Period.ID, f.v.Staff.ID, f.dev.items())
+	_, err := f.s.u.svc.SetDevelopment(f.v.Period.ID, f.v.Staff.ID, f.dev.items())
 	f.after(lang.L("eval.dev.saved"), err)
 }

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/store"
+	"kinerja/data/service"
 )
 
 // testToday is the day every UI test runs on.
@@ -46,25 +46,25 @@ func useIndonesian(t *testing.T) {
 
 // newTestUI opens a store on a temporary file (with the office set unless
 // noOffice) and builds the window on it in Bahasa Indonesia.
-func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *store.Store) {
+func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *service.Service) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	useLanguage(t, a)
 	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
-	st, err := store.Open(filepath.Join(t.TempDir(), "kinerja.db"), store.Options{Actor: "test", Now: now})
+	svc, err := service.Open(filepath.Join(t.TempDir(), "kinerja.db"), service.Options{Actor: "test", Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = st.Close() })
+	t.Cleanup(func() { _ = svc.Close() })
 	if !noOffice {
-		if err := st.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Kota: "Soreang"}); err != nil {
+		if err := svc.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Kota: "Soreang"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, st, opt)
+	u := New(a, svc, opt)
 	u.today = func() data.Date { return testToday }
 	u.win.Resize(fyne.NewSize(1100, 700))
-	return u, st
+	return u, svc
 }
 
 // objects returns every visible object on the window's canvas, overlays (dialogs) included.

@@ -60,10 +60,10 @@ func (h *homeScreen) refresh() {
 		units      []data.Unit
 		err1, err2 error
 	)
-	st := h.u.st
+	svc := h.u.svc
 	runAsync(func() {
-		staff, err1 = st.AllStaff()
-		units, err2 = st.Units()
+		staff, err1 = svc.AllStaff()
+		units, err2 = svc.Units()
 	}, func() { h.show(staff, units, err1, err2) })
 	h.near.refresh()
 	h.overview.loadCurrentOverview()
@@ -71,7 +71,7 @@ func (h *homeScreen) refresh() {
 
 // show fills Beranda from the staff and units read by refresh.
 func (h *homeScreen) show(staff []data.Staff, units []data.Unit, err1, err2 error) {
-	o, err := h.u.st.Office()
+	o, err := h.u.svc.Office()
 	switch {
 	case err != nil:
 		h.office.SetText(err.Error())
@@ -80,7 +80,7 @@ func (h *homeScreen) show(staff []data.Staff, units []data.Unit, err1, err2 erro
 	default:
 		h.office.SetText(lang.L("home.office.unset"))
 	}
-	warnings := h.u.st.Warnings()
+	warnings := h.u.svc.Warnings()
 	for _, err := range []error{err1, err2} {
 		if err != nil {
 			warnings = append(warnings, err.Error())
@@ -97,7 +97,7 @@ func (h *homeScreen) show(staff []data.Staff, units []data.Unit, err1, err2 erro
 		l.Wrapping = fyne.TextWrapWord
 		h.warnings.Add(l)
 	}
-	h.file.SetText(lang.L("home.file", map[string]any{"Path": h.u.st.Path()}))
+	h.file.SetText(lang.L("home.file", map[string]any{"Path": h.u.svc.Path()}))
 }
 
 func fillCounts(c *fyne.Container, rows []countRow) {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // kinerjaScreen is Kinerja: the evaluation periods with their dates,
@@ -91,7 +90,7 @@ func periodSummary(p data.EvaluationPeriod) string {
 
 // reload reads the periods and shows the one chosen before, else the current one, else the latest.
 func (k *kinerjaScreen) reload() {
-	periods, err := service.Periods(k.u.st)
+	periods, err := k.u.svc.Periods()
 	if err != nil {
 		k.u.showError(err)
 		return
@@ -104,7 +103,7 @@ func (k *kinerjaScreen) reload() {
 	k.list.Refresh()
 	want := k.selected
 	if want == "" {
-		if p, stored, err := service.CurrentPeriod(k.u.st, k.u.today()); err == nil && stored {
+		if p, stored, err := k.u.svc.CurrentPeriod(k.u.today()); err == nil && stored {
 			want = p.ID
 		}
 	}
@@ -163,7 +162,7 @@ func (k *kinerjaScreen) saveCapaian() {
 	if i := k.capaian.SelectedIndex(); i > 0 && i <= len(data.Capaians) {
 		c = data.Capaians[i-1]
 	}
-	if _, err := service.SetCapaian(k.u.st, k.selected, c); err != nil {
+	if _, err := k.u.svc.SetCapaian(k.selected, c); err != nil {
 		k.u.showError(err)
 	}
 	k.reload()
@@ -172,7 +171,7 @@ func (k *kinerjaScreen) saveCapaian() {
 // nextID is the id of the period to create next: after the latest stored
 // period of the office's cadence, or the current one when none is stored.
 func (k *kinerjaScreen) nextID() string {
-	set, err := service.EvaluationSettings(k.u.st)
+	set, err := k.u.svc.EvaluationSettings()
 	if err != nil {
 		set = data.DefaultEvaluationSettings()
 	}
@@ -211,7 +210,7 @@ func (k *kinerjaScreen) create(id string) {
 		if !ok {
 			return
 		}
-		p, err := service.CreatePeriod(k.u.st, id)
+		p, err := k.u.svc.CreatePeriod(id)
 		if err != nil {
 			k.u.showError(err)
 			return

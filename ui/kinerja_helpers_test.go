@@ -8,42 +8,42 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/demo"
 	"kinerja/data/service"
-	"kinerja/data/store"
 )
 
 // seedKinerja fills st as the CLI's demo does, on testToday: the fictional
 // office's staff and unit heads, this year's triwulan periods up to today,
 // this year's SKPs, and the demo evaluations of the ended periods (capaian
 // Baik, every predikat present). It returns the stored staff.
-func seedKinerja(t testing.TB, st *store.Store) []data.Staff {
+func seedKinerja(t testing.TB, svc *service.Service) []data.Staff {
 	t.Helper()
-	demo := data.Demo(data.DemoOptions{Staff: 45, Seed: 1, Today: testToday})
-	saved, err := st.AddStaff(demo.Staff)
+	made := demo.New(demo.Options{Staff: 45, Seed: 1, Today: testToday})
+	saved, err := svc.AddStaff(made.Staff)
 	if err != nil {
 		t.Fatal(err)
 	}
-	units, err := st.Units()
+	units, err := svc.Units()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, un := range units {
-		if i, ok := demo.Heads[un.ID]; ok {
+		if i, ok := made.Heads[un.ID]; ok {
 			un.HeadStaffID = saved[i].ID
-			if _, err := st.SaveUnit(un); err != nil {
+			if _, err := svc.SaveUnit(un); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	units, err = st.Units()
+	units, err = svc.Units()
 	if err != nil {
 		t.Fatal(err)
 	}
-	periods, err := service.CreatePeriodsUpTo(st, testToday)
+	periods, err := svc.CreatePeriodsUpTo(testToday)
 	if err != nil {
 		t.Fatal(err)
 	}
-	skps, err := st.SaveSKPs(data.DemoSKPs(saved, testToday.Year()))
+	skps, err := svc.SaveSKPs(demo.SKPs(saved, testToday.Year()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,13 +53,13 @@ func seedKinerja(t testing.TB, st *store.Store) []data.Staff {
 			ended = append(ended, p.Period)
 		}
 	}
-	set := data.DemoEvaluations(data.DemoEvaluationOptions{Staff: saved, Units: units, SKPs: skps, Periods: ended, Today: testToday, Seed: 1})
+	set := demo.Evaluations(demo.EvaluationOptions{Staff: saved, Units: units, SKPs: skps, Periods: ended, Today: testToday, Seed: 1})
 	for id, c := range set.Capaian {
-		if _, err := service.SetCapaian(st, id, c); err != nil {
+		if _, err := svc.SetCapaian(id, c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := st.SaveEvaluations(set.Evaluations, set.Revisions); err != nil {
+	if err := svc.SaveEvaluations(set.Evaluations, set.Revisions); err != nil {
 		t.Fatal(err)
 	}
 	return saved

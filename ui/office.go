@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/demo"
 )
 
 // officeForm edits the office identity printed on documents: kecamatan,
@@ -65,18 +66,21 @@ func (f *officeForm) check() (data.Office, bool) {
 	return o, p.OK()
 }
 
+// demoStaff is the size of the demo office the first-run dialog offers.
+const demoStaff = 45
+
 // firstRun is the dialog shown while the office identity is not set.
 type firstRun struct {
 	dialog *dialog.CustomDialog
 	form   *officeForm
 	save   *widget.Button
-	demo   *widget.Button // nil without Options.LoadDemo
+	demo   *widget.Button
 }
 
 // askOfficeIfUnset opens the first-run dialog when the office identity is not
 // set: the user types it in, or loads the demo office (off the UI goroutine).
 func (u *App) askOfficeIfUnset() {
-	if o, err := u.st.Office(); err != nil || o.IsSet() {
+	if o, err := u.svc.Office(); err != nil || o.IsSet() {
 		u.showError(err)
 		return
 	}
@@ -88,7 +92,7 @@ func (u *App) askOfficeIfUnset() {
 		if !ok {
 			return
 		}
-		if err := u.st.SetOffice(o); err != nil {
+		if err := u.svc.SetOffice(o); err != nil {
 			u.showError(err)
 			return
 		}
@@ -96,29 +100,25 @@ func (u *App) askOfficeIfUnset() {
 		u.refreshAll()
 	})
 	fr.save.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{fr.save}
-	if u.opt.LoadDemo != nil {
-		fr.demo = widget.NewButton(lang.L("firstrun.demo"), func() {
-			fr.demo.Disable()
-			fr.save.Disable()
-			var err error
-			runAsync(func() {
-				err = u.opt.LoadDemo()
-			}, func() {
-				fr.demo.Enable()
-				fr.save.Enable()
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				fr.dialog.Hide()
-				u.refreshAll()
-			})
+	fr.demo = widget.NewButton(lang.L("firstrun.demo"), func() {
+		fr.demo.Disable()
+		fr.save.Disable()
+		var err error
+		runAsync(func() {
+			_, err = u.svc.FillDemo(demo.Options{Staff: demoStaff, Seed: 1, Today: u.today()})
+		}, func() {
+			fr.demo.Enable()
+			fr.save.Enable()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			fr.dialog.Hide()
+			u.refreshAll()
 		})
-		buttons = []fyne.CanvasObject{fr.demo, fr.save}
-	}
+	})
 	fr.dialog = dialog.NewCustomWithoutButtons(lang.L("firstrun.title"), container.NewVBox(intro, fr.form.form), u.win)
-	fr.dialog.SetButtons(buttons)
+	fr.dialog.SetButtons([]fyne.CanvasObject{fr.demo, fr.save})
 	fr.dialog.Resize(fyne.NewSize(560, 0))
 	fr.dialog.Show()
 	u.firstRun = fr

@@ -65,7 +65,7 @@ func (o *officeView) load(periodID string) {
 	var v service.PeriodOverview
 	var err error
 	runAsync(func() {
-		v, err = service.OfficeView(o.u.st, periodID)
+		v, err = o.u.svc.OfficeView(periodID)
 	}, func() {
 		if req != o.request {
 			return
@@ -197,7 +197,7 @@ func nonEmpty(in []string) []string {
 // loadCurrentOverview shows in o the office view of the period of the
 // office's cadence that contains today, or says it has not been created.
 func (o *officeView) loadCurrentOverview() {
-	p, stored, err := service.CurrentPeriod(o.u.st, o.u.today())
+	p, stored, err := o.u.svc.CurrentPeriod(o.u.today())
 	switch {
 	case err != nil:
 		o.clear(err.Error())

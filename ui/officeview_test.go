@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // showPeriodOnKinerja shows Kinerja with period id chosen and waits for its office view.
@@ -24,12 +23,12 @@ func showPeriodOnKinerja(t *testing.T, u *App, id string) {
 }
 
 func TestOfficeViewMatchesService(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	for _, id := range []string{"2026-Q1", "2026-Q3", "2026-Q4"} {
 		t.Run(id, func(t *testing.T) {
 			showPeriodOnKinerja(t, u, id)
-			want, err := service.OfficeView(st, id)
+			want, err := svc.OfficeView(id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,12 +69,12 @@ func TestOfficeViewMatchesService(t *testing.T) {
 }
 
 func TestCapaianChangeUpdatesWarning(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	showPeriodOnKinerja(t, u, "2026-Q3")
 	k := u.perform
 	k.capaian.SetSelected("Sangat Kurang")
-	p, err := service.PeriodByID(st, "2026-Q3")
+	p, err := svc.PeriodByID("2026-Q3")
 	if err != nil || p.Capaian != data.CapaianSangatKurang {
 		t.Fatalf("capaian stored = %q, %v", p.Capaian, err)
 	}
@@ -91,8 +90,8 @@ func TestCapaianChangeUpdatesWarning(t *testing.T) {
 }
 
 func TestHomeShowsCurrentPeriodOverview(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	u.Show(ScreenHome)
 	o := u.home.overview
 	waitFor(t, "Beranda's office view", func() bool { return o.loaded })
@@ -139,12 +138,12 @@ func TestNextPeriod(t *testing.T) {
 }
 
 func TestCreateNextPeriod(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	u.Show(ScreenPerform)
 	test.Tap(button(t, u, "Buat periode Triwulan I 2027"))
 	test.Tap(button(t, u, "Buat"))
-	if _, err := service.PeriodByID(st, "2027-Q1"); err != nil {
+	if _, err := svc.PeriodByID("2027-Q1"); err != nil {
 		t.Fatalf("period not created: %v", err)
 	}
 	if u.perform.selected != "2027-Q1" || !shownText(u, "Buat periode Triwulan II 2027") {

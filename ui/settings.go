@@ -56,7 +56,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 
 // refresh reloads the office identity and the units from the store.
 func (s *settingsScreen) refresh() {
-	o, err := s.u.st.Office()
+	o, err := s.u.svc.Office()
 	if err != nil {
 		s.u.showError(err)
 		return
@@ -77,7 +77,7 @@ func (s *settingsScreen) saveOffice() {
 	if !ok {
 		return
 	}
-	if err := s.u.st.SetOffice(o); err != nil {
+	if err := s.u.svc.SetOffice(o); err != nil {
 		s.u.showError(err)
 		return
 	}

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // evaluationCard is Pengaturan › Penilaian kinerja: the office's periodic
@@ -60,7 +59,7 @@ func newEvaluationCard(u *App) *evaluationCard {
 
 // refresh shows the stored settings (the defaults until first saved).
 func (c *evaluationCard) refresh() {
-	set, err := service.EvaluationSettings(c.u.st)
+	set, err := c.u.svc.EvaluationSettings()
 	if err != nil {
 		c.u.showError(err)
 		return
@@ -95,7 +94,7 @@ func (c *evaluationCard) save() {
 		}
 	}
 	set.DeadlineDays = days
-	err := service.SetEvaluationSettings(c.u.st, set)
+	err := c.u.svc.SetEvaluationSettings(set)
 	var ve *data.ValidationError
 	switch {
 	case errors.As(err, &ve):

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSettingsEvaluationSaves(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	u.Show(ScreenSettings)
 	c := u.settings.eval
 	if c.cadence.Selected != "Triwulan" || c.deadline.Text != "10" {
@@ -23,7 +23,7 @@ func TestSettingsEvaluationSaves(t *testing.T) {
 	c.deadline.SetText("")
 	test.Type(c.deadline, "15")
 	test.Tap(buttonIn(t, objectsUnder(c.view), "Simpan"))
-	got, err := service.EvaluationSettings(st)
+	got, err := svc.EvaluationSettings()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestSettingsEvaluationSaves(t *testing.T) {
 func TestSettingsEvaluationBadDeadline(t *testing.T) {
 	for _, typed := range []string{"367", "-1", "dua", "", "1.5"} {
 		t.Run(typed, func(t *testing.T) {
-			u, st := newTestUI(t, false, Options{})
+			u, svc := newTestUI(t, false, Options{})
 			u.Show(ScreenSettings)
 			c := u.settings.eval
 			c.cadence.SetSelected("Semester")
@@ -51,7 +51,7 @@ func TestSettingsEvaluationBadDeadline(t *testing.T) {
 			if msg := c.fields[data.FieldDeadlineDays].message(); msg != "Batas pengisian harus bilangan bulat 0 sampai 366 hari." {
 				t.Errorf("inline message %q", msg)
 			}
-			if found, _ := st.Setting(service.SettingEvaluation, new(data.EvaluationSettings)); found {
+			if found, _ := svc.Setting(service.SettingEvaluation, new(data.EvaluationSettings)); found {
 				t.Error("a bad deadline was saved")
 			}
 			if shownText(u, "Pengaturan penilaian kinerja tersimpan.") {

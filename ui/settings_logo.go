@@ -45,7 +45,7 @@ func newLogoCard(u *App) *logoCard {
 
 // refresh shows the stored logo, or says there is none.
 func (c *logoCard) refresh() {
-	logo, err := service.OfficeLogo(c.u.st)
+	logo, err := c.u.svc.OfficeLogo()
 	if err != nil {
 		c.u.showError(err)
 		return
@@ -82,7 +82,7 @@ func (c *logoCard) choose() {
 		raw, err := io.ReadAll(io.LimitReader(r, service.MaxLogoSize+1))
 		_ = r.Close()
 		if err == nil {
-			err = service.SetOfficeLogo(c.u.st, raw)
+			err = c.u.svc.SetOfficeLogo(raw)
 		}
 		if err != nil {
 			c.say(fmt.Sprintf("%s: %v", name, err), true)
@@ -102,7 +102,7 @@ func (c *logoCard) removeLogo() {
 		if !ok {
 			return
 		}
-		if err := service.RemoveOfficeLogo(c.u.st); err != nil {
+		if err := c.u.svc.RemoveOfficeLogo(); err != nil {
 			c.u.showError(err)
 			return
 		}

@@ -8,12 +8,10 @@ import (
 
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-
-	"kinerja/data/service"
 )
 
 func TestSettingsLogo(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	u.Show(ScreenSettings)
 	c := u.settings.logo
 	if !shownText(u, "Belum ada logo") || !c.remove.Disabled() {
@@ -23,7 +21,7 @@ func TestSettingsLogo(t *testing.T) {
 	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 20, 20))); err != nil {
 		t.Fatal(err)
 	}
-	if err := service.SetOfficeLogo(st, buf.Bytes()); err != nil {
+	if err := svc.SetOfficeLogo(buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
 	u.Show(ScreenSettings)
@@ -32,7 +30,7 @@ func TestSettingsLogo(t *testing.T) {
 	}
 	test.Tap(button(t, u, "Hapus logo"))
 	test.Tap(button(t, u, "Ya"))
-	if logo, err := service.OfficeLogo(st); err != nil || logo != nil {
+	if logo, err := svc.OfficeLogo(); err != nil || logo != nil {
 		t.Fatalf("after Hapus logo: %d bytes, %v", len(logo), err)
 	}
 	if !shownText(u, "Logo kop surat dihapus") || !shownText(u, "Belum ada logo") {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestSettingsOffice(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	u.Show(ScreenSettings)
 	f := u.settings.office
 	if f.kecamatan.Text != "Soreang" {
@@ -23,7 +23,7 @@ func TestSettingsOffice(t *testing.T) {
 	test.Type(f.kecamatan, "Katapang")
 	test.Type(f.alamat, "Jl. Raya Katapang No. 1")
 	test.Tap(buttonIn(t, objectsUnder(f.form), "Simpan"))
-	o, _ := st.Office()
+	o, _ := svc.Office()
 	if o.Kecamatan != "Katapang" || o.Alamat != "Jl. Raya Katapang No. 1" {
 		t.Fatalf("office = %+v", o)
 	}
@@ -33,7 +33,7 @@ func TestSettingsOffice(t *testing.T) {
 }
 
 func TestSettingsUnits(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	u.Show(ScreenSettings)
 	e := u.settings.units
 	if len(e.units) != len(data.DefaultUnits()) {
@@ -49,7 +49,7 @@ func TestSettingsUnits(t *testing.T) {
 	e.name.SetText("Seksi Pemberdayaan Masyarakat")
 	e.parent.SetSelected("Pimpinan Kecamatan")
 	test.Tap(buttonIn(t, objectsUnder(e.form), "Simpan"))
-	units, _ := st.Units()
+	units, _ := svc.Units()
 	if len(units) != len(data.DefaultUnits())+1 {
 		t.Fatalf("after adding: %d units", len(units))
 	}
@@ -62,7 +62,7 @@ func TestSettingsUnits(t *testing.T) {
 	e.name.SetText("Seksi Pemberdayaan")
 	e.inactive.SetChecked(true)
 	test.Tap(buttonIn(t, objectsUnder(e.form), "Simpan"))
-	units, _ = st.Units()
+	units, _ = svc.Units()
 	if got := units[len(units)-1]; got.Name != "Seksi Pemberdayaan" || !got.Inactive || got.ID != added.ID {
 		t.Errorf("after rename and marking inactive: %+v", got)
 	}

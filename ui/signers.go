@@ -19,7 +19,6 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/data/store"
 	"kinerja/export/sign"
 )
 
@@ -108,7 +107,7 @@ func (t *signersTab) signerCells(s service.SignerInfo) []string {
 		state = lang.L("doc.signer.revoked")
 	}
 	kind := lang.L("doc.kind.office")
-	if s.Kind == store.SignerImported {
+	if s.Kind == service.SignerImported {
 		kind = lang.L("doc.kind.imported")
 	}
 	return []string{s.Name, data.FormatNIP(s.NIP), t.roles[s.StaffID], kind, validUntil(s.NotAfter), state}
@@ -117,7 +116,7 @@ func (t *signersTab) signerCells(s service.SignerInfo) []string {
 // reload shows the office root, the trusted roots and the signers again.
 func (t *signersTab) reload() {
 	t.showRoot()
-	roots, err := service.TrustedRoots(t.u.st)
+	roots, err := t.u.svc.TrustedRoots()
 	if err != nil {
 		t.u.showError(err)
 		return
@@ -131,14 +130,14 @@ func (t *signersTab) reload() {
 	} else {
 		t.trusted.SetText(strings.Join(names, "\n"))
 	}
-	signers, err := service.Signers(t.u.st)
+	signers, err := t.u.svc.Signers()
 	if err != nil {
 		t.u.showError(err)
 		return
 	}
 	t.roles = map[uint64]string{}
 	for _, s := range signers {
-		if staff, err := t.u.st.StaffByID(s.StaffID); err == nil {
+		if staff, err := t.u.svc.StaffByID(s.StaffID); err == nil {
 			t.roles[s.StaffID] = staff.Current().Position
 		}
 	}
@@ -149,7 +148,7 @@ func (t *signersTab) reload() {
 // showRoot describes the office root with its export button, or offers to
 // create it when there is none yet.
 func (t *signersTab) showRoot() {
-	info, found, err := service.OfficeRootInfo(t.u.st)
+	info, found, err := t.u.svc.OfficeRootInfo()
 	if err != nil {
 		docSay(t.rootMsg, err.Error(), true)
 		return
@@ -203,10 +202,10 @@ func (t *signersTab) createRoot() {
 	}
 	pass := passText(t.rootPass)
 	docSay(t.rootMsg, lang.L("doc.working"), false)
-	st := t.u.st
+	svc := t.u.svc
 	var err error
 	runAsync(func() {
-		_, err = service.CreateOfficeRoot(st, pass)
+		_, err = svc.CreateOfficeRoot(pass)
 	}, func() {
 		if err != nil {
 			docSay(t.rootMsg, err.Error(), true)
@@ -220,7 +219,7 @@ func (t *signersTab) createRoot() {
 // exportRoot saves the office root as a .cer file for another office, the
 // kabupaten or a PDF viewer to trust.
 func (t *signersTab) exportRoot() {
-	der, err := service.ExportRoot(t.u.st)
+	der, err := t.u.svc.ExportRoot()
 	if err != nil {
 		docSay(t.rootMsg, err.Error(), true)
 		return
@@ -257,7 +256,7 @@ func (t *signersTab) showViewerHelp() {
 // rootFileName names the exported root after the kecamatan.
 func rootFileName(u *App) string {
 	name := "Sertifikat_Induk_Kantor"
-	if o, err := u.st.Office(); err == nil && o.IsSet() {
+	if o, err := u.svc.Office(); err == nil && o.IsSet() {
 		name += "_" + strings.Join(strings.Fields(o.Kecamatan), "_")
 	}
 	return name + ".cer"
@@ -297,7 +296,7 @@ func (t *signersTab) confirmTrust(raw []byte) {
 		if !ok {
 			return
 		}
-		info, err := service.TrustRoot(t.u.st, raw)
+		info, err := t.u.svc.TrustRoot(raw)
 		if err != nil {
 			docSay(t.rootMsg, err.Error(), true)
 			return

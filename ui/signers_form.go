@@ -88,7 +88,7 @@ func (t *signersTab) openForm(imp bool) {
 // signableStaff lists the active staff with an 18-digit NIP, who can hold a
 // signer.
 func signableStaff(u *App) ([]data.Staff, error) {
-	all, err := u.st.AllStaff()
+	all, err := u.svc.AllStaff()
 	if err != nil {
 		return nil, err
 	}
@@ -154,16 +154,16 @@ func (f *signerForm) submit() {
 	}
 	staffID := f.staff[f.staffSel.input.(*widget.Select).SelectedIndex()].ID
 	secret, pass, file, imp := passText(f.secret), passText(f.pass), f.file, f.imported
-	st := f.t.u.st
+	svc := f.t.u.svc
 	f.ok.Disable()
 	docSay(f.msg, lang.L("doc.working"), false)
 	var info service.SignerInfo
 	var err error
 	runAsync(func() {
 		if imp {
-			info, err = service.ImportSigner(st, staffID, file, secret, pass)
+			info, err = svc.ImportSigner(staffID, file, secret, pass)
 		} else {
-			info, err = service.CreateSigner(st, staffID, secret, pass)
+			info, err = svc.CreateSigner(staffID, secret, pass)
 		}
 	}, func() { f.finish(info, err) })
 }

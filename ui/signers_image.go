@@ -89,7 +89,7 @@ func (f *signatureImageForm) load() {
 	if !ok {
 		return
 	}
-	img, _, err := service.SignatureImage(f.t.u.st, s.ID)
+	img, _, err := f.t.u.svc.SignatureImage(s.ID)
 	if err != nil {
 		docSay(f.msg, err.Error(), true)
 		return
@@ -164,7 +164,7 @@ func (f *signatureImageForm) saveImage() {
 		f.staffSel.show([]string{lang.L("doc.signer.needstaff")}, nil)
 		return
 	}
-	if err := service.SetSignatureImage(f.t.u.st, s.ID, f.img); err != nil {
+	if err := f.t.u.svc.SetSignatureImage(s.ID, f.img); err != nil {
 		docSay(f.msg, err.Error(), true)
 		return
 	}
@@ -178,7 +178,7 @@ func (f *signatureImageForm) removeImage() {
 	if !ok {
 		return
 	}
-	if err := service.RemoveSignatureImage(f.t.u.st, s.ID); err != nil {
+	if err := f.t.u.svc.RemoveSignatureImage(s.ID); err != nil {
 		docSay(f.msg, err.Error(), true)
 		return
 	}

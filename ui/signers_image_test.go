@@ -11,12 +11,10 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"kinerja/data/service"
 )
 
 func TestSignatureImageDialog(t *testing.T) {
-	u, st, _ := newDocumentsUI(t)
+	u, svc, _ := newDocumentsUI(t)
 	u.documents.tabs.SelectIndex(2)
 	test.Tap(button(t, u, "Gambar tanda tangan…"))
 	f := u.documents.signers.openSignatureImage()
@@ -60,7 +58,7 @@ func TestSignatureImageDialog(t *testing.T) {
 			if f.save.Disabled() == s.save || f.remove.Disabled() == s.del {
 				t.Errorf("save enabled %v, remove enabled %v; want %v, %v", !f.save.Disabled(), !f.remove.Disabled(), s.save, s.del)
 			}
-			if _, found, err := service.SignatureImage(st, staffID); err != nil || found != s.wantStored {
+			if _, found, err := svc.SignatureImage(staffID); err != nil || found != s.wantStored {
 				t.Errorf("stored %v (%v), want %v", found, err, s.wantStored)
 			}
 		})

@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"kinerja/data/service"
 )
 
 // fillSignerForm opens "Buat penanda tangan…" and fills it; staff < 0 leaves
@@ -49,11 +47,11 @@ func TestCreateSignerForm(t *testing.T) {
 			func(f *signerForm) *field { return f.secret }, "Frasa sandi salah."},
 		{"created", 0, demoPassphrase, "rahasia-satu", "rahasia-satu", nil, ""},
 	}
-	u, st, _ := newDocumentsUI(t)
+	u, svc, _ := newDocumentsUI(t)
 	u.documents.tabs.SelectIndex(2)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			before, err := service.Signers(st)
+			before, err := svc.Signers()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +61,7 @@ func TestCreateSignerForm(t *testing.T) {
 				waitSlow(t, "the new signer listed", func() bool {
 					return u.documents.signers.form == nil && len(u.documents.signers.signers) == len(before)+1
 				})
-				if after, err := service.Signers(st); err != nil || len(after) != len(before)+1 {
+				if after, err := svc.Signers(); err != nil || len(after) != len(before)+1 {
 					t.Fatalf("signers stored %d → %d (%v)", len(before), len(after), err)
 				}
 				return
@@ -75,7 +73,7 @@ func TestCreateSignerForm(t *testing.T) {
 			if u.documents.signers.form != f {
 				t.Error("the dialog closed after a mistake")
 			}
-			if after, _ := service.Signers(st); len(after) != len(before) {
+			if after, _ := svc.Signers(); len(after) != len(before) {
 				t.Errorf("a signer was stored after a mistake")
 			}
 			f.dlg.Hide()

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // skpScreen is Kinerja › SKP: find an evaluated staff member, see their SKPs,
@@ -111,7 +110,7 @@ func skpSummary(k data.SKP) string {
 
 // reload reads the evaluated staff and shows the chosen person's SKPs again.
 func (s *skpScreen) reload() {
-	all, err := s.u.st.AllStaff()
+	all, err := s.u.svc.AllStaff()
 	if err != nil {
 		s.u.showError(err)
 		return
@@ -168,7 +167,7 @@ func (s *skpScreen) pickStaff(id uint64) {
 func (s *skpScreen) loadSKPs() {
 	s.skps = nil
 	if s.staffID != 0 {
-		list, err := service.SKPsOf(s.u.st, s.staffID)
+		list, err := s.u.svc.SKPsOf(s.staffID)
 		if err != nil {
 			s.u.showError(err)
 		}
@@ -262,7 +261,7 @@ func (s *skpScreen) saveSKP() {
 		s.status.SetText(lang.L("skp.fix"))
 		return
 	}
-	saved, err := service.SaveSKP(s.u.st, k)
+	saved, err := s.u.svc.SaveSKP(k)
 	if err != nil {
 		s.status.Importance = widget.DangerImportance
 		s.status.SetText(err.Error())
@@ -286,7 +285,7 @@ func (s *skpScreen) saveAsTemplate() {
 		s.status.SetText(lang.L("skp.template.empty"))
 		return
 	}
-	t, err := service.SaveSKPTemplate(s.u.st, k)
+	t, err := s.u.svc.SaveSKPTemplate(k)
 	if err != nil {
 		s.u.showError(err)
 		return
@@ -308,11 +307,11 @@ func (s *skpScreen) made(k data.SKP, err error) {
 }
 
 func (s *skpScreen) copyFromLastYear() {
-	s.made(service.CopySKPFromLastYear(s.u.st, s.staffID, s.u.today().Year()))
+	s.made(s.u.svc.CopySKPFromLastYear(s.staffID, s.u.today().Year()))
 }
 
 func (s *skpScreen) applyPositionTemplate() {
-	s.made(service.ApplySKPTemplate(s.u.st, s.staffID, s.u.today().Year()))
+	s.made(s.u.svc.ApplySKPTemplate(s.staffID, s.u.today().Year()))
 }
 
 // copyFromColleague offers the SKPs of this year's colleagues in the same
@@ -322,7 +321,7 @@ func (s *skpScreen) copyFromColleague() {
 	if !ok {
 		return
 	}
-	all, err := s.u.st.SKPs()
+	all, err := s.u.svc.SKPs()
 	if err != nil {
 		s.u.showError(err)
 		return
@@ -349,7 +348,7 @@ func (s *skpScreen) copyFromColleague() {
 	pick.SetSelectedIndex(0)
 	d := dialog.NewCustomConfirm(lang.L("skp.copy.colleague"), lang.L("skp.copy.ok"), lang.L("button.cancel"), pick, func(ok bool) {
 		if i := pick.SelectedIndex(); ok && i >= 0 && i < len(choices) {
-			s.made(service.CopySKPFromColleague(s.u.st, choices[i].ID, me.ID))
+			s.made(s.u.svc.CopySKPFromColleague(choices[i].ID, me.ID))
 		}
 	}, s.u.win)
 	d.Resize(fyne.NewSize(560, 0))

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kinerja/data"
-	"kinerja/data/service"
 )
 
 // pickSKPStaff shows Kinerja › SKP with the first evaluated staff member who
@@ -18,7 +17,7 @@ func pickSKPStaff(t *testing.T, u *App) data.Staff {
 	u.Show(ScreenSKP)
 	s := u.skp
 	for i, st := range s.shown {
-		list, err := service.SKPsOf(u.st, st.ID)
+		list, err := u.svc.SKPsOf(st.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,8 +34,8 @@ func pickSKPStaff(t *testing.T, u *App) data.Staff {
 }
 
 func TestSKPAddRowAndSave(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	person := pickSKPStaff(t, u)
 	s := u.skp
 	before := len(s.form.rows)
@@ -57,7 +56,7 @@ func TestSKPAddRowAndSave(t *testing.T) {
 			t.Errorf("message %q is not shown; form says %v", want, s.form.messages())
 		}
 	}
-	if list, _ := service.SKPsOf(st, person.ID); len(list[len(list)-1].Rows) != before {
+	if list, _ := svc.SKPsOf(person.ID); len(list[len(list)-1].Rows) != before {
 		t.Fatal("an SKP with errors was saved")
 	}
 
@@ -72,7 +71,7 @@ func TestSKPAddRowAndSave(t *testing.T) {
 	if !shownText(u, "SKP tersimpan") {
 		t.Errorf("no saved message; status %q", s.status.Text)
 	}
-	list, err := service.SKPsOf(st, person.ID)
+	list, err := svc.SKPsOf(person.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,32 +94,32 @@ func TestSKPAddRowAndSave(t *testing.T) {
 
 	test.Tap(s.form.rows[before].remove)
 	test.Tap(button(t, u, "Simpan"))
-	if list, _ := service.SKPsOf(st, person.ID); len(list[len(list)-1].Rows) != before {
+	if list, _ := svc.SKPsOf(person.ID); len(list[len(list)-1].Rows) != before {
 		t.Error("removing the row and saving did not remove it")
 	}
 }
 
 func TestSKPTemplateSaveAndApply(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	person := pickSKPStaff(t, u)
 	s := u.skp
 	test.Tap(button(t, u, "Simpan sebagai templat jabatan"))
-	templates, err := service.SKPTemplates(st)
+	templates, err := svc.SKPTemplates()
 	if err != nil || len(templates) != 1 || !strings.EqualFold(templates[0].Position, person.Current().Position) {
 		t.Fatalf("templates = %+v, %v", templates, err)
 	}
-	before, _ := service.SKPsOf(st, person.ID)
+	before, _ := svc.SKPsOf(person.ID)
 	test.Tap(button(t, u, "Terapkan templat jabatan"))
-	after, _ := service.SKPsOf(st, person.ID)
+	after, _ := svc.SKPsOf(person.ID)
 	if len(after) != len(before)+1 || !shownText(u, "dibuat dan tersimpan") {
 		t.Fatalf("apply template: %d SKPs before, %d after; status %q", len(before), len(after), s.status.Text)
 	}
 }
 
 func TestSKPNewStartsEmptyAndValidates(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
 	person := pickSKPStaff(t, u)
 	test.Tap(button(t, u, "SKP baru"))
 	s := u.skp
@@ -137,8 +136,8 @@ func TestSKPNewStartsEmptyAndValidates(t *testing.T) {
 }
 
 func TestSKPStaffSearch(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	staff := seedKinerja(t, st)
+	u, svc := newTestUI(t, false, Options{})
+	staff := seedKinerja(t, svc)
 	u.Show(ScreenSKP)
 	s := u.skp
 	var asn, nonASN data.Staff

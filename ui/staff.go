@@ -91,12 +91,12 @@ func newStaffScreen(u *App) *staffScreen {
 
 // reload reads the register and the units from the store and shows them.
 func (s *staffScreen) reload() {
-	all, err := s.u.st.AllStaff()
+	all, err := s.u.svc.AllStaff()
 	if err != nil {
 		s.u.showError(err)
 		return
 	}
-	units, err := s.u.st.Units()
+	units, err := s.u.svc.Units()
 	if err != nil {
 		s.u.showError(err)
 		return

@@ -29,7 +29,7 @@ func fillNewPNS(t *testing.T, f *staffForm, nip, birth string) {
 }
 
 func TestAddStaffThroughForm(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	u.Show(ScreenStaff)
 	test.Tap(button(t, u, "Tambah pegawai"))
 	f := u.staff.form
@@ -39,7 +39,7 @@ func TestAddStaffThroughForm(t *testing.T) {
 	fillNewPNS(t, f, "19680411 199303 1 009", "11/04/1968")
 	test.Tap(button(t, u, "Simpan"))
 
-	all, err := st.AllStaff()
+	all, err := svc.AllStaff()
 	if err != nil || len(all) != 1 {
 		t.Fatalf("store holds %d staff (%v), want 1", len(all), err)
 	}
@@ -74,7 +74,7 @@ func TestStaffFormInlineMessages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u, st := newTestUI(t, false, Options{})
+			u, svc := newTestUI(t, false, Options{})
 			u.Show(ScreenStaff)
 			test.Tap(button(t, u, "Tambah pegawai"))
 			f := u.staff.form
@@ -93,7 +93,7 @@ func TestStaffFormInlineMessages(t *testing.T) {
 				t.Errorf("reason field visible = %v, want %v", got, tt.reasonRow)
 			}
 			test.Tap(button(t, u, "Simpan"))
-			if n, _ := st.StaffCount(); n != 0 {
+			if n, _ := svc.StaffCount(); n != 0 {
 				t.Fatalf("a record with problems was saved")
 			}
 			if tt.reasonRow {
@@ -102,7 +102,7 @@ func TestStaffFormInlineMessages(t *testing.T) {
 				}
 				test.Type(f.reason, "NIP hasil konversi lama")
 				test.Tap(button(t, u, "Simpan"))
-				if n, _ := st.StaffCount(); n != 1 {
+				if n, _ := svc.StaffCount(); n != 1 {
 					t.Fatalf("with a reason the record was not saved")
 				}
 			}
@@ -111,8 +111,8 @@ func TestStaffFormInlineMessages(t *testing.T) {
 }
 
 func TestEditStaff(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	saved, err := st.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
+	u, svc := newTestUI(t, false, Options{})
+	saved, err := svc.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestEditStaff(t *testing.T) {
 	test.Type(f.name, "Budi Santosa")
 	test.Type(f.gelarBelakang, "S.Sos.")
 	test.Tap(button(t, u, "Simpan"))
-	got, err := st.StaffByID(saved.ID)
+	got, err := svc.StaffByID(saved.ID)
 	if err != nil || got.DisplayName() != "Budi Santosa, S.Sos." {
 		t.Fatalf("after edit: %q, %v", got.DisplayName(), err)
 	}
@@ -137,8 +137,8 @@ func TestEditStaff(t *testing.T) {
 }
 
 func TestRetireStaff(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	saved, err := st.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
+	u, svc := newTestUI(t, false, Options{})
+	saved, err := svc.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestRetireStaff(t *testing.T) {
 	test.Type(e.letter, "800/12/BKPSDM/2026")
 	test.Tap(button(t, u, "Simpan"))
 
-	got, _ := st.StaffByID(saved.ID)
+	got, _ := svc.StaffByID(saved.ID)
 	if sit := got.Current(); sit.Active || sit.Left != data.LeaveRetireBUP {
 		t.Fatalf("after Nonaktifkan: %+v", sit)
 	}
@@ -173,8 +173,8 @@ func TestRetireStaff(t *testing.T) {
 }
 
 func TestPromoteStaff(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	saved, _ := st.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
+	u, svc := newTestUI(t, false, Options{})
+	saved, _ := svc.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
 	u.Show(ScreenStaff)
 	u.staff.selectID(saved.ID)
 	test.Tap(button(t, u, "Naik pangkat"))
@@ -182,7 +182,7 @@ func TestPromoteStaff(t *testing.T) {
 	e.choice.SetSelected(data.RankLabel("III/c"))
 	e.date.SetText("01/04/2019")
 	test.Tap(button(t, u, "Simpan"))
-	got, _ := st.StaffByID(saved.ID)
+	got, _ := svc.StaffByID(saved.ID)
 	if r := got.Current().Rank; r != "III/c" {
 		t.Fatalf("rank after Naik pangkat = %q", r)
 	}
@@ -192,8 +192,8 @@ func TestPromoteStaff(t *testing.T) {
 }
 
 func TestTransferStaff(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
-	saved, _ := st.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
+	u, svc := newTestUI(t, false, Options{})
+	saved, _ := svc.SaveStaff(pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)))
 	u.Show(ScreenStaff)
 	u.staff.selectID(saved.ID)
 	test.Tap(button(t, u, "Mutasi unit"))
@@ -201,20 +201,20 @@ func TestTransferStaff(t *testing.T) {
 	e.choice.SetSelected("Seksi Pelayanan Umum")
 	e.date.SetText("01/04/2019")
 	test.Tap(button(t, u, "Simpan"))
-	got, _ := st.StaffByID(saved.ID)
+	got, _ := svc.StaffByID(saved.ID)
 	if id := got.Current().UnitID; id != 9 {
 		t.Fatalf("unit after Mutasi unit = %d, want 9 (Seksi Pelayanan Umum)", id)
 	}
 }
 
 func TestSearchFiltersList(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	for _, s := range []data.Staff{
 		pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11)),
 		pns("Cecep Hidayat", "198001012005011002", data.NewDate(1980, 1, 1)),
 		pns("Dedi Kurnia", "197505122000031001", data.NewDate(1975, 5, 12)),
 	} {
-		if _, err := st.SaveStaff(s); err != nil {
+		if _, err := svc.SaveStaff(s); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -123,7 +123,7 @@ func (e *eventDialog) submit() {
 		e.fail(messagesOf(p.Errors))
 		return
 	}
-	saved, err := e.d.s.u.st.SaveStaff(st)
+	saved, err := e.d.s.u.svc.SaveStaff(st)
 	if err != nil {
 		e.fail([]string{err.Error()})
 		return

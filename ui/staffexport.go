@@ -5,8 +5,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-
-	"kinerja/data/service"
 )
 
 // exportStaff asks where to save the whole register and writes it there, as
@@ -22,7 +20,7 @@ func (u *App) exportStaff() {
 		var n int
 		var writeErr error
 		runAsync(func() {
-			n, writeErr = service.ExportStaff(u.st, path)
+			n, writeErr = u.svc.ExportStaff(path)
 		}, func() {
 			if writeErr != nil {
 				u.showError(writeErr)

@@ -345,7 +345,7 @@ func (f *staffForm) submit() {
 	if !ok {
 		return
 	}
-	saved, err := f.u.st.SaveStaff(s)
+	saved, err := f.u.svc.SaveStaff(s)
 	var ve *data.ValidationError
 	switch {
 	case errors.As(err, &ve):

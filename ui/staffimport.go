@@ -147,12 +147,12 @@ func (w *importWizard) preview() {
 		w.checkMapping()
 		return
 	}
-	units, err := w.u.st.Units()
+	units, err := w.u.svc.Units()
 	if err != nil {
 		w.u.showError(err)
 		return
 	}
-	existing, err := w.u.st.AllStaff()
+	existing, err := w.u.svc.AllStaff()
 	if err != nil {
 		w.u.showError(err)
 		return
@@ -204,7 +204,7 @@ func (w *importWizard) save() {
 	var saved []data.Staff
 	var err error
 	runAsync(func() {
-		saved, err = w.u.st.AddStaff(list)
+		saved, err = w.u.svc.AddStaff(list)
 	}, func() {
 		if err != nil {
 			w.u.showError(err)

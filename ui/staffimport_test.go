@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kinerja/data"
-	"kinerja/data/service"
 	"kinerja/export"
 )
 
@@ -23,7 +22,7 @@ const importCSV = "NIP;Nama;Jenis pegawai;Jenis kelamin;Tgl. lahir;Golongan;Jaba
 	"197505122000031001;Euis Suryani;PNS;L;12/05/1975;III/c;Bendahara;Subbagian Perencanaan dan Keuangan;01/07/2018\n"
 
 func TestImportWizard(t *testing.T) {
-	u, st := newTestUI(t, false, Options{})
+	u, svc := newTestUI(t, false, Options{})
 	u.Show(ScreenStaff)
 	table, err := export.ReadTable("pegawai.csv", strings.NewReader(importCSV))
 	if err != nil {
@@ -52,7 +51,7 @@ func TestImportWizard(t *testing.T) {
 
 	test.Tap(button(t, u, "Lanjut: periksa baris"))
 	waitFor(t, "the preview", func() bool { return w.confirm != nil })
-	if n, _ := st.StaffCount(); n != 0 {
+	if n, _ := svc.StaffCount(); n != 0 {
 		t.Fatal("the preview saved staff")
 	}
 	for _, want := range []string{"2 baris dapat disimpan, 2 baris ditolak", "baris 3: ", "baris 4: "} {
@@ -69,23 +68,23 @@ func TestImportWizard(t *testing.T) {
 	}
 
 	test.Tap(button(t, u, "Simpan 2 pegawai"))
-	waitFor(t, "the import to be saved", func() bool { n, _ := st.StaffCount(); return n == 2 })
+	waitFor(t, "the import to be saved", func() bool { n, _ := svc.StaffCount(); return n == 2 })
 	waitFor(t, "the list to show the new staff", func() bool { return len(u.staff.all) == 2 })
 }
 
 func TestExportRoundTrip(t *testing.T) {
 	for _, ext := range []string{".csv", ".xlsx"} {
 		t.Run(ext, func(t *testing.T) {
-			u, st := newTestUI(t, false, Options{})
+			u, svc := newTestUI(t, false, Options{})
 			left := pns("Budi Santoso", "196804111993031009", data.NewDate(1968, 4, 11))
 			left.History = append(left.History, data.Event{Kind: data.EventLeave, Date: data.NewDate(2026, 5, 1), Reason: data.LeaveRetireBUP})
 			for _, s := range []data.Staff{left, pns("Cecep Hidayat", "198001012005011002", data.NewDate(1980, 1, 1))} {
-				if _, err := st.SaveStaff(s); err != nil {
+				if _, err := svc.SaveStaff(s); err != nil {
 					t.Fatal(err)
 				}
 			}
 			path := filepath.Join(t.TempDir(), "pegawai"+ext)
-			n, err := service.ExportStaff(u.st, path)
+			n, err := u.svc.ExportStaff(path)
 			if err != nil || n != 2 {
 				t.Fatalf("export wrote %d, %v", n, err)
 			}
@@ -98,7 +97,7 @@ func TestExportRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			units, _ := st.Units()
+			units, _ := svc.Units()
 			res := data.ParseStaffImport(table, data.GuessMapping(table.Header), units, nil, testToday)
 			if len(res.Accepted) != 2 || len(res.Rejected) != 0 {
 				t.Fatalf("re-import: %d accepted, rejected %v", len(res.Accepted), res.Rejected)

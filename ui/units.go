@@ -81,12 +81,12 @@ func newUnitsEditor(u *App) *unitsEditor {
 
 // reload reads the units and staff and resets the form to a new unit.
 func (e *unitsEditor) reload() {
-	units, err := e.u.st.Units()
+	units, err := e.u.svc.Units()
 	if err != nil {
 		e.u.showError(err)
 		return
 	}
-	staff, err := e.u.st.AllStaff()
+	staff, err := e.u.svc.AllStaff()
 	if err != nil {
 		e.u.showError(err)
 		return
@@ -148,7 +148,7 @@ func (e *unitsEditor) unit() data.Unit {
 
 // save stores the unit; a refusal shows its messages next to the fields.
 func (e *unitsEditor) save() {
-	saved, err := e.u.st.SaveUnit(e.unit())
+	saved, err := e.u.svc.SaveUnit(e.unit())
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		for name, f := range e.fields {

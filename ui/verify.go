@@ -110,11 +110,11 @@ func pdfsIn(dir string) ([]string, error) {
 // above the earlier ones.
 func (t *verifyTab) verifyFiles(files []string) {
 	docSay(t.msg, lang.L("doc.verify.running", map[string]any{"N": len(files)}), false)
-	st := t.u.st
+	svc := t.u.svc
 	var res []service.VerifyResult
 	var err error
 	runAsync(func() {
-		res, err = service.Verify(st, files)
+		res, err = svc.Verify(files)
 	}, func() {
 		if err != nil {
 			docSay(t.msg, err.Error(), true)

@@ -14,15 +14,15 @@ import (
 // shipped national holidays and cuti bersama of a year are copied into the
 // file the first time (store.SeedHolidays), so what the admin changes later
 // stays changed. Every attendance operation reads the calendar through here.
-func Calendar(st *store.Store) (data.Calendar, error) {
+func (svc *Service) Calendar() (data.Calendar, error) {
 	shipped, years, err := assets.Holidays()
 	if err != nil {
 		return data.Calendar{}, err
 	}
-	if _, err := st.SeedHolidays(shipped, years); err != nil {
+	if _, err := svc.st.SeedHolidays(shipped, years); err != nil {
 		return data.Calendar{}, fmt.Errorf("mengisi hari libur bawaan: %w", err)
 	}
-	cal, err := st.Calendar()
+	cal, err := svc.st.Calendar()
 	if err != nil {
 		return data.Calendar{}, fmt.Errorf("membaca kalender kerja: %w", err)
 	}
@@ -33,11 +33,11 @@ func Calendar(st *store.Store) (data.Calendar, error) {
 // office's own), after the shipped holidays have been seeded, so the seeding
 // never later overwrites or re-adds what was imported. It returns how many
 // days were saved or changed.
-func ImportHolidays(st *store.Store, hs []data.Holiday) (int, error) {
-	if _, err := Calendar(st); err != nil {
+func (svc *Service) ImportHolidays(hs []data.Holiday) (int, error) {
+	if _, err := svc.Calendar(); err != nil {
 		return 0, err
 	}
-	return st.ImportHolidays(hs)
+	return svc.st.ImportHolidays(hs)
 }
 
 // attendanceContext is what most attendance operations need at once.
@@ -48,19 +48,19 @@ type attendanceContext struct {
 	units    []data.Unit
 }
 
-func loadContext(st *store.Store) (attendanceContext, error) {
+func (svc *Service) loadContext() (attendanceContext, error) {
 	var c attendanceContext
 	var err error
-	if c.cal, err = Calendar(st); err != nil {
+	if c.cal, err = svc.Calendar(); err != nil {
 		return c, err
 	}
-	if c.settings, err = st.AttendanceSettings(); err != nil {
+	if c.settings, err = svc.st.AttendanceSettings(); err != nil {
 		return c, fmt.Errorf("membaca pengaturan kehadiran: %w", err)
 	}
-	if c.staff, err = st.AllStaff(); err != nil {
+	if c.staff, err = svc.st.AllStaff(); err != nil {
 		return c, fmt.Errorf("membaca pegawai: %w", err)
 	}
-	if c.units, err = st.Units(); err != nil {
+	if c.units, err = svc.st.Units(); err != nil {
 		return c, fmt.Errorf("membaca unit: %w", err)
 	}
 	return c, nil

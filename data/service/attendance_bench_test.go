@@ -22,7 +22,7 @@ func benchOffice(b *testing.B, n int, first, last store.YearMonth) (*store.Store
 		list[i] = person(i, data.KindPNS, uint64(3+i%7))
 	}
 	st, staff := openStore(b, list...)
-	cal, err := Calendar(st)
+	cal, err := New(st).Calendar()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func BenchmarkMonthRecap2000(b *testing.B) {
 	st, _ := benchOffice(b, 2000, store.YearMonth{Year: 2026, Month: time.September}, nov)
 	b.ResetTimer()
 	for b.Loop() {
-		rec, err := MonthRecap(st, 2026, time.November, 0)
+		rec, err := New(st).MonthRecap(2026, time.November, 0)
 		if err != nil || len(rec.Lines) != 2000 {
 			b.Fatalf("%d lines, %v", len(rec.Lines), err)
 		}
@@ -68,7 +68,7 @@ func BenchmarkDiscipline2000(b *testing.B) {
 	st, _ := benchOffice(b, 2000, store.YearMonth{Year: 2025, Month: time.December}, store.YearMonth{Year: 2026, Month: time.December})
 	b.ResetTimer()
 	for b.Loop() {
-		lines, err := DisciplineYear(st, 2026)
+		lines, err := New(st).DisciplineYear(2026)
 		if err != nil || len(lines) != 2000 {
 			b.Fatalf("%d lines, %v", len(lines), err)
 		}
@@ -90,7 +90,7 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 	if err := st.MapPins(pins); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := Calendar(st); err != nil {
+	if _, err := New(st).Calendar(); err != nil {
 		b.Fatal(err)
 	}
 	var sb strings.Builder
@@ -115,11 +115,11 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		plan, err := PlanAttlogImport(fresh, strings.NewReader(log), nil, false)
+		plan, err := New(fresh).PlanAttlogImport(strings.NewReader(log), nil, false)
 		if err != nil || plan.Punches != 100000 {
 			b.Fatalf("%d punches, %v", plan.Punches, err)
 		}
-		if _, err := ApplyImport(fresh, plan); err != nil {
+		if _, err := New(fresh).ApplyImport(plan); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

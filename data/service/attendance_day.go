@@ -26,8 +26,8 @@ type DayStatus struct {
 }
 
 // WorkingDay returns the status of one date in the office calendar.
-func WorkingDay(st *store.Store, d data.Date) (DayStatus, error) {
-	cal, err := Calendar(st)
+func (svc *Service) WorkingDay(d data.Date) (DayStatus, error) {
+	cal, err := svc.Calendar()
 	if err != nil {
 		return DayStatus{}, err
 	}
@@ -73,8 +73,8 @@ type GridRow struct {
 // d (only those of unitID when it is not 0) ordered by unit and name, with
 // the entry made for the day or "not entered". A date that is not a working
 // day gives an error wrapping ErrNotWorkingDay.
-func DayGrid(st *store.Store, d data.Date, unitID uint64) ([]GridRow, error) {
-	ctx, err := loadContext(st)
+func (svc *Service) DayGrid(d data.Date, unitID uint64) ([]GridRow, error) {
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func DayGrid(st *store.Store, d data.Date, unitID uint64) ([]GridRow, error) {
 	if !status.Working {
 		return nil, notWorking(status)
 	}
-	months, err := st.AttendanceMonths(d.Year(), d.Month())
+	months, err := svc.st.AttendanceMonths(d.Year(), d.Month())
 	if err != nil {
 		return nil, err
 	}
@@ -160,8 +160,8 @@ func (es DayErrors) Error() string {
 // machine entry). When any input is refused the error is a DayErrors naming
 // every refused row, and nothing is saved; a non-working day wraps
 // ErrNotWorkingDay. Warnings (a missing letter number) do not block.
-func SaveDay(st *store.Store, d data.Date, inputs []DayInput) error {
-	ctx, err := loadContext(st)
+func (svc *Service) SaveDay(d data.Date, inputs []DayInput) error {
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return err
 	}
@@ -179,7 +179,7 @@ func SaveDay(st *store.Store, d data.Date, inputs []DayInput) error {
 				Problems: problem(data.FieldCode, "pegawai tidak aktif pada "+d.Long())})
 			continue
 		}
-		e, p := entryOf(in, status.Hours, ctx.settings.Codes, s.Kind, st.Actor())
+		e, p := entryOf(in, status.Hours, ctx.settings.Codes, s.Kind, svc.st.Actor())
 		if len(p.Errors) > 0 {
 			refused = append(refused, RowError{StaffID: s.ID, Name: s.DisplayName(), Problems: p})
 			continue
@@ -193,7 +193,7 @@ func SaveDay(st *store.Store, d data.Date, inputs []DayInput) error {
 	for i, in := range inputs {
 		keys[i] = store.MonthKey{StaffID: in.StaffID, YearMonth: store.MonthOf(d)}
 	}
-	return st.EditAttendance("isi kehadiran "+d.String(), keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+	return svc.st.EditAttendance("isi kehadiran "+d.String(), keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
 		for i, k := range keys {
 			setEntry(ms[k], d, entries[i])
 		}
@@ -275,8 +275,8 @@ func sameEntry(a, b data.DayEntry) bool {
 // MarkNotEnteredAsH enters H (by hand, no times) for every staff member
 // active on working day d (of unitID when it is not 0) who has no entry yet,
 // in one transaction, and returns how many were marked.
-func MarkNotEnteredAsH(st *store.Store, d data.Date, unitID uint64) (int, error) {
-	return fillNotEntered(st, d, unitID, "tandai hadir "+d.String(), func(GridRow) (data.DayEntry, bool) {
+func (svc *Service) MarkNotEnteredAsH(d data.Date, unitID uint64) (int, error) {
+	return svc.fillNotEntered(d, unitID, "tandai hadir "+d.String(), func(GridRow) (data.DayEntry, bool) {
 		return data.DayEntry{Code: data.CodeH}, true
 	})
 }
@@ -286,8 +286,8 @@ func MarkNotEnteredAsH(st *store.Store, d data.Date, unitID uint64) (int, error)
 // entry yet, in one transaction, and returns how many were filled. The code,
 // note, letter number and grantor are copied; times are not, so TL and PSW
 // are copied as H. People with no entry on the previous day stay not entered.
-func CopyPreviousDay(st *store.Store, d data.Date, unitID uint64) (int, error) {
-	cal, err := Calendar(st)
+func (svc *Service) CopyPreviousDay(d data.Date, unitID uint64) (int, error) {
+	cal, err := svc.Calendar()
 	if err != nil {
 		return 0, err
 	}
@@ -298,11 +298,11 @@ func CopyPreviousDay(st *store.Store, d data.Date, unitID uint64) (int, error) {
 	if !cal.IsWorkingDay(prev) {
 		return 0, fmt.Errorf("tidak ada hari kerja dalam sebulan sebelum %s", d.Long())
 	}
-	before, err := st.AttendanceMonths(prev.Year(), prev.Month())
+	before, err := svc.st.AttendanceMonths(prev.Year(), prev.Month())
 	if err != nil {
 		return 0, err
 	}
-	return fillNotEntered(st, d, unitID, "salin kehadiran "+prev.String()+" ke "+d.String(), func(r GridRow) (data.DayEntry, bool) {
+	return svc.fillNotEntered(d, unitID, "salin kehadiran "+prev.String()+" ke "+d.String(), func(r GridRow) (data.DayEntry, bool) {
 		e, ok := before[r.StaffID].Entry(prev)
 		if !ok {
 			return data.DayEntry{}, false
@@ -317,12 +317,12 @@ func CopyPreviousDay(st *store.Store, d data.Date, unitID uint64) (int, error) {
 // fillNotEntered enters, for each not-entered row of the day's grid, what
 // fill gives (as a hand entry by the store's actor), skipping a code not
 // offered for the person's kind.
-func fillNotEntered(st *store.Store, d data.Date, unitID uint64, action string, fill func(GridRow) (data.DayEntry, bool)) (int, error) {
-	rows, err := DayGrid(st, d, unitID)
+func (svc *Service) fillNotEntered(d data.Date, unitID uint64, action string, fill func(GridRow) (data.DayEntry, bool)) (int, error) {
+	rows, err := svc.DayGrid(d, unitID)
 	if err != nil {
 		return 0, err
 	}
-	settings, err := st.AttendanceSettings()
+	settings, err := svc.st.AttendanceSettings()
 	if err != nil {
 		return 0, err
 	}
@@ -336,7 +336,7 @@ func fillNotEntered(st *store.Store, d data.Date, unitID uint64, action string, 
 		if !ok {
 			continue
 		}
-		e.Source, e.EnteredBy = data.SourceHand, st.Actor()
+		e.Source, e.EnteredBy = data.SourceHand, svc.st.Actor()
 		if len(data.CheckEntry(e, settings.Codes, r.Kind).Errors) > 0 {
 			continue
 		}
@@ -348,7 +348,7 @@ func fillNotEntered(st *store.Store, d data.Date, unitID uint64, action string, 
 	if len(keys) == 0 {
 		return 0, nil
 	}
-	err = st.EditAttendance(action, keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+	err = svc.st.EditAttendance(action, keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
 		n = 0
 		for _, k := range keys {
 			if _, had := ms[k].Days[d.Day()]; had {

@@ -11,7 +11,7 @@ import (
 func TestDayGridAndSaveDay(t *testing.T) {
 	st, staff := openStore(t, person(1, data.KindPNS, 5), person(2, data.KindPPPK, 5), person(3, data.KindPNS, 6))
 	d := day(time.November, 2) // Monday
-	rows, err := DayGrid(st, d, 5)
+	rows, err := New(st).DayGrid(d, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,10 +28,10 @@ func TestDayGridAndSaveDay(t *testing.T) {
 		{StaffID: staff[1].ID, In: "07:30", Out: "15:00"},
 		{StaffID: staff[2].ID, Code: "DL", Letter: "090/15/Kec"},
 	}
-	if err := SaveDay(st, d, inputs); err != nil {
+	if err := New(st).SaveDay(d, inputs); err != nil {
 		t.Fatal(err)
 	}
-	rows, _ = DayGrid(st, d, 0)
+	rows, _ = New(st).DayGrid(d, 0)
 	got := map[uint64]data.DayEntry{}
 	for _, r := range rows {
 		if !r.Entered {
@@ -49,10 +49,10 @@ func TestDayGridAndSaveDay(t *testing.T) {
 		t.Errorf("duty = %+v", e)
 	}
 	// Removing an entry makes the day not entered again.
-	if err := SaveDay(st, d, []DayInput{{StaffID: staff[2].ID}}); err != nil {
+	if err := New(st).SaveDay(d, []DayInput{{StaffID: staff[2].ID}}); err != nil {
 		t.Fatal(err)
 	}
-	if rows, _ := DayGrid(st, d, 6); rows[0].Entered {
+	if rows, _ := New(st).DayGrid(d, 6); rows[0].Entered {
 		t.Error("a cleared entry is still there")
 	}
 }
@@ -72,25 +72,25 @@ func TestSaveDayRefuses(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ok := DayInput{StaffID: staff[0].ID, Code: "H"}
-			err := SaveDay(st, d, []DayInput{ok, tc.input})
+			err := New(st).SaveDay(d, []DayInput{ok, tc.input})
 			var de DayErrors
 			if !errors.As(err, &de) || len(de) != 1 {
 				t.Fatalf("err = %v", err)
 			}
-			if rows, _ := DayGrid(st, d, 0); rows[0].Entered || rows[1].Entered {
+			if rows, _ := New(st).DayGrid(d, 0); rows[0].Entered || rows[1].Entered {
 				t.Fatal("part of a refused day was saved")
 			}
 		})
 	}
 	for _, off := range []data.Date{day(time.November, 1), day(time.August, 17)} {
-		if err := SaveDay(st, off, []DayInput{{StaffID: staff[0].ID, Code: "H"}}); !errors.Is(err, ErrNotWorkingDay) {
+		if err := New(st).SaveDay(off, []DayInput{{StaffID: staff[0].ID, Code: "H"}}); !errors.Is(err, ErrNotWorkingDay) {
 			t.Errorf("%s: %v, want ErrNotWorkingDay", off, err)
 		}
-		if _, err := DayGrid(st, off, 0); !errors.Is(err, ErrNotWorkingDay) {
+		if _, err := New(st).DayGrid(off, 0); !errors.Is(err, ErrNotWorkingDay) {
 			t.Errorf("grid %s: %v", off, err)
 		}
 	}
-	status, err := WorkingDay(st, day(time.August, 17))
+	status, err := New(st).WorkingDay(day(time.August, 17))
 	if err != nil || status.Working || status.Reason != "Libur nasional: Hari Proklamasi Kemerdekaan RI" {
 		t.Errorf("WorkingDay = %+v, %v", status, err)
 	}
@@ -100,7 +100,7 @@ func TestSaveDayKeepsAnUnchangedMachineEntry(t *testing.T) {
 	st, staff := openStore(t, person(1, data.KindPNS, 5))
 	d := day(time.November, 4)
 	setDays(t, st, staff[0].ID, map[data.Date]data.DayEntry{d: {Code: data.CodeH, In: "07:20", Out: "16:05", Source: data.SourceMachine}})
-	if err := SaveDay(st, d, []DayInput{{StaffID: staff[0].ID, Code: "H", In: "07:20", Out: "16:05"}}); err != nil {
+	if err := New(st).SaveDay(d, []DayInput{{StaffID: staff[0].ID, Code: "H", In: "07:20", Out: "16:05"}}); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := st.AttendanceMonth(staff[0].ID, 2026, time.November)
@@ -114,24 +114,24 @@ func TestMarkAndCopy(t *testing.T) {
 	fri, mon := day(time.November, 6), day(time.November, 9)
 	setDays(t, st, staff[0].ID, map[data.Date]data.DayEntry{fri: {Code: data.CodeTL, In: "08:00", LateMinutes: 30}})
 	setDays(t, st, staff[1].ID, map[data.Date]data.DayEntry{fri: {Code: data.CodeS, Note: "flu"}})
-	n, err := CopyPreviousDay(st, mon, 0)
+	n, err := New(st).CopyPreviousDay(mon, 0)
 	if err != nil || n != 2 {
 		t.Fatalf("CopyPreviousDay = %d, %v; want 2 (the third had no entry)", n, err)
 	}
-	rows, _ := DayGrid(st, mon, 0)
+	rows, _ := New(st).DayGrid(mon, 0)
 	if rows[0].Entry.Code != data.CodeH || rows[0].Entry.In != "" || rows[1].Entry.Code != data.CodeS || rows[1].Entry.Note != "flu" || rows[2].Entered {
 		t.Fatalf("after copy: %+v", rows)
 	}
-	if n, err := MarkNotEnteredAsH(st, mon, 5); err != nil || n != 0 {
+	if n, err := New(st).MarkNotEnteredAsH(mon, 5); err != nil || n != 0 {
 		t.Fatalf("mark unit 5 = %d, %v", n, err)
 	}
-	if n, err := MarkNotEnteredAsH(st, mon, 0); err != nil || n != 1 {
+	if n, err := New(st).MarkNotEnteredAsH(mon, 0); err != nil || n != 1 {
 		t.Fatalf("mark all = %d, %v", n, err)
 	}
-	if rows, _ = DayGrid(st, mon, 6); rows[0].Entry.Code != data.CodeH {
+	if rows, _ = New(st).DayGrid(mon, 6); rows[0].Entry.Code != data.CodeH {
 		t.Fatalf("after mark: %+v", rows[0])
 	}
-	if n, _ := MarkNotEnteredAsH(st, mon, 0); n != 0 {
+	if n, _ := New(st).MarkNotEnteredAsH(mon, 0); n != 0 {
 		t.Fatal("marking twice changed entries")
 	}
 }

@@ -20,8 +20,8 @@ type DisciplineLine struct {
 // to days (per the settings), the longest run of consecutive working days of
 // TK (following a run from the previous December), and for ASN the potential
 // level worded for their kind and the next threshold.
-func DisciplineYear(st *store.Store, year int) ([]DisciplineLine, error) {
-	ctx, err := loadContext(st)
+func (svc *Service) DisciplineYear(year int) ([]DisciplineLine, error) {
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func DisciplineYear(st *store.Store, year int) ([]DisciplineLine, error) {
 	for i, s := range people {
 		ids[i] = s.ID
 	}
-	months, err := st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
+	months, err := svc.st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
 	if err != nil {
 		return nil, err
 	}
@@ -70,8 +70,8 @@ const (
 // potential PP 94/2021 level, are within NearDays of the next threshold
 // (with at least one day counted), or have had a run of NearRun or more
 // consecutive TK days — the most days first. Beranda shows it.
-func NearThresholds(st *store.Store, today data.Date) ([]DisciplineLine, error) {
-	all, err := DisciplineYear(st, today.Year())
+func (svc *Service) NearThresholds(today data.Date) ([]DisciplineLine, error) {
+	all, err := svc.DisciplineYear(today.Year())
 	if err != nil {
 		return nil, err
 	}

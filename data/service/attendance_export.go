@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export"
 	"kinerja/export/pdf"
 )
@@ -37,17 +36,17 @@ func AttendanceFileNames(year int, month time.Month, format string) []string {
 // as PDF the two recaps on A4 landscape with the kop surat and the
 // signature blocks of the Camat ("Mengetahui") and the Kasubbag Umum dan
 // Kepegawaian who prepared it, dated today. Files are written atomically.
-func ExportAttendance(st *store.Store, year int, month time.Month, dir, format string, today data.Date) ([]string, error) {
-	return exportAttendance(st, year, month, dir, format, today, nil)
+func (svc *Service) ExportAttendance(year int, month time.Month, dir, format string, today data.Date) ([]string, error) {
+	return svc.exportAttendance(year, month, dir, format, today, nil)
 }
 
 // exportAttendance is ExportAttendance; a PDF export is signed by u when it
 // is not nil (see ExportAttendanceSigned).
-func exportAttendance(st *store.Store, year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner) ([]string, error) {
+func (svc *Service) exportAttendance(year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner) ([]string, error) {
 	if format != FormatXLSX && format != FormatPDF {
 		return nil, fmt.Errorf("format ekspor %q tidak dikenal; pakai xlsx atau pdf", format)
 	}
-	rec, err := MonthRecap(st, year, month, 0)
+	rec, err := svc.MonthRecap(year, month, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -65,12 +64,12 @@ func exportAttendance(st *store.Store, year int, month time.Month, dir, format s
 		}
 		return paths, nil
 	}
-	docs, err := PDFRecaps(st, rec, today)
+	docs, err := svc.PDFRecaps(rec, today)
 	if err != nil {
 		return nil, err
 	}
 	for i, d := range docs {
-		b, err := recapPDF(st, d, today, u)
+		b, err := svc.recapPDF(d, today, u)
 		if err != nil {
 			return nil, err
 		}
@@ -97,8 +96,8 @@ func XLSXRecap(rec Recap) export.AttendanceRecap {
 // (pdf.AttendanceColumns, a heading and a subtotal per unit, the office
 // total) and the rekap potongan TPP, both with the kop surat of the office
 // and the two signature blocks.
-func PDFRecaps(st *store.Store, rec Recap, today data.Date) ([]pdf.Recap, error) {
-	common, ack, prep, err := recapFrame(st, today)
+func (svc *Service) PDFRecaps(rec Recap, today data.Date) ([]pdf.Recap, error) {
+	common, ack, prep, err := svc.recapFrame(today)
 	if err != nil {
 		return nil, err
 	}
@@ -195,16 +194,16 @@ func tppNotes(rules data.TPPRules) []string {
 // recapFrame returns the kop surat and the two signature blocks of a recap:
 // the Camat (head of the leadership unit) and the head of the Subbagian Umum
 // dan Kepegawaian; a post without a head prints blank lines to fill by hand.
-func recapFrame(st *store.Store, today data.Date) (pdf.Common, pdf.Signature, pdf.Signature, error) {
-	office, err := st.Office()
+func (svc *Service) recapFrame(today data.Date) (pdf.Common, pdf.Signature, pdf.Signature, error) {
+	office, err := svc.st.Office()
 	if err != nil {
 		return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 	}
-	units, err := st.Units()
+	units, err := svc.st.Units()
 	if err != nil {
 		return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 	}
-	logo, err := OfficeLogo(st)
+	logo, err := svc.OfficeLogo()
 	if err != nil {
 		return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 	}
@@ -212,13 +211,13 @@ func recapFrame(st *store.Store, today data.Date) (pdf.Common, pdf.Signature, pd
 	ack := pdf.Signature{Place: office.Kota, Date: today.Long(), Above: "Mengetahui,", Role: "CAMAT " + strings.ToUpper(office.Kecamatan) + ","}
 	prep := pdf.Signature{Place: office.Kota, Date: today.Long(), Role: "Kepala Subbagian Umum dan Kepegawaian,"}
 	if head := OfficeHead(units); head != 0 {
-		if err := signer(st, &ack, head, today); err != nil {
+		if err := svc.signer(&ack, head, today); err != nil {
 			return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 		}
 	}
 	for _, u := range units {
 		if u.Kind == data.UnitSubsection && !u.Inactive && strings.Contains(strings.ToLower(u.Name), "umum") && u.HeadStaffID != 0 {
-			if err := signer(st, &prep, u.HeadStaffID, today); err != nil {
+			if err := svc.signer(&prep, u.HeadStaffID, today); err != nil {
 				return pdf.Common{}, pdf.Signature{}, pdf.Signature{}, err
 			}
 			break
@@ -227,8 +226,8 @@ func recapFrame(st *store.Store, today data.Date) (pdf.Common, pdf.Signature, pd
 	return common, ack, prep, nil
 }
 
-func signer(st *store.Store, sig *pdf.Signature, staffID uint64, today data.Date) error {
-	s, err := st.StaffByID(staffID)
+func (svc *Service) signer(sig *pdf.Signature, staffID uint64, today data.Date) error {
+	s, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return err
 	}

@@ -73,18 +73,18 @@ func (p ImportPlan) Changes() bool {
 // arrival, the last the departure (data.PlanMerge): a hand-entered day is
 // kept unless overwrite, punches on non-working days are listed apart, and
 // planning the same file again after applying it shows nothing to change.
-func PlanAttlogImport(st *store.Store, r io.Reader, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+func (svc *Service) PlanAttlogImport(r io.Reader, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
 	punches, bad := data.ParseAttlog(r)
-	return planPunches(st, punches, bad, extraPins, overwrite)
+	return svc.planPunches(punches, bad, extraPins, overwrite)
 }
 
-func planPunches(st *store.Store, punches []data.Punch, bad []data.LineError, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+func (svc *Service) planPunches(punches []data.Punch, bad []data.LineError, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
 	plan := ImportPlan{Overwrite: overwrite, BadLines: bad, Punches: len(punches)}
-	ctx, err := loadContext(st)
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return plan, err
 	}
-	pins, err := resolvePins(st, ctx.staff, extraPins, &plan)
+	pins, err := svc.resolvePins(ctx.staff, extraPins, &plan)
 	if err != nil {
 		return plan, err
 	}
@@ -117,7 +117,7 @@ func planPunches(st *store.Store, punches []data.Punch, bad []data.LineError, ex
 		plan.Unknown = append(plan.Unknown, *u)
 	}
 	sort.Slice(plan.Unknown, func(i, j int) bool { return pinLess(plan.Unknown[i].PIN, plan.Unknown[j].PIN) })
-	months, err := loadSpans(st, first, last)
+	months, err := svc.loadSpans(first, last)
 	if err != nil {
 		return plan, err
 	}
@@ -151,14 +151,14 @@ func planPunches(st *store.Store, punches []data.Punch, bad []data.LineError, ex
 
 // resolvePins returns the PIN → staff id map for an import: remembered
 // mappings, then extraPins (recorded in plan.NewPins), then NIPs and NIKs.
-func resolvePins(st *store.Store, staff []data.Staff, extraPins map[string]string, plan *ImportPlan) (map[string]uint64, error) {
-	pins, err := st.MachinePins()
+func (svc *Service) resolvePins(staff []data.Staff, extraPins map[string]string, plan *ImportPlan) (map[string]uint64, error) {
+	pins, err := svc.st.MachinePins()
 	if err != nil {
 		return nil, err
 	}
 	for pin, nip := range extraPins {
 		pin = strings.TrimSpace(pin)
-		s, err := st.StaffByIdentifier(nip)
+		s, err := svc.st.StaffByIdentifier(nip)
 		if err != nil || pin == "" {
 			return nil, fmt.Errorf("pemetaan PIN %s ke NIP/NIK %s: pegawai tidak ditemukan", pin, nip)
 		}
@@ -180,7 +180,7 @@ func resolvePins(st *store.Store, staff []data.Staff, extraPins map[string]strin
 }
 
 // loadSpans reads each person's months from first[id] through last[id].
-func loadSpans(st *store.Store, first, last map[uint64]store.YearMonth) (map[store.MonthKey]data.AttendanceMonth, error) {
+func (svc *Service) loadSpans(first, last map[uint64]store.YearMonth) (map[store.MonthKey]data.AttendanceMonth, error) {
 	out := map[store.MonthKey]data.AttendanceMonth{}
 	if len(first) == 0 {
 		return out, nil
@@ -196,7 +196,7 @@ func loadSpans(st *store.Store, first, last map[uint64]store.YearMonth) (map[sto
 			hi = l
 		}
 	}
-	all, err := st.AttendanceBetween(ids, lo, hi)
+	all, err := svc.st.AttendanceBetween(ids, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -213,11 +213,11 @@ func loadSpans(st *store.Store, first, last map[uint64]store.YearMonth) (map[sto
 // by hand since the preview is still kept unless the plan overwrites), and
 // the plan's new PIN mappings are remembered. Applying a plan of a file
 // already imported changes nothing. It returns the days added or changed.
-func ApplyImport(st *store.Store, plan ImportPlan) (int, error) {
+func (svc *Service) ApplyImport(plan ImportPlan) (int, error) {
 	if !plan.Changes() {
 		return 0, nil
 	}
-	cal, err := Calendar(st)
+	cal, err := svc.Calendar()
 	if err != nil {
 		return 0, err
 	}
@@ -228,7 +228,7 @@ func ApplyImport(st *store.Store, plan ImportPlan) (int, error) {
 		}
 	}
 	n := 0
-	err = st.EditAttendance("impor kehadiran mesin", keys, plan.NewPins, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+	err = svc.st.EditAttendance("impor kehadiran mesin", keys, plan.NewPins, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
 		n = 0
 		for _, d := range plan.Days {
 			m, ok := ms[store.MonthKey{StaffID: d.StaffID, YearMonth: store.MonthOf(d.Date)}]

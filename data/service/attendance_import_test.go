@@ -25,7 +25,7 @@ func TestAttlogImport(t *testing.T) {
 	}
 	// Person 2 was entered by hand on 2 November: kept unless overwrite.
 	setDays(t, st, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeDL, Letter: "SPT 1"}})
-	plan, err := PlanAttlogImport(st, strings.NewReader(attlog), map[string]string{"3": staff[2].NIP}, false)
+	plan, err := New(st).PlanAttlogImport(strings.NewReader(attlog), map[string]string{"3": staff[2].NIP}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestAttlogImport(t *testing.T) {
 	if m, _ := st.AttendanceMonth(staff[0].ID, 2026, time.November); len(m.Days) != 0 {
 		t.Fatal("planning saved something")
 	}
-	n, err := ApplyImport(st, plan)
+	n, err := New(st).ApplyImport(plan)
 	if err != nil || n != 3 {
 		t.Fatalf("ApplyImport = %d, %v", n, err)
 	}
@@ -67,31 +67,31 @@ func TestAttlogImport(t *testing.T) {
 	}
 	audit, _ := st.Audit()
 	// Re-importing the same file changes nothing.
-	again, err := PlanAttlogImport(st, strings.NewReader(attlog), nil, false)
+	again, err := New(st).PlanAttlogImport(strings.NewReader(attlog), nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if again.Changes() || again.Count(data.MergeUnchanged) != 3 {
 		t.Fatalf("second plan: changes %v, unchanged %d", again.Changes(), again.Count(data.MergeUnchanged))
 	}
-	if n, err := ApplyImport(st, again); err != nil || n != 0 {
+	if n, err := New(st).ApplyImport(again); err != nil || n != 0 {
 		t.Fatalf("second apply = %d, %v", n, err)
 	}
 	if after, _ := st.Audit(); len(after) != len(audit) {
 		t.Fatal("re-importing wrote audit entries")
 	}
 	// With overwrite the hand-entered DL gives way to the punches.
-	over, _ := PlanAttlogImport(st, strings.NewReader(attlog), nil, true)
+	over, _ := New(st).PlanAttlogImport(strings.NewReader(attlog), nil, true)
 	if over.Count(data.MergeChanged) != 1 {
 		t.Fatalf("overwrite plan changed %d", over.Count(data.MergeChanged))
 	}
-	if _, err := ApplyImport(st, over); err != nil {
+	if _, err := New(st).ApplyImport(over); err != nil {
 		t.Fatal(err)
 	}
 	if m2, _ := st.AttendanceMonth(staff[1].ID, 2026, time.November); m2.Days[2].Code != data.CodeTL {
 		t.Errorf("overwritten day = %+v", m2.Days[2])
 	}
-	if _, err := PlanAttlogImport(st, strings.NewReader(attlog), map[string]string{"5": "123"}, false); err == nil {
+	if _, err := New(st).PlanAttlogImport(strings.NewReader(attlog), map[string]string{"5": "123"}, false); err == nil {
 		t.Error("a mapping to an unknown NIP was accepted")
 	}
 }
@@ -111,7 +111,7 @@ func TestPunchTable(t *testing.T) {
 		{Line: 3, Cells: []string{staff[0].NIP, "x", "02/11/2026", "16:20"}},
 		{Line: 5, Cells: []string{staff[0].NIP, "x", "31/11/2026", "07:10"}},
 	}}
-	plan, err := PlanPunchTable(st, table, cols, nil, false)
+	plan, err := New(st).PlanPunchTable(table, cols, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestPunchTable(t *testing.T) {
 	if d := plan.Days[0]; d.Punches.First != "07:10" || d.Punches.Last != "16:20" {
 		t.Fatalf("day = %+v", d)
 	}
-	if _, err := PlanPunchTable(st, table, PunchColumns{PIN: 0, DateTime: -1, Date: 2, Time: -1}, nil, false); err == nil {
+	if _, err := New(st).PlanPunchTable(table, PunchColumns{PIN: 0, DateTime: -1, Date: 2, Time: -1}, nil, false); err == nil {
 		t.Error("a mapping without a time column was accepted")
 	}
 }

@@ -41,12 +41,12 @@ func (e *LeaveConflictError) Error() string {
 // LeaveDays returns the days a request covers in the office calendar: for
 // cuti tahunan and the other codes counted in working days only the working
 // days, for CB, CS, CM, CAP and CLTN every calendar day (domain.md §2).
-func LeaveDays(st *store.Store, code string, from, to data.Date) ([]data.Date, error) {
-	cal, err := Calendar(st)
+func (svc *Service) LeaveDays(code string, from, to data.Date) ([]data.Date, error) {
+	cal, err := svc.Calendar()
 	if err != nil {
 		return nil, err
 	}
-	settings, err := st.AttendanceSettings()
+	settings, err := svc.st.AttendanceSettings()
 	if err != nil {
 		return nil, err
 	}
@@ -66,18 +66,18 @@ func LeaveDays(st *store.Store, code string, from, to data.Date) ([]data.Date, e
 // and — unless req.Overwrite — a range crossing days that already hold a
 // different entry (*LeaveConflictError). A missing grantor or letter number
 // does not block (data.CheckEntry gives only a warning).
-func EnterLeave(st *store.Store, req LeaveRequest) (int, error) {
+func (svc *Service) EnterLeave(req LeaveRequest) (int, error) {
 	if req.From.IsZero() || req.To.IsZero() || req.To.Before(req.From) {
 		return 0, fmt.Errorf("rentang tanggal %s–%s tidak sah", req.From.Slash(), req.To.Slash())
 	}
 	if req.From.DaysUntil(req.To) > 3*366 {
 		return 0, fmt.Errorf("rentang tanggal %s–%s lebih dari tiga tahun", req.From.Slash(), req.To.Slash())
 	}
-	person, err := st.StaffByID(req.StaffID)
+	person, err := svc.st.StaffByID(req.StaffID)
 	if err != nil {
 		return 0, err
 	}
-	settings, err := st.AttendanceSettings()
+	settings, err := svc.st.AttendanceSettings()
 	if err != nil {
 		return 0, err
 	}
@@ -89,14 +89,14 @@ func EnterLeave(st *store.Store, req LeaveRequest) (int, error) {
 		return 0, fmt.Errorf("%s tidak aktif di kantor ini pada seluruh rentang %s–%s", person.DisplayName(), req.From.Slash(), req.To.Slash())
 	}
 	entry := data.DayEntry{Code: c.Code, Note: strings.TrimSpace(req.Note), Letter: strings.TrimSpace(req.Letter),
-		GrantedBy: strings.TrimSpace(req.GrantedBy), Source: data.SourceHand, EnteredBy: st.Actor()}
+		GrantedBy: strings.TrimSpace(req.GrantedBy), Source: data.SourceHand, EnteredBy: svc.st.Actor()}
 	if !ok {
 		entry.Code = strings.ToUpper(strings.TrimSpace(req.Code))
 	}
 	if p := data.CheckEntry(entry, settings.Codes, person.Kind); len(p.Errors) > 0 {
 		return 0, RowError{StaffID: person.ID, Name: person.DisplayName(), Problems: p}
 	}
-	dates, err := LeaveDays(st, c.Code, req.From, req.To)
+	dates, err := svc.LeaveDays(c.Code, req.From, req.To)
 	if err != nil {
 		return 0, err
 	}
@@ -104,7 +104,7 @@ func EnterLeave(st *store.Store, req LeaveRequest) (int, error) {
 	for ym := store.MonthOf(req.From); !store.MonthOf(req.To).Before(ym); ym = ym.Next() {
 		keys = append(keys, store.MonthKey{StaffID: person.ID, YearMonth: ym})
 	}
-	err = st.EditAttendance("isi cuti "+c.Code, keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+	err = svc.st.EditAttendance("isi cuti "+c.Code, keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
 		var conflicts []data.Date
 		for _, d := range dates {
 			m := ms[store.MonthKey{StaffID: person.ID, YearMonth: store.MonthOf(d)}]
@@ -132,17 +132,17 @@ func EnterLeave(st *store.Store, req LeaveRequest) (int, error) {
 // five years before year that holds attendance (or year itself) with that
 // year's own entitlement. The service start is the TMT CPNS of a PNS's or
 // CPNS's NIP, the contract start of PPPK, else the start at this office.
-func LeaveStatus(st *store.Store, staffID uint64, year int) (data.LeaveStatus, error) {
-	person, err := st.StaffByID(staffID)
+func (svc *Service) LeaveStatus(staffID uint64, year int) (data.LeaveStatus, error) {
+	person, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return data.LeaveStatus{}, err
 	}
-	cal, err := Calendar(st)
+	cal, err := svc.Calendar()
 	if err != nil {
 		return data.LeaveStatus{}, err
 	}
 	h := data.LeaveHistory{ServiceStart: serviceStart(person)}
-	opening, found, err := st.LeaveOpening(staffID)
+	opening, found, err := svc.st.LeaveOpening(staffID)
 	if err != nil {
 		return data.LeaveStatus{}, err
 	}
@@ -153,7 +153,7 @@ func LeaveStatus(st *store.Store, staffID uint64, year int) (data.LeaveStatus, e
 	if from > year {
 		return data.LeaveStatus{Year: year}, nil
 	}
-	all, err := st.AttendanceBetween([]uint64{staffID}, store.YearMonth{Year: from, Month: time.January}, store.YearMonth{Year: year, Month: time.December})
+	all, err := svc.st.AttendanceBetween([]uint64{staffID}, store.YearMonth{Year: from, Month: time.January}, store.YearMonth{Year: year, Month: time.December})
 	if err != nil {
 		return data.LeaveStatus{}, err
 	}

@@ -13,7 +13,7 @@ func TestEnterLeave(t *testing.T) {
 	pnsID, pppkID := staff[0].ID, staff[1].ID
 	// CT from Wednesday 18 March to Wednesday 25 March 2026: the 18th, 20th, 23rd
 	// and 24th are cuti bersama, the 19th Nyepi, the 21st–22nd a weekend.
-	n, err := EnterLeave(st, LeaveRequest{StaffID: pnsID, Code: "ct", From: day(time.March, 17), To: day(time.March, 25), GrantedBy: "Camat", Letter: "850/3/Kec"})
+	n, err := New(st).EnterLeave(LeaveRequest{StaffID: pnsID, Code: "ct", From: day(time.March, 17), To: day(time.March, 25), GrantedBy: "Camat", Letter: "850/3/Kec"})
 	if err != nil || n != 2 {
 		t.Fatalf("CT = %d, %v; want 2 working days (17 and 25 March)", n, err)
 	}
@@ -22,18 +22,18 @@ func TestEnterLeave(t *testing.T) {
 		t.Fatalf("March = %+v", m.Days)
 	}
 	// CS runs in calendar days, across a month end.
-	n, err = EnterLeave(st, LeaveRequest{StaffID: pppkID, Code: "CS", From: day(time.April, 28), To: day(time.May, 4)})
+	n, err = New(st).EnterLeave(LeaveRequest{StaffID: pppkID, Code: "CS", From: day(time.April, 28), To: day(time.May, 4)})
 	if err != nil || n != 7 {
 		t.Fatalf("CS = %d, %v; want 7 calendar days", n, err)
 	}
-	if _, err := EnterLeave(st, LeaveRequest{StaffID: pppkID, Code: "CB", From: day(time.June, 1), To: day(time.June, 5)}); err == nil {
+	if _, err := New(st).EnterLeave(LeaveRequest{StaffID: pppkID, Code: "CB", From: day(time.June, 1), To: day(time.June, 5)}); err == nil {
 		t.Error("cuti besar accepted for PPPK")
 	}
-	if _, err := EnterLeave(st, LeaveRequest{StaffID: pnsID, Code: "TL", From: day(time.June, 1), To: day(time.June, 2)}); err == nil {
+	if _, err := New(st).EnterLeave(LeaveRequest{StaffID: pnsID, Code: "TL", From: day(time.June, 1), To: day(time.June, 2)}); err == nil {
 		t.Error("TL accepted over a range")
 	}
 	setDays(t, st, pnsID, map[data.Date]data.DayEntry{day(time.June, 3): {Code: data.CodeH}})
-	_, err = EnterLeave(st, LeaveRequest{StaffID: pnsID, Code: "CT", From: day(time.June, 2), To: day(time.June, 4)})
+	_, err = New(st).EnterLeave(LeaveRequest{StaffID: pnsID, Code: "CT", From: day(time.June, 2), To: day(time.June, 4)})
 	var conflict *LeaveConflictError
 	if !errors.As(err, &conflict) || len(conflict.Dates) != 1 || !conflict.Dates[0].Equal(day(time.June, 3)) {
 		t.Fatalf("conflict = %v", err)
@@ -41,10 +41,10 @@ func TestEnterLeave(t *testing.T) {
 	if m, _ := st.AttendanceMonth(pnsID, 2026, time.June); len(m.Days) != 1 {
 		t.Fatal("a refused leave saved days")
 	}
-	if n, err := EnterLeave(st, LeaveRequest{StaffID: pnsID, Code: "CT", From: day(time.June, 2), To: day(time.June, 4), Overwrite: true}); err != nil || n != 3 {
+	if n, err := New(st).EnterLeave(LeaveRequest{StaffID: pnsID, Code: "CT", From: day(time.June, 2), To: day(time.June, 4), Overwrite: true}); err != nil || n != 3 {
 		t.Fatalf("overwrite = %d, %v", n, err)
 	}
-	status, err := LeaveStatus(st, pnsID, 2026)
+	status, err := New(st).LeaveStatus(pnsID, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,11 +64,11 @@ func TestLeaveStatusFromOpening(t *testing.T) {
 		day(time.July, 1): {Code: data.CodeCT},
 	})
 	// 2025: 16 - 2 = 14 left, at most 6 carried; 2026: 12 + 6 - 1.
-	status, err := LeaveStatus(st, id, 2026)
+	status, err := New(st).LeaveStatus(id, 2026)
 	if err != nil || status.Carried != 6 || status.Entitlement != 12 || status.Remaining != 17 {
 		t.Fatalf("LeaveStatus = %+v, %v", status, err)
 	}
-	if s, _ := LeaveStatus(st, id, 2024); s.Available != 0 {
+	if s, _ := New(st).LeaveStatus(id, 2024); s.Available != 0 {
 		t.Fatalf("before the opening year: %+v", s)
 	}
 }

@@ -53,15 +53,15 @@ type Recap struct {
 // worked at the office on at least one day of it (only those whose unit at
 // the end of the month is unitID, when unitID is not 0). It reads one record
 // per person and no other month.
-func MonthRecap(st *store.Store, year int, month time.Month, unitID uint64) (Recap, error) {
+func (svc *Service) MonthRecap(year int, month time.Month, unitID uint64) (Recap, error) {
 	if month < time.January || month > time.December {
 		return Recap{}, fmt.Errorf("bulan %d tidak sah", month)
 	}
-	ctx, err := loadContext(st)
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return Recap{}, err
 	}
-	months, err := st.AttendanceMonths(year, month)
+	months, err := svc.st.AttendanceMonths(year, month)
 	if err != nil {
 		return Recap{}, err
 	}
@@ -114,8 +114,8 @@ type StaffYear struct {
 // YearRecap computes one person's recap for every month of year (months
 // before the person started or after they left count their working days as
 // not entered, like any month without entries).
-func YearRecap(st *store.Store, staffID uint64, year int) (StaffYear, error) {
-	ctx, err := loadContext(st)
+func (svc *Service) YearRecap(staffID uint64, year int) (StaffYear, error) {
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return StaffYear{}, err
 	}
@@ -123,7 +123,7 @@ func YearRecap(st *store.Store, staffID uint64, year int) (StaffYear, error) {
 	if !ok {
 		return StaffYear{}, fmt.Errorf("pegawai %d: %w", staffID, data.ErrNotFound)
 	}
-	saved, err := st.AttendanceYear(staffID, year)
+	saved, err := svc.st.AttendanceYear(staffID, year)
 	if err != nil {
 		return StaffYear{}, err
 	}

@@ -15,7 +15,7 @@ func TestMonthRecap(t *testing.T) {
 		day(time.November, 3): {Code: data.CodeTK},
 	})
 	setDays(t, st, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeH}})
-	rec, err := MonthRecap(st, 2026, time.November, 0)
+	rec, err := New(st).MonthRecap(2026, time.November, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +36,11 @@ func TestMonthRecap(t *testing.T) {
 	if rec.Office.Staff != 3 || rec.Office.WorkingDays != 63 || rec.Office.Present != 2 {
 		t.Errorf("office = %+v", rec.Office)
 	}
-	one, _ := MonthRecap(st, 2026, time.November, 6)
+	one, _ := New(st).MonthRecap(2026, time.November, 6)
 	if len(one.Lines) != 1 || one.Office.Staff != 1 {
 		t.Errorf("unit 6 = %+v", one)
 	}
-	year, err := YearRecap(st, staff[0].ID, 2026)
+	year, err := New(st).YearRecap(staff[0].ID, 2026)
 	if err != nil || len(year.Months) != 12 || year.Total.TK != 1 || year.TPP[10].Percent != 2.5 {
 		t.Fatalf("YearRecap = %+v, %v", year, err)
 	}
@@ -64,7 +64,7 @@ func TestDisciplineYearAndNearThresholds(t *testing.T) {
 	run := tk(data.NewDate(2025, 12, 29), data.NewDate(2025, 12, 30), data.NewDate(2025, 12, 31),
 		day(time.January, 2), day(time.January, 5), day(time.January, 6), day(time.January, 7), day(time.January, 8), day(time.January, 9))
 	setDays(t, st, staff[3].ID, run)
-	lines, err := DisciplineYear(st, 2026)
+	lines, err := New(st).DisciplineYear(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestDisciplineYearAndNearThresholds(t *testing.T) {
 	if r := byID[staff[3].ID]; r.LongestRun != 9 || r.AbsentDays != 6 {
 		t.Errorf("CPNS run = %+v", r)
 	}
-	near, err := NearThresholds(st, day(time.November, 28))
+	near, err := New(st).NearThresholds(day(time.November, 28))
 	if err != nil {
 		t.Fatal(err)
 	}

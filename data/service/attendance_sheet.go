@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export/pdf"
 )
 
@@ -18,7 +17,7 @@ import (
 // the kop surat and the signature blocks of the recaps dated the last
 // working day. Days off get no column and are listed by name. A range
 // without a working day is refused with an error wrapping ErrNotWorkingDay.
-func AttendanceSheet(st *store.Store, from, to data.Date, unitID uint64) ([]byte, error) {
+func (svc *Service) AttendanceSheet(from, to data.Date, unitID uint64) ([]byte, error) {
 	switch {
 	case from.IsZero() || to.IsZero():
 		return nil, errors.New("daftar hadir: tanggal belum diisi")
@@ -28,7 +27,7 @@ func AttendanceSheet(st *store.Store, from, to data.Date, unitID uint64) ([]byte
 	if n := from.DaysUntil(to) + 1; n > pdf.SheetMaxDays {
 		return nil, fmt.Errorf("daftar hadir: %d hari; paling banyak %d hari dalam satu daftar", n, pdf.SheetMaxDays)
 	}
-	ctx, err := loadContext(st)
+	ctx, err := svc.loadContext()
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +50,7 @@ func AttendanceSheet(st *store.Store, from, to data.Date, unitID uint64) ([]byte
 		return nil, fmt.Errorf("daftar hadir tidak dibuat: tidak ada pegawai aktif%s dari %s sampai %s", where, from.Long(), to.Long())
 	}
 	last := working[len(working)-1]
-	common, ack, prep, err := recapFrame(st, last)
+	common, ack, prep, err := svc.recapFrame(last)
 	if err != nil {
 		return nil, fmt.Errorf("daftar hadir: %w", err)
 	}

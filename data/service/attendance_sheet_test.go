@@ -72,7 +72,7 @@ func sheetText(t *testing.T, b []byte) string {
 
 func TestAttendanceSheetDay(t *testing.T) {
 	st, staff := sheetOffice(t, 12)
-	b, err := AttendanceSheet(st, day(time.November, 30), day(time.November, 30), 0)
+	b, err := New(st).AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestAttendanceSheetDay(t *testing.T) {
 
 func TestAttendanceSheetWeekAcrossHoliday(t *testing.T) {
 	st, _ := sheetOffice(t, 5)
-	b, err := AttendanceSheet(st, day(time.December, 21), day(time.December, 27), 0)
+	b, err := New(st).AttendanceSheet(day(time.December, 21), day(time.December, 27), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestAttendanceSheetWeekAcrossHoliday(t *testing.T) {
 
 func TestAttendanceSheetOneUnit(t *testing.T) {
 	st, _ := sheetOffice(t, 20)
-	b, err := AttendanceSheet(st, day(time.November, 30), day(time.December, 4), 5)
+	b, err := New(st).AttendanceSheet(day(time.November, 30), day(time.December, 4), 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestAttendanceSheetOneUnit(t *testing.T) {
 
 func TestAttendanceSheetManyPages(t *testing.T) {
 	st, _ := sheetOffice(t, 45)
-	b, err := AttendanceSheet(st, day(time.November, 30), day(time.November, 30), 0)
+	b, err := New(st).AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestAttendanceSheetRefuses(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := AttendanceSheet(st, c.from, c.to, c.unit)
+			_, err := New(st).AttendanceSheet(c.from, c.to, c.unit)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v, want one containing %q", err, c.want)
 			}

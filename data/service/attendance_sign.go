@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export/pdf"
 	"kinerja/export/sign"
 )
@@ -29,20 +28,20 @@ var recapReasonPattern = regexp.MustCompile(`KINERJA-ID ((?:RKH|RTPP)-[0-9]{4}-[
 // is normally the Kasubbag Umum dan Kepegawaian; whoever signs is printed in
 // the "disiapkan" block with their own post. Refusals: no signer for
 // staffID (data.ErrNotFound), a wrong passphrase (sign.ErrWrongPassphrase).
-func ExportAttendanceSigned(st *store.Store, year int, month time.Month, dir string, today data.Date, staffID uint64, passphrase string) ([]string, error) {
-	u, err := UnlockSigner(st, staffID, passphrase)
+func (svc *Service) ExportAttendanceSigned(year int, month time.Month, dir string, today data.Date, staffID uint64, passphrase string) ([]string, error) {
+	u, err := svc.UnlockSigner(staffID, passphrase)
 	if err != nil {
 		return nil, err
 	}
-	return exportAttendance(st, year, month, dir, FormatPDF, today, u)
+	return svc.exportAttendance(year, month, dir, FormatPDF, today, u)
 }
 
 // recapPDF renders recap d, and when u is set signs it as its preparer.
-func recapPDF(st *store.Store, d pdf.Recap, today data.Date, u *UnlockedSigner) ([]byte, error) {
+func (svc *Service) recapPDF(d pdf.Recap, today data.Date, u *UnlockedSigner) ([]byte, error) {
 	if u == nil {
 		return pdf.AttendanceRecap(d)
 	}
-	s, err := st.StaffByID(u.Signer.StaffID)
+	s, err := svc.st.StaffByID(u.Signer.StaffID)
 	if err != nil {
 		return nil, fmt.Errorf("penanda tangan rekap: %w", err)
 	}

@@ -37,19 +37,19 @@ type Summary struct {
 // (both included; only working days count, days not entered are counted as
 // such). The PP 94/2021 level is that of the calendar year of to, counting
 // its days up to to (a run of TK may start in the previous December).
-func AttendanceSummary(st *store.Store, staffID uint64, from, to data.Date) (Summary, error) {
+func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summary, error) {
 	if from.IsZero() || to.IsZero() || to.Before(from) {
 		return Summary{}, fmt.Errorf("rentang tanggal %s–%s tidak sah", from.Slash(), to.Slash())
 	}
-	person, err := st.StaffByID(staffID)
+	person, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return Summary{}, err
 	}
-	cal, err := Calendar(st)
+	cal, err := svc.Calendar()
 	if err != nil {
 		return Summary{}, err
 	}
-	settings, err := st.AttendanceSettings()
+	settings, err := svc.st.AttendanceSettings()
 	if err != nil {
 		return Summary{}, err
 	}
@@ -57,7 +57,7 @@ func AttendanceSummary(st *store.Store, staffID uint64, from, to data.Date) (Sum
 	if prevDec := (store.YearMonth{Year: to.Year() - 1, Month: time.December}); prevDec.Before(first) {
 		first = prevDec
 	}
-	all, err := st.AttendanceBetween([]uint64{staffID}, first, store.MonthOf(to))
+	all, err := svc.st.AttendanceBetween([]uint64{staffID}, first, store.MonthOf(to))
 	if err != nil {
 		return Summary{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // PunchColumns says which columns (from 0; -1 when absent) of a CSV or XLSX
@@ -65,7 +64,7 @@ func (c PunchColumns) Check(width int) error {
 // export.ReadTable, like PlanAttlogImport: each row is one punch; its date
 // and time are read as the text log's are, and unreadable rows are reported
 // with their line in the file.
-func PlanPunchTable(st *store.Store, t data.Table, cols PunchColumns, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+func (svc *Service) PlanPunchTable(t data.Table, cols PunchColumns, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
 	if err := cols.Check(len(t.Header)); err != nil {
 		return ImportPlan{}, err
 	}
@@ -93,5 +92,5 @@ func PlanPunchTable(st *store.Store, t data.Table, cols PunchColumns, extraPins 
 		bad[i].Line = fileLine(bad[i].Line)
 		bad[i].Text = strings.ReplaceAll(bad[i].Text, "\t", " ")
 	}
-	return planPunches(st, punches, bad, extraPins, overwrite)
+	return svc.planPunches(punches, bad, extraPins, overwrite)
 }

@@ -51,7 +51,7 @@ func TestGuessPunchColumns(t *testing.T) {
 
 func TestCalendarSeedsShippedHolidaysOnce(t *testing.T) {
 	st, _ := openStore(t)
-	cal, err := Calendar(st)
+	cal, err := New(st).Calendar()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestCalendarSeedsShippedHolidaysOnce(t *testing.T) {
 	if err := st.RemoveHoliday(day(time.August, 17)); err != nil {
 		t.Fatal(err)
 	}
-	if cal, _ = Calendar(st); !cal.IsWorkingDay(day(time.August, 17)) {
+	if cal, _ = New(st).Calendar(); !cal.IsWorkingDay(day(time.August, 17)) {
 		t.Fatal("a holiday the admin removed came back")
 	}
 	if _, ok := cal.HolidayOn(day(time.December, 25)); !ok {

@@ -32,15 +32,15 @@ func signReason(docID, hash string) string {
 
 // evaluationVersion returns the version of staffID's evaluation for a period
 // with the given revision: the current one, or a kept earlier one.
-func evaluationVersion(st *store.Store, periodID string, staffID uint64, revision int) (data.Evaluation, error) {
-	v, err := EvaluationFor(st, periodID, staffID)
+func (svc *Service) evaluationVersion(periodID string, staffID uint64, revision int) (data.Evaluation, error) {
+	v, err := svc.EvaluationFor(periodID, staffID)
 	if err != nil {
 		return data.Evaluation{}, err
 	}
 	if v.Evaluation.Revision == revision {
 		return v.Evaluation, nil
 	}
-	kept, err := st.Revisions(v.Period.ID, staffID)
+	kept, err := svc.st.Revisions(v.Period.ID, staffID)
 	if err != nil {
 		return data.Evaluation{}, err
 	}
@@ -57,12 +57,12 @@ func evaluationVersion(st *store.Store, periodID string, staffID uint64, revisio
 // draft), its frozen identities once final (today's otherwise), the SKP rows,
 // the attendance summary and the office's kop surat. A version that is not
 // final carries "KONSEP – BELUM DITETAPKAN".
-func RenderEvaluation(st *store.Store, periodID string, staffID uint64, revision int) ([]byte, error) {
-	e, err := evaluationVersion(st, periodID, staffID, revision)
+func (svc *Service) RenderEvaluation(periodID string, staffID uint64, revision int) ([]byte, error) {
+	e, err := svc.evaluationVersion(periodID, staffID, revision)
 	if err != nil {
 		return nil, err
 	}
-	src, err := loadDocSource(st, periodID, staffID, e)
+	src, err := svc.loadDocSource(periodID, staffID, e)
 	if err != nil {
 		return nil, err
 	}
@@ -73,12 +73,12 @@ func RenderEvaluation(st *store.Store, periodID string, staffID uint64, revision
 // kept for it when there is one (the signature covers those exact bytes, so
 // it is never re-rendered), otherwise a fresh rendering (RenderEvaluation).
 // signed reports which of the two it is.
-func EvaluationPDF(st *store.Store, periodID string, staffID uint64, revision int) (content []byte, signed bool, err error) {
-	_, content, signed, err = st.Document(periodID, staffID, revision)
+func (svc *Service) EvaluationPDF(periodID string, staffID uint64, revision int) (content []byte, signed bool, err error) {
+	_, content, signed, err = svc.st.Document(periodID, staffID, revision)
 	if err != nil || signed {
 		return content, signed, err
 	}
-	content, err = RenderEvaluation(st, periodID, staffID, revision)
+	content, err = svc.RenderEvaluation(periodID, staffID, revision)
 	return content, false, err
 }
 
@@ -117,35 +117,35 @@ func signedDocument(src docSource, e data.Evaluation, u *UnlockedSigner) (store.
 // passphrase, and stores the signed PDF (replacing an earlier signature of
 // the same revision). Refusals: not final (ErrNotFinal), no signer for the
 // rater (ErrNoRaterSigner), a wrong passphrase (sign.ErrWrongPassphrase).
-func SignEvaluation(st *store.Store, periodID string, staffID uint64, passphrase string) (store.Document, error) {
-	v, err := EvaluationFor(st, periodID, staffID)
+func (svc *Service) SignEvaluation(periodID string, staffID uint64, passphrase string) (store.Document, error) {
+	v, err := svc.EvaluationFor(periodID, staffID)
 	if err != nil {
 		return store.Document{}, err
 	}
 	if v.Evaluation.State != data.EvalFinal {
 		return store.Document{}, ErrNotFinal
 	}
-	u, err := unlockRater(st, v.Evaluation.Rater, passphrase)
+	u, err := svc.unlockRater(v.Evaluation.Rater, passphrase)
 	if err != nil {
 		return store.Document{}, err
 	}
-	return signWith(st, v.Evaluation, u)
+	return svc.signWith(v.Evaluation, u)
 }
 
 // unlockRater opens the signer of the rater of an evaluation.
-func unlockRater(st *store.Store, rater data.RaterRef, passphrase string) (*UnlockedSigner, error) {
+func (svc *Service) unlockRater(rater data.RaterRef, passphrase string) (*UnlockedSigner, error) {
 	if !rater.IsSet() {
 		return nil, ErrNoRaterSigner
 	}
-	u, err := UnlockSigner(st, rater.StaffID, passphrase)
+	u, err := svc.UnlockSigner(rater.StaffID, passphrase)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil, ErrNoRaterSigner
 	}
 	return u, err
 }
 
-func signWith(st *store.Store, e data.Evaluation, u *UnlockedSigner) (store.Document, error) {
-	src, err := loadDocSource(st, e.PeriodID, e.StaffID, e)
+func (svc *Service) signWith(e data.Evaluation, u *UnlockedSigner) (store.Document, error) {
+	src, err := svc.loadDocSource(e.PeriodID, e.StaffID, e)
 	if err != nil {
 		return store.Document{}, err
 	}
@@ -153,7 +153,7 @@ func signWith(st *store.Store, e data.Evaluation, u *UnlockedSigner) (store.Docu
 	if err != nil {
 		return store.Document{}, err
 	}
-	if err := st.SaveDocument(doc, signed); err != nil {
+	if err := svc.st.SaveDocument(doc, signed); err != nil {
 		return store.Document{}, err
 	}
 	return doc, nil
@@ -164,16 +164,16 @@ func signWith(st *store.Store, e data.Evaluation, u *UnlockedSigner) (store.Docu
 // revision yet, and stores them in one transaction; it returns how many it
 // signed. The demo and a "sign all" action use it: the key is unlocked once
 // for the batch.
-func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error) {
-	p, err := PeriodByID(st, periodID)
+func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
+	p, err := svc.PeriodByID(periodID)
 	if err != nil {
 		return 0, err
 	}
-	rows, err := EvaluationList(st, p.ID)
+	rows, err := svc.EvaluationList(p.ID)
 	if err != nil {
 		return 0, err
 	}
-	docs, err := st.Documents(p.ID)
+	docs, err := svc.st.Documents(p.ID)
 	if err != nil {
 		return 0, err
 	}
@@ -181,15 +181,15 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 	for _, d := range docs {
 		signed[[2]uint64{d.StaffID, uint64(d.Revision)}] = true
 	}
-	office, err := st.Office()
+	office, err := svc.st.Office()
 	if err != nil {
 		return 0, err
 	}
-	units, err := st.Units()
+	units, err := svc.st.Units()
 	if err != nil {
 		return 0, err
 	}
-	logo, err := OfficeLogo(st)
+	logo, err := svc.OfficeLogo()
 	if err != nil {
 		return 0, err
 	}
@@ -201,14 +201,14 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 		}
 		src := docSource{office: office, units: units, logo: logo, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP}
 		if e.SKPID != 0 && e.SKPID != r.SKP.ID {
-			if k, err := st.SKP(e.SKPID); err == nil {
+			if k, err := svc.st.SKP(e.SKPID); err == nil {
 				src.skp, src.hasSKP = k, true
 			}
 		}
-		if sum, err := AttendanceBeside(st, p.ID, e.StaffID); err == nil {
+		if sum, err := svc.AttendanceBeside(p.ID, e.StaffID); err == nil {
 			src.attendance = &sum
 		}
-		if src.signatures, err = signatureImages(st, e); err != nil {
+		if src.signatures, err = svc.signatureImages(e); err != nil {
 			return 0, err
 		}
 		doc, content, err := signedDocument(src, e, u)
@@ -217,7 +217,7 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 		}
 		batch = append(batch, store.SignedPDF{Document: doc, PDF: content})
 	}
-	if err := st.SaveDocuments(batch); err != nil {
+	if err := svc.st.SaveDocuments(batch); err != nil {
 		return 0, err
 	}
 	return len(batch), nil
@@ -230,27 +230,27 @@ func SignRated(st *store.Store, periodID string, u *UnlockedSigner) (int, error)
 // transaction, so a wrong passphrase or a failed signature leaves the
 // evaluation not final. Refusals: those of Finalize, no signer for the rater
 // (ErrNoRaterSigner), a wrong passphrase (sign.ErrWrongPassphrase).
-func FinalizeAndSign(st *store.Store, periodID string, staffID uint64, passphrase string) (data.Evaluation, store.Document, error) {
-	v, err := EvaluationFor(st, periodID, staffID)
+func (svc *Service) FinalizeAndSign(periodID string, staffID uint64, passphrase string) (data.Evaluation, store.Document, error) {
+	v, err := svc.EvaluationFor(periodID, staffID)
 	if err != nil {
 		return data.Evaluation{}, store.Document{}, err
 	}
 	if v.Evaluation.State != data.EvalSubmitted {
 		return data.Evaluation{}, store.Document{}, &data.TransitionError{Action: data.ActionFinalize, From: v.Evaluation.State}
 	}
-	u, err := unlockRater(st, v.Evaluation.Rater, passphrase)
+	u, err := svc.unlockRater(v.Evaluation.Rater, passphrase)
 	if err != nil {
 		return data.Evaluation{}, store.Document{}, err
 	}
-	src, err := loadDocSource(st, periodID, staffID, v.Evaluation)
+	src, err := svc.loadDocSource(periodID, staffID, v.Evaluation)
 	if err != nil {
 		return data.Evaluation{}, store.Document{}, err
 	}
-	c, err := loadEvalContext(st, periodID)
+	c, err := svc.loadEvalContext(periodID)
 	if err != nil {
 		return data.Evaluation{}, store.Document{}, err
 	}
-	skp, hasSKP, err := skpFor(st, c, staffID)
+	skp, hasSKP, err := svc.skpFor(c, staffID)
 	if err != nil {
 		return data.Evaluation{}, store.Document{}, err
 	}
@@ -263,7 +263,7 @@ func FinalizeAndSign(st *store.Store, periodID string, staffID uint64, passphras
 		next, err := cur.Finalize(c.identities(staffID), c.now)
 		return c.prepare(next, skp, hasSKP), nil, err
 	}
-	return st.UpdateEvaluationSigned(c.period.ID, staffID, finalize, func(e data.Evaluation) (store.Document, []byte, error) {
+	return svc.st.UpdateEvaluationSigned(c.period.ID, staffID, finalize, func(e data.Evaluation) (store.Document, []byte, error) {
 		return signedDocument(src, e, u)
 	})
 }

@@ -13,11 +13,11 @@ func BenchmarkSignedEvaluations100(b *testing.B) {
 	o := signOffice(b)
 	id := o.pelaksana[0]
 	e := o.finalized(b, id, data.RatingDiAtas, data.RatingSesuai)
-	u, err := UnlockSigner(o.st, o.kasi, testSignerPass)
+	u, err := New(o.st).UnlockSigner(o.kasi, testSignerPass)
 	if err != nil {
 		b.Fatal(err)
 	}
-	src, err := loadDocSource(o.st, o.periodID, id, e)
+	src, err := New(o.st).loadDocSource(o.periodID, id, e)
 	if err != nil {
 		b.Fatal(err)
 	}

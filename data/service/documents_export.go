@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export"
 	"kinerja/export/pdf"
 )
@@ -86,8 +85,8 @@ func IndexFileName(periodID string) string { return "Daftar_Dokumen_" + periodID
 // stick never leaves a half-written file under a final name: files finished
 // before the interruption stay, the index is written only at the end. A disk
 // problem gives an *ExportError with the Indonesian explanation.
-func ExportAppraisals(ctx context.Context, st *store.Store, periodID string, filter ExportFilter, dir string, progress Progress) (ExportResult, error) {
-	rows, err := exportRows(st, periodID, filter, func(r EvaluationRow) bool { return r.Evaluation.State == data.EvalFinal })
+func (svc *Service) ExportAppraisals(ctx context.Context, periodID string, filter ExportFilter, dir string, progress Progress) (ExportResult, error) {
+	rows, err := svc.exportRows(periodID, filter, func(r EvaluationRow) bool { return r.Evaluation.State == data.EvalFinal })
 	if err != nil {
 		return ExportResult{}, err
 	}
@@ -103,12 +102,12 @@ func ExportAppraisals(ctx context.Context, st *store.Store, periodID string, fil
 	)
 	for i, r := range rows {
 		e := r.Evaluation
-		doc, content, found, err := st.Document(e.PeriodID, e.StaffID, e.Revision)
+		doc, content, found, err := svc.st.Document(e.PeriodID, e.StaffID, e.Revision)
 		if err != nil {
 			return res, err
 		}
 		if !found {
-			if content, err = RenderEvaluation(st, e.PeriodID, e.StaffID, e.Revision); err != nil {
+			if content, err = svc.RenderEvaluation(e.PeriodID, e.StaffID, e.Revision); err != nil {
 				return res, err
 			}
 		}
@@ -144,8 +143,8 @@ func ExportAppraisals(ctx context.Context, st *store.Store, periodID string, fil
 // printed, room to write) for every evaluated staff member of a period whose
 // evaluation is not final yet, narrowed by filter, named like the documents
 // with "_formulir" added. Files are written as in ExportAppraisals.
-func ExportForms(ctx context.Context, st *store.Store, periodID string, filter ExportFilter, dir string, progress Progress) (ExportResult, error) {
-	rows, err := exportRows(st, periodID, filter, func(r EvaluationRow) bool { return r.Evaluation.State != data.EvalFinal })
+func (svc *Service) ExportForms(ctx context.Context, periodID string, filter ExportFilter, dir string, progress Progress) (ExportResult, error) {
+	rows, err := svc.exportRows(periodID, filter, func(r EvaluationRow) bool { return r.Evaluation.State != data.EvalFinal })
 	if err != nil {
 		return ExportResult{}, err
 	}
@@ -157,7 +156,7 @@ func ExportForms(ctx context.Context, st *store.Store, periodID string, filter E
 	}
 	var res ExportResult
 	for i, r := range rows {
-		src, err := loadDocSource(st, periodID, r.Staff.ID, r.Evaluation)
+		src, err := svc.loadDocSource(periodID, r.Staff.ID, r.Evaluation)
 		if err != nil {
 			return res, err
 		}
@@ -184,8 +183,8 @@ func ExportForms(ctx context.Context, st *store.Store, periodID string, filter E
 // one (an approval signature, so a later BSrE signature can be added and ours
 // stays valid), otherwise the final document unsigned. Refusals: not final
 // (ErrNotFinal).
-func ExportForTTE(st *store.Store, periodID string, staffID uint64, path string) error {
-	v, err := EvaluationFor(st, periodID, staffID)
+func (svc *Service) ExportForTTE(periodID string, staffID uint64, path string) error {
+	v, err := svc.EvaluationFor(periodID, staffID)
 	if err != nil {
 		return err
 	}
@@ -193,7 +192,7 @@ func ExportForTTE(st *store.Store, periodID string, staffID uint64, path string)
 	if e.State != data.EvalFinal {
 		return ErrNotFinal
 	}
-	content, _, err := EvaluationPDF(st, e.PeriodID, staffID, e.Revision)
+	content, _, err := svc.EvaluationPDF(e.PeriodID, staffID, e.Revision)
 	if err != nil {
 		return err
 	}
@@ -201,8 +200,8 @@ func ExportForTTE(st *store.Store, periodID string, staffID uint64, path string)
 }
 
 // exportRows lists the rows of a period that keep passes, narrowed by filter.
-func exportRows(st *store.Store, periodID string, filter ExportFilter, keep func(EvaluationRow) bool) ([]EvaluationRow, error) {
-	all, err := EvaluationList(st, periodID)
+func (svc *Service) exportRows(periodID string, filter ExportFilter, keep func(EvaluationRow) bool) ([]EvaluationRow, error) {
+	all, err := svc.EvaluationList(periodID)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +216,7 @@ func exportRows(st *store.Store, periodID string, filter ExportFilter, keep func
 		}
 	}
 	if nip != "" && len(out) == 0 {
-		if _, err := st.StaffByIdentifier(nip); err != nil {
+		if _, err := svc.st.StaffByIdentifier(nip); err != nil {
 			return nil, fmt.Errorf("NIP %s: %w", nip, err)
 		}
 	}
@@ -226,8 +225,8 @@ func exportRows(st *store.Store, periodID string, filter ExportFilter, keep func
 
 // ResolveUnit finds a unit by its id number or by its name (letter case and
 // surrounding spaces ignored).
-func ResolveUnit(st *store.Store, text string) (uint64, error) {
-	units, err := st.Units()
+func (svc *Service) ResolveUnit(text string) (uint64, error) {
+	units, err := svc.st.Units()
 	if err != nil {
 		return 0, err
 	}

@@ -36,7 +36,7 @@ func FuzzVerifyDocument(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		r, err := VerifyDocument(st, "f.pdf", doc)
+		r, err := New(st).VerifyDocument("f.pdf", doc)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,7 +23,7 @@ func TestDocumentsPostType(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o.submitted(t, tt.staffID, data.RatingSesuai, data.RatingSesuai)
-			raw, err := RenderEvaluation(o.st, o.periodID, tt.staffID, 0)
+			raw, err := New(o.st).RenderEvaluation(o.periodID, tt.staffID, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -34,7 +34,7 @@ func TestDocumentsPostType(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ExportForms(context.Background(), o.st, o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
+	res, err := New(o.st).ExportForms(context.Background(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
 	if err != nil || len(res.Files) != 1 {
 		t.Fatalf("ExportForms: %d files, %v", len(res.Files), err)
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export/pdf"
 )
 
@@ -30,34 +29,34 @@ type docSource struct {
 
 // loadDocSource loads the source of staffID's evaluation document for a
 // period; e is the evaluation shown (its SKPID picks the SKP when set).
-func loadDocSource(st *store.Store, periodID string, staffID uint64, e data.Evaluation) (docSource, error) {
-	v, err := EvaluationFor(st, periodID, staffID)
+func (svc *Service) loadDocSource(periodID string, staffID uint64, e data.Evaluation) (docSource, error) {
+	v, err := svc.EvaluationFor(periodID, staffID)
 	if err != nil {
 		return docSource{}, err
 	}
-	office, err := st.Office()
+	office, err := svc.st.Office()
 	if err != nil {
 		return docSource{}, err
 	}
-	units, err := st.Units()
+	units, err := svc.st.Units()
 	if err != nil {
 		return docSource{}, err
 	}
-	logo, err := OfficeLogo(st)
+	logo, err := svc.OfficeLogo()
 	if err != nil {
 		return docSource{}, err
 	}
-	signatures, err := signatureImages(st, e)
+	signatures, err := svc.signatureImages(e)
 	if err != nil {
 		return docSource{}, err
 	}
 	src := docSource{office: office, units: units, logo: logo, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities, signatures: signatures}
 	if e.SKPID != 0 && e.SKPID != v.SKP.ID {
-		if k, err := st.SKP(e.SKPID); err == nil {
+		if k, err := svc.st.SKP(e.SKPID); err == nil {
 			src.skp, src.hasSKP = k, true
 		}
 	}
-	if sum, err := AttendanceBeside(st, v.Period.ID, staffID); err == nil {
+	if sum, err := svc.AttendanceBeside(v.Period.ID, staffID); err == nil {
 		src.attendance = &sum
 	}
 	return src, nil

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export/pdf"
 )
 
@@ -23,8 +22,8 @@ func SKPDocumentID(nip string, k data.SKP) string {
 // SKPForYear returns the SKP of staffID whose range touches year: the one
 // starting last (after a mid-year mutasi the SKP for the rest of the year).
 // ErrNoSKP when there is none.
-func SKPForYear(st *store.Store, staffID uint64, year int) (data.SKP, error) {
-	list, err := SKPsOf(st, staffID)
+func (svc *Service) SKPForYear(staffID uint64, year int) (data.SKP, error) {
+	list, err := svc.SKPsOf(staffID)
 	if err != nil {
 		return data.SKP{}, err
 	}
@@ -44,15 +43,15 @@ func SKPForYear(st *store.Store, staffID uint64, year int) (data.SKP, error) {
 // structure on that day. An SKP with validation errors is incomplete and
 // prints with "KONSEP – BELUM DITETAPKAN"; the signature blocks are left to
 // be signed by hand.
-func RenderSKP(st *store.Store, staffID, skpID uint64) ([]byte, error) {
-	k, err := st.SKP(skpID)
+func (svc *Service) RenderSKP(staffID, skpID uint64) ([]byte, error) {
+	k, err := svc.st.SKP(skpID)
 	if err != nil {
 		return nil, fmt.Errorf("SKP %d: %w", skpID, err)
 	}
 	if k.StaffID != staffID {
 		return nil, fmt.Errorf("SKP %d bukan milik pegawai %d: %w", skpID, staffID, data.ErrNotFound)
 	}
-	content, err := skpContent(st, k)
+	content, err := svc.skpContent(k)
 	if err != nil {
 		return nil, err
 	}
@@ -61,20 +60,20 @@ func RenderSKP(st *store.Store, staffID, skpID uint64) ([]byte, error) {
 
 // skpContent fills the SKP document of k; a complete SKP carries the scanned
 // signatures of employee and rater, when they have one.
-func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
-	office, err := st.Office()
+func (svc *Service) skpContent(k data.SKP) (pdf.SKP, error) {
+	office, err := svc.st.Office()
 	if err != nil {
 		return pdf.SKP{}, err
 	}
-	staff, err := st.AllStaff()
+	staff, err := svc.st.AllStaff()
 	if err != nil {
 		return pdf.SKP{}, err
 	}
-	units, err := st.Units()
+	units, err := svc.st.Units()
 	if err != nil {
 		return pdf.SKP{}, err
 	}
-	logo, err := OfficeLogo(st)
+	logo, err := svc.OfficeLogo()
 	if err != nil {
 		return pdf.SKP{}, err
 	}
@@ -125,10 +124,10 @@ func skpContent(st *store.Store, k data.SKP) (pdf.SKP, error) {
 	d.EmployeeSignature = pdfSignature(office.Kota, "", "Pegawai yang Dinilai,", emp)
 	d.RaterSignature = pdfSignature(office.Kota, "", "Pejabat Penilai Kinerja,", rater)
 	if d.Final {
-		if d.EmployeeSignature.Image, _, err = SignatureImage(st, k.StaffID); err != nil {
+		if d.EmployeeSignature.Image, _, err = svc.SignatureImage(k.StaffID); err != nil {
 			return pdf.SKP{}, err
 		}
-		if d.RaterSignature.Image, _, err = SignatureImage(st, raterID); err != nil {
+		if d.RaterSignature.Image, _, err = svc.SignatureImage(raterID); err != nil {
 			return pdf.SKP{}, err
 		}
 	}

@@ -15,7 +15,7 @@ func TestFinalizeAndSignStoresValidDocument(t *testing.T) {
 	o := signOffice(t)
 	staff := o.pelaksana[0]
 	o.submitted(t, staff, data.RatingDiAtas, data.RatingDiAtas)
-	e, doc, err := FinalizeAndSign(o.st, o.periodID, staff, testSignerPass)
+	e, doc, err := New(o.st).FinalizeAndSign(o.periodID, staff, testSignerPass)
 	if err != nil {
 		t.Fatalf("FinalizeAndSign: %v", err)
 	}
@@ -28,7 +28,7 @@ func TestFinalizeAndSignStoresValidDocument(t *testing.T) {
 	}
 	t.Logf("signed PDF %d bytes, stored %d bytes", doc.Size, doc.StoredSize)
 	path := writeTemp(t, "dok.pdf", signed)
-	res, err := Verify(o.st, []string{path})
+	res, err := New(o.st).Verify([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestFinalizeAndSignWrongPassphraseLeavesNotFinal(t *testing.T) {
 	o := signOffice(t)
 	staff := o.pelaksana[1]
 	o.submitted(t, staff, data.RatingSesuai, data.RatingSesuai)
-	_, _, err := FinalizeAndSign(o.st, o.periodID, staff, "salah-sekali")
+	_, _, err := New(o.st).FinalizeAndSign(o.periodID, staff, "salah-sekali")
 	if !errors.Is(err, sign.ErrWrongPassphrase) {
 		t.Fatalf("err = %v, want ErrWrongPassphrase", err)
 	}
@@ -65,7 +65,7 @@ func TestSignEvaluationRefusals(t *testing.T) {
 	// The Sekcam is rated by the Camat, who has no signer.
 	o.finalized(t, o.sekcam, data.RatingSesuai, data.RatingSesuai)
 	// The Kasi's signer cannot sign what the Camat rates.
-	u, err := UnlockSigner(o.st, o.kasi, testSignerPass)
+	u, err := New(o.st).UnlockSigner(o.kasi, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,12 +75,15 @@ func TestSignEvaluationRefusals(t *testing.T) {
 		run  func() error
 		want error
 	}{
-		{"not final", func() error { _, err := SignEvaluation(o.st, o.periodID, draft, testSignerPass); return err }, ErrNotFinal},
-		{"rater has no signer", func() error { _, err := SignEvaluation(o.st, o.periodID, o.sekcam, testSignerPass); return err }, ErrNoRaterSigner},
-		{"someone else's signer", func() error { _, err := signWith(o.st, sekcam, u); return err }, ErrNotRater},
-		{"short passphrase", func() error { _, err := CreateSigner(o.st, o.camat, testRootPass, "pendek"); return err }, ErrShortPassphrase},
-		{"wrong office passphrase", func() error { _, err := CreateSigner(o.st, o.camat, "bukan-sandi-kantor", testSignerPass); return err }, sign.ErrWrongPassphrase},
-		{"second root", func() error { _, err := CreateOfficeRoot(o.st, testRootPass); return err }, store.ErrRootExists},
+		{"not final", func() error { _, err := New(o.st).SignEvaluation(o.periodID, draft, testSignerPass); return err }, ErrNotFinal},
+		{"rater has no signer", func() error { _, err := New(o.st).SignEvaluation(o.periodID, o.sekcam, testSignerPass); return err }, ErrNoRaterSigner},
+		{"someone else's signer", func() error { _, err := New(o.st).signWith(sekcam, u); return err }, ErrNotRater},
+		{"short passphrase", func() error { _, err := New(o.st).CreateSigner(o.camat, testRootPass, "pendek"); return err }, ErrShortPassphrase},
+		{"wrong office passphrase", func() error {
+			_, err := New(o.st).CreateSigner(o.camat, "bukan-sandi-kantor", testSignerPass)
+			return err
+		}, sign.ErrWrongPassphrase},
+		{"second root", func() error { _, err := New(o.st).CreateOfficeRoot(testRootPass); return err }, store.ErrRootExists},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +98,7 @@ func TestRenderDraftCarriesBanner(t *testing.T) {
 	o := signOffice(t)
 	staff := o.pelaksana[0]
 	o.submitted(t, staff, data.RatingDiBawah, data.RatingSesuai)
-	raw, err := RenderEvaluation(o.st, o.periodID, staff, 0)
+	raw, err := New(o.st).RenderEvaluation(o.periodID, staff, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,12 +137,12 @@ func TestSignRatedSignsOnlyOwnUnsigned(t *testing.T) {
 		o.finalized(t, id, data.RatingSesuai, data.RatingSesuai)
 	}
 	o.finalized(t, o.sekcam, data.RatingSesuai, data.RatingSesuai) // rated by the Camat
-	u, err := UnlockSigner(o.st, o.kasi, testSignerPass)
+	u, err := New(o.st).UnlockSigner(o.kasi, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []int{len(o.pelaksana), 0} {
-		n, err := SignRated(o.st, o.periodID, u)
+		n, err := New(o.st).SignRated(o.periodID, u)
 		if err != nil || n != want {
 			t.Fatalf("SignRated = %d, %v; want %d", n, err, want)
 		}
@@ -152,7 +155,7 @@ func TestSignRatedSignsOnlyOwnUnsigned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r, err := VerifyDocument(o.st, "x.pdf", signed); err != nil || !r.OK() || r.Match != MatchEqual {
+	if r, err := New(o.st).VerifyDocument("x.pdf", signed); err != nil || !r.OK() || r.Match != MatchEqual {
 		t.Fatalf("verify: %v %s", err, r.Line())
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // EvaluationView is one staff member's evaluation for a period as a screen
@@ -35,8 +34,8 @@ type EvaluationView struct {
 func (v EvaluationView) Locked() bool { return v.Evaluation.State == data.EvalFinal }
 
 // skpFor returns the SKP of staffID that applies to the context's period.
-func skpFor(st *store.Store, c *evalContext, staffID uint64) (data.SKP, bool, error) {
-	skps, err := st.SKPsOfStaff(staffID)
+func (svc *Service) skpFor(c *evalContext, staffID uint64) (data.SKP, bool, error) {
+	skps, err := svc.st.SKPsOfStaff(staffID)
 	if err != nil {
 		return data.SKP{}, false, err
 	}
@@ -47,8 +46,8 @@ func skpFor(st *store.Store, c *evalContext, staffID uint64) (data.SKP, bool, er
 // EvaluationFor returns the evaluation of staffID for a period: the stored
 // one, or a new unsaved draft from the SKP. Refusals: an unknown period or
 // staff member (data.ErrNotFound), a Non-ASN staff member (ErrNotEvaluated).
-func EvaluationFor(st *store.Store, periodID string, staffID uint64) (EvaluationView, error) {
-	c, err := loadEvalContext(st, periodID)
+func (svc *Service) EvaluationFor(periodID string, staffID uint64) (EvaluationView, error) {
+	c, err := svc.loadEvalContext(periodID)
 	if err != nil {
 		return EvaluationView{}, err
 	}
@@ -56,11 +55,11 @@ func EvaluationFor(st *store.Store, periodID string, staffID uint64) (Evaluation
 	if err != nil {
 		return EvaluationView{}, err
 	}
-	skp, hasSKP, err := skpFor(st, c, staffID)
+	skp, hasSKP, err := svc.skpFor(c, staffID)
 	if err != nil {
 		return EvaluationView{}, err
 	}
-	e, found, err := st.Evaluation(c.period.ID, staffID)
+	e, found, err := svc.st.Evaluation(c.period.ID, staffID)
 	if err != nil {
 		return EvaluationView{}, err
 	}
@@ -86,20 +85,20 @@ func EvaluationFor(st *store.Store, periodID string, staffID uint64) (Evaluation
 // hands it to do, which returns the next version and, when reopening, the
 // version to keep as a revision. The result is prepared once more, so the
 // head's rating hasil kerja and the raters stay current.
-func step(st *store.Store, periodID string, staffID uint64,
+func (svc *Service) step(periodID string, staffID uint64,
 	do func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error)) (data.Evaluation, error) {
-	c, err := loadEvalContext(st, periodID)
+	c, err := svc.loadEvalContext(periodID)
 	if err != nil {
 		return data.Evaluation{}, err
 	}
 	if _, err := c.evaluated(staffID); err != nil {
 		return data.Evaluation{}, err
 	}
-	skp, hasSKP, err := skpFor(st, c, staffID)
+	skp, hasSKP, err := svc.skpFor(c, staffID)
 	if err != nil {
 		return data.Evaluation{}, err
 	}
-	return st.UpdateEvaluation(c.period.ID, staffID, func(cur data.Evaluation, found bool) (data.Evaluation, *data.Evaluation, error) {
+	return svc.st.UpdateEvaluation(c.period.ID, staffID, func(cur data.Evaluation, found bool) (data.Evaluation, *data.Evaluation, error) {
 		if found {
 			cur = c.prepare(cur, skp, hasSKP)
 		} else {
@@ -123,8 +122,8 @@ func step(st *store.Store, periodID string, staffID uint64,
 // statuses (*data.ValidationError), and, for the head of the office once the
 // period has a capaian, a rating hasil kerja other than the one that follows
 // the capaian (*data.ValidationError on data.FieldWorkRating).
-func SetEvaluation(st *store.Store, periodID string, staffID uint64, change func(*data.Evaluation)) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) SetEvaluation(periodID string, staffID uint64, change func(*data.Evaluation)) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		next, err := cur.Edit(change, c.now)
 		if err != nil {
 			return cur, nil, err
@@ -140,16 +139,16 @@ func SetEvaluation(st *store.Store, periodID string, staffID uint64, change func
 // Submit moves the evaluation from Draf to Diajukan (a draft not yet stored
 // is stored in that step). Anything but a draft gives a
 // *data.TransitionError.
-func Submit(st *store.Store, periodID string, staffID uint64) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) Submit(periodID string, staffID uint64) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		next, err := cur.Submit(c.now)
 		return next, nil, err
 	})
 }
 
 // Withdraw moves a submitted evaluation back to Draf.
-func Withdraw(st *store.Store, periodID string, staffID uint64) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) Withdraw(periodID string, staffID uint64) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		next, err := cur.Withdraw(c.now)
 		return next, nil, err
 	})
@@ -163,8 +162,8 @@ func Withdraw(st *store.Store, periodID string, staffID uint64) (data.Evaluation
 // changes to the register never rewrite it. Refusals: a draft (submit first)
 // or a final evaluation (*data.TransitionError); a missing rating or no
 // rater (*data.ValidationError).
-func Finalize(st *store.Store, periodID string, staffID uint64) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) Finalize(periodID string, staffID uint64) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		next, err := cur.Finalize(c.identities(staffID), c.now)
 		return next, nil, err
 	})
@@ -174,8 +173,8 @@ func Finalize(st *store.Store, periodID string, staffID uint64) (data.Evaluation
 // kept as a revision (Revisions) and the evaluation becomes a draft with the
 // next revision number. Refusals: not final (*data.TransitionError), an empty
 // reason (data.ErrReopenReason).
-func Reopen(st *store.Store, periodID string, staffID uint64, reason string) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) Reopen(periodID string, staffID uint64, reason string) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		prev, next, err := cur.Reopen(reason, c.now)
 		if err != nil {
 			return cur, nil, err
@@ -187,8 +186,8 @@ func Reopen(st *store.Store, periodID string, staffID uint64, reason string) (da
 // SetObjection records the keberatan, the rater's explanation and the
 // Atasan's decision on a final evaluation (data.ErrObjectionNotFinal
 // otherwise); the evaluation stays final.
-func SetObjection(st *store.Store, periodID string, staffID uint64, o data.Objection) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) SetObjection(periodID string, staffID uint64, o data.Objection) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		next, err := cur.SetObjection(o, c.now)
 		return next, nil, err
 	})
@@ -196,8 +195,8 @@ func SetObjection(st *store.Store, periodID string, staffID uint64, o data.Objec
 
 // SetDevelopment replaces the development follow-up (training needed,
 // planned, done) in any state, a final evaluation included.
-func SetDevelopment(st *store.Store, periodID string, staffID uint64, items []data.FollowUp) (data.Evaluation, error) {
-	return step(st, periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+func (svc *Service) SetDevelopment(periodID string, staffID uint64, items []data.FollowUp) (data.Evaluation, error) {
+	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
 		next, err := cur.SetDevelopment(items, c.now)
 		return next, nil, err
 	})
@@ -206,10 +205,10 @@ func SetDevelopment(st *store.Store, periodID string, staffID uint64, items []da
 // Revisions returns the earlier, final versions of the evaluation of staffID
 // for a period, oldest first; each keeps its frozen identities and can be
 // printed as it was.
-func Revisions(st *store.Store, periodID string, staffID uint64) ([]data.Evaluation, error) {
-	p, err := PeriodByID(st, periodID)
+func (svc *Service) Revisions(periodID string, staffID uint64) ([]data.Evaluation, error) {
+	p, err := svc.PeriodByID(periodID)
 	if err != nil {
 		return nil, err
 	}
-	return st.Revisions(p.ID, staffID)
+	return svc.st.Revisions(p.ID, staffID)
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // ErrNotEvaluated refuses an evaluation or SKP for a staff member whose kind
@@ -36,20 +35,20 @@ func raterDay(p data.EvaluationPeriod, today data.Date) data.Date {
 	return p.End
 }
 
-func loadEvalContext(st *store.Store, periodID string) (*evalContext, error) {
-	p, err := PeriodByID(st, periodID)
+func (svc *Service) loadEvalContext(periodID string) (*evalContext, error) {
+	p, err := svc.PeriodByID(periodID)
 	if err != nil {
 		return nil, err
 	}
-	staff, err := st.AllStaff()
+	staff, err := svc.st.AllStaff()
 	if err != nil {
 		return nil, err
 	}
-	units, err := st.Units()
+	units, err := svc.st.Units()
 	if err != nil {
 		return nil, err
 	}
-	set, err := EvaluationSettings(st)
+	set, err := svc.EvaluationSettings()
 	if err != nil {
 		return nil, err
 	}

@@ -80,7 +80,7 @@ func newEvalOffice(t testing.TB) *evalOffice {
 			}
 		}
 	}
-	if _, err := CreatePeriod(st, evalPeriod); err != nil {
+	if _, err := New(st).CreatePeriod(evalPeriod); err != nil {
 		t.Fatal(err)
 	}
 	return o
@@ -94,13 +94,13 @@ func rateBoth(work, behavior data.Rating) func(*data.Evaluation) {
 // finalized rates, submits and finalizes one evaluation.
 func (o *evalOffice) finalized(t testing.TB, staffID uint64, work, behavior data.Rating) data.Evaluation {
 	t.Helper()
-	if _, err := SetEvaluation(o.st, o.periodID, staffID, rateBoth(work, behavior)); err != nil {
+	if _, err := New(o.st).SetEvaluation(o.periodID, staffID, rateBoth(work, behavior)); err != nil {
 		t.Fatalf("set %d: %v", staffID, err)
 	}
-	if _, err := Submit(o.st, o.periodID, staffID); err != nil {
+	if _, err := New(o.st).Submit(o.periodID, staffID); err != nil {
 		t.Fatalf("submit %d: %v", staffID, err)
 	}
-	e, err := Finalize(o.st, o.periodID, staffID)
+	e, err := New(o.st).Finalize(o.periodID, staffID)
 	if err != nil {
 		t.Fatalf("finalize %d: %v", staffID, err)
 	}

@@ -11,7 +11,7 @@ import (
 func TestEvaluationWorkflow(t *testing.T) {
 	o := newEvalOffice(t)
 	id := o.pelaksana[0]
-	v, err := EvaluationFor(o.st, o.periodID, id)
+	v, err := New(o.st).EvaluationFor(o.periodID, id)
 	if err != nil || v.Stored || v.Evaluation.State != data.EvalDraft || v.Identities.Rater.Position != "Kepala Seksi Pemerintahan" {
 		t.Fatalf("EvaluationFor before any write: %+v, %v", v, err)
 	}
@@ -23,14 +23,14 @@ func TestEvaluationWorkflow(t *testing.T) {
 		is   error
 	}
 	set := func(w, b data.Rating) func() (data.Evaluation, error) {
-		return func() (data.Evaluation, error) { return SetEvaluation(o.st, o.periodID, id, rateBoth(w, b)) }
+		return func() (data.Evaluation, error) { return New(o.st).SetEvaluation(o.periodID, id, rateBoth(w, b)) }
 	}
-	submit := func() (data.Evaluation, error) { return Submit(o.st, o.periodID, id) }
-	finalize := func() (data.Evaluation, error) { return Finalize(o.st, o.periodID, id) }
+	submit := func() (data.Evaluation, error) { return New(o.st).Submit(o.periodID, id) }
+	finalize := func() (data.Evaluation, error) { return New(o.st).Finalize(o.periodID, id) }
 	reopen := func(reason string) func() (data.Evaluation, error) {
-		return func() (data.Evaluation, error) { return Reopen(o.st, o.periodID, id, reason) }
+		return func() (data.Evaluation, error) { return New(o.st).Reopen(o.periodID, id, reason) }
 	}
-	withdraw := func() (data.Evaluation, error) { return Withdraw(o.st, o.periodID, id) }
+	withdraw := func() (data.Evaluation, error) { return New(o.st).Withdraw(o.periodID, id) }
 	steps := []stepCase{
 		{"finalize a draft never stored", finalize, "", data.ErrInvalidTransition},
 		{"set ratings on the draft", set(data.RatingDiAtas, data.RatingSesuai), data.EvalDraft, nil},
@@ -64,12 +64,12 @@ func TestEvaluationWorkflow(t *testing.T) {
 			t.Fatalf("%s: state %q, err %v; want %q", s.name, e.State, err, s.want)
 		}
 	}
-	cur, err := EvaluationFor(o.st, o.periodID, id)
+	cur, err := New(o.st).EvaluationFor(o.periodID, id)
 	if err != nil || cur.Evaluation.Revision != 1 || cur.Evaluation.ReopenReason != "realisasi triwulan salah ketik" ||
 		cur.Evaluation.Predikat != data.PredikatSangatBaik || cur.Evaluation.Frozen != nil {
 		t.Fatalf("after reopen: %+v, %v", cur.Evaluation, err)
 	}
-	revs, err := Revisions(o.st, o.periodID, id)
+	revs, err := New(o.st).Revisions(o.periodID, id)
 	if err != nil || len(revs) != 1 || revs[0].State != data.EvalFinal || revs[0].Revision != 0 || revs[0].Frozen == nil ||
 		revs[0].Predikat != data.PredikatSangatBaik {
 		t.Fatalf("Revisions = %+v, %v", revs, err)
@@ -82,22 +82,22 @@ func TestEvaluationWorkflow(t *testing.T) {
 func TestObjectionAndDevelopment(t *testing.T) {
 	o := newEvalOffice(t)
 	id := o.pelaksana[1]
-	if _, err := SetObjection(o.st, o.periodID, id, data.Objection{Keberatan: "x"}); !errors.Is(err, data.ErrObjectionNotFinal) {
+	if _, err := New(o.st).SetObjection(o.periodID, id, data.Objection{Keberatan: "x"}); !errors.Is(err, data.ErrObjectionNotFinal) {
 		t.Fatalf("objection on a draft: %v", err)
 	}
 	o.finalized(t, id, data.RatingSesuai, data.RatingDiBawah)
 	obj := data.Objection{Keberatan: "Saya keberatan.", Penjelasan: "Disiplin kurang.", Keputusan: "Predikat tetap."}
-	e, err := SetObjection(o.st, o.periodID, id, obj)
+	e, err := New(o.st).SetObjection(o.periodID, id, obj)
 	if err != nil || e.State != data.EvalFinal || e.Objection != obj {
 		t.Fatalf("objection: %+v, %v", e, err)
 	}
 	items := []data.FollowUp{{Need: "Pelatihan pelayanan", Status: data.FollowUpPlanned}}
-	e, err = SetDevelopment(o.st, o.periodID, id, items)
+	e, err = New(o.st).SetDevelopment(o.periodID, id, items)
 	if err != nil || len(e.Development) != 1 || e.State != data.EvalFinal {
 		t.Fatalf("development on final: %+v, %v", e, err)
 	}
 	var ve *data.ValidationError
-	if _, err := SetDevelopment(o.st, o.periodID, id, []data.FollowUp{{Need: "x", Status: "nanti"}}); !errors.As(err, &ve) {
+	if _, err := New(o.st).SetDevelopment(o.periodID, id, []data.FollowUp{{Need: "x", Status: "nanti"}}); !errors.As(err, &ve) {
 		t.Errorf("unknown follow-up status: %v", err)
 	}
 }
@@ -119,7 +119,7 @@ func TestFrozenIdentitiesSurviveRankChange(t *testing.T) {
 			t.Fatalf("rank change: %v", err)
 		}
 	}
-	v, err := EvaluationFor(o.st, o.periodID, id)
+	v, err := New(o.st).EvaluationFor(o.periodID, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,14 +129,14 @@ func TestFrozenIdentitiesSurviveRankChange(t *testing.T) {
 	if strings.Contains(v.Identities.Employee.Rank, "IV/a") || strings.Contains(v.Identities.Rater.Rank, "IV/a") {
 		t.Errorf("frozen rank shows the new rank: %+v", v.Identities)
 	}
-	reopened, err := Reopen(o.st, o.periodID, id, "rank check")
+	reopened, err := New(o.st).Reopen(o.periodID, id, "rank check")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if reopened.Frozen != nil {
 		t.Error("reopened draft keeps frozen identities")
 	}
-	now, _ := EvaluationFor(o.st, o.periodID, id)
+	now, _ := New(o.st).EvaluationFor(o.periodID, id)
 	if !strings.Contains(now.Identities.Employee.Rank, "IV/a") {
 		t.Errorf("draft after reopening shows %q, want the new rank", now.Identities.Employee.Rank)
 	}
@@ -145,14 +145,14 @@ func TestFrozenIdentitiesSurviveRankChange(t *testing.T) {
 func TestNonASNRefused(t *testing.T) {
 	o := newEvalOffice(t)
 	calls := map[string]func() error{
-		"EvaluationFor": func() error { _, err := EvaluationFor(o.st, o.periodID, o.nonASN); return err },
+		"EvaluationFor": func() error { _, err := New(o.st).EvaluationFor(o.periodID, o.nonASN); return err },
 		"SetEvaluation": func() error {
-			_, err := SetEvaluation(o.st, o.periodID, o.nonASN, rateBoth(data.RatingSesuai, data.RatingSesuai))
+			_, err := New(o.st).SetEvaluation(o.periodID, o.nonASN, rateBoth(data.RatingSesuai, data.RatingSesuai))
 			return err
 		},
-		"Submit": func() error { _, err := Submit(o.st, o.periodID, o.nonASN); return err },
+		"Submit": func() error { _, err := New(o.st).Submit(o.periodID, o.nonASN); return err },
 		"SaveSKP": func() error {
-			_, err := SaveSKP(o.st, data.SKP{StaffID: o.nonASN, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31)})
+			_, err := New(o.st).SaveSKP(data.SKP{StaffID: o.nonASN, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31)})
 			return err
 		},
 	}
@@ -161,50 +161,50 @@ func TestNonASNRefused(t *testing.T) {
 			t.Errorf("%s: %v, want ErrNotEvaluated", name, err)
 		}
 	}
-	if _, err := EvaluationFor(o.st, o.periodID, o.pppk); err != nil {
+	if _, err := New(o.st).EvaluationFor(o.periodID, o.pppk); err != nil {
 		t.Errorf("PPPK refused: %v", err)
 	}
-	if _, err := EvaluationFor(o.st, "2026-Q1", o.pppk); !errors.Is(err, data.ErrNotFound) {
+	if _, err := New(o.st).EvaluationFor("2026-Q1", o.pppk); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("period not created: %v", err)
 	}
 }
 
 func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
 	o := newEvalOffice(t)
-	if _, err := SetEvaluation(o.st, o.periodID, o.camat, rateBoth(data.RatingDiAtas, data.RatingSesuai)); err != nil {
+	if _, err := New(o.st).SetEvaluation(o.periodID, o.camat, rateBoth(data.RatingDiAtas, data.RatingSesuai)); err != nil {
 		t.Fatalf("before capaian the head is rated freely: %v", err)
 	}
-	if _, err := SetCapaian(o.st, o.periodID, data.CapaianBaik); err != nil {
+	if _, err := New(o.st).SetCapaian(o.periodID, data.CapaianBaik); err != nil {
 		t.Fatal(err)
 	}
-	v, err := EvaluationFor(o.st, o.periodID, o.camat)
+	v, err := New(o.st).EvaluationFor(o.periodID, o.camat)
 	if err != nil || !v.IsHead || v.HeadWorkRating != data.RatingSesuai || v.Evaluation.WorkRating != data.RatingSesuai || v.Evaluation.Predikat != data.PredikatBaik {
 		t.Fatalf("head after capaian Baik: %+v, %v", v, err)
 	}
 	var ve *data.ValidationError
-	if _, err := SetEvaluation(o.st, o.periodID, o.camat, rateBoth(data.RatingDiAtas, data.RatingDiAtas)); !errors.As(err, &ve) || len(ve.Problems.Of(data.FieldWorkRating)) == 0 {
+	if _, err := New(o.st).SetEvaluation(o.periodID, o.camat, rateBoth(data.RatingDiAtas, data.RatingDiAtas)); !errors.As(err, &ve) || len(ve.Problems.Of(data.FieldWorkRating)) == 0 {
 		t.Fatalf("head rated against the capaian: %v", err)
 	}
-	e, err := SetEvaluation(o.st, o.periodID, o.camat, func(e *data.Evaluation) { e.BehaviorRating = data.RatingDiAtas })
+	e, err := New(o.st).SetEvaluation(o.periodID, o.camat, func(e *data.Evaluation) { e.BehaviorRating = data.RatingDiAtas })
 	if err != nil || e.WorkRating != data.RatingSesuai || e.Predikat != data.PredikatBaik {
 		t.Fatalf("head behaviour rating: %+v, %v", e, err)
 	}
-	if _, err := SetCapaian(o.st, o.periodID, data.CapaianIstimewa); err != nil {
+	if _, err := New(o.st).SetCapaian(o.periodID, data.CapaianIstimewa); err != nil {
 		t.Fatal(err)
 	}
 	e2, _, _ := o.st.Evaluation(o.periodID, o.camat)
 	if e2.WorkRating != data.RatingDiAtas || e2.Predikat != data.PredikatSangatBaik {
 		t.Errorf("head after capaian Istimewa: %+v", e2)
 	}
-	other, _ := EvaluationFor(o.st, o.periodID, o.kasi)
+	other, _ := New(o.st).EvaluationFor(o.periodID, o.kasi)
 	if other.IsHead || other.HeadWorkRating != "" {
 		t.Errorf("Kasi treated as head: %+v", other)
 	}
 	// The Camat is rated outside the office: finalizing needs a rater.
-	if _, err := Submit(o.st, o.periodID, o.camat); err != nil {
+	if _, err := New(o.st).Submit(o.periodID, o.camat); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Finalize(o.st, o.periodID, o.camat); !errors.As(err, &ve) {
+	if _, err := New(o.st).Finalize(o.periodID, o.camat); !errors.As(err, &ve) {
 		t.Errorf("head finalized without a rater: %v", err)
 	}
 }
@@ -212,20 +212,20 @@ func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
 func TestActingRaterOverride(t *testing.T) {
 	o := newEvalOffice(t)
 	id := o.pelaksana[2]
-	if _, err := SetRaterOverride(o.st, o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: id, Acting: data.ActingPlh}}); err == nil {
+	if _, err := New(o.st).SetRaterOverride(o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: id, Acting: data.ActingPlh}}); err == nil {
 		t.Error("self as rater accepted")
 	}
-	if _, err := SetRaterOverride(o.st, o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: o.sekcam, Acting: "Pj"}}); err == nil {
+	if _, err := New(o.st).SetRaterOverride(o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: o.sekcam, Acting: "Pj"}}); err == nil {
 		t.Error("unknown acting accepted")
 	}
-	if _, err := SetRaterOverride(o.st, o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: o.sekcam, Acting: data.ActingPlh}}); err != nil {
+	if _, err := New(o.st).SetRaterOverride(o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: o.sekcam, Acting: data.ActingPlh}}); err != nil {
 		t.Fatal(err)
 	}
 	e := o.finalized(t, id, data.RatingSesuai, data.RatingDiAtas)
 	if e.Rater.StaffID != o.sekcam || e.Frozen.Rater.Position != "Plh. Sekretaris Kecamatan" || e.Frozen.Atasan.Position != "Camat" {
 		t.Errorf("acting rater frozen as %+v (ref %+v)", e.Frozen, e.Rater)
 	}
-	p, err := SetRaterOverride(o.st, o.periodID, id, data.RaterPair{})
+	p, err := New(o.st).SetRaterOverride(o.periodID, id, data.RaterPair{})
 	if err != nil || len(p.RaterOverrides) != 0 {
 		t.Errorf("clearing the override: %+v, %v", p.RaterOverrides, err)
 	}
@@ -233,52 +233,52 @@ func TestActingRaterOverride(t *testing.T) {
 
 func TestEvaluationSettingsAndPeriods(t *testing.T) {
 	o := newEvalOffice(t)
-	set, err := EvaluationSettings(o.st)
+	set, err := New(o.st).EvaluationSettings()
 	if err != nil || set.DeadlineDays != data.DefaultDeadlineDays || set.Cadence != data.PeriodQuarterly {
 		t.Fatalf("default settings = %+v, %v", set, err)
 	}
-	p, err := PeriodByID(o.st, "2026-q3")
+	p, err := New(o.st).PeriodByID("2026-q3")
 	if err != nil || !p.Deadline.Equal(p.End.AddDays(data.DefaultDeadlineDays)) {
 		t.Fatalf("period with default deadline: %+v, %v", p, err)
 	}
 	set.Cadence, set.DeadlineDays = data.PeriodMonthly, 5
-	if err := SetEvaluationSettings(o.st, set); err != nil {
+	if err := New(o.st).SetEvaluationSettings(set); err != nil {
 		t.Fatal(err)
 	}
 	var ve *data.ValidationError
-	if err := SetEvaluationSettings(o.st, data.EvaluationSettings{Cadence: "harian"}); !errors.As(err, &ve) {
+	if err := New(o.st).SetEvaluationSettings(data.EvaluationSettings{Cadence: "harian"}); !errors.As(err, &ve) {
 		t.Errorf("bad settings: %v", err)
 	}
-	made, err := CreatePeriodsUpTo(o.st, data.NewDate(2026, 3, 2))
+	made, err := New(o.st).CreatePeriodsUpTo(data.NewDate(2026, 3, 2))
 	if err != nil || len(made) != 3 || made[2].ID != "2026-03" || !made[2].Deadline.Equal(data.NewDate(2026, 4, 5)) {
 		t.Fatalf("CreatePeriodsUpTo = %+v, %v", made, err)
 	}
-	if again, err := CreatePeriodsUpTo(o.st, data.NewDate(2026, 3, 2)); err != nil || len(again) != 0 {
+	if again, err := New(o.st).CreatePeriodsUpTo(data.NewDate(2026, 3, 2)); err != nil || len(again) != 0 {
 		t.Errorf("second CreatePeriodsUpTo = %+v, %v", again, err)
 	}
-	if _, err := CreatePeriod(o.st, "2026-03"); err == nil {
+	if _, err := New(o.st).CreatePeriod("2026-03"); err == nil {
 		t.Error("period created twice")
 	}
-	cur, stored, err := CurrentPeriod(o.st, data.NewDate(2026, 3, 15))
+	cur, stored, err := New(o.st).CurrentPeriod(data.NewDate(2026, 3, 15))
 	if err != nil || !stored || cur.ID != "2026-03" {
 		t.Errorf("CurrentPeriod = %+v, %v, %v", cur, stored, err)
 	}
-	if _, stored, _ := CurrentPeriod(o.st, data.NewDate(2026, 8, 15)); stored {
+	if _, stored, _ := New(o.st).CurrentPeriod(data.NewDate(2026, 8, 15)); stored {
 		t.Error("August reported as stored")
 	}
 }
 
 func TestAttendanceBeside(t *testing.T) {
 	o := newEvalOffice(t)
-	sum, err := AttendanceBeside(o.st, o.periodID, o.pelaksana[0])
+	sum, err := New(o.st).AttendanceBeside(o.periodID, o.pelaksana[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _ := PeriodByID(o.st, o.periodID)
+	p, _ := New(o.st).PeriodByID(o.periodID)
 	if !sum.From.Equal(p.Start) || !sum.To.Equal(raterDay(p, data.Today())) || sum.WorkingDays == 0 {
 		t.Errorf("summary %s–%s, %d working days; want the period's days", sum.From, sum.To, sum.WorkingDays)
 	}
-	if _, err := AttendanceBeside(o.st, "2027-Q1", o.pelaksana[0]); !errors.Is(err, data.ErrNotFound) {
+	if _, err := New(o.st).AttendanceBeside("2027-Q1", o.pelaksana[0]); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("period not created: %v", err)
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
-
-	"kinerja/data/store"
 )
 
 // SettingOfficeLogo is the setting that holds the kop-surat logo: the image
@@ -55,9 +53,9 @@ func CheckLogo(b []byte) error {
 }
 
 // OfficeLogo returns the stored kop-surat logo, nil when none is set.
-func OfficeLogo(st *store.Store) ([]byte, error) {
+func (svc *Service) OfficeLogo() ([]byte, error) {
 	var logo []byte
-	if _, err := st.Setting(SettingOfficeLogo, &logo); err != nil {
+	if _, err := svc.st.Setting(SettingOfficeLogo, &logo); err != nil {
 		return nil, fmt.Errorf("logo kantor: %w", err)
 	}
 	return logo, nil
@@ -65,11 +63,11 @@ func OfficeLogo(st *store.Store) ([]byte, error) {
 
 // SetOfficeLogo stores logo as the kop-surat logo of every document after
 // checking it with CheckLogo.
-func SetOfficeLogo(st *store.Store, logo []byte) error {
+func (svc *Service) SetOfficeLogo(logo []byte) error {
 	if err := CheckLogo(logo); err != nil {
 		return err
 	}
-	if err := st.SetSetting(SettingOfficeLogo, logo); err != nil {
+	if err := svc.st.SetSetting(SettingOfficeLogo, logo); err != nil {
 		return fmt.Errorf("menyimpan logo kantor: %w", err)
 	}
 	return nil
@@ -77,8 +75,8 @@ func SetOfficeLogo(st *store.Store, logo []byte) error {
 
 // RemoveOfficeLogo removes the kop-surat logo; documents print the kop
 // without one.
-func RemoveOfficeLogo(st *store.Store) error {
-	if err := st.SetSetting(SettingOfficeLogo, []byte(nil)); err != nil {
+func (svc *Service) RemoveOfficeLogo() error {
+	if err := svc.st.SetSetting(SettingOfficeLogo, []byte(nil)); err != nil {
 		return fmt.Errorf("menghapus logo kantor: %w", err)
 	}
 	return nil

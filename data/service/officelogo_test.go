@@ -77,23 +77,23 @@ func FuzzCheckLogo(f *testing.F) {
 
 func TestOfficeLogoRoundTrip(t *testing.T) {
 	o := signOffice(t)
-	if logo, err := OfficeLogo(o.st); err != nil || logo != nil {
+	if logo, err := New(o.st).OfficeLogo(); err != nil || logo != nil {
 		t.Fatalf("no logo yet: %d bytes, %v", len(logo), err)
 	}
-	if err := SetOfficeLogo(o.st, []byte("bukan gambar")); !errors.Is(err, ErrLogoFormat) {
+	if err := New(o.st).SetOfficeLogo([]byte("bukan gambar")); !errors.Is(err, ErrLogoFormat) {
 		t.Fatalf("bad logo: %v", err)
 	}
 	want := testLogo(t, 40, 40, encodeJPEG)
-	if err := SetOfficeLogo(o.st, want); err != nil {
+	if err := New(o.st).SetOfficeLogo(want); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := OfficeLogo(o.st); err != nil || !bytes.Equal(got, want) {
+	if got, err := New(o.st).OfficeLogo(); err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("stored logo: %d bytes, %v", len(got), err)
 	}
-	if err := RemoveOfficeLogo(o.st); err != nil {
+	if err := New(o.st).RemoveOfficeLogo(); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := OfficeLogo(o.st); err != nil || got != nil {
+	if got, err := New(o.st).OfficeLogo(); err != nil || got != nil {
 		t.Fatalf("after removal: %d bytes, %v", len(got), err)
 	}
 	if err := o.st.VerifyAudit(); err != nil {
@@ -123,20 +123,20 @@ func TestLogoOnEveryDocument(t *testing.T) {
 	}
 	dir := t.TempDir()
 	render := map[string]func() ([]byte, error){
-		"evaluasi": func() ([]byte, error) { return RenderEvaluation(o.st, o.periodID, staffID, 0) },
-		"SKP":      func() ([]byte, error) { return RenderSKP(o.st, staffID, k.ID) },
+		"evaluasi": func() ([]byte, error) { return New(o.st).RenderEvaluation(o.periodID, staffID, 0) },
+		"SKP":      func() ([]byte, error) { return New(o.st).RenderSKP(staffID, k.ID) },
 		"formulir": func() ([]byte, error) {
-			res, err := ExportForms(t.Context(), o.st, o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
+			res, err := New(o.st).ExportForms(t.Context(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
 			if err != nil {
 				return nil, err
 			}
 			return os.ReadFile(res.Files[0].Path)
 		},
 		"daftar hadir": func() ([]byte, error) {
-			return AttendanceSheet(o.st, data.NewDate(2026, time.November, 2), data.NewDate(2026, time.November, 2), 0)
+			return New(o.st).AttendanceSheet(data.NewDate(2026, time.November, 2), data.NewDate(2026, time.November, 2), 0)
 		},
 		"rekap": func() ([]byte, error) {
-			files, err := ExportAttendance(o.st, 2026, time.October, dir, "pdf", data.NewDate(2026, time.November, 2))
+			files, err := New(o.st).ExportAttendance(2026, time.October, dir, "pdf", data.NewDate(2026, time.November, 2))
 			if err != nil || len(files) == 0 {
 				return nil, err
 			}
@@ -151,7 +151,7 @@ func TestLogoOnEveryDocument(t *testing.T) {
 		}
 		before[name] = imageCount(t, b)
 	}
-	if err := SetOfficeLogo(o.st, testLogo(t, 80, 80, encodePNG)); err != nil {
+	if err := New(o.st).SetOfficeLogo(testLogo(t, 80, 80, encodePNG)); err != nil {
 		t.Fatal(err)
 	}
 	for name, r := range render {

@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // EvaluationRow is one staff member in the list of a period's evaluations.
@@ -27,8 +26,8 @@ type EvaluationRow struct {
 // periodRows lists the evaluated staff (PNS, CPNS, PPPK) active on the
 // period's rater day, plus anyone else with a stored evaluation, by unit and
 // then name. skps, when not nil, supplies the SKP of each row.
-func periodRows(st *store.Store, c *evalContext, skps []data.SKP) ([]EvaluationRow, error) {
-	stored, err := st.Evaluations(c.period.ID)
+func (svc *Service) periodRows(c *evalContext, skps []data.SKP) ([]EvaluationRow, error) {
+	stored, err := svc.st.Evaluations(c.period.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -72,19 +71,19 @@ func periodRows(st *store.Store, c *evalContext, skps []data.SKP) ([]EvaluationR
 // EvaluationList returns every evaluated staff member of a period with the
 // evaluation (stored or not started), the identities and the SKP, by unit and
 // name: the list of the Penilaian screen and of the export.
-func EvaluationList(st *store.Store, periodID string) ([]EvaluationRow, error) {
-	c, err := loadEvalContext(st, periodID)
+func (svc *Service) EvaluationList(periodID string) ([]EvaluationRow, error) {
+	c, err := svc.loadEvalContext(periodID)
 	if err != nil {
 		return nil, err
 	}
-	skps, err := st.SKPs()
+	skps, err := svc.st.SKPs()
 	if err != nil {
 		return nil, err
 	}
 	if skps == nil {
 		skps = []data.SKP{}
 	}
-	return periodRows(st, c, skps)
+	return svc.periodRows(c, skps)
 }
 
 // UnitProgress counts the evaluations of one unit (or of the office) by
@@ -142,12 +141,12 @@ type PeriodOverview struct {
 // OfficeView returns the office view of a period: progress per unit, the
 // predikat distribution, the pola distribusi warnings and the staff who need
 // follow-up.
-func OfficeView(st *store.Store, periodID string) (PeriodOverview, error) {
-	c, err := loadEvalContext(st, periodID)
+func (svc *Service) OfficeView(periodID string) (PeriodOverview, error) {
+	c, err := svc.loadEvalContext(periodID)
 	if err != nil {
 		return PeriodOverview{}, err
 	}
-	rows, err := periodRows(st, c, nil)
+	rows, err := svc.periodRows(c, nil)
 	if err != nil {
 		return PeriodOverview{}, err
 	}

@@ -12,7 +12,7 @@ import (
 
 func TestOfficeViewNumbers(t *testing.T) {
 	o := newEvalOffice(t)
-	empty, err := OfficeView(o.st, o.periodID)
+	empty, err := New(o.st).OfficeView(o.periodID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,18 +20,18 @@ func TestOfficeViewNumbers(t *testing.T) {
 	if empty.Total.Total() != 7 || empty.Total.NotStarted != 7 || len(empty.Counts) != 0 || empty.Warnings != nil {
 		t.Fatalf("empty view: %+v", empty)
 	}
-	o.finalized(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)                                                        // Baik
-	o.finalized(t, o.pelaksana[1], data.RatingSesuai, data.RatingSesuai)                                                        // Baik
-	if _, err := SetEvaluation(o.st, o.periodID, o.pelaksana[2], rateBoth(data.RatingDiBawah, data.RatingSesuai)); err != nil { // Butuh Perbaikan, draft
+	o.finalized(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)                                                            // Baik
+	o.finalized(t, o.pelaksana[1], data.RatingSesuai, data.RatingSesuai)                                                            // Baik
+	if _, err := New(o.st).SetEvaluation(o.periodID, o.pelaksana[2], rateBoth(data.RatingDiBawah, data.RatingSesuai)); err != nil { // Butuh Perbaikan, draft
 		t.Fatal(err)
 	}
-	if _, err := SetDevelopment(o.st, o.periodID, o.pelaksana[2], []data.FollowUp{{Need: "Pelatihan aplikasi layanan", Status: data.FollowUpNeeded}}); err != nil {
+	if _, err := New(o.st).SetDevelopment(o.periodID, o.pelaksana[2], []data.FollowUp{{Need: "Pelatihan aplikasi layanan", Status: data.FollowUpNeeded}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Submit(o.st, o.periodID, o.pppk); err != nil { // submitted, no ratings
+	if _, err := New(o.st).Submit(o.periodID, o.pppk); err != nil { // submitted, no ratings
 		t.Fatal(err)
 	}
-	v, err := OfficeView(o.st, o.periodID)
+	v, err := New(o.st).OfficeView(o.periodID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,18 +62,18 @@ func TestOfficeViewNumbers(t *testing.T) {
 	}
 	// Capaian Sangat Kurang: at least 60% Sangat Kurang, at least 10%
 	// Kurang or Butuh Perbaikan (met), no Sangat Baik (met).
-	if _, err := SetCapaian(o.st, o.periodID, data.CapaianSangatKurang); err != nil {
+	if _, err := New(o.st).SetCapaian(o.periodID, data.CapaianSangatKurang); err != nil {
 		t.Fatal(err)
 	}
-	v, _ = OfficeView(o.st, o.periodID)
+	v, _ = New(o.st).OfficeView(o.periodID)
 	if len(v.Warnings) != 1 || v.Warnings[0].Bound.Kind != data.BoundAtLeast || v.Warnings[0].Count != 0 || v.Warnings[0].Total != 3 {
 		t.Errorf("warnings for Sangat Kurang = %+v", v.Warnings)
 	}
 	// Capaian Baik: 2 of 3 Baik is 66,7% (≤ 70%) and a Butuh Perbaikan exists.
-	if _, err := SetCapaian(o.st, o.periodID, data.CapaianBaik); err != nil {
+	if _, err := New(o.st).SetCapaian(o.periodID, data.CapaianBaik); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ = OfficeView(o.st, o.periodID); len(v.Warnings) != 0 {
+	if v, _ = New(o.st).OfficeView(o.periodID); len(v.Warnings) != 0 {
 		t.Errorf("warnings for Baik = %+v", v.Warnings)
 	}
 }
@@ -85,13 +85,13 @@ func TestEvaluationListRows(t *testing.T) {
 			{Kind: data.HasilUtama, RHKPimpinan: "Pelayanan administrasi prima", RHK: "Surat keluar terselesaikan", Aspek: data.AspekKuantitas, IKI: "Jumlah surat", Target: "120 surat"},
 			{Kind: data.HasilTambahan, RHKPimpinan: "Pelayanan administrasi prima", RHK: "Arsip tertata", Aspek: data.AspekWaktu, IKI: "Lama pencarian arsip", Target: "5 menit"},
 		}}
-	if _, err := SaveSKP(o.st, k); err != nil {
+	if _, err := New(o.st).SaveSKP(k); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SetEvaluation(o.st, o.periodID, o.pelaksana[0], func(e *data.Evaluation) { e.Rows[1].Realisasi = "4 menit" }); err != nil {
+	if _, err := New(o.st).SetEvaluation(o.periodID, o.pelaksana[0], func(e *data.Evaluation) { e.Rows[1].Realisasi = "4 menit" }); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := EvaluationList(o.st, o.periodID)
+	rows, err := New(o.st).EvaluationList(o.periodID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func BenchmarkOfficeView2000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := CreatePeriod(st, evalPeriod)
+	p, err := New(st).CreatePeriod(evalPeriod)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -138,12 +138,12 @@ func BenchmarkOfficeView2000(b *testing.B) {
 	if err := st.SaveEvaluations(evals, nil); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := SetCapaian(st, p.ID, data.CapaianBaik); err != nil {
+	if _, err := New(st).SetCapaian(p.ID, data.CapaianBaik); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for range b.N {
-		v, err := OfficeView(st, p.ID)
+		v, err := New(st).OfficeView(p.ID)
 		if err != nil || v.Total.Total() != 2000 {
 			b.Fatalf("view: %d staff, %v", v.Total.Total(), err)
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // SettingEvaluation is the key under which the evaluation settings are stored.
@@ -14,9 +13,9 @@ const SettingEvaluation = "evaluation"
 // EvaluationSettings returns the office's evaluation settings:
 // data.DefaultEvaluationSettings until they are first saved, and any part
 // missing from saved ones filled by WithDefaults.
-func EvaluationSettings(st *store.Store) (data.EvaluationSettings, error) {
+func (svc *Service) EvaluationSettings() (data.EvaluationSettings, error) {
 	var s data.EvaluationSettings
-	found, err := st.Setting(SettingEvaluation, &s)
+	found, err := svc.st.Setting(SettingEvaluation, &s)
 	if err != nil {
 		return data.EvaluationSettings{}, fmt.Errorf("membaca pengaturan penilaian: %w", err)
 	}
@@ -29,28 +28,28 @@ func EvaluationSettings(st *store.Store) (data.EvaluationSettings, error) {
 // SetEvaluationSettings validates and stores the evaluation settings; refused
 // settings give a *data.ValidationError naming each field. Periods already
 // created keep their deadline.
-func SetEvaluationSettings(st *store.Store, s data.EvaluationSettings) error {
+func (svc *Service) SetEvaluationSettings(s data.EvaluationSettings) error {
 	if errs := s.Validate(); len(errs) > 0 {
 		return &data.ValidationError{Problems: data.Problems{Errors: errs}}
 	}
-	return st.SetSetting(SettingEvaluation, s)
+	return svc.st.SetSetting(SettingEvaluation, s)
 }
 
 // CreatePeriod creates the period with id ("2026-Q3", "2026-11", "2026-S1",
 // "2026") with the deadline of the settings (DeadlineDays after its end) and
 // no capaian yet. A bad id wraps data.ErrInvalidPeriod; an existing one
 // store.ErrPeriodExists.
-func CreatePeriod(st *store.Store, id string) (data.EvaluationPeriod, error) {
+func (svc *Service) CreatePeriod(id string) (data.EvaluationPeriod, error) {
 	p, err := data.ParsePeriodID(id)
 	if err != nil {
 		return data.EvaluationPeriod{}, err
 	}
-	set, err := EvaluationSettings(st)
+	set, err := svc.EvaluationSettings()
 	if err != nil {
 		return data.EvaluationPeriod{}, err
 	}
 	ep := data.EvaluationPeriod{Period: p.WithDeadlineDays(set.DeadlineDays)}
-	if err := st.CreatePeriod(ep); err != nil {
+	if err := svc.st.CreatePeriod(ep); err != nil {
 		return data.EvaluationPeriod{}, err
 	}
 	return ep, nil
@@ -60,8 +59,8 @@ func CreatePeriod(st *store.Store, id string) (data.EvaluationPeriod, error) {
 // year that have started by today and are not stored yet, and returns the
 // ones it created, in date order. The annual period is created by
 // CreatePeriod when the office holds the annual evaluation.
-func CreatePeriodsUpTo(st *store.Store, today data.Date) ([]data.EvaluationPeriod, error) {
-	set, err := EvaluationSettings(st)
+func (svc *Service) CreatePeriodsUpTo(today data.Date) ([]data.EvaluationPeriod, error) {
+	set, err := svc.EvaluationSettings()
 	if err != nil {
 		return nil, err
 	}
@@ -70,10 +69,10 @@ func CreatePeriodsUpTo(st *store.Store, today data.Date) ([]data.EvaluationPerio
 		if p.Kind != set.Cadence || p.Start.After(today) {
 			continue
 		}
-		if _, err := st.Period(p.ID); err == nil {
+		if _, err := svc.st.Period(p.ID); err == nil {
 			continue
 		}
-		ep, err := CreatePeriod(st, p.ID)
+		ep, err := svc.CreatePeriod(p.ID)
 		if err != nil {
 			return made, err
 		}
@@ -83,15 +82,15 @@ func CreatePeriodsUpTo(st *store.Store, today data.Date) ([]data.EvaluationPerio
 }
 
 // Periods returns every stored period by start date.
-func Periods(st *store.Store) ([]data.EvaluationPeriod, error) { return st.Periods() }
+func (svc *Service) Periods() ([]data.EvaluationPeriod, error) { return svc.st.Periods() }
 
 // PeriodByID returns the stored period with id (a lower-case q or s is
 // accepted), or an error wrapping data.ErrNotFound naming "period create".
-func PeriodByID(st *store.Store, id string) (data.EvaluationPeriod, error) {
+func (svc *Service) PeriodByID(id string) (data.EvaluationPeriod, error) {
 	if p, err := data.ParsePeriodID(id); err == nil {
 		id = p.ID
 	}
-	p, err := st.Period(id)
+	p, err := svc.st.Period(id)
 	if err != nil {
 		return p, fmt.Errorf("periode %s belum dibuat (buat dengan \"kinerja period create %s\"): %w", id, id, data.ErrNotFound)
 	}
@@ -101,13 +100,13 @@ func PeriodByID(st *store.Store, id string) (data.EvaluationPeriod, error) {
 // CurrentPeriod returns the period of the office's cadence that contains
 // today, as stored; stored is false when it was not created yet (the
 // returned period then carries its default dates and the settings' deadline).
-func CurrentPeriod(st *store.Store, today data.Date) (p data.EvaluationPeriod, stored bool, err error) {
-	set, err := EvaluationSettings(st)
+func (svc *Service) CurrentPeriod(today data.Date) (p data.EvaluationPeriod, stored bool, err error) {
+	set, err := svc.EvaluationSettings()
 	if err != nil {
 		return p, false, err
 	}
 	cur := data.CurrentPeriod(today, set.Cadence).WithDeadlineDays(set.DeadlineDays)
-	if got, err := st.Period(cur.ID); err == nil {
+	if got, err := svc.st.Period(cur.ID); err == nil {
 		return got, true, nil
 	}
 	return data.EvaluationPeriod{Period: cur}, false, nil
@@ -118,23 +117,23 @@ func CurrentPeriod(st *store.Store, today data.Date) (p data.EvaluationPeriod, s
 // head's evaluation of that period, when stored and not yet final, gets the
 // rating of the settings' HeadWorkRatings in the same step (see
 // SetEvaluation). Other ratings are never changed.
-func SetCapaian(st *store.Store, periodID string, c data.CapaianOrganisasi) (data.EvaluationPeriod, error) {
+func (svc *Service) SetCapaian(periodID string, c data.CapaianOrganisasi) (data.EvaluationPeriod, error) {
 	if c != "" && !c.Valid() {
 		return data.EvaluationPeriod{}, &data.ValidationError{Problems: data.Problems{Errors: []data.FieldError{{Field: data.FieldCapaian,
 			Message: fmt.Sprintf("Capaian kinerja organisasi %q tidak dikenali.", string(c))}}}}
 	}
-	p, err := PeriodByID(st, periodID)
+	p, err := svc.PeriodByID(periodID)
 	if err != nil {
 		return p, err
 	}
-	p, err = st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
+	p, err = svc.st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
 		p.Capaian = c
 		return nil
 	})
 	if err != nil {
 		return p, err
 	}
-	ctx, err := loadEvalContext(st, p.ID)
+	ctx, err := svc.loadEvalContext(p.ID)
 	if err != nil {
 		return p, err
 	}
@@ -142,11 +141,11 @@ func SetCapaian(st *store.Store, periodID string, c data.CapaianOrganisasi) (dat
 	if head == 0 || ctx.headRating() == "" {
 		return p, nil
 	}
-	cur, found, err := st.Evaluation(p.ID, head)
+	cur, found, err := svc.st.Evaluation(p.ID, head)
 	if err != nil || !found || cur.State == data.EvalFinal {
 		return p, err
 	}
-	if _, err := SetEvaluation(st, p.ID, head, nil); err != nil {
+	if _, err := svc.SetEvaluation(p.ID, head, nil); err != nil {
 		return p, fmt.Errorf("rating hasil kerja pimpinan mengikuti capaian: %w", err)
 	}
 	return p, nil
@@ -156,12 +155,12 @@ func SetCapaian(st *store.Store, periodID string, c data.CapaianOrganisasi) (dat
 // default (a Plt or Plh); the zero RaterPair removes the override. A set
 // rater or atasan must be another staff member; Acting must be empty, Plt or
 // Plh. Final evaluations keep the raters frozen in them.
-func SetRaterOverride(st *store.Store, periodID string, staffID uint64, pair data.RaterPair) (data.EvaluationPeriod, error) {
-	p, err := PeriodByID(st, periodID)
+func (svc *Service) SetRaterOverride(periodID string, staffID uint64, pair data.RaterPair) (data.EvaluationPeriod, error) {
+	p, err := svc.PeriodByID(periodID)
 	if err != nil {
 		return p, err
 	}
-	if _, err := st.StaffByID(staffID); err != nil {
+	if _, err := svc.st.StaffByID(staffID); err != nil {
 		return p, err
 	}
 	for _, ref := range []data.RaterRef{pair.Rater, pair.Atasan} {
@@ -174,11 +173,11 @@ func SetRaterOverride(st *store.Store, periodID string, staffID uint64, pair dat
 		if ref.StaffID == staffID {
 			return p, fmt.Errorf("pegawai tidak dapat menilai dirinya sendiri")
 		}
-		if _, err := st.StaffByID(ref.StaffID); err != nil {
+		if _, err := svc.st.StaffByID(ref.StaffID); err != nil {
 			return p, fmt.Errorf("pejabat penilai: %w", err)
 		}
 	}
-	return st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
+	return svc.st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
 		if pair == (data.RaterPair{}) {
 			delete(p.RaterOverrides, staffID)
 			return nil

@@ -76,16 +76,16 @@ func rootInfo(der []byte) (RootInfo, error) {
 // under passphrase (the office passphrase, asked again only to issue a
 // signer). Refusals: no office identity yet, a passphrase shorter than
 // MinPassphraseLength, a root already created (store.ErrRootExists).
-func CreateOfficeRoot(st *store.Store, passphrase string) (RootInfo, error) {
+func (svc *Service) CreateOfficeRoot(passphrase string) (RootInfo, error) {
 	if err := checkNewPassphrase(passphrase); err != nil {
 		return RootInfo{}, err
 	}
-	if _, found, err := st.OfficeRoot(); err != nil {
+	if _, found, err := svc.st.OfficeRoot(); err != nil {
 		return RootInfo{}, err
 	} else if found {
 		return RootInfo{}, store.ErrRootExists
 	}
-	office, err := st.Office()
+	office, err := svc.st.Office()
 	if err != nil {
 		return RootInfo{}, err
 	}
@@ -101,15 +101,15 @@ func CreateOfficeRoot(st *store.Store, passphrase string) (RootInfo, error) {
 	if err != nil {
 		return RootInfo{}, err
 	}
-	if err := st.CreateOfficeRoot(store.OfficeRoot{CertDER: root.CertDER, SealedKey: sealed, CreatedAt: now}); err != nil {
+	if err := svc.st.CreateOfficeRoot(store.OfficeRoot{CertDER: root.CertDER, SealedKey: sealed, CreatedAt: now}); err != nil {
 		return RootInfo{}, err
 	}
 	return rootInfo(root.CertDER)
 }
 
 // OfficeRootInfo describes the office root; found is false before it exists.
-func OfficeRootInfo(st *store.Store) (RootInfo, bool, error) {
-	r, found, err := st.OfficeRoot()
+func (svc *Service) OfficeRootInfo() (RootInfo, bool, error) {
+	r, found, err := svc.st.OfficeRoot()
 	if err != nil || !found {
 		return RootInfo{}, found, err
 	}
@@ -144,15 +144,15 @@ func openJSON(raw json.RawMessage, passphrase string) (crypto.Signer, error) {
 // signing. Refusals: no office root (store.ErrNoRoot), a wrong office
 // passphrase (sign.ErrWrongPassphrase), a short signer passphrase, a staff
 // member without an 18-digit NIP.
-func CreateSigner(st *store.Store, staffID uint64, rootPassphrase, signerPassphrase string) (SignerInfo, error) {
+func (svc *Service) CreateSigner(staffID uint64, rootPassphrase, signerPassphrase string) (SignerInfo, error) {
 	if err := checkNewPassphrase(signerPassphrase); err != nil {
 		return SignerInfo{}, err
 	}
-	root, err := unlockRoot(st, rootPassphrase)
+	root, err := svc.unlockRoot(rootPassphrase)
 	if err != nil {
 		return SignerInfo{}, err
 	}
-	u, err := issueSigner(st, root, staffID, signerPassphrase)
+	u, err := svc.issueSigner(root, staffID, signerPassphrase)
 	if err != nil {
 		return SignerInfo{}, err
 	}
@@ -162,17 +162,17 @@ func CreateSigner(st *store.Store, staffID uint64, rootPassphrase, signerPassphr
 // CreateSigners is CreateSigner for several staff members with one
 // unlocking of the office root, all under the same signer passphrase (the
 // demo's). It returns the new signers already unlocked, for signing a batch.
-func CreateSigners(st *store.Store, staffIDs []uint64, rootPassphrase, signerPassphrase string) ([]*UnlockedSigner, error) {
+func (svc *Service) CreateSigners(staffIDs []uint64, rootPassphrase, signerPassphrase string) ([]*UnlockedSigner, error) {
 	if err := checkNewPassphrase(signerPassphrase); err != nil {
 		return nil, err
 	}
-	root, err := unlockRoot(st, rootPassphrase)
+	root, err := svc.unlockRoot(rootPassphrase)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*UnlockedSigner, 0, len(staffIDs))
 	for _, id := range staffIDs {
-		u, err := issueSigner(st, root, id, signerPassphrase)
+		u, err := svc.issueSigner(root, id, signerPassphrase)
 		if err != nil {
 			return out, err
 		}
@@ -182,8 +182,8 @@ func CreateSigners(st *store.Store, staffIDs []uint64, rootPassphrase, signerPas
 }
 
 // unlockRoot opens the office root's key.
-func unlockRoot(st *store.Store, passphrase string) (sign.Identity, error) {
-	r, found, err := st.OfficeRoot()
+func (svc *Service) unlockRoot(passphrase string) (sign.Identity, error) {
+	r, found, err := svc.st.OfficeRoot()
 	if err != nil {
 		return sign.Identity{}, err
 	}
@@ -199,8 +199,8 @@ func unlockRoot(st *store.Store, passphrase string) (sign.Identity, error) {
 
 // issueSigner issues and stores a signer with an unlocked root and returns
 // it unlocked.
-func issueSigner(st *store.Store, root sign.Identity, staffID uint64, passphrase string) (*UnlockedSigner, error) {
-	s, err := st.StaffByID(staffID)
+func (svc *Service) issueSigner(root sign.Identity, staffID uint64, passphrase string) (*UnlockedSigner, error) {
+	s, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +212,7 @@ func issueSigner(st *store.Store, root sign.Identity, staffID uint64, passphrase
 	if err != nil {
 		return nil, err
 	}
-	saved, err := st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerOffice, CertDER: id.CertDER,
+	saved, err := svc.st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerOffice, CertDER: id.CertDER,
 		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()})
 	if err != nil {
 		return nil, err
@@ -226,11 +226,11 @@ func issueSigner(st *store.Store, root sign.Identity, staffID uint64, passphrase
 // RootSHA256 to the user and call TrustRoot with RootCER once they confirm.
 // Refusals: a wrong file password (sign.ErrWrongPassphrase), an unreadable
 // file, a short signer passphrase, an unknown staff member.
-func ImportSigner(st *store.Store, staffID uint64, pfx []byte, pfxPassword, signerPassphrase string) (SignerInfo, error) {
+func (svc *Service) ImportSigner(staffID uint64, pfx []byte, pfxPassword, signerPassphrase string) (SignerInfo, error) {
 	if err := checkNewPassphrase(signerPassphrase); err != nil {
 		return SignerInfo{}, err
 	}
-	if _, err := st.StaffByID(staffID); err != nil {
+	if _, err := svc.st.StaffByID(staffID); err != nil {
 		return SignerInfo{}, err
 	}
 	id, err := sign.ImportPKCS12(pfx, pfxPassword)
@@ -241,7 +241,7 @@ func ImportSigner(st *store.Store, staffID uint64, pfx []byte, pfxPassword, sign
 	if err != nil {
 		return SignerInfo{}, err
 	}
-	saved, err := st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerImported, CertDER: id.CertDER,
+	saved, err := svc.st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerImported, CertDER: id.CertDER,
 		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()})
 	if err != nil {
 		return SignerInfo{}, err
@@ -267,8 +267,8 @@ func signerInfo(s store.Signer) (SignerInfo, error) {
 }
 
 // Signers returns every signer, revoked ones included, by id.
-func Signers(st *store.Store) ([]SignerInfo, error) {
-	all, err := st.Signers()
+func (svc *Service) Signers() ([]SignerInfo, error) {
+	all, err := svc.st.Signers()
 	if err != nil {
 		return nil, err
 	}
@@ -290,8 +290,8 @@ func Signers(st *store.Store) ([]SignerInfo, error) {
 // Impor, then tick "Use this certificate as a trusted root"; a viewer that
 // uses the Windows store: open the .cer, Install Certificate, Trusted Root
 // Certification Authorities). Compare the SHA-256 fingerprint by phone first.
-func ExportRoot(st *store.Store) ([]byte, error) {
-	r, found, err := st.OfficeRoot()
+func (svc *Service) ExportRoot() ([]byte, error) {
+	r, found, err := svc.st.OfficeRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -305,20 +305,20 @@ func ExportRoot(st *store.Store) ([]byte, error) {
 // office, the kabupaten, or the CA of an imported signer, so that documents
 // they signed verify as valid here. Refusals: not a self-signed CA
 // certificate. Trusting one already trusted changes nothing.
-func TrustRoot(st *store.Store, cer []byte) (RootInfo, error) {
+func (svc *Service) TrustRoot(cer []byte) (RootInfo, error) {
 	c, err := sign.ParseRoot(cer)
 	if err != nil {
 		return RootInfo{}, err
 	}
-	if err := st.TrustRoot(store.TrustedRoot{CertDER: c.Raw, Name: c.Subject.CommonName, AddedAt: time.Now()}); err != nil {
+	if err := svc.st.TrustRoot(store.TrustedRoot{CertDER: c.Raw, Name: c.Subject.CommonName, AddedAt: time.Now()}); err != nil {
 		return RootInfo{}, err
 	}
 	return rootInfo(c.Raw)
 }
 
 // TrustedRoots lists the roots trusted besides the office's own.
-func TrustedRoots(st *store.Store) ([]RootInfo, error) {
-	all, err := st.TrustedRoots()
+func (svc *Service) TrustedRoots() ([]RootInfo, error) {
+	all, err := svc.st.TrustedRoots()
 	if err != nil {
 		return nil, err
 	}
@@ -335,14 +335,14 @@ func TrustedRoots(st *store.Store) ([]RootInfo, error) {
 
 // rootPool is the pool verification trusts: the office root and the
 // trusted roots.
-func rootPool(st *store.Store) (*x509.CertPool, error) {
+func (svc *Service) rootPool() (*x509.CertPool, error) {
 	var ders [][]byte
-	if r, found, err := st.OfficeRoot(); err != nil {
+	if r, found, err := svc.st.OfficeRoot(); err != nil {
 		return nil, err
 	} else if found {
 		ders = append(ders, r.CertDER)
 	}
-	trusted, err := st.TrustedRoots()
+	trusted, err := svc.st.TrustedRoots()
 	if err != nil {
 		return nil, err
 	}
@@ -364,8 +364,8 @@ type UnlockedSigner struct {
 // UnlockSigner opens the key of the signer staffID signs with now. Refusals:
 // no signer for staffID (data.ErrNotFound), a wrong passphrase
 // (sign.ErrWrongPassphrase).
-func UnlockSigner(st *store.Store, staffID uint64, passphrase string) (*UnlockedSigner, error) {
-	s, err := st.ActiveSigner(staffID)
+func (svc *Service) UnlockSigner(staffID uint64, passphrase string) (*UnlockedSigner, error) {
+	s, err := svc.st.ActiveSigner(staffID)
 	if err != nil {
 		return nil, err
 	}
@@ -386,8 +386,8 @@ func unlocked(s store.Signer, key crypto.Signer) (*UnlockedSigner, error) {
 }
 
 // HasSigner reports whether staffID holds a signer that can sign now.
-func HasSigner(st *store.Store, staffID uint64) (bool, error) {
-	_, err := st.ActiveSigner(staffID)
+func (svc *Service) HasSigner(staffID uint64) (bool, error) {
+	_, err := svc.st.ActiveSigner(staffID)
 	if errors.Is(err, data.ErrNotFound) {
 		return false, nil
 	}

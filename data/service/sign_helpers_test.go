@@ -23,10 +23,10 @@ func signOffice(t testing.TB) *evalOffice {
 	if err := o.st.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Alamat: "Jl. Alun-alun Utara No. 1", Kota: "Soreang"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := CreateOfficeRoot(o.st, testRootPass); err != nil {
+	if _, err := New(o.st).CreateOfficeRoot(testRootPass); err != nil {
 		t.Fatalf("CreateOfficeRoot: %v", err)
 	}
-	if _, err := CreateSigner(o.st, o.kasi, testRootPass, testSignerPass); err != nil {
+	if _, err := New(o.st).CreateSigner(o.kasi, testRootPass, testSignerPass); err != nil {
 		t.Fatalf("CreateSigner: %v", err)
 	}
 	return o
@@ -35,10 +35,10 @@ func signOffice(t testing.TB) *evalOffice {
 // submitted rates and submits one evaluation.
 func (o *evalOffice) submitted(t testing.TB, staffID uint64, work, behavior data.Rating) {
 	t.Helper()
-	if _, err := SetEvaluation(o.st, o.periodID, staffID, rateBoth(work, behavior)); err != nil {
+	if _, err := New(o.st).SetEvaluation(o.periodID, staffID, rateBoth(work, behavior)); err != nil {
 		t.Fatalf("set %d: %v", staffID, err)
 	}
-	if _, err := Submit(o.st, o.periodID, staffID); err != nil {
+	if _, err := New(o.st).Submit(o.periodID, staffID); err != nil {
 		t.Fatalf("submit %d: %v", staffID, err)
 	}
 }

@@ -40,40 +40,40 @@ func kabupatenPFX(t *testing.T, o *evalOffice, password string) ([]byte, []byte)
 func TestImportSignerPKCS12RoundTrip(t *testing.T) {
 	o := signOffice(t)
 	pfx, caDER := kabupatenPFX(t, o, "sandi-p12")
-	if _, err := ImportSigner(o.st, o.kasi, pfx, "salah", testSignerPass); !errors.Is(err, sign.ErrWrongPassphrase) {
+	if _, err := New(o.st).ImportSigner(o.kasi, pfx, "salah", testSignerPass); !errors.Is(err, sign.ErrWrongPassphrase) {
 		t.Fatalf("wrong file password: %v", err)
 	}
-	info, err := ImportSigner(o.st, o.kasi, pfx, "sandi-p12", testSignerPass)
+	info, err := New(o.st).ImportSigner(o.kasi, pfx, "sandi-p12", testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if info.Kind != "imported" || info.RootSHA256 != fingerprint(caDER) || info.RootName == "" {
 		t.Fatalf("info %+v", info)
 	}
-	list, err := Signers(o.st)
+	list, err := New(o.st).Signers()
 	if err != nil || len(list) != 2 || !list[0].Revoked || list[1].Revoked {
 		t.Fatalf("signers after import: %+v, %v", list, err)
 	}
 	// The imported signer signs; the document is valid once its CA is trusted.
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
-	e, _, err := FinalizeAndSign(o.st, o.periodID, id, testSignerPass)
+	e, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, signed, _, _ := o.st.Document(o.periodID, id, e.Revision)
-	before, _ := VerifyDocument(o.st, "x.pdf", signed)
+	before, _ := New(o.st).VerifyDocument("x.pdf", signed)
 	if before.Status != sign.StatusUnknownSigner {
 		t.Fatalf("before trusting the CA: %s", before.Line())
 	}
-	if _, err := TrustRoot(o.st, info.RootCER); err != nil {
+	if _, err := New(o.st).TrustRoot(info.RootCER); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := VerifyDocument(o.st, "x.pdf", signed)
+	after, _ := New(o.st).VerifyDocument("x.pdf", signed)
 	if !after.OK() {
 		t.Fatalf("after trusting the CA: %s", after.Line())
 	}
-	roots, err := TrustedRoots(o.st)
+	roots, err := New(o.st).TrustedRoots()
 	if err != nil || len(roots) != 1 {
 		t.Fatalf("trusted roots %v, %v", roots, err)
 	}
@@ -81,15 +81,15 @@ func TestImportSignerPKCS12RoundTrip(t *testing.T) {
 
 func TestTrustRootRefusesLeaf(t *testing.T) {
 	o := signOffice(t)
-	list, err := Signers(o.st)
+	list, err := New(o.st).Signers()
 	if err != nil || len(list) == 0 {
 		t.Fatal(err)
 	}
 	s, _ := o.st.ActiveSigner(o.kasi)
-	if _, err := TrustRoot(o.st, s.CertDER); err == nil {
+	if _, err := New(o.st).TrustRoot(s.CertDER); err == nil {
 		t.Fatal("a signer's own certificate was trusted as a root")
 	}
-	if _, err := TrustRoot(o.st, []byte("bukan sertifikat")); err == nil {
+	if _, err := New(o.st).TrustRoot([]byte("bukan sertifikat")); err == nil {
 		t.Fatal("garbage was trusted")
 	}
 }

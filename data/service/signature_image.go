@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // MaxSignatureImageSize is the largest scanned signature accepted, in bytes
@@ -42,8 +41,8 @@ func CheckSignatureImage(img []byte) error {
 
 // SignatureImage returns the scanned signature of staffID; found is false
 // when none is stored.
-func SignatureImage(st *store.Store, staffID uint64) (img []byte, found bool, err error) {
-	if _, err := st.Setting(signatureImageKey(staffID), &img); err != nil {
+func (svc *Service) SignatureImage(staffID uint64) (img []byte, found bool, err error) {
+	if _, err := svc.st.Setting(signatureImageKey(staffID), &img); err != nil {
 		return nil, false, fmt.Errorf("gambar tanda tangan pegawai %d: %w", staffID, err)
 	}
 	return img, len(img) > 0, nil
@@ -52,14 +51,14 @@ func SignatureImage(st *store.Store, staffID uint64) (img []byte, found bool, er
 // SetSignatureImage stores img as the scanned signature of staffID, who must
 // exist, after checking it with CheckSignatureImage. Documents set after
 // this carry it in that person's signature block.
-func SetSignatureImage(st *store.Store, staffID uint64, img []byte) error {
+func (svc *Service) SetSignatureImage(staffID uint64, img []byte) error {
 	if err := CheckSignatureImage(img); err != nil {
 		return err
 	}
-	if _, err := st.StaffByID(staffID); err != nil {
+	if _, err := svc.st.StaffByID(staffID); err != nil {
 		return fmt.Errorf("gambar tanda tangan: %w", err)
 	}
-	if err := st.SetSetting(signatureImageKey(staffID), img); err != nil {
+	if err := svc.st.SetSetting(signatureImageKey(staffID), img); err != nil {
 		return fmt.Errorf("menyimpan gambar tanda tangan pegawai %d: %w", staffID, err)
 	}
 	return nil
@@ -67,8 +66,8 @@ func SetSignatureImage(st *store.Store, staffID uint64, img []byte) error {
 
 // RemoveSignatureImage removes the scanned signature of staffID; documents
 // leave the room for a hand signature blank again.
-func RemoveSignatureImage(st *store.Store, staffID uint64) error {
-	if err := st.SetSetting(signatureImageKey(staffID), []byte(nil)); err != nil {
+func (svc *Service) RemoveSignatureImage(staffID uint64) error {
+	if err := svc.st.SetSetting(signatureImageKey(staffID), []byte(nil)); err != nil {
 		return fmt.Errorf("menghapus gambar tanda tangan pegawai %d: %w", staffID, err)
 	}
 	return nil
@@ -76,13 +75,13 @@ func RemoveSignatureImage(st *store.Store, staffID uint64) error {
 
 // signatureImages loads the scanned signatures of the employee and the rater
 // of evaluation e, keyed by staff ID; people without one are left out.
-func signatureImages(st *store.Store, e data.Evaluation) (map[uint64][]byte, error) {
+func (svc *Service) signatureImages(e data.Evaluation) (map[uint64][]byte, error) {
 	images := map[uint64][]byte{}
 	for _, id := range []uint64{e.StaffID, e.Rater.StaffID} {
 		if id == 0 {
 			continue
 		}
-		img, found, err := SignatureImage(st, id)
+		img, found, err := svc.SignatureImage(id)
 		if err != nil {
 			return nil, err
 		}

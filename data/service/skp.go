@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 // SaveSKP stores the SKP of a staff member (id 0 makes a new one). An empty
@@ -16,11 +15,11 @@ import (
 // one (data.ErrNotFound), the errors of data.ValidateSKP
 // (*data.ValidationError; warnings do not block, show them with
 // data.ValidateSKP). Templates are saved with SaveSKPTemplate.
-func SaveSKP(st *store.Store, k data.SKP) (data.SKP, error) {
+func (svc *Service) SaveSKP(k data.SKP) (data.SKP, error) {
 	if k.StaffID == 0 {
 		return data.SKP{}, fmt.Errorf("SKP tanpa pegawai adalah templat; simpan dengan templat jabatan")
 	}
-	s, err := st.StaffByID(k.StaffID)
+	s, err := svc.st.StaffByID(k.StaffID)
 	if err != nil {
 		return data.SKP{}, err
 	}
@@ -34,12 +33,12 @@ func SaveSKP(st *store.Store, k data.SKP) (data.SKP, error) {
 	if k.UnitID == 0 {
 		k.UnitID = sit.UnitID
 	}
-	return st.SaveSKP(k)
+	return svc.st.SaveSKP(k)
 }
 
 // SKPsOf returns the SKPs of a staff member by first day.
-func SKPsOf(st *store.Store, staffID uint64) ([]data.SKP, error) {
-	list, err := st.SKPsOfStaff(staffID)
+func (svc *Service) SKPsOf(staffID uint64) ([]data.SKP, error) {
+	list, err := svc.st.SKPsOfStaff(staffID)
 	sort.SliceStable(list, func(i, j int) bool { return list[i].Start.Before(list[j].Start) })
 	return list, err
 }
@@ -56,21 +55,21 @@ func yearSpan(s data.Staff, year int) (data.Date, data.Date) {
 
 // newSKPFrom copies from into a new SKP of staffID for the staff member's
 // post in year and stores it.
-func newSKPFrom(st *store.Store, from data.SKP, staffID uint64, year int) (data.SKP, error) {
-	s, err := st.StaffByID(staffID)
+func (svc *Service) newSKPFrom(from data.SKP, staffID uint64, year int) (data.SKP, error) {
+	s, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return data.SKP{}, err
 	}
 	start, end := yearSpan(s, year)
 	sit := s.At(start)
-	return SaveSKP(st, data.CopySKP(from, staffID, sit.Position, sit.UnitID, start, end))
+	return svc.SaveSKP(data.CopySKP(from, staffID, sit.Position, sit.UnitID, start, end))
 }
 
 // CopySKPFromLastYear makes the SKP of staffID for year from the one of year-1
 // that ends last (hasil kerja rows, perilaku expectations and lampiran), for
 // the post the staff member holds at the start of year, and stores it.
-func CopySKPFromLastYear(st *store.Store, staffID uint64, year int) (data.SKP, error) {
-	list, err := SKPsOf(st, staffID)
+func (svc *Service) CopySKPFromLastYear(staffID uint64, year int) (data.SKP, error) {
+	list, err := svc.SKPsOf(staffID)
 	if err != nil {
 		return data.SKP{}, err
 	}
@@ -84,22 +83,22 @@ func CopySKPFromLastYear(st *store.Store, staffID uint64, year int) (data.SKP, e
 	if !found {
 		return data.SKP{}, fmt.Errorf("belum ada SKP tahun %d untuk disalin: %w", year-1, data.ErrNotFound)
 	}
-	return newSKPFrom(st, from, staffID, year)
+	return svc.newSKPFrom(from, staffID, year)
 }
 
 // CopySKPFromColleague makes the SKP of staffID for the year of the
 // colleague's SKP fromSKPID and stores it. The colleague's SKP must be for
 // the position staffID holds at its start (case and spacing ignored);
 // otherwise it is refused with a message naming both positions.
-func CopySKPFromColleague(st *store.Store, fromSKPID, staffID uint64) (data.SKP, error) {
-	from, err := st.SKP(fromSKPID)
+func (svc *Service) CopySKPFromColleague(fromSKPID, staffID uint64) (data.SKP, error) {
+	from, err := svc.st.SKP(fromSKPID)
 	if err != nil {
 		return data.SKP{}, err
 	}
 	if from.IsTemplate() || from.StaffID == staffID {
 		return data.SKP{}, fmt.Errorf("SKP %d bukan SKP rekan kerja", fromSKPID)
 	}
-	s, err := st.StaffByID(staffID)
+	s, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return data.SKP{}, err
 	}
@@ -107,7 +106,7 @@ func CopySKPFromColleague(st *store.Store, fromSKPID, staffID uint64) (data.SKP,
 	if mine := s.At(start).Position; !samePosition(mine, from.Position) {
 		return data.SKP{}, fmt.Errorf("SKP rekan untuk jabatan %q, sedangkan jabatan %s %q; salin dari rekan dengan jabatan yang sama", from.Position, s.DisplayName(), mine)
 	}
-	return newSKPFrom(st, from, staffID, from.Start.Year())
+	return svc.newSKPFrom(from, staffID, from.Start.Year())
 }
 
 func samePosition(a, b string) bool {
@@ -116,8 +115,8 @@ func samePosition(a, b string) bool {
 }
 
 // SKPTemplates returns the SKP templates (one per position), by position.
-func SKPTemplates(st *store.Store) ([]data.SKP, error) {
-	list, err := st.SKPsOfStaff(0)
+func (svc *Service) SKPTemplates() ([]data.SKP, error) {
+	list, err := svc.st.SKPsOfStaff(0)
 	sort.SliceStable(list, func(i, j int) bool { return list[i].Position < list[j].Position })
 	return list, err
 }
@@ -125,9 +124,9 @@ func SKPTemplates(st *store.Store) ([]data.SKP, error) {
 // SaveSKPTemplate stores k as the template of its position: StaffID and dates
 // are cleared, and an existing template of the same position (case and
 // spacing ignored) is replaced rather than duplicated.
-func SaveSKPTemplate(st *store.Store, k data.SKP) (data.SKP, error) {
+func (svc *Service) SaveSKPTemplate(k data.SKP) (data.SKP, error) {
 	k.StaffID, k.Start, k.End, k.UnitID = 0, data.Date{}, data.Date{}, 0
-	list, err := SKPTemplates(st)
+	list, err := svc.SKPTemplates()
 	if err != nil {
 		return data.SKP{}, err
 	}
@@ -136,26 +135,26 @@ func SaveSKPTemplate(st *store.Store, k data.SKP) (data.SKP, error) {
 			k.ID = t.ID
 		}
 	}
-	return st.SaveSKP(k)
+	return svc.st.SaveSKP(k)
 }
 
 // ApplySKPTemplate makes the SKP of staffID for year from the template of the
 // position the staff member holds at its start, and stores it; with no
 // template for that position it wraps data.ErrNotFound.
-func ApplySKPTemplate(st *store.Store, staffID uint64, year int) (data.SKP, error) {
-	s, err := st.StaffByID(staffID)
+func (svc *Service) ApplySKPTemplate(staffID uint64, year int) (data.SKP, error) {
+	s, err := svc.st.StaffByID(staffID)
 	if err != nil {
 		return data.SKP{}, err
 	}
 	start, _ := yearSpan(s, year)
 	position := s.At(start).Position
-	list, err := SKPTemplates(st)
+	list, err := svc.SKPTemplates()
 	if err != nil {
 		return data.SKP{}, err
 	}
 	for _, t := range list {
 		if samePosition(t.Position, position) {
-			return newSKPFrom(st, t, staffID, year)
+			return svc.newSKPFrom(t, staffID, year)
 		}
 	}
 	return data.SKP{}, fmt.Errorf("templat SKP untuk jabatan %q: %w", position, data.ErrNotFound)

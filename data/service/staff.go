@@ -2,19 +2,18 @@ package service
 
 import (
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export"
 )
 
 // ExportStaff writes every staff member, left staff included and sorted by
 // name, to path (.xlsx or .csv by extension) with every column the staff
 // import reads, so the file imports back. It returns how many were written.
-func ExportStaff(st *store.Store, path string) (int, error) {
-	all, err := st.AllStaff()
+func (svc *Service) ExportStaff(path string) (int, error) {
+	all, err := svc.st.AllStaff()
 	if err != nil {
 		return 0, err
 	}
-	units, err := st.Units()
+	units, err := svc.st.Units()
 	if err != nil {
 		return 0, err
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export/sign"
 )
 
@@ -107,8 +106,8 @@ func describeSignature(s sign.Result) string {
 // trusted roots of this data file: valid, changed after signing, or signed
 // by someone unknown to this office; who signed and when; the certificate
 // kind; and whether it matches the evaluation stored in this data file.
-func Verify(st *store.Store, files []string) ([]VerifyResult, error) {
-	pool, err := rootPool(st)
+func (svc *Service) Verify(files []string) ([]VerifyResult, error) {
+	pool, err := svc.rootPool()
 	if err != nil {
 		return nil, err
 	}
@@ -119,22 +118,22 @@ func Verify(st *store.Store, files []string) ([]VerifyResult, error) {
 			out = append(out, VerifyResult{File: f, Err: fmt.Errorf("berkas tidak dapat dibaca: %w", err)})
 			continue
 		}
-		out = append(out, verifyDocument(st, pool, f, doc))
+		out = append(out, svc.verifyDocument(pool, f, doc))
 	}
 	return out, nil
 }
 
 // VerifyDocument is Verify for a PDF already in memory (a file opened in the
 // Verifikasi screen); name is shown in the result.
-func VerifyDocument(st *store.Store, name string, doc []byte) (VerifyResult, error) {
-	pool, err := rootPool(st)
+func (svc *Service) VerifyDocument(name string, doc []byte) (VerifyResult, error) {
+	pool, err := svc.rootPool()
 	if err != nil {
 		return VerifyResult{}, err
 	}
-	return verifyDocument(st, pool, name, doc), nil
+	return svc.verifyDocument(pool, name, doc), nil
 }
 
-func verifyDocument(st *store.Store, pool *x509.CertPool, name string, doc []byte) VerifyResult {
+func (svc *Service) verifyDocument(pool *x509.CertPool, name string, doc []byte) VerifyResult {
 	r := VerifyResult{File: name}
 	results, err := sign.Verify(doc, pool)
 	if err != nil {
@@ -144,7 +143,7 @@ func verifyDocument(st *store.Store, pool *x509.CertPool, name string, doc []byt
 	r.Signatures, r.Status = results, sign.Overall(results)
 	if m := reasonPattern.FindSubmatch(doc); m != nil {
 		r.DocumentID = string(m[1])
-		r.Match = matchEvaluation(st, r.DocumentID, string(m[2]))
+		r.Match = svc.matchEvaluation(r.DocumentID, string(m[2]))
 	} else if m := recapReasonPattern.FindSubmatch(doc); m != nil {
 		r.DocumentID, r.Match = string(m[1]), MatchNotEvaluation
 	}
@@ -155,21 +154,21 @@ var documentIDPattern = regexp.MustCompile(`^EVK-(.+)-([0-9]{18})-r([0-9]{1,6})$
 
 // matchEvaluation compares the hash a document carries with the stored
 // evaluation its id names.
-func matchEvaluation(st *store.Store, docID, hash string) Match {
+func (svc *Service) matchEvaluation(docID, hash string) Match {
 	m := documentIDPattern.FindStringSubmatch(docID)
 	if m == nil {
 		return MatchNotHeld
 	}
 	revision, _ := strconv.Atoi(m[3])
-	staff, err := st.StaffByIdentifier(m[2])
+	staff, err := svc.st.StaffByIdentifier(m[2])
 	if err != nil {
 		return MatchNotHeld
 	}
-	versions, err := st.Revisions(m[1], staff.ID)
+	versions, err := svc.st.Revisions(m[1], staff.ID)
 	if err != nil {
 		return MatchNotHeld
 	}
-	if cur, found, err := st.Evaluation(m[1], staff.ID); err == nil && found {
+	if cur, found, err := svc.st.Evaluation(m[1], staff.ID); err == nil && found {
 		versions = append(versions, cur)
 	}
 	for _, e := range versions {

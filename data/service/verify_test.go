@@ -19,7 +19,7 @@ func signedFixture(t *testing.T) (*evalOffice, uint64, []byte) {
 	o := signOffice(t)
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingDiAtas, data.RatingSesuai)
-	e, _, err := FinalizeAndSign(o.st, o.periodID, id, testSignerPass)
+	e, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestVerifyVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unsignedRaw, err := RenderEvaluation(o.st, o.periodID, o.pelaksana[0], 0)
+	unsignedRaw, err := New(o.st).RenderEvaluation(o.periodID, o.pelaksana[0], 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestVerifyVerdicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := VerifyDocument(o.st, tt.name+".pdf", tt.doc)
+			r, err := New(o.st).VerifyDocument(tt.name+".pdf", tt.doc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,21 +86,21 @@ func TestVerifyOnAnotherDataFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	before, err := Verify(other, []string{path})
+	before, err := New(other).Verify([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if before[0].Status != sign.StatusUnknownSigner || before[0].Match != MatchNotHeld {
 		t.Fatalf("before trusting: %s", before[0].Line())
 	}
-	cer, err := ExportRoot(o.st)
+	cer, err := New(o.st).ExportRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := TrustRoot(other, cer); err != nil {
+	if _, err := New(other).TrustRoot(cer); err != nil {
 		t.Fatal(err)
 	}
-	after, err := Verify(other, []string{path})
+	after, err := New(other).Verify([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,10 +111,10 @@ func TestVerifyOnAnotherDataFile(t *testing.T) {
 
 func TestVerifyAfterReopenDiffers(t *testing.T) {
 	o, id, signed := signedFixture(t)
-	if _, err := Reopen(o.st, o.periodID, id, "koreksi"); err != nil {
+	if _, err := New(o.st).Reopen(o.periodID, id, "koreksi"); err != nil {
 		t.Fatal(err)
 	}
-	r, err := VerifyDocument(o.st, "dok.pdf", signed)
+	r, err := New(o.st).VerifyDocument("dok.pdf", signed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestMatchEvaluationDiffers(t *testing.T) {
 		{"EVK-rusak", EvaluationHash(e), MatchNotHeld},
 	}
 	for _, tt := range tests {
-		if got := matchEvaluation(o.st, tt.docID, tt.hash); got != tt.want {
+		if got := New(o.st).matchEvaluation(tt.docID, tt.hash); got != tt.want {
 			t.Errorf("matchEvaluation(%s) = %v, want %v", tt.docID, got, tt.want)
 		}
 	}

@@ -1,0 +1,70 @@
+package demo
+
+import (
+	"kinerja/data"
+	"reflect"
+	"testing"
+	"time"
+)
+
+func demoStaffWithIDs(n int, today data.Date) []data.Staff {
+	d := New(Options{Staff: n, Seed: 7, Today: today})
+	for i := range d.Staff {
+		d.Staff[i].ID = uint64(i + 1)
+	}
+	return d.Staff
+}
+
+func TestAttendance(t *testing.T) {
+	today := data.NewDate(2026, time.November, 28)
+	staff := demoStaffWithIDs(45, today)
+	cal := data.NewCalendar([]data.Holiday{{Date: data.NewDate(2026, time.August, 17), Kind: data.HolidayNational, Name: "Proklamasi"}})
+	months := Attendance(staff, cal, today, 1)
+	if again := Attendance(staff, cal, today, 1); !reflect.DeepEqual(months, again) {
+		t.Fatal("the same seed gave different months")
+	}
+	codes := map[string]int{}
+	byStaff := map[uint64][]data.AttendanceMonth{}
+	for _, m := range months {
+		if m.Year == 2025 && m.Month < time.December || m.Year == 2026 && m.Month > time.November {
+			t.Fatalf("month %d-%d outside the twelve months up to today", m.Year, m.Month)
+		}
+		byStaff[m.StaffID] = append(byStaff[m.StaffID], m)
+		for day, e := range m.Days {
+			d := m.Date(day)
+			if !cal.IsWorkingDay(d) || d.After(today) {
+				t.Fatalf("entry on %s, not a working day up to today", d)
+			}
+			if e.Code == data.CodeDL && e.Letter == "" || e.Code == data.CodeCT && (e.Letter == "" || e.GrantedBy == "") {
+				t.Fatalf("%s without its letter: %+v", e.Code, e)
+			}
+			codes[e.Code]++
+		}
+	}
+	for _, c := range []string{data.CodeH, data.CodeTL, data.CodePSW, data.CodeDL, data.CodeS, data.CodeI, data.CodeCT, data.CodeTK} {
+		if codes[c] == 0 {
+			t.Errorf("no %s in the demo (%v)", c, codes)
+		}
+	}
+	var near, run bool
+	for _, s := range staff {
+		if !s.Current().Active {
+			continue
+		}
+		r := data.Discipline(byStaff[s.ID], 2026, cal, data.DefaultDisciplineSettings(), s.Kind)
+		near = near || (!r.CountsOnly && r.DaysToNext == 1)
+		run = run || (r.LongestRun >= 7 && r.LongestRun < data.ConsecutiveTKLimit)
+	}
+	if !near || !run {
+		t.Errorf("near a threshold: %v, long TK run under 10: %v", near, run)
+	}
+}
+
+func BenchmarkAttendance45(b *testing.B) {
+	today := data.NewDate(2026, time.November, 28)
+	staff := demoStaffWithIDs(45, today)
+	cal := data.NewCalendar(nil)
+	for b.Loop() {
+		Attendance(staff, cal, today, 1)
+	}
+}

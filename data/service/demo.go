@@ -1,0 +1,221 @@
+package service
+
+import (
+	"fmt"
+	"kinerja/data"
+	"kinerja/data/demo"
+	"sort"
+	"strconv"
+)
+
+// FillDemo fills an empty data file with the fictional office of demo.New:
+// office identity (when not yet set), staff, and the head of each unit. It
+// refuses a file that already holds staff. Both the "demo" command and the
+// GUI's "Muat data demo" call it.
+func (svc *Service) FillDemo(opt demo.Options) (int, error) {
+	n, err := svc.st.StaffCount()
+	if err != nil {
+		return 0, err
+	}
+	if n > 0 {
+		return 0, data.ErrNotEmpty
+	}
+	office := demo.New(opt)
+	if o, err := svc.st.Office(); err != nil {
+		return 0, err
+	} else if !o.IsSet() {
+		if err := svc.st.SetOffice(office.Office); err != nil {
+			return 0, fmt.Errorf("identitas kantor demo: %w", err)
+		}
+	}
+	saved, err := svc.st.AddStaff(office.Staff)
+	if err != nil {
+		return 0, fmt.Errorf("menyimpan pegawai demo: %w", err)
+	}
+	units, err := svc.st.Units()
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range units {
+		i, ok := office.Heads[u.ID]
+		if !ok {
+			continue
+		}
+		u.HeadStaffID = saved[i].ID
+		if _, err := svc.st.SaveUnit(u); err != nil {
+			return 0, fmt.Errorf("kepala unit %s: %w", u.Name, err)
+		}
+	}
+	if err := svc.fillDemoAttendance(opt); err != nil {
+		return 0, err
+	}
+	if err := svc.fillDemoEvaluations(opt); err != nil {
+		return 0, err
+	}
+	return len(saved), svc.fillDemoSigners()
+}
+
+// fillDemoAttendance adds the demo's twelve months of attendance up to
+// opt.Today (demo.Attendance) in one transaction, and maps machine PIN
+// 1, 2, 3… to the staff in register order so a fingerprint log can be tried.
+func (svc *Service) fillDemoAttendance(opt demo.Options) error {
+	cal, err := svc.Calendar()
+	if err != nil {
+		return err
+	}
+	staff, err := svc.st.AllStaff()
+	if err != nil {
+		return err
+	}
+	today := opt.Today
+	if today.IsZero() {
+		today = data.Today()
+	}
+	months := demo.Attendance(staff, cal, today, opt.Seed)
+	if err := svc.st.SaveAttendance(months); err != nil {
+		return fmt.Errorf("menyimpan kehadiran demo: %w", err)
+	}
+	pins := make(map[string]uint64, len(staff))
+	for i, s := range staff {
+		pins[strconv.Itoa(i+1)] = s.ID
+	}
+	if err := svc.st.MapPins(pins); err != nil {
+		return fmt.Errorf("PIN mesin demo: %w", err)
+	}
+	return nil
+}
+
+// demoEndedPeriods is how many ended periods the demo evaluates at least.
+const demoEndedPeriods = 3
+
+// fillDemoEvaluations adds the evaluation history of the demo office: the
+// periods of the office's cadence in this year up to today (and the last
+// ones of the previous year while fewer than three have ended), an SKP for
+// every evaluated staff member for each year involved, and the evaluations
+// of demo.Evaluations for the ended periods with their capaian.
+func (svc *Service) fillDemoEvaluations(opt demo.Options) error {
+	today := opt.Today
+	if today.IsZero() {
+		today = data.Today()
+	}
+	if _, err := svc.CreatePeriodsUpTo(today); err != nil {
+		return fmt.Errorf("periode demo: %w", err)
+	}
+	set, err := svc.EvaluationSettings()
+	if err != nil {
+		return err
+	}
+	ended, err := svc.demoPeriodsToEvaluate(today, set.Cadence)
+	if err != nil {
+		return err
+	}
+	staff, err := svc.st.AllStaff()
+	if err != nil {
+		return err
+	}
+	units, err := svc.st.Units()
+	if err != nil {
+		return err
+	}
+	var skps []data.SKP
+	years := map[int]bool{today.Year(): true}
+	for _, p := range ended {
+		years[p.Year()] = true
+	}
+	for year := range years {
+		skps = append(skps, demo.SKPs(staff, year)...)
+	}
+	saved, err := svc.st.SaveSKPs(skps)
+	if err != nil {
+		return fmt.Errorf("SKP demo: %w", err)
+	}
+	made := demo.Evaluations(demo.EvaluationOptions{Staff: staff, Units: units, SKPs: saved, Periods: ended, Today: today, Seed: opt.Seed})
+	for id, c := range made.Capaian {
+		if _, err := svc.SetCapaian(id, c); err != nil {
+			return fmt.Errorf("capaian demo %s: %w", id, err)
+		}
+	}
+	if err := svc.st.SaveEvaluations(made.Evaluations, made.Revisions); err != nil {
+		return fmt.Errorf("penilaian demo: %w", err)
+	}
+	return nil
+}
+
+// demoPeriodsToEvaluate returns the ended periods of the cadence, in date
+// order, creating those of the previous year needed to have at least
+// demoEndedPeriods.
+func (svc *Service) demoPeriodsToEvaluate(today data.Date, cadence data.PeriodKind) ([]data.Period, error) {
+	var ended []data.Period
+	for _, p := range data.PeriodsOfYear(today.Year(), cadence) {
+		if p.Kind == cadence && p.End.Before(today) {
+			ended = append(ended, p)
+		}
+	}
+	previous := data.PeriodsOfYear(today.Year()-1, cadence)
+	for i := len(previous) - 1; i >= 0 && len(ended) < demoEndedPeriods; i-- {
+		p := previous[i]
+		if p.Kind != cadence {
+			continue
+		}
+		if _, err := svc.CreatePeriod(p.ID); err != nil {
+			return nil, fmt.Errorf("periode demo %s: %w", p.ID, err)
+		}
+		ended = append(ended, p)
+	}
+	sort.Slice(ended, func(i, j int) bool { return ended[i].Start.Before(ended[j].Start) })
+	for i, p := range ended {
+		stored, err := svc.st.Period(p.ID)
+		if err != nil {
+			return nil, err
+		}
+		ended[i] = stored.Period
+	}
+	return ended, nil
+}
+
+// DemoPassphrase is the one passphrase of the demo's office root and of every
+// demo signer. It is for the fictional demo office only.
+const DemoPassphrase = "demo-kinerja"
+
+// fillDemoSigners gives the demo office its root and every rater of a final
+// demo evaluation a signer, all under DemoPassphrase, and signs those final
+// evaluations. Each key is unlocked once (argon2id is slow on purpose).
+func (svc *Service) fillDemoSigners() error {
+	if _, found, err := svc.OfficeRootInfo(); err != nil {
+		return err
+	} else if !found {
+		if _, err := svc.CreateOfficeRoot(DemoPassphrase); err != nil {
+			return fmt.Errorf("sertifikat induk kantor demo: %w", err)
+		}
+	}
+	periods, err := svc.Periods()
+	if err != nil {
+		return err
+	}
+	var raters []uint64
+	seen := map[uint64]bool{}
+	for _, p := range periods {
+		all, err := svc.st.Evaluations(p.ID)
+		if err != nil {
+			return err
+		}
+		for _, e := range all {
+			if r := e.Rater.StaffID; e.State == data.EvalFinal && r != 0 && !seen[r] {
+				seen[r] = true
+				raters = append(raters, r)
+			}
+		}
+	}
+	signers, err := svc.CreateSigners(raters, DemoPassphrase, DemoPassphrase)
+	if err != nil {
+		return fmt.Errorf("penanda tangan demo: %w", err)
+	}
+	for _, u := range signers {
+		for _, p := range periods {
+			if _, err := svc.SignRated(p.ID, u); err != nil {
+				return fmt.Errorf("menandatangani penilaian demo %s: %w", p.ID, err)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,47 @@
+package service
+
+import (
+	"time"
+
+	"kinerja/data/store"
+)
+
+// Service is the one door to an office's data file for both front ends: the
+// GUI screens (package ui) and the commands (package ui/cli) call its
+// methods and never the store underneath. It holds the open store, whose
+// clock and actor every operation shares.
+type Service struct {
+	st *store.Store
+}
+
+// Options tune Open: who goes into the audit, how long to wait for a file
+// another program holds, and the clock (tests fix it).
+type Options struct {
+	Actor   string           // recorded in every audit entry; "" means the OS user name
+	Timeout time.Duration    // wait for another holder of the file; 0 means 1 s
+	Now     func() time.Time // nil means time.Now
+}
+
+// Open opens (or creates) the data file at path; see store.Open for what it
+// refuses.
+func Open(path string, opt Options) (*Service, error) {
+	st, err := store.Open(path, store.Options{Actor: opt.Actor, Timeout: opt.Timeout, Now: opt.Now})
+	if err != nil {
+		return nil, err
+	}
+	return New(st), nil
+}
+
+// New wraps a store that is already open. Tests and the demo generator use
+// it; the front ends use Open.
+func New(st *store.Store) *Service { return &Service{st: st} }
+
+// Close closes the data file.
+func (svc *Service) Close() error { return svc.st.Close() }
+
+// Path is the absolute path of the data file.
+func (svc *Service) Path() string { return svc.st.Path() }
+
+// Warnings are notes about the file's location found at Open (for example a
+// cloud-synced folder).
+func (svc *Service) Warnings() []string { return svc.st.Warnings() }

@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"kinerja/data/service"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs the program with args and returns its exit code, stdout and stderr.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code, _ := Run(args, &out, &errOut, "uji")
+	return code, out.String(), errOut.String()
+}
+
+func listJSON(t *testing.T, db string) []staffJSON {
+	t.Helper()
+	code, out, errOut := cli(t, "staff", "list", "--data", db, "--format", "json")
+	if code != 0 {
+		t.Fatalf("staff list: exit %d: %s", code, errOut)
+	}
+	var list []staffJSON
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("staff list output is not a JSON array: %v\n%s", err, out)
+	}
+	return list
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	if code, out, _ := cli(t, "version"); code != 0 || !strings.HasPrefix(out, "Kinerja ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	if code, out, _ := cli(t, "help"); code != 0 || !strings.Contains(out, "import staff") {
+		t.Errorf("help: exit %d, %q", code, out)
+	}
+	if code, _, errOut := cli(t, "frobnicate"); code != 2 || !strings.Contains(errOut, "tidak dikenal") {
+		t.Errorf("unknown command: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := cli(t, "staff", "list", "--bogus"); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+}
+
+func TestEmptyListIsAnArray(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	code, out, _ := cli(t, "--data", db, "staff", "list", "--format", "json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Fatalf("empty list: exit %d, %q; want []", code, out)
+	}
+}
+
+func TestOfficeSetAndShow(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--kota", "Soreang"); code != 0 {
+		t.Fatalf("office set: exit %d: %s", code, errOut)
+	}
+	if code, _, _ := cli(t, "office", "set", "--data", db, "--alamat", "Jl. Alun-alun Utara No. 1"); code != 0 {
+		t.Fatal("office set (address only) failed")
+	}
+	_, out, _ := cli(t, "office", "show", "--data", db)
+	for _, want := range []string{"Soreang", "Bandung", "Jl. Alun-alun Utara No. 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("office show lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", ""); code != 1 || !strings.Contains(errOut, "kecamatan") {
+		t.Errorf("empty kecamatan: exit %d, %q", code, errOut)
+	}
+}
+
+// TestDemoExportImportRoundTrip is the end-to-end path of the foundation issue:
+// demo → list → export (CSV and XLSX) → import into a new file → the same list.
+func TestDemoExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, out, errOut := cli(t, "demo", "--data", db, "--staff", "30", "--seed", "3"); code != 0 {
+		t.Fatalf("demo: exit %d: %s %s", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, "demo", "--data", db); code != 1 || !strings.Contains(errOut, "sudah berisi") {
+		t.Errorf("second demo must be refused: exit %d, %q", code, errOut)
+	}
+	want := listJSON(t, db)
+	if len(want) != 30 {
+		t.Fatalf("demo made %d staff, want 30", len(want))
+	}
+	left := 0
+	for _, s := range want {
+		if s.Status == "left" {
+			left++
+		}
+	}
+	if left == 0 {
+		t.Error("demo has nobody who left")
+	}
+	for _, ext := range []string{".csv", ".xlsx"} {
+		t.Run(ext, func(t *testing.T) {
+			file := filepath.Join(dir, "pegawai"+ext)
+			if code, _, errOut := cli(t, "export", "staff", "--data", db, "--out", file); code != 0 {
+				t.Fatalf("export: exit %d: %s", code, errOut)
+			}
+			db2 := filepath.Join(t.TempDir(), "new.db")
+			if code, out, errOut := cli(t, "import", "staff", file, "--data", db2); code != 0 {
+				t.Fatalf("import: exit %d: %s %s", code, out, errOut)
+			}
+			got := listJSON(t, db2)
+			if len(got) != len(want) {
+				t.Fatalf("imported %d staff, want %d", len(got), len(want))
+			}
+			// The export is sorted by name, so compare each person by NIP/NIK.
+			byID := map[string]staffJSON{}
+			for _, g := range got {
+				g.ID = 0
+				byID[g.NIP+g.NIK] = g
+			}
+			for _, w := range want {
+				w.ID = 0
+				if g := byID[w.NIP+w.NIK]; g != w {
+					t.Errorf("%s differs after round trip:\nwant %+v\n got %+v", w.NIP+w.NIK, w, g)
+				}
+			}
+		})
+	}
+}
+
+func TestImportBadRowsSavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	csv := "NIP;Nama;Jenis pegawai;Jenis kelamin;Tanggal lahir;Golongan;Jabatan;Unit kerja;TMT di kantor ini\n" +
+		"196804111993031009;Asep Saepudin;PNS;L;11/04/1968;III/d;Kepala Seksi Pemerintahan;Seksi Pemerintahan;01/02/2020\n" +
+		"19680411199303100;Dedi Suryana;PNS;L;11/04/1968;III/b;Pengadministrasi Perkantoran;Seksi Pemerintahan;01/02/2020\n" +
+		"1,97E+17;Euis Rahayu;PNS;P;02/05/1975;III/a;Bendahara;Subbagian Perencanaan dan Keuangan;01/02/2020\n"
+	file := filepath.Join(dir, "pegawai.csv")
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, "import", "staff", file, "--data", db)
+	if code != 1 {
+		t.Fatalf("import with bad rows: exit %d, want 1; stderr %q", code, errOut)
+	}
+	for _, want := range []string{"baris 3:", "baris 4:", "Excel"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "baris 2:") {
+		t.Errorf("the valid line 2 was reported:\n%s", errOut)
+	}
+	if n := len(listJSON(t, db)); n != 0 {
+		t.Fatalf("%d staff saved although the import failed", n)
+	}
+	code, out, _ := cli(t, "--data", db, "import", "staff", "--skip-invalid", file)
+	if code != 0 || !strings.Contains(out, "1 pegawai disimpan") {
+		t.Fatalf("--skip-invalid: exit %d, %q", code, out)
+	}
+	if list := listJSON(t, db); len(list) != 1 || list[0].NIP != "196804111993031009" || list[0].Rank != "III/d" {
+		t.Fatalf("after --skip-invalid: %+v", list)
+	}
+}
+
+func TestSecondInstanceIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	svc, err := service.Open(db, service.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	code, _, errOut := cli(t, "staff", "list", "--data", db)
+	if code != 1 || !strings.Contains(errOut, "sudah terbuka") {
+		t.Fatalf("second instance: exit %d, %q", code, errOut)
+	}
+}
+
+func TestBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	cli(t, "demo", "--data", db, "--staff", "12")
+	out := filepath.Join(dir, "cadangan.db")
+	if code, _, errOut := cli(t, "backup", "--out", out, "--data", db); code != 0 {
+		t.Fatalf("backup: exit %d: %s", code, errOut)
+	}
+	if n := len(listJSON(t, out)); n != 12 {
+		t.Fatalf("backup holds %d staff, want 12", n)
+	}
+}
+
+func TestParseInterleaved(t *testing.T) {
+	for _, args := range [][]string{
+		{"import", "staff", "a.csv", "--skip-invalid"},
+		{"import", "staff", "--skip-invalid", "a.csv"},
+	} {
+		code, _, errOut := cli(t, append(args, "--data", filepath.Join(t.TempDir(), "k.db"))...)
+		// a.csv does not exist: the flags parsed, the command ran and failed on the file.
+		if code != 1 || !strings.Contains(errOut, "a.csv") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+}
