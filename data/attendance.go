@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Category says how an attendance code counts (domain.md §2).
+// Category says how an attendance code counts (docs/aturan.md §3.1).
 type Category string
 
 // The categories of attendance code.
@@ -38,7 +38,7 @@ func (c Category) Label() string {
 	return string(c)
 }
 
-// The default attendance codes of domain.md §2. The rules (recap, TPP, PP
+// The default attendance codes (docs/aturan.md §3.1). The rules (recap, TPP, PP
 // 94/2021, leave) recognise these codes by their ID; a code an office adds
 // itself is listed and counted under "lainnya" in the recap.
 const (
@@ -90,7 +90,7 @@ func (c Code) AllowedFor(k Kind) bool { return !(c.NotForPPPK && k.IsPPPK()) }
 // Codes is the office's list of attendance codes in display order.
 type Codes []Code
 
-// DefaultCodes returns the default code list of domain.md §2.
+// DefaultCodes returns the default code list (docs/aturan.md §3.1).
 func DefaultCodes() Codes {
 	leave := func(code, label string, calendarDays, notPPPK bool) Code {
 		return Code{Code: code, Label: label, Category: CategoryLeave, NeedsLetter: true, NeedsGrantor: true,

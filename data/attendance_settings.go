@@ -8,8 +8,8 @@ import (
 // AttendanceSettings are the office's attendance settings, edited in
 // Pengaturan: the work week and its hours, the Ramadan date ranges, the
 // attendance codes, the TPP deduction table and the PP 94/2021 count. Every
-// part is configurable (domain.md §2); DefaultAttendanceSettings gives the
-// defaults.
+// part is configurable (docs/aturan.md §10); DefaultAttendanceSettings gives
+// the defaults.
 type AttendanceSettings struct {
 	Schedule Schedule `json:"schedule"`
 	// Ramadan lists the Ramadan date ranges; their dates move every year and

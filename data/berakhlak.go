@@ -10,7 +10,8 @@ type CoreValue struct {
 }
 
 // BerAKHLAK returns the seven core values in order, with their guide behaviours
-// worded as domain.md §3 lists them. Each call returns a fresh copy.
+// worded as SE MenPANRB 20/2021 gives them (docs/aturan.md §7.3). Each call
+// returns a fresh copy.
 func BerAKHLAK() [7]CoreValue {
 	return [7]CoreValue{
 		{1, "Berorientasi Pelayanan", [3]string{

@@ -34,8 +34,10 @@ func TestBerAKHLAKReturnsCopy(t *testing.T) {
 	}
 }
 
-// TestBerAKHLAKMatchesDomain checks each value line of domain.md §3, when the
-// shared folder is present, so a typo in the guide behaviours cannot slip in.
+// TestBerAKHLAKMatchesDomain checks each value line against the product
+// owner's rule text (../../shared/domain.md, outside the repository), when that
+// folder is present, so a typo in the guide behaviours of SE MenPANRB 20/2021
+// (docs/aturan.md §7.3) cannot slip in.
 func TestBerAKHLAKMatchesDomain(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "domain.md"))
 	if err != nil {

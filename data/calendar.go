@@ -59,8 +59,8 @@ type Schedule struct {
 
 func hoursMinutes(h, m int) int { return h*60 + m }
 
-// DefaultSchedule returns the five-day week of domain.md §2 (Perpres 21/2023,
-// 37 h 30 min a week): Monday–Thursday 07.30–16.00 with a break 12.00–13.00,
+// DefaultSchedule returns the five-day week of Perpres 21/2023 (37 h 30 min a
+// week; docs/aturan.md §2.1, §2.2): Monday–Thursday 07.30–16.00 with a break 12.00–13.00,
 // Friday 07.30–16.30 with a break 11.30–13.00, so 7 h 30 min of work each day.
 //
 // Ramadan hours: the rule gives 32 h 30 min a week, start 08.00, a 30-minute

@@ -40,7 +40,8 @@ type disciplineStep struct {
 	sanction string
 }
 
-// disciplineSteps is the cumulative table of domain.md §2, lowest first.
+// disciplineSteps is the cumulative table of PP 94/2021 (docs/aturan.md §6.2),
+// lowest first.
 var disciplineSteps = []disciplineStep{
 	{3, LevelRingan, "teguran lisan"},
 	{4, LevelRingan, "teguran tertulis"},
@@ -208,7 +209,8 @@ func (r *DisciplineResult) judge(k Kind) {
 	}
 }
 
-// sanctionFor words a step's penalty for the kind of staff (domain.md §2).
+// sanctionFor words a step's penalty for the kind of staff (PP 94/2021,
+// PP 49/2018; docs/aturan.md §6.5).
 func sanctionFor(k Kind, st disciplineStep) string {
 	if st.level == LevelRingan {
 		return st.sanction

@@ -26,7 +26,7 @@ var Capaians = []CapaianOrganisasi{CapaianIstimewa, CapaianBaik, CapaianButuhPer
 // Valid reports whether c is one of Capaians.
 func (c CapaianOrganisasi) Valid() bool { return c.Label() != "" }
 
-// Label returns the wording of domain.md §3: "Istimewa", "Baik", "Butuh
+// Label returns the wording of PermenPANRB 6/2022 (docs/aturan.md §7.5): "Istimewa", "Baik", "Butuh
 // Perbaikan/Cukup", "Kurang", "Sangat Kurang"; "" when empty or unknown.
 func (c CapaianOrganisasi) Label() string {
 	switch c {
@@ -63,15 +63,15 @@ func ParseCapaian(s string) (CapaianOrganisasi, error) {
 }
 
 // HeadWorkRatings maps each capaian kinerja organisasi to the rating hasil
-// kerja of the unit's head, who "follows" the capaian (domain.md §3). It is
-// data so that Settings can change it.
+// kerja of the unit's head, who "follows" the capaian (PermenPANRB 6/2022;
+// docs/aturan.md §7.5). It is data so that Settings can change it.
 type HeadWorkRatings map[CapaianOrganisasi]Rating
 
 // DefaultHeadWorkRatings returns the default mapping: Istimewa → Di Atas
 // Ekspektasi; Baik → Sesuai Ekspektasi; Butuh Perbaikan/Cukup, Kurang and
-// Sangat Kurang → Di Bawah Ekspektasi. domain.md states only that the head's
+// Sangat Kurang → Di Bawah Ekspektasi. The rule states only that the head's
 // rating follows the capaian, so this mapping is the app's default, not a
-// quoted rule.
+// quoted rule (docs/aturan.md §7.5).
 func DefaultHeadWorkRatings() HeadWorkRatings {
 	return HeadWorkRatings{
 		CapaianIstimewa:       RatingDiAtas,
@@ -120,7 +120,7 @@ type DistributionRules struct {
 }
 
 // DefaultDistributionRules returns the pola distribusi of SE MenPANRB 3/2023
-// as domain.md §3 lists it:
+// (docs/aturan.md §7.6):
 //   - Istimewa: at most 70% Sangat Baik;
 //   - Baik: at most 70% Baik; must include Butuh Perbaikan and/or Kurang/Misconduct;
 //   - Butuh Perbaikan: at least 60% Butuh Perbaikan; at most 10% Sangat Baik;

@@ -15,7 +15,8 @@ const NIPLength = 18
 const minBirthYear = 1900
 
 // PPPKCodes maps the known 2-digit codes of a NI PPPK (digits 13–14) to the
-// kind they were seen for (domain.md §1). An unknown code is only a warning.
+// kind they were seen for (not confirmed; docs/aturan.md §1.3). An unknown
+// code is only a warning.
 var PPPKCodes = map[string]Kind{
 	"21": KindPPPK,
 	"24": KindPPPKParuhWaktu,

@@ -10,7 +10,7 @@ import (
 
 // PeriodKind is the length of an evaluation period. The office chooses its
 // periodic cadence (monthly, quarterly or semester); the annual evaluation
-// ("Akhir") is held in every office (PermenPANRB 6/2022, domain.md §3).
+// ("Akhir") is held in every office (PermenPANRB 6/2022; docs/aturan.md §7.7).
 type PeriodKind string
 
 // The kinds of period, with their JSON ids.

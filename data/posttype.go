@@ -5,7 +5,8 @@ import (
 	"unicode"
 )
 
-// PostType is the jenis jabatan a document states (domain.md §1, §3).
+// PostType is the jenis jabatan a document states (PP 11/2017; docs/aturan.md
+// §1.6, §7.2).
 type PostType string
 
 // The post types of a kecamatan.

@@ -48,7 +48,7 @@ func (p Predikat) NeedsFollowUp() bool {
 	return p == PredikatButuhPerbaikan || p == PredikatKurang || p == PredikatSangatKurang
 }
 
-// predikatMatrix is the kuadran of PermenPANRB 6/2022 (domain.md §3), indexed
+// predikatMatrix is the kuadran of PermenPANRB 6/2022 (docs/aturan.md §7.4), indexed
 // by rating hasil kerja, then rating perilaku kerja.
 var predikatMatrix = map[Rating]map[Rating]Predikat{
 	RatingDiAtas: {

@@ -11,7 +11,8 @@ type Rank struct {
 	Name string // pangkat, e.g. "Penata Muda Tingkat I"
 }
 
-// PNSRanks lists the 17 pangkat and golongan ruang of PNS, lowest first (domain.md §1).
+// PNSRanks lists the 17 pangkat and golongan ruang of PNS, lowest first
+// (docs/aturan.md §1.5).
 var PNSRanks = []Rank{
 	{"I/a", "Juru Muda"}, {"I/b", "Juru Muda Tingkat I"}, {"I/c", "Juru"}, {"I/d", "Juru Tingkat I"},
 	{"II/a", "Pengatur Muda"}, {"II/b", "Pengatur Muda Tingkat I"}, {"II/c", "Pengatur"}, {"II/d", "Pengatur Tingkat I"},

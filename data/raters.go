@@ -31,8 +31,8 @@ type RaterPair struct {
 }
 
 // DefaultRaters returns, for every staff member who is evaluated (ASN) and
-// active on day on, the default rater pair from the unit structure (domain.md
-// §3):
+// active on day on, the default rater pair from the unit structure
+// (PermenPANRB 6/2022; docs/aturan.md §7.8):
 //   - staff of a unit are rated by its head (Unit.HeadStaffID): pelaksana and
 //     fungsional of a subbagian or seksi by the Kasubbag or Kasi;
 //   - the head of a subbagian (Kasubbag) is rated by the head of the

@@ -101,7 +101,8 @@ type Lampiran struct {
 
 // SKP is the Sasaran Kinerja Pegawai of one employee for one post and date
 // range: normally the calendar year, but a mid-year transfer or promotion
-// starts a new SKP for the rest of the year (domain.md §3). An SKP with no
+// starts a new SKP for the rest of the year (PermenPANRB 6/2022;
+// docs/aturan.md §7.2). An SKP with no
 // StaffID is a template for its Position.
 type SKP struct {
 	ID       uint64                `json:"id"`

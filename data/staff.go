@@ -9,7 +9,7 @@ import (
 // stay separable in every report.
 type Kind string
 
-// The kinds of staff of domain.md §1.
+// The kinds of staff (docs/aturan.md §1.1).
 const (
 	KindPNS            Kind = "PNS"
 	KindCPNS           Kind = "CPNS"
@@ -152,7 +152,8 @@ type Staff struct {
 	ContractStart Date   `json:"contract_start"` // PPPK only
 	ContractEnd   Date   `json:"contract_end"`   // PPPK only
 	// MismatchReason is the admin's recorded reason for keeping a NIP that
-	// disagrees with the birth date or sex of the record (domain.md §1).
+	// disagrees with the birth date or sex of the record (Perka BKN 22/2007;
+	// docs/aturan.md §1.2).
 	MismatchReason string  `json:"mismatch_reason,omitempty"`
 	History        []Event `json:"history"`
 }

@@ -25,8 +25,8 @@ type TPPRules struct {
 }
 
 // DefaultTPPRules returns a default table to be checked against the office's
-// Perbup (domain.md §2 gives the common bands, "each ~0.5–1.5%", and no figure
-// for TK): TL1 1–30 min 0.5%, TL2 31–60 1%, TL3 61–90 1.25%, TL4 over 90 or not
+// Perbup (docs/aturan.md §5: the common bands run about 0.5–1.5% each, and no
+// figure is given for TK): TL1 1–30 min 0.5%, TL2 31–60 1%, TL3 61–90 1.25%, TL4 over 90 or not
 // recorded 1.5%; PSW1–PSW4 the same; and 1.5% per TK day, the top of that range.
 // These numbers are defaults, not a rule.
 func DefaultTPPRules() TPPRules {

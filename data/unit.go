@@ -26,7 +26,7 @@ type Unit struct {
 	Inactive    bool     `json:"inactive,omitempty"`
 }
 
-// DefaultUnits returns the typical unit set of domain.md §1, with IDs 1..n
+// DefaultUnits returns the typical unit set (PP 17/2018; docs/aturan.md §1.7), with IDs 1..n
 // already assigned and parents linked: the Camat's leadership unit, the
 // Sekretariat with its two subbagian, and five seksi.
 func DefaultUnits() []Unit {

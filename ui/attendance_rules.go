@@ -20,7 +20,7 @@ import (
 var weekdayOrder = []int{1, 2, 3, 4, 5, 6, 0}
 
 // rulesView is the "Jadwal & aturan" tab, the office's attendance settings
-// (domain.md §2, every part configurable): the work week with its usual and
+// (docs/aturan.md §2, §3.1, §5, §6.1; every part configurable): the work week with its usual and
 // Ramadan hours, the Ramadan date ranges, the TPP deduction table and the
 // PP 94/2021 lateness conversion, and the attendance code list. One Simpan stores them after
 // data.AttendanceSettings.Check.

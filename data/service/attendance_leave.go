@@ -40,7 +40,8 @@ func (e *LeaveConflictError) Error() string {
 
 // LeaveDays returns the days a request covers in the office calendar: for
 // cuti tahunan and the other codes counted in working days only the working
-// days, for CB, CS, CM, CAP and CLTN every calendar day (domain.md §2).
+// days, for CB, CS, CM, CAP and CLTN every calendar day (PP 11/2017;
+// docs/aturan.md §4.1).
 func (svc *Service) LeaveDays(code string, from, to data.Date) ([]data.Date, error) {
 	cal, err := svc.Calendar()
 	if err != nil {

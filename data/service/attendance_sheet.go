@@ -10,7 +10,7 @@ import (
 	"kinerja/export/pdf"
 )
 
-// AttendanceSheet renders the blank daftar hadir (issue 4 §3) for the days
+// AttendanceSheet renders the blank daftar hadir (docs/aturan.md §3.5) for the days
 // from through to (from == to for one day, at most pdf.SheetMaxDays days):
 // every staff member active on at least one working day of the range (only
 // those then in unitID, when it is not 0), ordered by unit and name, with

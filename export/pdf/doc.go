@@ -5,13 +5,14 @@
 // UTF-8 and a character outside the font prints as "?"), "Halaman 1 dari 2"
 // with the document id in the footer, tables whose rows wrap and move whole
 // onto the next page, the "KONSEP – BELUM DITETAPKAN" banner on documents that
-// are not final, and the signature blocks of Permendagri 1/2023 (domain.md §4).
+// are not final, and the signature blocks of Permendagri 1/2023 (docs/aturan.md
+// §8.1).
 //
 // Every document is drawn from a plain struct of strings that the caller has
 // already formatted (dates, NIPs, numbers); FormatNumber, FormatDecimal and
 // GroupNIP help with that. The package knows nothing about storage.
 //
-// A document must take a few milliseconds (issue 6 §7), so the fonts are
+// A document must take a few milliseconds, so the fonts are
 // prepared single-byte fonts embedded as they are (assets/fonts/README.md),
 // pages are not compressed, images are made opaque once and reused, and table
 // text, rules and the QR code are written as PDF operators directly instead of

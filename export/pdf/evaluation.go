@@ -3,7 +3,7 @@ package pdf
 import "fmt"
 
 // Evaluation is the content of a Dokumen Evaluasi Kinerja Pegawai
-// (PermenPANRB 6/2022, domain.md §3). Every text is printed as given.
+// (PermenPANRB 6/2022; docs/aturan.md §7.10). Every text is printed as given.
 type Evaluation struct {
 	Common
 	Period      string // "TRIWULAN IV", "SEMESTER II" or "AKHIR"; printed after "PERIODE:"

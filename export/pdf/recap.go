@@ -45,8 +45,8 @@ type Recap struct {
 	Prepared     Signature
 }
 
-// AttendanceColumns are the columns of the monthly attendance recap (issue 4
-// §4): No, Nama/NIP, hari kerja, H, TL and PSW in count and minutes, DL, FWA,
+// AttendanceColumns are the columns of the monthly attendance recap
+// (docs/aturan.md §3.5): No, Nama/NIP, hari kerja, H, TL and PSW in count and minutes, DL, FWA,
 // TB, S, I, cuti, TK, belum diisi, hadir % and potongan TPP %.
 func AttendanceColumns() []RecapColumn {
 	count := func(title string) RecapColumn { return RecapColumn{Title: title, Width: 9} }

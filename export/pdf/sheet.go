@@ -59,7 +59,7 @@ type Sheet struct {
 	Prepared     Signature
 }
 
-// AttendanceSheet renders a blank sign-in sheet (issue 4 §3): the kop
+// AttendanceSheet renders a blank sign-in sheet (docs/aturan.md §3.5): the kop
 // surat, the title, the day line ("Senin, 30 November 2026", or the first and
 // last day of a week), a table of No, Nama / NIP, Jabatan and signature
 // cells at least sheetRowHeight tall (its header repeated on every page), the

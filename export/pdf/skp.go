@@ -3,7 +3,7 @@ package pdf
 import "fmt"
 
 // SKP is the content of a Sasaran Kinerja Pegawai with its Lampiran
-// (PermenPANRB 6/2022, domain.md §3). Every text is printed as given.
+// (PermenPANRB 6/2022; docs/aturan.md §7.2). Every text is printed as given.
 type SKP struct {
 	Common
 	Period     string         // "1 Januari 2026 s.d. 31 Desember 2026"

@@ -34,7 +34,8 @@ type Person struct {
 	Unit     string // unit kerja
 }
 
-// Signature is one signature block (domain.md §4): place and date, role, the
+// Signature is one signature block (Permendagri 1/2023; docs/aturan.md §8.1):
+// place and date, role, the
 // space for the signature, then name, pangkat and NIP.
 type Signature struct {
 	Place string // "Soreang"; empty prints a dotted line to fill by hand
