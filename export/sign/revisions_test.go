@@ -201,7 +201,7 @@ func addedAnnotation(t testing.TB, doc []byte) []byte {
 	np := maps(page)
 	np["Annots"] = pdfArray{pdfRef{num: size}}
 	annot := pdfDict{"Type": pdfName("Annot"), "Subtype": pdfName("FreeText"),
-		"Rect": pdfArray{int64(60), int64(700), int64(400), int64(740)},
+		"Rect":     pdfArray{int64(60), int64(700), int64(400), int64(740)},
 		"Contents": pdfString("Predikat: Sangat Kurang"), "DA": pdfString("/Helv 14 Tf 0 g")}
 	return appendUpdate(t, doc, map[int]any{pref.num: np, size: annot}, -1)
 }
