@@ -18,8 +18,12 @@ import (
 // maxUpdates bounds the incremental updates read after the first signature.
 const maxUpdates = 2*maxSignatures + 8
 
-// maxDiffSteps bounds the objects compared for one signature.
-const maxDiffSteps = 2000000
+// maxDiffSteps bounds the objects compared for one signature, and
+// maxDiffDepth how deep the comparison may follow references.
+const (
+	maxDiffSteps = 2000000
+	maxDiffDepth = 2000
+)
 
 // update is one incremental update after the first signature.
 type update struct {
@@ -250,6 +254,7 @@ type differ struct {
 	old, cur   *objView
 	seen       map[[2]pdfRef]bool
 	steps      int
+	depth      int
 	sigWidgets map[int]bool // object numbers of the widgets of new signature fields
 }
 
@@ -396,9 +401,11 @@ func (d *differ) newSigField(x any, path string) (string, error) {
 
 // same compares two objects reachable by the same path in both revisions.
 func (d *differ) same(a, b any, path string) (string, error) {
-	if d.steps++; d.steps > maxDiffSteps {
+	if d.steps++; d.steps > maxDiffSteps || d.depth >= maxDiffDepth {
 		return "", errTooComplex
 	}
+	d.depth++
+	defer func() { d.depth-- }()
 	ra, aRef := a.(pdfRef)
 	rb, bRef := b.(pdfRef)
 	if aRef && bRef {
