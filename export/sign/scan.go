@@ -81,9 +81,9 @@ func parseByteRange(rest []byte) []int64 {
 }
 
 // findSignatureContents returns every hex string that decodes to a PKCS#7
-// SignedData with at least one signer, in file order.
-func findSignatureContents(doc []byte) []contentsEntry {
-	var out []contentsEntry
+// SignedData with at least one signer, in file order; ok is false when there
+// are more than limit of them (it stops reading at the first one beyond).
+func findSignatureContents(doc []byte, limit int) (out []contentsEntry, ok bool) {
 	for i := 0; i < len(doc); i++ {
 		if doc[i] != '<' || (i+1 < len(doc) && doc[i+1] == '<') {
 			continue
@@ -97,11 +97,14 @@ func findSignatureContents(doc []byte) []contentsEntry {
 			continue
 		}
 		if p7 := parseSignatureHex(doc[i+1 : j]); p7 != nil {
+			if len(out) == limit {
+				return nil, false
+			}
 			out = append(out, contentsEntry{start: i, end: j + 1, p7: p7})
 		}
 		i = j
 	}
-	return out
+	return out, true
 }
 
 // parseSignatureHex decodes a signature's hex contents (zero padding after

@@ -3,9 +3,11 @@ package sign
 import (
 	"bytes"
 	"crypto"
+	"crypto/sha256"
 	"crypto/subtle"
 	"crypto/x509"
 	"encoding/asn1"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -72,6 +74,21 @@ type Result struct {
 	Kind        CertKind          // zero when the certificate is unreadable
 	WholeFile   bool              // the signature covers the file up to its last byte
 	Certificate *x509.Certificate // the signer's certificate; nil when unreadable
+
+	// RootName and RootFingerprint name the trusted root the signer's
+	// certificate chains to (common name; first 8 bytes of the SHA-256 of
+	// its DER in hex, groups of four, e.g. "1A2B 3C4D 5E6F 7081"); empty
+	// when it chains to none.
+	RootName, RootFingerprint string
+	// RevisionEnd is the length of the revision this signature covers (the
+	// end of its ByteRange), 0 when the ByteRange is unusable.
+	RevisionEnd int64
+	// RevisionSHA256 is the SHA-256 of that revision's bytes, doc[:RevisionEnd]
+	// in hex: for a signature made by SignPDF, the hash of SignPDF's output.
+	RevisionSHA256 string
+	// Unaltered is set by VerifyPDF when what a reader of the whole file sees
+	// is what this signature covers (later updates only added signatures).
+	Unaltered bool
 }
 
 // Overall ranks the results of one document: unsigned when there are none,
@@ -89,27 +106,100 @@ func Overall(results []Result) Status {
 	return worst
 }
 
+// Limits on the files Verify and VerifyPDF examine, so a hostile file is
+// refused at once instead of keeping the computer busy.
+const (
+	maxVerifySize = 50 << 20 // bytes
+	maxSignatures = 50       // signature dictionaries (ByteRange entries) or signature contents
+)
+
+// Errors for files beyond the limits; shown to the user as they are.
+var (
+	ErrTooLarge          = errors.New("Berkas terlalu besar untuk diperiksa (lebih dari 50 MB)")
+	ErrTooManySignatures = fmt.Errorf("Terlalu banyak tanda tangan dalam berkas (lebih dari %d)", maxSignatures)
+)
+
+// Report is the verification of one PDF: every signature and the document
+// as a whole.
+type Report struct {
+	Signatures []Result // in file order, each judged on the bytes it covers
+	Document   DocumentVerdict
+}
+
+// Overall is the verdict a user should be given: the worst signature, and
+// changed when the document was altered after a signature or its structure
+// could not be read.
+func (r Report) Overall() Status {
+	s := Overall(r.Signatures)
+	if s != StatusUnsigned && !r.Document.Unchanged() {
+		return StatusChanged
+	}
+	return s
+}
+
 // Verify checks every signature in a PDF, offline, in file order. A
-// signature is valid when the bytes it covers are unchanged and its signer's
-// certificate chains to one of roots, judged at the signing time recorded in
-// the signature (so expiry afterwards does not matter). Bytes appended after
-// the last signature count as a change unless a later signature covers them.
-// A file without signatures gives no results; an error means the input is not
-// a PDF at all.
-func Verify(doc []byte, roots *x509.CertPool) (results []Result, err error) {
+// signature is valid when the bytes it covers are unchanged, what a reader of
+// the whole file sees is what it covers (later updates only added signatures
+// and validation data), and its signer's certificate chains to one of roots,
+// judged at the signing time recorded in the signature (so expiry afterwards
+// does not matter). Bytes appended after the last signature count as a change
+// unless a later signature covers them. A file without signatures gives no
+// results; an error means the input is not a PDF at all or is beyond the
+// limits (50 MB, 50 signatures). It is VerifyPDF with the document verdict
+// folded into the signatures it concerns.
+func Verify(doc []byte, roots *x509.CertPool) ([]Result, error) {
+	rep, err := VerifyPDF(doc, roots)
+	if err != nil {
+		return nil, err
+	}
+	results := rep.Signatures
+	if !rep.Document.Unchanged() {
+		for i := range results {
+			if results[i].Unaltered {
+				continue
+			}
+			results[i].Status = StatusChanged
+			results[i].Detail = joinDetail(results[i].Detail, rep.Document.Reason)
+		}
+	}
+	return results, nil
+}
+
+// VerifyPDF checks every signature on its own (as Verify describes) and
+// judges the document: for each signature it compares the revision the
+// signature covers with the whole file, object by object from /Root, and
+// allows only new signature fields with their widgets and appearances, the
+// /AcroForm entries they need, /DSS and /Info. Each incremental update after
+// the first signature must hold nothing but its objects, cross-reference
+// section and trailer, and its /Prev must be the previous startxref; a
+// structure it cannot read is reported undetermined, never unchanged. The
+// work is linear in the file's size; larger files than 50 MB and files with
+// more than 50 signatures are refused with ErrTooLarge or
+// ErrTooManySignatures before anything else.
+func VerifyPDF(doc []byte, roots *x509.CertPool) (rep Report, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			results, err = nil, fmt.Errorf("PDF tidak dapat diperiksa: %v", r)
+			rep, err = Report{}, fmt.Errorf("PDF tidak dapat diperiksa: %v", r)
 		}
 	}()
+	if len(doc) > maxVerifySize {
+		return Report{}, ErrTooLarge
+	}
+	if bytes.Count(doc, byteRangeKey) > maxSignatures {
+		return Report{}, ErrTooManySignatures
+	}
 	ranges := findByteRanges(doc)
-	contents := findSignatureContents(doc)
+	contents, ok := findSignatureContents(doc, maxSignatures)
+	if !ok {
+		return Report{}, ErrTooManySignatures
+	}
 	if len(ranges) == 0 && len(contents) == 0 {
 		if !bytes.HasPrefix(doc, []byte("%PDF-")) {
-			return nil, errors.New("berkas bukan PDF")
+			return Report{}, errors.New("berkas bukan PDF")
 		}
-		return nil, nil
+		return Report{Document: DocumentVerdict{ChangedAfter: -1}}, nil
 	}
+	var results []Result
 	used := make([]bool, len(contents))
 	ends := make([]int64, 0, len(ranges))
 	for _, br := range ranges {
@@ -126,7 +216,8 @@ func Verify(doc []byte, roots *x509.CertPool) (results []Result, err error) {
 		}
 	}
 	markCoverage(results, ends, int64(len(doc)))
-	return results, nil
+	verdict := judgeDocument(doc, results, ends)
+	return Report{Signatures: results, Document: verdict}, nil
 }
 
 // verifyRange judges the signature one ByteRange entry points at; it also
@@ -153,9 +244,11 @@ func verifyRange(doc []byte, br rangeEntry, contents []contentsEntry, used []boo
 	used[idx] = true
 	p7 := contents[idx].p7
 	r := describeSigner(p7)
-	p7.Content = append(append(make([]byte, 0, v[1]+v[3]), doc[:v[1]]...), doc[v[2]:v[2]+v[3]]...)
-	r.Status, r.Detail = judge(p7, r, roots)
-	return r, v[2] + v[3]
+	end := v[2] + v[3]
+	sum := sha256.Sum256(doc[:end])
+	r.RevisionEnd, r.RevisionSHA256 = end, hex.EncodeToString(sum[:])
+	r.Status, r.Detail = judge(p7, &r, doc[:v[1]], doc[v[2]:end], roots)
+	return r, end
 }
 
 // describeSigner fills in who signed and when, as the signature claims.
@@ -193,15 +286,19 @@ func (r *Result) setSigner(cert *x509.Certificate) {
 	}
 }
 
-// judge checks the digest, the signature and the certificate chain.
-func judge(p7 *pkcs7.PKCS7, r Result, roots *x509.CertPool) (Status, string) {
+// judge checks the digest of the signed bytes (head and tail, the two parts
+// of the ByteRange), the signature and the certificate chain; it records the
+// trusted root in r.
+func judge(p7 *pkcs7.PKCS7, r *Result, head, tail []byte, roots *x509.CertPool) (Status, string) {
 	cert := r.Certificate
 	if cert == nil {
 		return StatusChanged, "tanda tangan tidak memuat tepat satu sertifikat penanda tangan"
 	}
-	if detail := checkDigest(p7); detail != "" {
+	if detail := checkDigest(p7, head, tail); detail != "" {
 		return StatusChanged, detail
 	}
+	// The digest matches; the PKCS#7 check below hashes the content again.
+	p7.Content = append(append(make([]byte, 0, len(head)+len(tail)), head...), tail...)
 	at := r.SignedAt
 	note := ""
 	if at.IsZero() {
@@ -225,7 +322,7 @@ func judge(p7 *pkcs7.PKCS7, r Result, roots *x509.CertPool) (Status, string) {
 	for _, c := range p7.Certificates {
 		intermediates.AddCert(c)
 	}
-	_, err := cert.Verify(x509.VerifyOptions{
+	chains, err := cert.Verify(x509.VerifyOptions{
 		Roots:         roots,
 		Intermediates: intermediates,
 		CurrentTime:   at,
@@ -234,12 +331,14 @@ func judge(p7 *pkcs7.PKCS7, r Result, roots *x509.CertPool) (Status, string) {
 	if err != nil {
 		return StatusUnknownSigner, "sertifikat tidak diterbitkan oleh sertifikat induk yang dipercaya kantor ini"
 	}
+	top := chains[0][len(chains[0])-1]
+	r.RootName, r.RootFingerprint = top.Subject.CommonName, ShortFingerprint(top.Raw)
 	return StatusValid, note
 }
 
 // checkDigest compares the digest the signature carries with the digest of
-// the signed bytes; it returns an Indonesian problem or "".
-func checkDigest(p7 *pkcs7.PKCS7) string {
+// the signed bytes, head then tail; it returns an Indonesian problem or "".
+func checkDigest(p7 *pkcs7.PKCS7, head, tail []byte) string {
 	if len(p7.Signers) != 1 {
 		return "tanda tangan tidak memuat tepat satu penanda tangan"
 	}
@@ -252,7 +351,8 @@ func checkDigest(p7 *pkcs7.PKCS7) string {
 		return "tanda tangan tidak memuat ringkasan dokumen"
 	}
 	hasher := h.New()
-	hasher.Write(p7.Content)
+	hasher.Write(head)
+	hasher.Write(tail)
 	if subtle.ConstantTimeCompare(want, hasher.Sum(nil)) != 1 {
 		return "isi dokumen berubah setelah ditandatangani"
 	}
@@ -304,4 +404,12 @@ func joinDetail(a, b string) string {
 		return b
 	}
 	return a + "; " + b
+}
+
+// ShortFingerprint is the first 8 bytes of the SHA-256 of a DER certificate,
+// in upper-case hex in groups of four, to compare by phone.
+func ShortFingerprint(der []byte) string {
+	sum := sha256.Sum256(der)
+	h := strings.ToUpper(hex.EncodeToString(sum[:8]))
+	return h[0:4] + " " + h[4:8] + " " + h[8:12] + " " + h[12:16]
 }
