@@ -147,10 +147,11 @@ func DisciplineYear(months []AttendanceMonth, year int, r AttendanceRules, k Kin
 // LeaveYearFrom counts, from one person's attendance months under the rules
 // in force, the working days of cuti tahunan (CT), whether cuti besar (CB)
 // was taken, and the cuti bersama days with presence recorded (piket): each
-// such day adds one day of cuti tahunan, once per day (PP 11/2017).
+// such day adds one day of cuti tahunan, once per day (PP 11/2017). A day
+// counts once even when a month is given twice.
 func LeaveYearFrom(months []AttendanceMonth, year int, r AttendanceRules) LeaveYear {
 	ly := LeaveYear{Year: year}
-	piket := map[Date]bool{}
+	piket, taken := map[Date]bool{}, map[Date]bool{}
 	for _, m := range months {
 		if m.Year != year {
 			continue
@@ -158,7 +159,7 @@ func LeaveYearFrom(months []AttendanceMonth, year int, r AttendanceRules) LeaveY
 		for _, f := range MonthFigures(m, r) {
 			switch {
 			case f.Code == CodeCT && f.Working:
-				ly.Taken++
+				taken[f.Date] = true
 			case f.Code == CodeCB:
 				ly.CutiBesar = true
 			case f.Piket && isCutiBersama(r.Calendar, f.Date):
@@ -166,7 +167,7 @@ func LeaveYearFrom(months []AttendanceMonth, year int, r AttendanceRules) LeaveY
 			}
 		}
 	}
-	ly.Piket = len(piket)
+	ly.Piket, ly.Taken = len(piket), len(taken)
 	return ly
 }
 
