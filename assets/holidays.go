@@ -49,3 +49,34 @@ func Holidays() ([]data.Holiday, []int, error) {
 	data.SortHolidays(all)
 	return all, years, nil
 }
+
+// HolidayList describes the shipped holiday list of one year: whether there
+// is one, and whether it is only an estimate (its header holds a line
+// "# status: perkiraan" because the SKB was not yet available), so callers
+// can warn before relying on it.
+type HolidayList struct {
+	Year        int  `json:"year"`
+	Shipped     bool `json:"shipped"`
+	Provisional bool `json:"provisional"`
+}
+
+// HolidayListFor reports the shipped holiday list of year (see HolidayList).
+func HolidayListFor(year int) HolidayList {
+	l := HolidayList{Year: year}
+	b, err := holidayFiles.ReadFile(path.Join("holidays", strconv.Itoa(year)+".csv"))
+	if err != nil {
+		return l
+	}
+	l.Shipped = true
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "#") {
+			continue
+		}
+		if k, v, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "#")), ":"); ok &&
+			strings.EqualFold(strings.TrimSpace(k), "status") && strings.EqualFold(strings.TrimSpace(v), "perkiraan") {
+			l.Provisional = true
+		}
+	}
+	return l
+}

@@ -155,6 +155,15 @@ func (cs Codes) Lookup(code string) (Code, bool) {
 	return Code{}, false
 }
 
+// FullLabels maps every code of the list to its full label, "TL — Terlambat".
+func (cs Codes) FullLabels() map[string]string {
+	out := make(map[string]string, len(cs))
+	for _, c := range cs {
+		out[c.Code] = c.FullLabel()
+	}
+	return out
+}
+
 // CodeLabel returns "TL — Terlambat" for a known code and the bare code otherwise.
 func (cs Codes) CodeLabel(code string) string {
 	if c, ok := cs.Lookup(code); ok {
@@ -183,20 +192,41 @@ const (
 	SourceMachine Source = "machine" // from a fingerprint-machine log
 )
 
-// DayEntry is the attendance of one person on one day. In and Out are clock
-// times "HH:MM" ("" when not recorded); LateMinutes and EarlyMinutes are the
-// minutes after the start and before the end of the day's hours.
+// DayEntry is the attendance of one person on one day, as stored.
+//
+// Facts (what was observed or decided): In and Out, the clock times "HH:MM"
+// of arrival and departure ("" when not recorded); Punch, a single machine
+// punch whose role (arrival or departure) is decided by the day's hours when
+// read; Code when it is not H, TL or PSW (a decision: DL, S, CT, TK, …);
+// Note, Letter, GrantedBy, Source, EnteredBy, and Confirmed.
+//
+// Derived (see DeriveDay): the code H, TL or PSW of a day with times, the
+// minutes late and short, the TPP bands and the minutes for the 7.5-hour rule
+// all follow from the times and the rules in force when read. Code may still
+// hold H, TL or PSW as a hint for older readers. LateMinutes and
+// EarlyMinutes are kept only for entries written by older versions; they are
+// read only when the entry has no times at all (a figure typed by hand).
 type DayEntry struct {
-	Code         string `json:"code"`
-	In           string `json:"in,omitempty"`
-	Out          string `json:"out,omitempty"`
-	LateMinutes  int    `json:"late_minutes,omitempty"`
+	Code string `json:"code"`
+	In   string `json:"in,omitempty"`
+	Out  string `json:"out,omitempty"`
+	// Punch is a lone fingerprint punch ("HH:MM", In and Out empty): before
+	// the middle of the day's hours it is the arrival, else the departure.
+	Punch string `json:"punch,omitempty"`
+	// Deprecated: minutes are derived when read (DeriveDay); do not store
+	// them. Read only for an old entry without times.
+	LateMinutes int `json:"late_minutes,omitempty"`
+	// Deprecated: see LateMinutes.
 	EarlyMinutes int    `json:"early_minutes,omitempty"`
 	Note         string `json:"note,omitempty"`
 	Letter       string `json:"letter,omitempty"`     // SPT number (DL) or leave letter number
 	GrantedBy    string `json:"granted_by,omitempty"` // who granted the leave
 	Source       Source `json:"source"`
 	EnteredBy    string `json:"entered_by,omitempty"`
+	// Confirmed records that the admin looked at an incomplete record (an
+	// arrival or departure not recorded) and lets it stand; the figures do
+	// not change (see IncompleteDays).
+	Confirmed bool `json:"confirmed,omitempty"`
 }
 
 // AttendanceMonth is the attendance of one staff member for one month — one

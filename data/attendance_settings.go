@@ -14,20 +14,79 @@ type AttendanceSettings struct {
 	Schedule Schedule `json:"schedule"`
 	// Ramadan lists the Ramadan date ranges; their dates move every year and
 	// are entered by the admin, so none are set by default.
-	Ramadan    []DateRange        `json:"ramadan,omitempty"`
-	Codes      Codes              `json:"codes"`
-	TPP        TPPRules           `json:"tpp"`
-	Discipline DisciplineSettings `json:"discipline"`
+	Ramadan []DateRange `json:"ramadan,omitempty"`
+	// RamadanPeriods are the Ramadan ranges with their status (confirmed by
+	// the sidang isbat, or a hisab estimate) and source: seeded from the
+	// shipped assets/ramadan file and editable like the holidays.
+	RamadanPeriods []RamadanPeriod    `json:"ramadan_periods,omitempty"`
+	Codes          Codes              `json:"codes"`
+	TPP            TPPRules           `json:"tpp"`
+	Discipline     DisciplineSettings `json:"discipline"`
+	Punches        PunchSettings      `json:"punches"`
+	// TPPKinds are the kinds of staff who receive TPP (the Perbup on TPP
+	// decides); the others get no TPP figure. Nil means the default: PNS,
+	// CPNS and PPPK.
+	TPPKinds []Kind `json:"tpp_kinds"`
+	// NonASNCodes are the codes of absence (categories excused and leave)
+	// the office allows for Non-ASN staff, who have no PP 11/2017 leave.
+	// Codes of the other categories are always allowed. Nil means the
+	// default: S and I.
+	NonASNCodes []string `json:"non_asn_codes"`
+}
+
+// PunchSettings are the settings for reading fingerprint-machine punches.
+type PunchSettings struct {
+	// WindowMinutes: punches of one person on one day no more than this many
+	// minutes apart (a double tap) are one punch. 0 means the default, 10.
+	WindowMinutes int `json:"window_minutes"`
+}
+
+// DefaultPunchWindowMinutes is the default PunchSettings.WindowMinutes.
+const DefaultPunchWindowMinutes = 10
+
+// MaxPunchWindowMinutes is the widest window PunchSettings.Check accepts.
+const MaxPunchWindowMinutes = 120
+
+// Window returns the window in minutes, the default when unset.
+func (p PunchSettings) Window() int {
+	if p.WindowMinutes <= 0 {
+		return DefaultPunchWindowMinutes
+	}
+	return p.WindowMinutes
+}
+
+// DefaultTPPKinds returns the kinds who receive TPP by default: PNS, CPNS, PPPK.
+func DefaultTPPKinds() []Kind { return []Kind{KindPNS, KindCPNS, KindPPPK} }
+
+// DefaultNonASNCodes returns the absence codes allowed for Non-ASN by default: S and I.
+func DefaultNonASNCodes() []string { return []string{CodeS, CodeI} }
+
+// ReceivesTPP reports whether staff of kind k receive TPP under these settings.
+func (s AttendanceSettings) ReceivesTPP(k Kind) bool {
+	kinds := s.TPPKinds
+	if kinds == nil {
+		kinds = DefaultTPPKinds()
+	}
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultAttendanceSettings returns DefaultSchedule, no Ramadan ranges,
-// DefaultCodes, DefaultTPPRules and DefaultDisciplineSettings.
+// DefaultCodes, DefaultTPPRules, DefaultDisciplineSettings, a punch window of
+// 10 minutes, TPP for PNS, CPNS and PPPK, and S and I for Non-ASN.
 func DefaultAttendanceSettings() AttendanceSettings {
 	return AttendanceSettings{
-		Schedule:   DefaultSchedule(),
-		Codes:      DefaultCodes(),
-		TPP:        DefaultTPPRules(),
-		Discipline: DefaultDisciplineSettings(),
+		Schedule:    DefaultSchedule(),
+		Codes:       DefaultCodes(),
+		TPP:         DefaultTPPRules(),
+		Discipline:  DefaultDisciplineSettings(),
+		Punches:     PunchSettings{WindowMinutes: DefaultPunchWindowMinutes},
+		TPPKinds:    DefaultTPPKinds(),
+		NonASNCodes: DefaultNonASNCodes(),
 	}
 }
 
@@ -48,6 +107,15 @@ func (s AttendanceSettings) WithDefaults() AttendanceSettings {
 	}
 	if h := s.Discipline.HoursPerDay; !(h > 0) || math.IsInf(h, 0) {
 		s.Discipline.HoursPerDay = def.Discipline.HoursPerDay
+	}
+	if s.Punches.WindowMinutes <= 0 {
+		s.Punches.WindowMinutes = def.Punches.WindowMinutes
+	}
+	if s.TPPKinds == nil {
+		s.TPPKinds = def.TPPKinds
+	}
+	if s.NonASNCodes == nil {
+		s.NonASNCodes = def.NonASNCodes
 	}
 	return s
 }
@@ -82,12 +150,33 @@ func (s AttendanceSettings) Check() error {
 	if h := s.Discipline.HoursPerDay; !(h > 0) || math.IsInf(h, 0) {
 		return fmt.Errorf("disiplin: jam per hari harus lebih dari 0")
 	}
+	if m := s.Discipline.MissingPunchMinutes; m < 0 || m > 24*60 {
+		return fmt.Errorf("disiplin: menit untuk jam tidak tercatat harus 0 sampai %d", 24*60)
+	}
+	if w := s.Punches.WindowMinutes; w < 0 || w > MaxPunchWindowMinutes {
+		return fmt.Errorf("mesin sidik jari: jarak sentuhan yang dianggap satu harus 0 sampai %d menit", MaxPunchWindowMinutes)
+	}
+	for i, p := range s.RamadanPeriods {
+		if err := p.Check(); err != nil {
+			return fmt.Errorf("Ramadan baris %d: %w", i+1, err)
+		}
+	}
+	for _, k := range s.TPPKinds {
+		if !k.Valid() {
+			return fmt.Errorf("penerima TPP: jenis pegawai %q tidak dikenal", k)
+		}
+	}
+	for _, c := range s.NonASNCodes {
+		if _, ok := s.Codes.Lookup(c); !ok {
+			return fmt.Errorf("kode untuk Non-ASN: kode %q tidak ada dalam daftar kode kehadiran", c)
+		}
+	}
 	return nil
 }
 
 // Calendar returns the calendar of these settings with the given holidays.
 func (s AttendanceSettings) Calendar(holidays []Holiday) Calendar {
-	return Calendar{Schedule: s.Schedule, Ramadan: s.Ramadan, Holidays: holidays}
+	return Calendar{Schedule: s.Schedule, Ramadan: s.Ramadan, RamadanPeriods: s.RamadanPeriods, Holidays: holidays}
 }
 
 // LeaveOpening is the cuti tahunan balance a person had available in the year

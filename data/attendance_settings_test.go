@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -70,5 +71,53 @@ func TestLeaveOpeningCheck(t *testing.T) {
 		if err := tc.o.Check(); (err == nil) != tc.ok {
 			t.Errorf("Check(%+v) = %v", tc.o, err)
 		}
+	}
+}
+
+func TestAttendanceSettingsNewDefaults(t *testing.T) {
+	t.Parallel()
+	d := DefaultAttendanceSettings()
+	if d.Punches.Window() != 10 || d.Discipline.MissingPunchMinutes != 0 ||
+		fmt.Sprint(d.TPPKinds) != "[PNS CPNS PPPK]" || fmt.Sprint(d.NonASNCodes) != "[S I]" {
+		t.Errorf("defaults: %+v %+v %v %v", d.Punches, d.Discipline, d.TPPKinds, d.NonASNCodes)
+	}
+	if err := d.Check(); err != nil {
+		t.Fatal(err)
+	}
+	old := AttendanceSettings{}.WithDefaults() // a record from before these settings
+	if old.Punches.WindowMinutes != 10 || old.TPPKinds == nil || old.NonASNCodes == nil {
+		t.Errorf("WithDefaults: %+v", old)
+	}
+	tests := []struct {
+		name   string
+		change func(*AttendanceSettings)
+		ok     bool
+	}{
+		{"window 0 (default)", func(s *AttendanceSettings) { s.Punches.WindowMinutes = 0 }, true},
+		{"window 120", func(s *AttendanceSettings) { s.Punches.WindowMinutes = 120 }, true},
+		{"window 121", func(s *AttendanceSettings) { s.Punches.WindowMinutes = 121 }, false},
+		{"window negative", func(s *AttendanceSettings) { s.Punches.WindowMinutes = -1 }, false},
+		{"missing 1440", func(s *AttendanceSettings) { s.Discipline.MissingPunchMinutes = 1440 }, true},
+		{"missing 1441", func(s *AttendanceSettings) { s.Discipline.MissingPunchMinutes = 1441 }, false},
+		{"missing negative", func(s *AttendanceSettings) { s.Discipline.MissingPunchMinutes = -1 }, false},
+		{"no TPP at all", func(s *AttendanceSettings) { s.TPPKinds = []Kind{} }, true},
+		{"unknown TPP kind", func(s *AttendanceSettings) { s.TPPKinds = []Kind{"Honorer"} }, false},
+		{"unknown Non-ASN code", func(s *AttendanceSettings) { s.NonASNCodes = []string{"S", "ZZ"} }, false},
+		{"Ramadan period reversed", func(s *AttendanceSettings) {
+			s.RamadanPeriods = []RamadanPeriod{{HijriYear: 1448, From: NewDate(2027, 3, 9), To: NewDate(2027, 2, 8), Status: RamadanEstimate}}
+		}, false},
+		{"Ramadan period fine", func(s *AttendanceSettings) {
+			s.RamadanPeriods = []RamadanPeriod{{HijriYear: 1448, From: NewDate(2027, 2, 8), To: NewDate(2027, 3, 9), Status: RamadanEstimate}}
+		}, true},
+	}
+	for _, tt := range tests {
+		s := DefaultAttendanceSettings()
+		tt.change(&s)
+		if err := s.Check(); (err == nil) != tt.ok {
+			t.Errorf("%s: Check = %v", tt.name, err)
+		}
+	}
+	if got := DefaultCodes().FullLabels(); got[CodeTL] != "TL — Terlambat" || got[CodePSW] != "PSW — Pulang Sebelum Waktunya" || len(got) != 16 {
+		t.Errorf("FullLabels: %v", got)
 	}
 }

@@ -190,6 +190,9 @@ type DayPunches struct {
 
 // PunchesToDays groups punches by PIN and day, taking the first punch of the
 // day as arrival and the last as departure.
+//
+// Deprecated: use GroupPunches with AttendanceSettings.Punches.Window(), so a
+// double tap is one punch.
 func PunchesToDays(punches []Punch) map[string]map[Date]DayPunches {
 	type span struct {
 		first, last time.Time
@@ -256,6 +259,9 @@ type MergeResult struct {
 	Had     bool         `json:"had"`
 	Before  DayEntry     `json:"before"`
 	After   DayEntry     `json:"after"`
+	// Planned is, for MergeNonWorking from PlanMergeDay, the piket entry the
+	// punches would make with MergeOptions.Piket.
+	Planned *DayEntry `json:"planned,omitempty"`
 }
 
 // Changes reports whether applying the result alters the month.
@@ -268,6 +274,9 @@ func (r MergeResult) Changes() bool { return r.Outcome == MergeAdded || r.Outcom
 // two files of the same day give the same result in either order. The code
 // follows the times against the day's hours (see ApplyTimes); the note of an
 // overwritten entry is kept.
+//
+// Deprecated: it stores minutes and treats a lone punch as an arrival on
+// time; use PlanMergeDay.
 func PlanMerge(m AttendanceMonth, d Date, p DayPunches, cal Calendar, overwrite bool) MergeResult {
 	if !m.Contains(d) {
 		return MergeResult{Outcome: MergeOtherMonth}
@@ -330,6 +339,8 @@ func clockSpan(ts []string) (first, last int, ok bool) {
 }
 
 // MergePunches applies PlanMerge to m and returns the result.
+//
+// Deprecated: use PlanMergeDay and ApplyMerge.
 func (m *AttendanceMonth) MergePunches(d Date, p DayPunches, cal Calendar, overwrite bool) MergeResult {
 	res := PlanMerge(*m, d, p, cal, overwrite)
 	if res.Changes() {

@@ -123,7 +123,10 @@ func (r DateRange) Contains(d Date) bool { return !d.Before(r.From) && !d.After(
 type Calendar struct {
 	Schedule Schedule    `json:"schedule"`
 	Ramadan  []DateRange `json:"ramadan,omitempty"`
-	Holidays []Holiday   `json:"holidays,omitempty"`
+	// RamadanPeriods are Ramadan ranges with a status (see RamadanOn); they
+	// count like Ramadan.
+	RamadanPeriods []RamadanPeriod `json:"ramadan_periods,omitempty"`
+	Holidays       []Holiday       `json:"holidays,omitempty"`
 }
 
 // NewCalendar returns a calendar with DefaultSchedule and the given holidays.
@@ -141,14 +144,11 @@ func (c Calendar) HolidayOn(d Date) (Holiday, bool) {
 	return Holiday{}, false
 }
 
-// InRamadan reports whether d lies in one of the Ramadan ranges.
+// InRamadan reports whether d lies in one of the Ramadan ranges or periods,
+// confirmed or estimated.
 func (c Calendar) InRamadan(d Date) bool {
-	for _, r := range c.Ramadan {
-		if r.Contains(d) {
-			return true
-		}
-	}
-	return false
+	_, ok := c.RamadanOn(d)
+	return ok
 }
 
 // IsWorkingDay reports whether d is a working day: its weekday has hours in the

@@ -15,6 +15,10 @@ type DisciplineSettings struct {
 	// HoursPerDay that is not a positive number counts as the default 7.5.
 	ConvertLateness bool    `json:"convert_lateness"`
 	HoursPerDay     float64 `json:"hours_per_day"`
+	// MissingPunchMinutes is what an arrival or departure that was not
+	// recorded (tidak tercatat) adds to the lateness count, never more than
+	// the day's working time. Default 0: the rule counts measured minutes.
+	MissingPunchMinutes int `json:"missing_punch_minutes"`
 }
 
 // DefaultDisciplineSettings returns conversion on, 7.5 hours to a day.
@@ -40,25 +44,29 @@ type disciplineStep struct {
 	sanction string
 }
 
-// disciplineSteps is the cumulative table of PP 94/2021 (docs/aturan.md §6.2),
-// lowest first.
+// disciplineSteps is the cumulative table of PP 94/2021 Pasal 11 ayat (2)
+// huruf a–c for days of TK in a calendar year, lowest first, worded as the
+// penalties of Pasal 8 for a PNS (docs/aturan.md §6.2).
 var disciplineSteps = []disciplineStep{
 	{3, LevelRingan, "teguran lisan"},
 	{4, LevelRingan, "teguran tertulis"},
 	{7, LevelRingan, "pernyataan tidak puas secara tertulis"},
-	{11, LevelSedang, "pemotongan tunjangan kinerja 25% selama 6 bulan"},
-	{14, LevelSedang, "pemotongan tunjangan kinerja 25% selama 9 bulan"},
-	{17, LevelSedang, "pemotongan tunjangan kinerja 25% selama 12 bulan"},
+	{11, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan"},
+	{14, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 9 bulan"},
+	{17, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan"},
 	{21, LevelBerat, "penurunan jabatan setingkat lebih rendah selama 12 bulan"},
-	{25, LevelBerat, "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"},
-	{28, LevelBerat, "pemberhentian dengan hormat tidak atas permintaan sendiri"},
+	{25, LevelBerat, "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan"},
+	{28, LevelBerat, pnsDismissal},
 }
+
+// pnsDismissal is the most severe penalty of PP 94/2021 Pasal 8 ayat (4).
+const pnsDismissal = "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS"
 
 // ConsecutiveTKLimit is the run of consecutive working days of TK that leads
 // to dismissal under PP 94/2021.
 const ConsecutiveTKLimit = 10
 
-const consecutiveSanction = "pemberhentian karena 10 hari kerja berturut-turut tanpa keterangan; gaji dihentikan mulai bulan berikutnya"
+const consecutiveReason = "karena 10 hari kerja berturut-turut tanpa keterangan; gaji dihentikan mulai bulan berikutnya"
 
 // DisciplineResult is one person's PP 94/2021 count for a calendar year. The
 // app cannot know whether an absence had a valid reason, so the level is only
@@ -93,13 +101,33 @@ type DisciplineResult struct {
 // their attendance months (any order; months outside the year are used only
 // to follow a run of TK across the new year). Only working days of cal count.
 // The level is the more severe of the cumulative table and the 10-consecutive-
-// working-days rule; the sanction is worded for kind k: PNS per the table;
-// CPNS lose their CPNS status for a sedang or berat penalty; PPPK are
-// disciplined under PP 49/2018 with their own penalties; Non-ASN get counts only.
+// working-days rule; the sanction is worded for kind k (see sanctionFor).
+//
+// Deprecated: it reads stored minutes and the code TK only; use
+// DisciplineYear.
 func Discipline(months []AttendanceMonth, year int, cal Calendar, s DisciplineSettings, k Kind) DisciplineResult {
+	view := func(m AttendanceMonth, day int) (bool, int) {
+		e := m.Days[day]
+		minutes := 0
+		if entryIsLate(e) {
+			minutes += e.LateMinutes
+		}
+		if entryIsEarly(e) {
+			minutes += e.EarlyMinutes
+		}
+		return e.Code == CodeTK, minutes
+	}
+	return disciplineWith(months, year, cal, s, k, view)
+}
+
+// dayView tells whether an entered day of a month is absent and how many
+// minutes of lateness it adds.
+type dayView func(m AttendanceMonth, day int) (absent bool, minutes int)
+
+func disciplineWith(months []AttendanceMonth, year int, cal Calendar, s DisciplineSettings, k Kind, view dayView) DisciplineResult {
 	r := DisciplineResult{Year: year, CountsOnly: !k.IsASN()}
-	r.countYear(months, year, cal)
-	r.longestRun(months, year, cal)
+	r.countYear(months, year, cal, view)
+	r.longestRun(months, year, cal, view)
 	if s.ConvertLateness {
 		hours := s.HoursPerDay
 		if hours <= 0 || math.IsNaN(hours) || math.IsInf(hours, 0) {
@@ -115,33 +143,29 @@ func Discipline(months []AttendanceMonth, year int, cal Calendar, s DisciplineSe
 	return r
 }
 
-func (r *DisciplineResult) countYear(months []AttendanceMonth, year int, cal Calendar) {
+func (r *DisciplineResult) countYear(months []AttendanceMonth, year int, cal Calendar, view dayView) {
 	for _, m := range months {
 		if m.Year != year {
 			continue
 		}
 		mask := cal.workingMask(m.Year, m.Month)
-		for day, e := range m.Days {
+		for day := range m.Days {
 			if day < 1 || day > monthLength(m.Year, m.Month) || !mask[day] {
 				continue
 			}
-			if e.Code == CodeTK {
+			absent, minutes := view(m, day)
+			if absent {
 				r.AbsentDays++
 			}
-			if entryIsLate(e) {
-				r.LateMinutes += e.LateMinutes
-			}
-			if entryIsEarly(e) {
-				r.LateMinutes += e.EarlyMinutes
-			}
+			r.LateMinutes += minutes
 		}
 	}
 }
 
 // longestRun walks the working days of the months from the previous December
-// to the next January in date order; a working day that is not TK, or not
+// to the next January in date order; a working day that is not absent, or not
 // entered, or in a month with no record, ends a run.
-func (r *DisciplineResult) longestRun(months []AttendanceMonth, year int, cal Calendar) {
+func (r *DisciplineResult) longestRun(months []AttendanceMonth, year int, cal Calendar, view dayView) {
 	first, last := monthIndexOf(year-1, time.December), monthIndexOf(year+1, time.January)
 	var use []AttendanceMonth
 	for _, m := range months {
@@ -166,7 +190,11 @@ func (r *DisciplineResult) longestRun(months []AttendanceMonth, year int, cal Ca
 			if !mask[day] {
 				continue
 			}
-			if e, ok := m.Days[day]; !ok || e.Code != CodeTK {
+			if _, ok := m.Days[day]; !ok {
+				run = 0
+				continue
+			}
+			if absent, _ := view(m, day); !absent {
 				run = 0
 				continue
 			}
@@ -185,7 +213,23 @@ func (r *DisciplineResult) longestRun(months []AttendanceMonth, year int, cal Ca
 // monthIndexOf numbers months consecutively across years.
 func monthIndexOf(year int, month time.Month) int { return year*12 + int(month) - 1 }
 
-// judge sets the level, the sanction worded for kind k and the next threshold.
+// lastStep returns the index of the most severe step for kind k: for a CPNS
+// the first sedang step (a sedang or berat penalty already means dismissal as
+// CPNS, PP 11/2017), for the others the last.
+func lastStep(k Kind) int {
+	if k == KindCPNS {
+		for i, st := range disciplineSteps {
+			if st.level != LevelRingan {
+				return i
+			}
+		}
+	}
+	return len(disciplineSteps) - 1
+}
+
+// judge sets the level, the sanction worded for kind k and the next
+// threshold; there is none once the most severe penalty for the kind is
+// reached, by the cumulative count or by the consecutive-days rule.
 func (r *DisciplineResult) judge(k Kind) {
 	step := -1
 	for i, st := range disciplineSteps {
@@ -193,34 +237,62 @@ func (r *DisciplineResult) judge(k Kind) {
 			step = i
 		}
 	}
+	top := lastStep(k)
+	if step > top {
+		step = top
+	}
 	if step >= 0 {
-		r.Level, r.Sanction = disciplineSteps[step].level, sanctionFor(k, disciplineSteps[step])
+		r.Level, r.Sanction = disciplineSteps[step].level, sanctionFor(k, disciplineSteps[step], false)
 	}
 	if r.LongestRun >= ConsecutiveTKLimit && step < len(disciplineSteps)-1 {
-		r.Level, r.Sanction = LevelBerat, sanctionFor(k, disciplineStep{ConsecutiveTKLimit, LevelBerat, consecutiveSanction})
+		r.Level, r.Sanction = LevelBerat, sanctionFor(k, disciplineStep{ConsecutiveTKLimit, LevelBerat, pnsDismissal}, true)
+		step = top
 	}
 	if r.Level != LevelNone {
 		r.Potential = fmt.Sprintf("Potensi hukuman disiplin: %s — %s", r.Level, r.Sanction)
 	}
-	if step+1 < len(disciplineSteps) {
+	if step < top {
 		next := disciplineSteps[step+1]
 		r.DaysToNext = next.from - r.TotalDays
-		r.NextThreshold = fmt.Sprintf("Tinggal %d hari TK lagi mencapai batas %s (PP 94/2021)", r.DaysToNext, sanctionFor(k, next))
+		r.NextThreshold = fmt.Sprintf("Tinggal %d hari TK lagi mencapai batas %s (%s)", r.DaysToNext, sanctionFor(k, next, false), disciplineBasis(k))
 	}
 }
 
-// sanctionFor words a step's penalty for the kind of staff (PP 94/2021,
-// PP 49/2018; docs/aturan.md §6.5).
-func sanctionFor(k Kind, st disciplineStep) string {
-	if st.level == LevelRingan {
-		return st.sanction
-	}
+// disciplineBasis names the regulation the penalties of kind k come from.
+func disciplineBasis(k Kind) string {
 	switch {
 	case k == KindCPNS:
-		return "pemberhentian sebagai CPNS"
+		return "PP 94/2021 jo. PP 11/2017"
 	case k.IsPPPK():
-		return "hukuman disiplin " + string(st.level) + " bagi PPPK menurut PP 49/2018 jo. PP 94/2021 " +
-			"(penundaan kenaikan gaji berkala, penurunan golongan, atau pemutusan hubungan perjanjian kerja)"
+		return "PP 49/2018 jo. PP 94/2021"
 	}
-	return st.sanction
+	return "PP 94/2021"
+}
+
+// sanctionFor words a step's penalty in full for the kind of staff (PP
+// 94/2021 Pasal 8 and 11): a PNS gets the penalty of the table; a CPNS the
+// ringan penalties, and dismissal as CPNS for a sedang or berat one (PP
+// 11/2017); a PPPK the ringan penalties, the PPPK penalties of PP 49/2018
+// for sedang and berat, and the end of the contract where a PNS would be
+// dismissed. consecutive marks the 10-working-days rule.
+func sanctionFor(k Kind, st disciplineStep, consecutive bool) string {
+	dismissal := consecutive || st.sanction == pnsDismissal
+	var s string
+	switch {
+	case st.level == LevelRingan:
+		return st.sanction
+	case k == KindCPNS:
+		s = "pemberhentian sebagai CPNS karena hukuman disiplin tingkat " + string(st.level)
+	case k.IsPPPK() && dismissal:
+		s = "pemutusan hubungan perjanjian kerja tidak atas permintaan sendiri sebagai PPPK"
+	case k.IsPPPK():
+		s = "hukuman disiplin tingkat " + string(st.level) + " bagi PPPK menurut PP 49/2018 jo. PP 94/2021 " +
+			"(penundaan kenaikan gaji berkala, penurunan golongan, atau pemutusan hubungan perjanjian kerja)"
+	default:
+		s = st.sanction
+	}
+	if consecutive {
+		s += " " + consecutiveReason
+	}
+	return s
 }

@@ -62,18 +62,18 @@ func TestDisciplineCumulativeEdges(t *testing.T) {
 		{6, LevelRingan, "teguran tertulis", 1},
 		{7, LevelRingan, "pernyataan tidak puas secara tertulis", 4},
 		{10, LevelRingan, "pernyataan tidak puas secara tertulis", 1},
-		{11, LevelSedang, "pemotongan tunjangan kinerja 25% selama 6 bulan", 3},
-		{13, LevelSedang, "pemotongan tunjangan kinerja 25% selama 6 bulan", 1},
-		{14, LevelSedang, "pemotongan tunjangan kinerja 25% selama 9 bulan", 3},
-		{16, LevelSedang, "pemotongan tunjangan kinerja 25% selama 9 bulan", 1},
-		{17, LevelSedang, "pemotongan tunjangan kinerja 25% selama 12 bulan", 4},
-		{20, LevelSedang, "pemotongan tunjangan kinerja 25% selama 12 bulan", 1},
+		{11, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan", 3},
+		{13, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan", 1},
+		{14, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 9 bulan", 3},
+		{16, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 9 bulan", 1},
+		{17, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan", 4},
+		{20, LevelSedang, "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan", 1},
 		{21, LevelBerat, "penurunan jabatan setingkat lebih rendah selama 12 bulan", 4},
 		{24, LevelBerat, "penurunan jabatan setingkat lebih rendah selama 12 bulan", 1},
-		{25, LevelBerat, "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan", 3},
-		{27, LevelBerat, "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan", 1},
-		{28, LevelBerat, "pemberhentian dengan hormat tidak atas permintaan sendiri", 0},
-		{40, LevelBerat, "pemberhentian dengan hormat tidak atas permintaan sendiri", 0},
+		{25, LevelBerat, "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan", 3},
+		{27, LevelBerat, "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan", 1},
+		{28, LevelBerat, "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", 0},
+		{40, LevelBerat, "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", 0},
 	}
 	for _, tt := range tests {
 		months := yearWith(cal, CodeTK, scatteredTK(cal, tt.days))
@@ -119,6 +119,35 @@ func TestDisciplineWording(t *testing.T) {
 	cpns := Discipline(yearWith(cal, CodeTK, scatteredTK(cal, 9)), 2026, cal, DefaultDisciplineSettings(), KindCPNS)
 	if !strings.Contains(cpns.NextThreshold, "pemberhentian sebagai CPNS") {
 		t.Errorf("CPNS next threshold %q", cpns.NextThreshold)
+	}
+	// PP 94/2021 Pasal 8 and 11: the full wording per kind, and no next
+	// threshold once the most severe penalty for the kind is reached.
+	full := []struct {
+		kind      Kind
+		days      int
+		sanction  string
+		next      string // "" when there is no next threshold
+		toNextDay int
+	}{
+		{KindPNS, 27, "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan",
+			"Tinggal 1 hari TK lagi mencapai batas pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS (PP 94/2021)", 1},
+		{KindPNS, 28, "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", "", 0},
+		{KindCPNS, 10, "pernyataan tidak puas secara tertulis",
+			"Tinggal 1 hari TK lagi mencapai batas pemberhentian sebagai CPNS karena hukuman disiplin tingkat sedang (PP 94/2021 jo. PP 11/2017)", 1},
+		{KindCPNS, 11, "pemberhentian sebagai CPNS karena hukuman disiplin tingkat sedang", "", 0},
+		{KindCPNS, 21, "pemberhentian sebagai CPNS karena hukuman disiplin tingkat sedang", "", 0},
+		{KindPPPK, 11, "hukuman disiplin tingkat sedang bagi PPPK menurut PP 49/2018 jo. PP 94/2021 " +
+			"(penundaan kenaikan gaji berkala, penurunan golongan, atau pemutusan hubungan perjanjian kerja)",
+			"Tinggal 3 hari TK lagi mencapai batas hukuman disiplin tingkat sedang bagi PPPK menurut PP 49/2018 jo. PP 94/2021 " +
+				"(penundaan kenaikan gaji berkala, penurunan golongan, atau pemutusan hubungan perjanjian kerja) (PP 49/2018 jo. PP 94/2021)", 3},
+		{KindPPPK, 28, "pemutusan hubungan perjanjian kerja tidak atas permintaan sendiri sebagai PPPK", "", 0},
+	}
+	for _, tt := range full {
+		r := Discipline(yearWith(cal, CodeTK, scatteredTK(cal, tt.days)), 2026, cal, DefaultDisciplineSettings(), tt.kind)
+		if r.Sanction != tt.sanction || r.NextThreshold != tt.next || r.DaysToNext != tt.toNextDay {
+			t.Errorf("%s %d days: sanction %q next %q (%d); want %q %q (%d)", tt.kind, tt.days, r.Sanction, r.NextThreshold, r.DaysToNext,
+				tt.sanction, tt.next, tt.toNextDay)
+		}
 	}
 	non := Discipline(yearWith(cal, CodeTK, scatteredTK(cal, 30)), 2026, cal, DefaultDisciplineSettings(), KindNonASN)
 	if !non.CountsOnly || non.AbsentDays != 30 || non.Level != LevelNone || non.Sanction != "" || non.NextThreshold != "" {
@@ -184,6 +213,15 @@ func TestDisciplineConsecutiveRun(t *testing.T) {
 	if ten.LongestRun != 10 || ten.Level != LevelBerat || !strings.Contains(ten.Sanction, "10 hari kerja berturut-turut") {
 		t.Errorf("10 in a row: run %d, %q %q", ten.LongestRun, ten.Level, ten.Sanction)
 	}
+	if ten.NextThreshold != "" || ten.DaysToNext != 0 {
+		t.Errorf("10 in a row is already dismissal, yet next threshold %q (%d)", ten.NextThreshold, ten.DaysToNext)
+	}
+	for _, k := range []Kind{KindCPNS, KindPPPK} {
+		r := Discipline(yearWith(cal, CodeTK, consecutive(cal, NewDate(2026, 9, 1), 10)), 2026, cal, DefaultDisciplineSettings(), k)
+		if r.Level != LevelBerat || r.NextThreshold != "" || !strings.Contains(r.Sanction, "10 hari kerja berturut-turut") {
+			t.Errorf("%s 10 in a row: %q %q next %q", k, r.Level, r.Sanction, r.NextThreshold)
+		}
+	}
 	if !ten.RunFrom.Equal(NewDate(2026, 9, 1)) || !ten.RunTo.Equal(NewDate(2026, 9, 14)) {
 		t.Errorf("10 in a row: %s – %s", ten.RunFrom, ten.RunTo)
 	}
@@ -220,7 +258,7 @@ func TestDisciplineConsecutiveRun(t *testing.T) {
 	}
 	// Cumulative 28 stays the cumulative dismissal even with a run of 10.
 	both := append(consecutive(cal, NewDate(2026, 9, 1), 10), scatteredTK(cal, 18)...)
-	if r := Discipline(yearWith(cal, CodeTK, both), 2026, cal, DefaultDisciplineSettings(), KindPNS); r.Sanction != "pemberhentian dengan hormat tidak atas permintaan sendiri" {
+	if r := Discipline(yearWith(cal, CodeTK, both), 2026, cal, DefaultDisciplineSettings(), KindPNS); r.Sanction != "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS" {
 		t.Errorf("28 days with a run: %q", r.Sanction)
 	}
 }

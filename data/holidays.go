@@ -172,3 +172,15 @@ func WriteHolidaysCSV(w io.Writer, hs []Holiday) error {
 	}
 	return nil
 }
+
+// HasHolidayList reports whether hs holds a holiday list for year: at least
+// one national holiday of that year (local days off alone are not a list).
+// Without one every weekday counts as a working day, so callers should warn.
+func HasHolidayList(hs []Holiday, year int) bool {
+	for _, h := range hs {
+		if h.Kind == HolidayNational && h.Date.Year() == year {
+			return true
+		}
+	}
+	return false
+}

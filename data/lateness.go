@@ -37,6 +37,8 @@ var ErrNoHours = errors.New("hari ini bukan hari kerja; tidak ada jam kerja untu
 // short (departure before the day's end) of an entry. Arriving exactly at the
 // start is not late; one minute after is 1 minute late; likewise for leaving.
 // A time that is not recorded or unreadable gives 0 for its side.
+//
+// Deprecated: use DeriveDay, which also handles times not recorded.
 func ComputeMinutes(e DayEntry, h DayHours) (late, early int) {
 	if in, err := ParseClock(e.In); e.In != "" && err == nil {
 		late = max(0, in-h.Start)
@@ -51,6 +53,8 @@ func ComputeMinutes(e DayEntry, h DayHours) (late, early int) {
 // day's hours and, when the entry is H, TL, PSW or not yet coded, sets the code
 // the times show: TL when late (the minutes short are still kept), else PSW
 // when leaving early, else H. Other codes keep their code and get no minutes.
+//
+// Deprecated: minutes are derived when read (DeriveDay), not stored.
 func ApplyTimes(e DayEntry, h DayHours) (DayEntry, error) {
 	if !h.Works() {
 		return e, ErrNoHours

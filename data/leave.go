@@ -130,6 +130,8 @@ func LeaveDates(c Code, r DateRange, cal Calendar) []Date {
 // LeaveYearOf counts, from one person's attendance months, the working days
 // of cuti tahunan, whether cuti besar was taken, and the cuti bersama days
 // worked (an entry of H, TL, PSW, DL or FWA on a cuti bersama day) in year.
+//
+// Deprecated: use LeaveYearFrom, which counts piket by category.
 func LeaveYearOf(months []AttendanceMonth, year int, cal Calendar) LeaveYear {
 	ly := LeaveYear{Year: year}
 	for _, m := range months {

@@ -44,6 +44,20 @@ type RecapRow struct {
 	LIB int `json:"lib"`
 	// NotEntered is the working days with no entry: never assumed H or TK.
 	NotEntered int `json:"not_entered"`
+	// Excused is the working days whose code counts as excused (TB, S, I
+	// and an office's own excused codes); RecapMonth only.
+	Excused int `json:"excused"`
+	// Piket is the days of presence recorded on days that are not working
+	// days (weekends, holidays, cuti bersama): never in WorkingDays,
+	// Present, H or TK. RecapMonth only.
+	Piket int `json:"piket"`
+	// LateNotRecorded and EarlyNotRecorded count the late arrivals and early
+	// departures whose time was not recorded (in LateCount and EarlyCount,
+	// not in the minutes); Incomplete the days with one time missing that
+	// the admin has not confirmed. RecapMonth only.
+	LateNotRecorded  int `json:"late_not_recorded"`
+	EarlyNotRecorded int `json:"early_not_recorded"`
+	Incomplete       int `json:"incomplete"`
 	// Other counts working days coded with an office's own codes.
 	Other map[string]int `json:"other,omitempty"`
 	// IgnoredEntries counts entries on days that are not working days.
@@ -51,6 +65,9 @@ type RecapRow struct {
 }
 
 // Recap computes the monthly recap of one staff member's month.
+//
+// Deprecated: it reads stored minutes and counts by the default code IDs;
+// use RecapMonth.
 func Recap(m AttendanceMonth, cal Calendar) RecapRow {
 	r := RecapRow{StaffID: m.StaffID, Year: m.Year, Month: m.Month, Staff: 1}
 	mask := cal.workingMask(m.Year, m.Month)
@@ -193,6 +210,11 @@ func SumRecaps(rows []RecapRow) RecapRow {
 		t.TK += r.TK
 		t.LIB += r.LIB
 		t.NotEntered += r.NotEntered
+		t.Excused += r.Excused
+		t.Piket += r.Piket
+		t.LateNotRecorded += r.LateNotRecorded
+		t.EarlyNotRecorded += r.EarlyNotRecorded
+		t.Incomplete += r.Incomplete
 		t.IgnoredEntries += r.IgnoredEntries
 		for code, n := range r.Other {
 			if t.Other == nil {

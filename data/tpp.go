@@ -93,6 +93,9 @@ type TPPDetail struct {
 // times the TK percentage, plus each late arrival and each early departure on
 // a working day at its band's percentage (a day both late and early is
 // deducted for both), capped at 100%.
+//
+// Deprecated: it reads stored minutes and the code TK only; use TPPMonth or
+// PersonTPP.
 func TPPDeduction(m AttendanceMonth, cal Calendar, rules TPPRules) TPPDetail {
 	t := TPPDetail{Late: make([]int, len(rules.Late)), Early: make([]int, len(rules.Early))}
 	sum := 0.0
