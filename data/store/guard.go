@@ -30,7 +30,7 @@ func safely(path string, fn func() error) (err error) {
 // deferred function, while the panicking frames are still on the stack.
 func fromPanic(path string, r any) error {
 	if _, fault := r.(interface{ Addr() uintptr }); fault || panickedInBolt() {
-		return damaged(path, fmt.Sprintf("sebagian isi file tidak terbaca (%v)", r), nil)
+		return damaged(path, "sebagian isi file tidak terbaca", fmt.Errorf("%v", r))
 	}
 	return &FileError{Path: path, Kind: errInternal,
 		Msg: fmt.Sprintf("Kesalahan di dalam Kinerja saat membaca %q: %v. File tidak diubah; laporkan kesalahan ini.", path, r)}
