@@ -12,8 +12,27 @@ import (
 // the complete new one, never a half-written file: write fills a temporary
 // file in the same directory, which is flushed, fsynced, closed and then
 // renamed over path. On any error the temporary file is removed and path is
-// left as it was. The new file gets mode 0644.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+// left as it was. The new file gets mode 0644. The temporary file is named
+// ".NAME.tmp-DIGITS"; the store removes such files left by a killed run
+// (store.IsTempName).
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return WriteFileAtomicGuarded(path, nil, write)
+}
+
+// Guard inspects an output path before anything is written to it; a non-nil
+// error refuses the path (store.Store.GuardOutput refuses the open data file,
+// its backups and files held open by another Kinerja).
+type Guard func(path string) error
+
+// WriteFileAtomicGuarded is WriteFileAtomic that first asks guard (when not
+// nil) whether path may be written, and asks again just before the rename;
+// a refusal is returned as it is and nothing is written.
+func WriteFileAtomicGuarded(path string, guard Guard, write func(io.Writer) error) (err error) {
+	if guard != nil {
+		if err := guard(path); err != nil {
+			return err
+		}
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -43,6 +62,11 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("menutup %s: %w", path, err)
+	}
+	if guard != nil {
+		if err := guard(path); err != nil {
+			return err
+		}
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("mengganti %s: %w", path, err)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"kinerja/data/store"
 )
 
 func dirNames(t *testing.T, dir string) []string {
@@ -83,5 +85,30 @@ func TestWriteFileAtomicNewFileAndMissingDir(t *testing.T) {
 	})
 	if err == nil {
 		t.Error("no error for a missing directory")
+	}
+}
+
+func TestWriteFileAtomicGuardedRefuses(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laporan.pdf")
+	no := errors.New("dilindungi")
+	err := WriteFileAtomicGuarded(path, func(string) error { return no }, func(w io.Writer) error {
+		t.Error("write called for a refused path")
+		return nil
+	})
+	if !errors.Is(err, no) {
+		t.Fatalf("err = %v", err)
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Fatalf("refused write left %q", names)
+	}
+	var names []string
+	err = WriteFileAtomicGuarded(path, nil, func(w io.Writer) error {
+		names = dirNames(t, dir)
+		return nil
+	})
+	if err != nil || len(names) != 1 || !store.IsTempName(names[0]) {
+		t.Errorf("temporary files %q (%v): want one the store cleans up", names, err)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -56,4 +57,51 @@ func (e *ListError) Unwrap() []error {
 		out[i] = it
 	}
 	return out
+}
+
+// Kinds of FileError; test them with errors.Is.
+var (
+	// ErrNoFile: the data file does not exist and the caller may not create it.
+	ErrNoFile = errors.New("file data tidak ada")
+	// ErrDamaged: the file is damaged (truncated, empty, a page unreadable,
+	// a meta page failing its checksum); the Store refuses every write.
+	ErrDamaged = errors.New("file data rusak")
+	// ErrNotDataFile: the file is not a Kinerja data file at all.
+	ErrNotDataFile = errors.New("bukan file data Kinerja")
+	// ErrReadOnly: the Store was opened read-only and refuses writes.
+	ErrReadOnly = errors.New("file data dibuka hanya untuk dibaca")
+	// ErrProtected: an output path names a file Kinerja must not write over.
+	ErrProtected = errors.New("file ini dilindungi")
+	// ErrExists: the output file exists and replacing it was not requested.
+	ErrExists = errors.New("file sudah ada")
+)
+
+// FileError is a refusal about one file, with a whole Indonesian sentence
+// for people (Msg, naming the file and what to do) and a kind for programs:
+// errors.Is(err, ErrDamaged), data.ErrAlreadyOpen, os.ErrPermission, … .
+type FileError struct {
+	Path string
+	Msg  string
+	Kind error // one of the Err* kinds above or data.ErrAlreadyOpen / data.ErrNewerSchema / data.ErrNetworkDrive
+	Err  error // the underlying cause, may be nil
+}
+
+func (e *FileError) Error() string { return e.Msg }
+
+// Unwrap returns the kind and the cause.
+func (e *FileError) Unwrap() []error {
+	out := []error{e.Kind}
+	if e.Err != nil {
+		out = append(out, e.Err)
+	}
+	return out
+}
+
+// restoreHint closes every damage message: what the user can do.
+const restoreHint = `Pulihkan dari cadangan (menu Pulihkan, atau "kinerja restore FILE"); file ini tidak diubah.`
+
+// damaged returns the FileError of a damaged file; detail says what is wrong.
+func damaged(path, detail string, cause error) *FileError {
+	return &FileError{Path: path, Kind: ErrDamaged, Err: cause,
+		Msg: fmt.Sprintf("File data rusak: %q — %s. %s", path, detail, restoreHint)}
 }

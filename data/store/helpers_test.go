@@ -13,7 +13,7 @@ import (
 var testNow = time.Date(2026, time.November, 28, 10, 0, 0, 0, time.UTC)
 
 func testOptions() Options {
-	return Options{Timeout: 50 * time.Millisecond, Actor: "uji", Now: func() time.Time { return testNow }}
+	return Options{Timeout: 50 * time.Millisecond, Actor: "uji", Now: func() time.Time { return testNow }, Create: true}
 }
 
 // openTemp opens a new data file in a temporary folder and closes it at the end of the test.

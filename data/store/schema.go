@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,8 +51,9 @@ func schemaOf(r reader) (int, error) {
 	return v, nil
 }
 
-// prepare brings the open file to SchemaVersion: it initialises a new file,
-// migrates an older one after copying it, and refuses a newer one.
+// prepare brings the open file to SchemaVersion: it initialises a new file
+// (only when Options.Create), migrates an older one after copying it, and
+// refuses a newer one. A read-only store is only checked.
 func (s *Store) prepare() error {
 	var v int
 	err := s.view(func(r reader) (err error) {
@@ -59,14 +61,22 @@ func (s *Store) prepare() error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("membaca versi file %s: %w", s.path, err)
+		return schemaError(s.path, err)
 	}
-	switch want := SchemaVersion(); {
+	want := SchemaVersion()
+	if err := newerError(s.path, v); err != nil {
+		return err
+	}
+	switch {
+	case v == 0 && !s.opt.Create:
+		return &FileError{Path: s.path, Kind: ErrNoFile,
+			Msg: fmt.Sprintf("File data %q belum berisi data Kinerja — buat dengan \"kinerja office set\".", s.path)}
 	case v == 0:
 		return s.update("membuat file data", initFile)
-	case v > want:
-		return fmt.Errorf("%s (versi file %d, versi aplikasi %d): %w", s.path, v, want, data.ErrNewerSchema)
-	case v < want:
+	case v < want && s.opt.ReadOnly && !s.opt.inspect:
+		return &FileError{Path: s.path, Kind: ErrReadOnly,
+			Msg: fmt.Sprintf("File data %q dibuat oleh versi Kinerja yang lebih lama (versi %d) dan perlu diperbarui ke versi %d; buka sekali dari media yang bisa ditulisi.", s.path, v, want)}
+	case v < want && !s.opt.ReadOnly:
 		return s.migrate(v, want)
 	}
 	return nil
@@ -107,7 +117,7 @@ func BackupName(path string, v int) string { return fmt.Sprintf("%s.pre-v%d.bak"
 // migrate copies the file to BackupName(path, to) and runs the migrations
 // from version from to version to in one transaction.
 func (s *Store) migrate(from, to int) error {
-	if err := s.BackupFile(BackupName(s.path, to)); err != nil {
+	if err := s.writeSnapshot(context.Background(), BackupName(s.path, to)); err != nil {
 		return fmt.Errorf("salinan sebelum migrasi: %w", err)
 	}
 	action := fmt.Sprintf("migrasi skema v%d ke v%d", from, to)

@@ -40,18 +40,65 @@ type change struct {
 	now    time.Time
 }
 
-// view runs fn in a read transaction.
+// view runs fn in a read transaction. A damaged page (a bbolt panic or a
+// fault in the memory map) gives a *FileError of kind ErrDamaged and marks
+// the store damaged; see safely.
 func (s *Store) view(fn func(r reader) error) error {
-	return s.db.View(func(tx *bolt.Tx) error { return fn(reader{tx: tx}) })
+	return s.viewTx(func(tx *bolt.Tx) error { return fn(reader{tx: tx}) })
+}
+
+// viewTx is view with the bare transaction, for backups and checks.
+func (s *Store) viewTx(fn func(tx *bolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.db == nil {
+		return errClosed(s.path)
+	}
+	return s.noteErr(safely(s.path, func() error { return s.db.View(fn) }))
 }
 
 // update runs fn in one Update transaction named action (it becomes the
 // audit entries' action). Everything fn wrote, with its audit entries, is
-// committed together, or nothing is when fn or the commit fails.
+// committed together, or nothing is when fn or the commit fails. It refuses
+// to start on a read-only store, on a store where damage was seen, and on a
+// file shorter than the pages it claims (truncated while open).
 func (s *Store) update(action string, fn func(c *change) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.updateTx(func(tx *bolt.Tx) error {
 		return fn(&change{reader: reader{tx: tx}, action: action, actor: s.actor, now: s.now()})
 	})
+}
+
+// updateTx is update with the bare transaction: only for the bookkeeping
+// outside the audited records (see bucketHealth).
+func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.db == nil {
+		return errClosed(s.path)
+	}
+	if s.opt.ReadOnly {
+		return &FileError{Path: s.path, Kind: ErrReadOnly,
+			Msg: fmt.Sprintf("File data %q dibuka hanya untuk dibaca; perubahan tidak dapat disimpan.", s.path)}
+	}
+	if err := s.Damage(); err != nil {
+		return err
+	}
+	return s.noteErr(safely(s.path, func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			size, err := fileSize(s.path)
+			if err != nil {
+				return openError(s.path, err)
+			}
+			if need := tx.Size(); need > size {
+				return damaged(s.path, fmt.Sprintf("file terpotong: seharusnya %d bita, hanya %d bita", need, size), nil)
+			}
+			return fn(tx)
+		})
+	}))
+}
+
+func errClosed(path string) error {
+	return fmt.Errorf("file data %s sudah ditutup", path)
 }
 
 // bucketAt returns the bucket at path ("a" or "a/b"). When create is false a
