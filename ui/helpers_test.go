@@ -51,7 +51,7 @@ func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *service.Service
 	a := test.NewTempApp(t)
 	useLanguage(t, a)
 	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
-	svc, err := service.Open(filepath.Join(t.TempDir(), "kinerja.db"), service.Options{Actor: "test", Now: now})
+	svc, err := service.Open(filepath.Join(t.TempDir(), "kinerja.db"), service.Options{Create: true, Actor: "test", Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

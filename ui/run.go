@@ -27,14 +27,15 @@ func Run(dataPath, screen, version string, stderr io.Writer) int {
 	if err := SetupLanguage(a); err != nil {
 		log.Printf("memuat terjemahan: %v", err)
 	}
-	if dataPath == "" {
+	firstRun := dataPath == "" // the default file is made on the first run; a named one must exist
+	if firstRun {
 		p, err := service.DefaultPath()
 		if err != nil {
 			return showStartupError(a, stderr, fmt.Errorf("menentukan lokasi file data: %w", err))
 		}
 		dataPath = p
 	}
-	svc, err := service.Open(dataPath, service.Options{})
+	svc, err := service.Open(dataPath, service.Options{Create: firstRun})
 	if err != nil {
 		return showStartupError(a, stderr, err)
 	}

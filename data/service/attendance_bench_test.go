@@ -110,7 +110,7 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "k.db")
 		copyFile(b, template, path)
-		fresh, err := store.Open(path, store.Options{Actor: "uji"})
+		fresh, err := store.Open(path, store.Options{Create: true, Actor: "uji"})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -16,7 +16,7 @@ var testNow = time.Date(2026, time.November, 28, 10, 0, 0, 0, time.UTC)
 // openStore opens a new data file holding the given staff; it is closed at the end of the test.
 func openStore(t testing.TB, staff ...data.Staff) (*store.Store, []data.Staff) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "k.db"), store.Options{Actor: "uji", Now: func() time.Time { return testNow }})
+	st, err := store.Open(filepath.Join(t.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji", Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

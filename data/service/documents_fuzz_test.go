@@ -27,7 +27,7 @@ func FuzzAppraisalFileName(f *testing.F) {
 // FuzzVerifyDocument checks that verifying any bytes never panics and that
 // only a signed document can be valid.
 func FuzzVerifyDocument(f *testing.F) {
-	st, err := store.Open(filepath.Join(f.TempDir(), "k.db"), store.Options{Actor: "uji"})
+	st, err := store.Open(filepath.Join(f.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji"})
 	if err != nil {
 		f.Fatal(err)
 	}

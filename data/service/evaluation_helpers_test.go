@@ -46,7 +46,7 @@ func evalStaff(i int, k data.Kind, unit uint64, position, rank string) data.Staf
 
 func newEvalOffice(t testing.TB) *evalOffice {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "k.db"), store.Options{Actor: "uji"})
+	st, err := store.Open(filepath.Join(t.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func TestEvaluationListRows(t *testing.T) {
 // BenchmarkOfficeView2000 loads the office view of one period for 2,000
 // evaluated staff, every one with a stored evaluation, through the store.
 func BenchmarkOfficeView2000(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "k.db"), store.Options{Actor: "uji"})
+	st, err := store.Open(filepath.Join(b.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji"})
 	if err != nil {
 		b.Fatal(err)
 	}

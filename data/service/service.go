@@ -20,12 +20,17 @@ type Options struct {
 	Actor   string           // recorded in every audit entry; "" means the OS user name
 	Timeout time.Duration    // wait for another holder of the file; 0 means 1 s
 	Now     func() time.Time // nil means time.Now
+	// Create allows a missing file to be made (the GUI's first run, "office
+	// set" and "demo"); elsewhere a missing file is an error.
+	Create bool
+	// ReadOnly opens the file for reading only, so write-protected media work.
+	ReadOnly bool
 }
 
-// Open opens (or creates) the data file at path; see store.Open for what it
-// refuses.
+// Open opens the data file at path (creating it only with opt.Create); see
+// store.Open for what it refuses.
 func Open(path string, opt Options) (*Service, error) {
-	st, err := store.Open(path, store.Options{Actor: opt.Actor, Timeout: opt.Timeout, Now: opt.Now})
+	st, err := store.Open(path, store.Options{Actor: opt.Actor, Timeout: opt.Timeout, Now: opt.Now, Create: opt.Create, ReadOnly: opt.ReadOnly})
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ func TestVerifyVerdicts(t *testing.T) {
 func TestVerifyOnAnotherDataFile(t *testing.T) {
 	o, _, signed := signedFixture(t)
 	path := writeTemp(t, "dok.pdf", signed)
-	other, err := store.Open(filepath.Join(t.TempDir(), "lain.db"), store.Options{Actor: "uji"})
+	other, err := store.Open(filepath.Join(t.TempDir(), "lain.db"), store.Options{Create: true, Actor: "uji"})
 	if err != nil {
 		t.Fatal(err)
 	}

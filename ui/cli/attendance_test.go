@@ -16,8 +16,8 @@ import (
 // twoStaff makes a data file holding two PNS in Seksi Pemerintahan and returns its path and their NIPs.
 func twoStaff(t *testing.T) (string, []string) {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "k.db")
-	svc, err := service.Open(db, service.Options{Actor: "uji"})
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
+	svc, err := service.Open(db, service.Options{Create: true, Actor: "uji"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func twoStaff(t *testing.T) (string, []string) {
 }
 
 func TestDemoRecapAndDisciplineMatchService(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := created(t, filepath.Join(t.TempDir(), "demo.db"))
 	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "25", "--seed", "4"); code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, errOut)
 	}
@@ -121,7 +121,7 @@ func TestDemoRecapAndDisciplineMatchService(t *testing.T) {
 
 func TestCalendarCommands(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "k.db")
+	db := created(t, filepath.Join(dir, "k.db"))
 	if code, out, errOut := cli(t, "calendar", "add", "--data", db, "--date", "2026-12-30", "--name", "Hari Jadi Kecamatan"); code != 0 || !strings.Contains(out, "30 Desember 2026") {
 		t.Fatalf("calendar add: exit %d, %q %q", code, out, errOut)
 	}

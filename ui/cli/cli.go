@@ -31,6 +31,7 @@ type env struct {
 	stdout, stderr io.Writer
 	dataPath       string
 	version        string
+	create         bool // the command may make a new data file
 }
 
 // openService opens the data file for a command, as actor "cli".
@@ -43,7 +44,7 @@ func (e *env) openService() (*service.Service, error) {
 		}
 		path = p
 	}
-	svc, err := service.Open(path, service.Options{Actor: "cli"})
+	svc, err := service.Open(path, service.Options{Actor: "cli", Create: e.create})
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +69,7 @@ type command struct {
 	name    string
 	args    string // positional arguments shown in the usage line
 	summary string
+	creates bool // only "office set" and "demo" may make a new data file
 	flags   func(fs *flag.FlagSet) func(e *env, args []string) error
 }
 
@@ -104,6 +106,7 @@ func Run(args []string, stdout, stderr io.Writer, version string) (int, *Window)
 	if !ok {
 		return fail(e, usagef("perintah tidak dikenal: %q (lihat \"kinerja help\")", name)), nil
 	}
+	e.create = c.creates
 	fs := flag.NewFlagSet("kinerja "+c.name, flag.ContinueOnError)
 	fs.StringVar(&e.dataPath, "data", e.dataPath, "file data")
 	do := c.flags(fs)

@@ -47,7 +47,7 @@ func TestVersionAndUsage(t *testing.T) {
 }
 
 func TestEmptyListIsAnArray(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	code, out, _ := cli(t, "--data", db, "staff", "list", "--format", "json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Fatalf("empty list: exit %d, %q; want []", code, out)
@@ -55,7 +55,7 @@ func TestEmptyListIsAnArray(t *testing.T) {
 }
 
 func TestOfficeSetAndShow(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--kota", "Soreang"); code != 0 {
 		t.Fatalf("office set: exit %d: %s", code, errOut)
 	}
@@ -77,7 +77,7 @@ func TestOfficeSetAndShow(t *testing.T) {
 // demo → list → export (CSV and XLSX) → import into a new file → the same list.
 func TestDemoExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := created(t, filepath.Join(dir, "demo.db"))
 	if code, out, errOut := cli(t, "demo", "--data", db, "--staff", "30", "--seed", "3"); code != 0 {
 		t.Fatalf("demo: exit %d: %s %s", code, out, errOut)
 	}
@@ -103,7 +103,7 @@ func TestDemoExportImportRoundTrip(t *testing.T) {
 			if code, _, errOut := cli(t, "export", "staff", "--data", db, "--out", file); code != 0 {
 				t.Fatalf("export: exit %d: %s", code, errOut)
 			}
-			db2 := filepath.Join(t.TempDir(), "new.db")
+			db2 := created(t, filepath.Join(t.TempDir(), "new.db"))
 			if code, out, errOut := cli(t, "import", "staff", file, "--data", db2); code != 0 {
 				t.Fatalf("import: exit %d: %s %s", code, out, errOut)
 			}
@@ -129,7 +129,7 @@ func TestDemoExportImportRoundTrip(t *testing.T) {
 
 func TestImportBadRowsSavesNothing(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "k.db")
+	db := created(t, filepath.Join(dir, "k.db"))
 	csv := "NIP;Nama;Jenis pegawai;Jenis kelamin;Tanggal lahir;Golongan;Jabatan;Unit kerja;TMT di kantor ini\n" +
 		"196804111993031009;Asep Saepudin;PNS;L;11/04/1968;III/d;Kepala Seksi Pemerintahan;Seksi Pemerintahan;01/02/2020\n" +
 		"19680411199303100;Dedi Suryana;PNS;L;11/04/1968;III/b;Pengadministrasi Perkantoran;Seksi Pemerintahan;01/02/2020\n" +
@@ -163,21 +163,21 @@ func TestImportBadRowsSavesNothing(t *testing.T) {
 }
 
 func TestSecondInstanceIsRefused(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
-	svc, err := service.Open(db, service.Options{})
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
+	svc, err := service.Open(db, service.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer svc.Close()
 	code, _, errOut := cli(t, "staff", "list", "--data", db)
-	if code != 1 || !strings.Contains(errOut, "sudah terbuka") {
+	if code != 1 || !strings.Contains(errOut, "sedang dipakai") {
 		t.Fatalf("second instance: exit %d, %q", code, errOut)
 	}
 }
 
 func TestBackup(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "k.db")
+	db := created(t, filepath.Join(dir, "k.db"))
 	cli(t, "demo", "--data", db, "--staff", "12")
 	out := filepath.Join(dir, "cadangan.db")
 	if code, _, errOut := cli(t, "backup", "--out", out, "--data", db); code != 0 {
@@ -193,10 +193,24 @@ func TestParseInterleaved(t *testing.T) {
 		{"import", "staff", "a.csv", "--skip-invalid"},
 		{"import", "staff", "--skip-invalid", "a.csv"},
 	} {
-		code, _, errOut := cli(t, append(args, "--data", filepath.Join(t.TempDir(), "k.db"))...)
+		code, _, errOut := cli(t, append(args, "--data", created(t, filepath.Join(t.TempDir(), "k.db")))...)
 		// a.csv does not exist: the flags parsed, the command ran and failed on the file.
 		if code != 1 || !strings.Contains(errOut, "a.csv") {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
+}
+
+// created makes an empty data file at path, as the first "office set" would,
+// and returns path: every other command refuses a missing file.
+func created(t *testing.T, path string) string {
+	t.Helper()
+	svc, err := service.Open(path, service.Options{Create: true, Actor: "uji"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

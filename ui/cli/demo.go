@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(command{name: "demo", args: "[--staff N] [--seed S]", summary: "mengisi file data kosong dengan kantor contoh (fiktif)",
+	register(command{name: "demo", creates: true, args: "[--staff N] [--seed S]", summary: "mengisi file data kosong dengan kantor contoh (fiktif)",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			n := fs.Int("staff", 45, "jumlah pegawai")
 			seed := fs.Int64("seed", 1, "benih acak (hasil sama untuk benih sama)")

@@ -41,7 +41,7 @@ func periodsJSON(t *testing.T, db string) []periodJSON {
 // one is the running period, the others have ended.
 func demoFile(t *testing.T) (string, []periodJSON) {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := created(t, filepath.Join(t.TempDir(), "demo.db"))
 	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "30", "--seed", "4"); code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, errOut)
 	}

@@ -32,7 +32,7 @@ func init() {
 				})
 			}
 		}})
-	register(command{name: "office set", args: "[--kecamatan K] [--kabupaten K] [--alamat A] [--kota K]",
+	register(command{name: "office set", creates: true, args: "[--kecamatan K] [--kabupaten K] [--alamat A] [--kota K]",
 		summary: "mengisi atau mengubah identitas kantor",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			set := map[string]*string{}

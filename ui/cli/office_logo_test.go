@@ -12,7 +12,7 @@ import (
 
 func TestOfficeLogo(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "k.db")
+	db := created(t, filepath.Join(dir, "k.db"))
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 16, 16))); err != nil {
 		t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestSettingsEvaluationShowAndChange(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	code, out, errOut := cli(t, "settings", "evaluation", "--data", db)
 	if code != 0 || !strings.Contains(out, "Triwulan") || !strings.Contains(out, "10 hari") || !strings.Contains(out, "SE MenPANRB 3/2023") {
 		t.Fatalf("show defaults: exit %d, %q %s", code, out, errOut)
@@ -36,7 +36,7 @@ func TestSettingsEvaluationShowAndChange(t *testing.T) {
 }
 
 func TestSettingsEvaluationBadValues(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	for _, args := range [][]string{
 		{"--cadence", "tahunan"},
 		{"--cadence", "mingguan"},

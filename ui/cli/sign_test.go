@@ -70,7 +70,7 @@ func checkSignerList(t *testing.T, db string) {
 }
 
 func TestSignerCreateNeedsPassphrase(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung"); code != 0 {
 		t.Fatal(errOut)
 	}

@@ -10,7 +10,7 @@ import (
 
 func TestExportSKP(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+	db := created(t, filepath.Join(dir, "demo.db"))
 	if code, out, errOut := cli(t, "demo", "--data", db, "--staff", "12", "--seed", "5"); code != 0 {
 		t.Fatalf("demo: exit %d: %s %s", code, out, errOut)
 	}

@@ -34,7 +34,7 @@ func checkVerifyExported(t *testing.T, db, period string) {
 		t.Fatalf("flipped byte: exit %d, %q", code, out)
 	}
 	// Another office's data file knows the signer only after trusting the root.
-	other := filepath.Join(t.TempDir(), "kabupaten.db")
+	other := created(t, filepath.Join(t.TempDir(), "kabupaten.db"))
 	code, out, _ = cli(t, "verify", "--data", other, pdfs[0])
 	if code != 1 || !strings.Contains(out, "tidak dikenal") {
 		t.Fatalf("untrusted: exit %d, %q", code, out)
