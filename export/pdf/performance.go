@@ -103,6 +103,9 @@ func blankDistribution(ds Distribution, capaian string) Distribution {
 	if out.Capaian == "" {
 		out.Capaian = "...................."
 	}
+	if strings.TrimSpace(out.Source) == "" {
+		out.Source = "SE MenPANRB 3/2023"
+	}
 	for _, c := range ds.Classes {
 		c.Count, c.Share = 0, ""
 		out.Classes = append(out.Classes, c)
