@@ -63,15 +63,19 @@ func ParseCapaian(s string) (CapaianOrganisasi, error) {
 }
 
 // HeadWorkRatings maps each capaian kinerja organisasi to the rating hasil
-// kerja of the unit's head, who "follows" the capaian (PermenPANRB 6/2022;
-// docs/aturan.md §7.5). It is data so that Settings can change it.
+// kerja of the unit's head. SE MenPANRB 3/2023 (Tata Cara Penetapan Predikat
+// Kinerja) states that when the pimpinan of an organisation is the one
+// evaluated, the capaian kinerja of the organisation he or she leads is set as
+// his or her rating hasil kerja (docs/aturan.md §7.5). It is data so that
+// Settings can change it.
 type HeadWorkRatings map[CapaianOrganisasi]Rating
 
 // DefaultHeadWorkRatings returns the default mapping: Istimewa → Di Atas
 // Ekspektasi; Baik → Sesuai Ekspektasi; Butuh Perbaikan/Cukup, Kurang and
-// Sangat Kurang → Di Bawah Ekspektasi. The rule states only that the head's
-// rating follows the capaian, so this mapping is the app's default, not a
-// quoted rule (docs/aturan.md §7.5).
+// Sangat Kurang → Di Bawah Ekspektasi. SE MenPANRB 3/2023 sets the capaian
+// "as" the head's rating but names five capaian against three ratings; this
+// reading of the five onto the three is the app's default, editable in
+// Settings, not a quoted table (docs/aturan.md §7.5).
 func DefaultHeadWorkRatings() HeadWorkRatings {
 	return HeadWorkRatings{
 		CapaianIstimewa:       RatingDiAtas,

@@ -71,6 +71,26 @@ func FormatNIP(digits string) string {
 	return d[0:8] + " " + d[8:12] + " " + d[12:14] + " " + d[14:15] + " " + d[15:18]
 }
 
+// FormatNIPOf prints the NIP or NI PPPK of a staff member of kind k grouped
+// as FormatNIP does, but tells PNS from PPPK by the kind instead of digits
+// 13–14, so a NI PPPK with a code that looks like a month is still grouped
+// "19910226 2023 21 1 085". Any other kind (Non-ASN, unknown) falls back to
+// FormatNIP. Every printed document and every screen groups NIPs with these
+// two functions.
+func FormatNIPOf(k Kind, nip string) string {
+	d := NormalizeNIP(strings.TrimSpace(nip))
+	if !allDigits(d, NIPLength) {
+		return strings.TrimSpace(nip)
+	}
+	switch {
+	case k.IsPPPK():
+		return d[0:8] + " " + d[8:12] + " " + d[12:14] + " " + d[14:15] + " " + d[15:18]
+	case k == KindPNS || k == KindCPNS:
+		return d[0:8] + " " + d[8:14] + " " + d[14:15] + " " + d[15:18]
+	}
+	return FormatNIP(d)
+}
+
 // ParseNIP reads a NIP PNS (also used by CPNS): 18 digits, a real birth date in
 // digits 1–8, a TMT CPNS month (digits 9–14) not before the month of the 18th
 // birthday and not after the month of today (a zero today skips that check), sex

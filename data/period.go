@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -232,4 +233,47 @@ func cadenceOrDefault(k PeriodKind) PeriodKind {
 		return k
 	}
 	return DefaultCadence
+}
+
+// ComparePeriods orders two periods by date: the one that ends first comes
+// first; of two that end on the same day the shorter one (the later start)
+// comes first, so the annual evaluation ("Akhir", PermenPANRB 6/2022) follows
+// the last periodic period of its year — Triwulan IV, Semester II or
+// Desember — and precedes the next year. Periods equal in both dates are
+// ordered by id. It returns -1, 0 or +1 for slices.SortFunc.
+func ComparePeriods(a, b Period) int {
+	switch {
+	case a.End.Before(b.End):
+		return -1
+	case a.End.After(b.End):
+		return 1
+	case a.Start.After(b.Start):
+		return -1
+	case a.Start.Before(b.Start):
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// SortPeriods sorts periods in place in the order of ComparePeriods.
+func SortPeriods(ps []Period) {
+	slices.SortStableFunc(ps, ComparePeriods)
+}
+
+// SortPeriodIDs sorts period ids in place in the order of ComparePeriods;
+// ids that do not parse go last, in string order.
+func SortPeriodIDs(ids []string) {
+	slices.SortStableFunc(ids, func(a, b string) int {
+		pa, errA := ParsePeriodID(a)
+		pb, errB := ParsePeriodID(b)
+		switch {
+		case errA != nil && errB != nil:
+			return strings.Compare(a, b)
+		case errA != nil:
+			return 1
+		case errB != nil:
+			return -1
+		}
+		return ComparePeriods(pa, pb)
+	})
 }

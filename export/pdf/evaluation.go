@@ -32,6 +32,12 @@ type Evaluation struct {
 	Decision           string // keputusan Atasan Pejabat Penilai Kinerja
 	EmployeeSignature  Signature
 	RaterSignature     Signature
+	// Distribution is the period's pola distribusi, drawn as a curve in the
+	// Evaluasi Kinerja Pegawai (PerformanceEvaluation).
+	Distribution Distribution
+	// SuperiorSignature is the Atasan Pejabat Penilai Kinerja's block on the
+	// keberatan page (ObjectionSheet); an empty Name takes RaterSuperior.
+	SuperiorSignature Signature
 }
 
 // ResultRow is one indicator row of the hasil kerja table. Consecutive rows
@@ -66,8 +72,11 @@ type AttendanceSummary struct {
 	Discipline string // potential PP 94/2021 level, "-" when none
 }
 
-// EvaluationDocument renders the Dokumen Evaluasi Kinerja Pegawai, marked
-// "KONSEP – BELUM DITETAPKAN" unless d.Final.
+// EvaluationDocument renders every part of an evaluation in one merged
+// document (identities, hasil kerja, perilaku, attendance, notes and
+// keberatan), marked "KONSEP – BELUM DITETAPKAN" unless d.Final. The two
+// documents of the Lampiran of PermenPANRB 6/2022 are PerformanceEvaluation
+// and EvaluationSummary.
 func EvaluationDocument(d Evaluation) ([]byte, error) {
 	doc, err := newDocument(d.Common, false, "Dokumen Evaluasi Kinerja Pegawai "+d.Employee.Name)
 	if err != nil {

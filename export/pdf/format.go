@@ -4,7 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"kinerja/data"
 )
 
 // FormatNumber writes n the Indonesian way, with a point between thousands:
@@ -64,14 +65,19 @@ func groupThousands(digits string) string {
 	return b.String()
 }
 
-// GroupNIP writes an 18-digit NIP in its printed groups — birth date, TMT
-// CPNS month, sex, serial: "196804111993031009" becomes
-// "19680411 199303 1 009". Anything that is not 18 digits (an NIPPPK typed
-// with spaces, an identifier of a non-ASN) comes back trimmed but unchanged.
+// GroupNIP writes an 18-digit NIP PNS or NI PPPK in its printed groups, the
+// same grouping the screens use (data.FormatNIP): "196804111993031009"
+// becomes "19680411 199303 1 009" and the NI PPPK "199102262023211085"
+// becomes "19910226 2023 21 1 085". Spaces, dots and dashes typed inside are
+// ignored. Anything that is not 18 digits (an identifier of a non-ASN) comes
+// back trimmed but unchanged. When the staff kind is known, GroupNIPOf is
+// surer.
 func GroupNIP(nip string) string {
-	nip = strings.TrimSpace(nip)
-	if len(nip) != 18 || strings.IndexFunc(nip, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-		return nip
-	}
-	return nip[:8] + " " + nip[8:14] + " " + nip[14:15] + " " + nip[15:]
+	return data.FormatNIP(strings.TrimSpace(nip))
+}
+
+// GroupNIPOf groups the NIP of a staff member of kind k (data.FormatNIPOf):
+// the kind, not the digits, tells a NI PPPK from a NIP PNS.
+func GroupNIPOf(k data.Kind, nip string) string {
+	return data.FormatNIPOf(k, nip)
 }

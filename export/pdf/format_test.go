@@ -3,6 +3,8 @@ package pdf
 import (
 	"math"
 	"testing"
+
+	"kinerja/data"
 )
 
 func TestFormatNumber(t *testing.T) {
@@ -46,11 +48,26 @@ func TestGroupNIP(t *testing.T) {
 		{"1968041119930310090", "1968041119930310090"},
 		{"19680411199303100X", "19680411199303100X"},
 		{"", ""},
+		{"199102262023211085", "19910226 2023 21 1 085"},
+		{"19910226 202321 1 085", "19910226 2023 21 1 085"},
+		{"19910226.2023.21.1.085", "19910226 2023 21 1 085"},
 		{"١٩٦٨٠٤١١١٩٩٣٠٣١٠٠٩", "١٩٦٨٠٤١١١٩٩٣٠٣١٠٠٩"},
 	}
 	for _, c := range cases {
 		if got := GroupNIP(c.in); got != c.want {
 			t.Errorf("GroupNIP(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	kinds := []struct {
+		kind     data.Kind
+		in, want string
+	}{
+		{data.KindPPPK, "199102262023111085", "19910226 2023 11 1 085"},
+		{data.KindPNS, "196804111993031009", "19680411 199303 1 009"},
+	}
+	for _, c := range kinds {
+		if got := GroupNIPOf(c.kind, c.in); got != c.want {
+			t.Errorf("GroupNIPOf(%q, %q) = %q, want %q", c.kind, c.in, got, c.want)
 		}
 	}
 }

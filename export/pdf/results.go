@@ -24,8 +24,8 @@ func resultTable(d *document, evaluated bool) table {
 	}
 	if evaluated {
 		cols = append(cols,
-			column{title: "Realisasi Berdasarkan Bukti Dukung", width: 22},
-			column{title: "Umpan Balik Berkelanjutan", width: 23},
+			column{title: "Realisasi Berdasarkan Bukti Dukung", width: 23},
+			column{title: "Umpan Balik Berkelanjutan Berdasarkan Bukti Dukung", width: 25},
 		)
 	}
 	return fitted(d, table{cols: cols, size: tableSize, header: true, borders: true})

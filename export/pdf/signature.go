@@ -20,30 +20,8 @@ const ESignatureStatement = "Ditandatangani secara elektronik — tanda tangan e
 // signatures draws up to two signature blocks side by side, left and right;
 // a nil block leaves its side empty. Both are kept together on one page.
 func (d *document) signatures(left, right *Signature) error {
-	colW := d.width()/2 - 6
-	xs := []float64{marginLeft, marginLeft + d.width()/2 + 6}
-	blocks := []*Signature{left, right}
-	// Blocks with fewer lines above the signature start lower, so that the
-	// names stand on one line.
-	aboveMax := 0.0
-	for _, s := range blocks {
-		if s != nil {
-			aboveMax = max(aboveMax, d.signatureAbove(*s, colW))
-		}
-	}
-	// The signature spaces share one height, so the names line up too.
-	space := 0.0
-	for _, s := range blocks {
-		if s != nil {
-			space = max(space, d.signSpaceHeight(*s, colW))
-		}
-	}
-	h := 0.0
-	for _, s := range blocks {
-		if s != nil {
-			h = max(h, aboveMax+space+d.signatureBelow(*s, colW))
-		}
-	}
+	colW, xs, blocks := d.signatureColumns(left, right)
+	h, aboveMax, space := d.signaturesHeight(left, right)
 	d.space(4)
 	d.ensure(h)
 	top := d.pdf.GetY()
@@ -57,6 +35,32 @@ func (d *document) signatures(left, right *Signature) error {
 	}
 	d.pdf.SetXY(marginLeft, top+h)
 	return nil
+}
+
+// signatureColumns are the column width, the left edges and the blocks of a
+// pair of signature blocks.
+func (d *document) signatureColumns(left, right *Signature) (float64, []float64, []*Signature) {
+	return d.width()/2 - 6, []float64{marginLeft, marginLeft + d.width()/2 + 6}, []*Signature{left, right}
+}
+
+// signaturesHeight measures a pair of blocks: the full height (without the
+// 4 mm drawn above them), the height of the tallest part above the signature
+// space and the space itself. Blocks with fewer lines above the space start
+// lower, so that the names stand on one line; the spaces share one height.
+func (d *document) signaturesHeight(left, right *Signature) (h, aboveMax, space float64) {
+	colW, _, blocks := d.signatureColumns(left, right)
+	for _, s := range blocks {
+		if s != nil {
+			aboveMax = max(aboveMax, d.signatureAbove(*s, colW))
+			space = max(space, d.signSpaceHeight(*s, colW))
+		}
+	}
+	for _, s := range blocks {
+		if s != nil {
+			h = max(h, aboveMax+space+d.signatureBelow(*s, colW))
+		}
+	}
+	return h, aboveMax, space
 }
 
 // signatureAbove is the height of the lines above the signature space.
@@ -82,7 +86,10 @@ func signatureLines(s Signature) (above, below []string) {
 	if strings.TrimSpace(date) == "" {
 		date = "..............................."
 	}
-	above = append(above, place+", "+date, s.Role)
+	if !s.NoPlaceDate {
+		above = append(above, place+", "+date)
+	}
+	above = append(above, s.Role)
 	name := s.Name
 	if strings.TrimSpace(name) == "" {
 		name = "............................................"

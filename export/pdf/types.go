@@ -42,10 +42,13 @@ type Signature struct {
 	Date  string // "28 November 2026"; empty prints a dotted line
 	// Above is an optional line over the role, e.g. "Mengetahui,".
 	Above string
-	Role  string // "Pejabat Penilai Kinerja," or "CAMAT SOREANG,"
-	Name  string // printed bold and underlined
-	Rank  string // "Pembina Tingkat I (IV/b)"; empty prints no line
-	NIP   string // grouped digits without the "NIP " prefix; empty prints no line
+	// NoPlaceDate leaves out the place and date line, for the left block of a
+	// form that dates only the right one.
+	NoPlaceDate bool
+	Role        string // "Pejabat Penilai Kinerja," or "CAMAT SOREANG,"
+	Name        string // printed bold and underlined
+	Rank        string // "Pembina Tingkat I (IV/b)"; empty prints no line
+	NIP         string // grouped digits without the "NIP " prefix; empty prints no line
 	// Image is an optional scanned signature (PNG or JPEG) put in the space.
 	Image []byte
 	// Electronic, when set, puts the visible electronic-signature box in the
