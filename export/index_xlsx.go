@@ -58,5 +58,11 @@ func WriteIndexXLSX(w io.Writer, entries []IndexEntry) error {
 
 // WriteIndexFile writes the index to path atomically (WriteFileAtomic).
 func WriteIndexFile(path string, entries []IndexEntry) error {
-	return WriteFileAtomic(path, func(w io.Writer) error { return WriteIndexXLSX(w, entries) })
+	return WriteIndexFileGuarded(path, nil, entries)
+}
+
+// WriteIndexFileGuarded is WriteIndexFile asking guard first (see
+// WriteFileAtomicGuarded).
+func WriteIndexFileGuarded(path string, guard Guard, entries []IndexEntry) error {
+	return WriteFileAtomicGuarded(path, guard, func(w io.Writer) error { return WriteIndexXLSX(w, entries) })
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -29,27 +28,46 @@ const xlsxTextFormat = 49
 // WriteStaffFile writes rows to path as XLSX or CSV by its extension (.xlsx
 // or .csv, any case), atomically (see WriteFileAtomic).
 func WriteStaffFile(path string, rows []data.StaffRow) error {
-	var write func(io.Writer) error
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx":
-		write = func(w io.Writer) error { return WriteStaffXLSX(w, rows) }
-	case ".csv":
-		write = func(w io.Writer) error { return WriteStaffCSV(w, rows) }
-	default:
-		return fmt.Errorf("%q: nama file harus berakhiran .xlsx atau .csv", filepath.Base(path))
+	return WriteStaffFileGuarded(path, nil, rows)
+}
+
+// WriteStaffFileGuarded is WriteStaffFile asking guard first (see
+// WriteFileAtomicGuarded).
+func WriteStaffFileGuarded(path string, guard Guard, rows []data.StaffRow) error {
+	if err := CheckStaffFileName(path); err != nil {
+		return err
 	}
-	return WriteFileAtomic(path, write)
+	return WriteFileAtomicGuarded(path, guard, StaffWriter(path, rows))
+}
+
+// CheckStaffFileName refuses a staff export name not ending in .xlsx or .csv.
+func CheckStaffFileName(path string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".csv":
+		return nil
+	}
+	return fmt.Errorf("%q: nama file harus berakhiran .xlsx atau .csv", filepath.Base(path))
+}
+
+// StaffWriter returns the writer of rows in the format path's extension
+// names: CSV for .csv, XLSX otherwise (check the name with
+// CheckStaffFileName first).
+func StaffWriter(path string, rows []data.StaffRow) func(io.Writer) error {
+	if strings.ToLower(filepath.Ext(path)) == ".csv" {
+		return func(w io.Writer) error { return WriteStaffCSV(w, rows) }
+	}
+	return func(w io.Writer) error { return WriteStaffXLSX(w, rows) }
 }
 
 // WriteStaffCSV writes rows as CSV the way Excel opens it cleanly: UTF-8 with
 // a byte-order mark, commas, CRLF line ends, the StaffColumns headers first,
-// NIP and NIK as bare digits.
+// NIP and NIK as bare digits, and every cell a spreadsheet could take for a
+// formula neutralised (CSVCell).
 func WriteStaffCSV(w io.Writer, rows []data.StaffRow) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return fmt.Errorf("menulis CSV: %w", err)
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := NewCSVWriter(w)
 	if err := cw.Write(data.StaffHeaders()); err != nil {
 		return fmt.Errorf("menulis CSV: %w", err)
 	}

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,17 +51,21 @@ func (svc *Service) exportAttendance(year int, month time.Month, dir, format str
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("membuat folder %s: %w", dir, err)
-	}
 	names := AttendanceFileNames(year, month, format)
 	paths := make([]string, len(names))
 	for i, n := range names {
 		paths[i] = filepath.Join(dir, n)
+		if err := svc.st.GuardOutput(paths[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, diskError(dir, err)
 	}
 	if format == FormatXLSX {
-		if err := export.WriteAttendanceXLSXFile(paths[0], []export.AttendanceRecap{XLSXRecap(rec)}); err != nil {
-			return nil, diskError(paths[0], err)
+		recaps := []export.AttendanceRecap{XLSXRecap(rec)}
+		if err := svc.writeOutput(paths[0], func(w io.Writer) error { return export.WriteAttendanceXLSX(w, recaps) }); err != nil {
+			return nil, err
 		}
 		return paths, nil
 	}
@@ -73,7 +78,7 @@ func (svc *Service) exportAttendance(year int, month time.Month, dir, format str
 		if err != nil {
 			return nil, err
 		}
-		if err := writeExportFile(context.Background(), paths[i], b); err != nil {
+		if err := svc.writeExportFile(context.Background(), paths[i], b); err != nil {
 			return nil, err
 		}
 	}

@@ -3,6 +3,8 @@ package service
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"syscall"
 )
@@ -26,6 +28,7 @@ const (
 	reasonRemoved  = "Folder tujuan tidak dapat dijangkau lagi — apakah flashdisk dicabut? Pasang kembali dan ekspor lagi. Tidak ada berkas setengah jadi yang tertinggal"
 	reasonDenied   = "Folder tujuan tidak boleh ditulis (hanya-baca atau tanpa izin); pilih folder lain"
 	reasonOther    = "Berkas tidak dapat ditulis"
+	reasonNoFolder = "Folder tujuan %q tidak ada; buat dulu foldernya atau pilih folder lain"
 )
 
 // Windows error numbers that syscall does not name portably.
@@ -71,4 +74,20 @@ func diskReason(err error) string {
 		return reasonDenied
 	}
 	return reasonOther + ": " + err.Error()
+}
+
+// volumeMissing reports whether the drive or volume of path is gone (a
+// pulled USB stick on Windows: "E:\" itself no longer exists), as opposed
+// to a folder that simply does not exist on a drive that is there.
+func volumeMissing(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	vol := filepath.VolumeName(abs)
+	if vol == "" {
+		return false
+	}
+	_, err = os.Stat(vol + string(filepath.Separator))
+	return err != nil
 }

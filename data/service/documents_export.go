@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/data/store"
 	"kinerja/export"
 	"kinerja/export/pdf"
 )
@@ -113,7 +115,7 @@ func (svc *Service) ExportAppraisals(ctx context.Context, periodID string, filte
 		}
 		name := AppraisalFileName(r.Employee.NIP, r.Staff.Name, e.PeriodID, e.Revision)
 		path := filepath.Join(dir, name)
-		if err := writeExportFile(ctx, path, content); err != nil {
+		if err := svc.writeExportFile(ctx, path, content); err != nil {
 			return res, err
 		}
 		res.Files = append(res.Files, ExportedFile{Path: path, Signed: found})
@@ -133,8 +135,8 @@ func (svc *Service) ExportAppraisals(ctx context.Context, periodID string, filte
 		return res, ErrExportCancelled
 	}
 	res.Index = filepath.Join(dir, IndexFileName(periodID))
-	if err := export.WriteIndexFile(res.Index, index); err != nil {
-		return res, diskError(res.Index, err)
+	if err := svc.outputError(res.Index, export.WriteIndexFileGuarded(res.Index, svc.st.GuardOutput, index)); err != nil {
+		return res, err
 	}
 	return res, nil
 }
@@ -166,7 +168,7 @@ func (svc *Service) ExportForms(ctx context.Context, periodID string, filter Exp
 		}
 		name := strings.TrimSuffix(AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.Evaluation.PeriodID, 0), ".pdf") + "_formulir.pdf"
 		path := filepath.Join(dir, name)
-		if err := writeExportFile(ctx, path, content); err != nil {
+		if err := svc.writeExportFile(ctx, path, content); err != nil {
 			return res, err
 		}
 		res.Files = append(res.Files, ExportedFile{Path: path})
@@ -196,7 +198,7 @@ func (svc *Service) ExportForTTE(periodID string, staffID uint64, path string) e
 	if err != nil {
 		return err
 	}
-	return writeExportFile(context.Background(), path, content)
+	return svc.writeExportFile(context.Background(), path, content)
 }
 
 // exportRows lists the rows of a period that keep passes, narrowed by filter.
@@ -244,10 +246,14 @@ func (svc *Service) ResolveUnit(text string) (uint64, error) {
 // finished before stay complete, the one being written is removed.
 var ErrExportCancelled = errors.New("ekspor dibatalkan; berkas yang sudah selesai tetap utuh, berkas yang sedang ditulis dihapus")
 
-// checkDir refuses a destination that is not an existing folder.
+// checkDir refuses a destination that is not an existing folder, saying
+// plainly when the folder does not exist.
 func checkDir(dir string) error {
 	info, err := os.Stat(dir)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !volumeMissing(dir) {
+			return &ExportError{Path: dir, Reason: fmt.Sprintf(reasonNoFolder, dir), Err: err}
+		}
 		return diskError(dir, err)
 	}
 	if !info.IsDir() {
@@ -256,13 +262,13 @@ func checkDir(dir string) error {
 	return nil
 }
 
-// writeExportFile writes content to path atomically, giving up before the
-// rename when ctx is cancelled.
-func writeExportFile(ctx context.Context, path string, content []byte) error {
+// writeExportFile writes content to path atomically after GuardOutput,
+// giving up before the rename when ctx is cancelled.
+func (svc *Service) writeExportFile(ctx context.Context, path string, content []byte) error {
 	if ctx.Err() != nil {
 		return ErrExportCancelled
 	}
-	err := export.WriteFileAtomic(path, func(w io.Writer) error {
+	return svc.writeOutput(path, func(w io.Writer) error {
 		const chunk = 256 << 10
 		for off := 0; off < len(content); off += chunk {
 			if ctx.Err() != nil {
@@ -277,11 +283,31 @@ func writeExportFile(ctx context.Context, path string, content []byte) error {
 		}
 		return nil
 	})
-	if errors.Is(err, ErrExportCancelled) {
+}
+
+// writeOutput is the one way the service writes a file for the user: the
+// folder must exist, GuardOutput must allow the path (asked again just
+// before the rename), and the file appears whole or not at all.
+func (svc *Service) writeOutput(path string, write func(io.Writer) error) error {
+	if err := checkDir(filepath.Dir(path)); err != nil {
 		return err
 	}
-	if err != nil {
-		return diskError(path, err)
+	return svc.outputError(path, export.WriteFileAtomicGuarded(path, svc.st.GuardOutput, write))
+}
+
+// outputError passes a refusal by GuardOutput and a cancellation through
+// as they are and explains any other error as a disk problem.
+func (svc *Service) outputError(path string, err error) error {
+	var fe *store.FileError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrExportCancelled), errors.As(err, &fe):
+		return err
 	}
-	return nil
+	var ee *ExportError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return diskError(path, err)
 }

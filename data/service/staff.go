@@ -22,5 +22,11 @@ func (svc *Service) ExportStaff(path string) (int, error) {
 	for i, s := range all {
 		rows[i] = data.StaffRowOf(s, units)
 	}
-	return len(rows), export.WriteStaffFile(path, rows)
+	if err := export.CheckStaffFileName(path); err != nil {
+		return 0, err
+	}
+	if err := svc.writeOutput(path, export.StaffWriter(path, rows)); err != nil {
+		return 0, err
+	}
+	return len(rows), nil
 }
