@@ -46,6 +46,9 @@ type App struct {
 	evaluation *evaluationScreen
 	documents  *documentsScreen
 	firstRun   *firstRun // the first-run dialog, when one was shown
+
+	banner *fyne.Container // the damage banner above every screen; hidden when empty
+	bg     *background     // the daily backup and the background check
 }
 
 // The screen names accepted by Show; "kinerja.skp" and "kinerja.evaluasi" are
@@ -85,7 +88,9 @@ func New(a fyne.App, svc *service.Service, opt Options) *App {
 	u.nav = u.newNav()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.16
-	u.win.SetContent(container.New(minSizeLayout{fyne.NewSize(1000, 650)}, split))
+	u.banner = container.NewVBox()
+	u.banner.Hide()
+	u.win.SetContent(container.New(minSizeLayout{fyne.NewSize(1000, 650)}, container.NewBorder(u.banner, nil, nil, nil, split)))
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.refreshTitle()

@@ -16,9 +16,6 @@ import (
 // appID identifies Kinerja to the operating system (preferences, notifications).
 const appID = "id.kinerja.desktop"
 
-// backupsKept is how many daily snapshots stay in the backups folder.
-const backupsKept = 7
-
 // Run opens the data file and shows the main window until it is closed, and
 // returns the exit code. screen, when set, is the screen shown first (used by
 // "make screenshots"); version is shown in the title and the about box.
@@ -40,15 +37,16 @@ func Run(dataPath, screen, version string, stderr io.Writer) int {
 		return showStartupError(a, stderr, err)
 	}
 	defer svc.Close()
-	go func() {
-		if _, err := svc.DailyBackup(backupsKept); err != nil {
-			log.Printf("cadangan harian gagal: %v", err)
-		}
-	}()
 	win := New(a, svc, Options{Version: version})
 	if screen != "" {
 		win.Show(screen)
 	}
+	// The daily backup starts now; the whole-file check a few seconds after
+	// the window shows. Both are finished or cleanly abandoned before the
+	// file is closed (StopBackground runs after the window is gone, before
+	// the deferred Close).
+	win.StartBackground(0)
+	defer win.StopBackground()
 	win.Window().ShowAndRun()
 	return 0
 }

@@ -18,6 +18,7 @@ type settingsScreen struct {
 	logo     *logoCard
 	eval     *evaluationCard
 	units    *unitsEditor
+	data     *dataCard
 	language *widget.RadioGroup
 }
 
@@ -32,6 +33,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 	s.units = newUnitsEditor(u)
 	s.logo = newLogoCard(u)
 	s.eval = newEvaluationCard(u)
+	s.data = newDataCard(u)
 	s.language = widget.NewRadioGroup(languageNames, func(name string) {
 		for i, n := range languageNames {
 			if n == name {
@@ -50,7 +52,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 		container.NewVBox(s.officeBx, s.saved))
 	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
 	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, langCard)))
+	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, s.data.view, langCard)))
 	return s
 }
 
@@ -70,6 +72,7 @@ func (s *settingsScreen) refresh() {
 	s.logo.refresh()
 	s.eval.refresh()
 	s.units.reload()
+	s.data.refresh()
 }
 
 func (s *settingsScreen) saveOffice() {

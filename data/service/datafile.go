@@ -162,7 +162,9 @@ func (svc *Service) evaluationRevision(periodID string, staffID uint64, revision
 
 // LastCleanCheck returns when Check last found the file clean; ok is false
 // when it never did.
-func (svc *Service) LastCleanCheck() (t time.Time, ok bool, err error) { return svc.st.LastCleanCheck() }
+func (svc *Service) LastCleanCheck() (t time.Time, ok bool, err error) {
+	return svc.st.LastCleanCheck()
+}
 
 // Damage returns the damage found in the file since it was opened (nil when
 // none); while it is set every write is refused.
