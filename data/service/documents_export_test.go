@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,16 +126,20 @@ func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
 	checkPDFTools(t, filepath.Join(dir, entries[0].Name()), true)
 }
 
-func TestExportAppraisalsRemovedFolder(t *testing.T) {
+// TestExportAppraisalsMissingFolder: a folder that does not exist on a drive
+// that is there is named as missing, not blamed on a pulled USB stick
+// (that message stays for a drive that is gone or an I/O error).
+func TestExportAppraisalsMissingFolder(t *testing.T) {
 	o := signOffice(t)
 	o.submitted(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)
 	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, o.pelaksana[0], testSignerPass); err != nil {
 		t.Fatal(err)
 	}
-	_, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, filepath.Join(t.TempDir(), "dicabut"), nil)
+	missing := filepath.Join(t.TempDir(), "dicabut")
+	_, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, missing, nil)
 	var ee *ExportError
-	if !errors.As(err, &ee) || ee.Reason != reasonRemoved {
-		t.Fatalf("err = %v, want the removed-stick message", err)
+	if !errors.As(err, &ee) || ee.Reason != fmt.Sprintf(reasonNoFolder, missing) {
+		t.Fatalf("err = %v, want the missing-folder message", err)
 	}
 }
 
