@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"kinerja/data"
 	bolt "go.etcd.io/bbolt"
+	"kinerja/data"
 )
 
 // BenchmarkOpenAndLoad2000 opens a file holding 2,000 staff and loads the list.
