@@ -40,9 +40,16 @@ test: deps deps-test
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o /dev/null .
 
-## bench: the benchmarks (speed is measured here, never by timed tests)
+## bench: the benchmarks (speed is measured here, never by timed tests), then
+## the table of figures and targets (docs/performance.md); the full output is
+## kept in $(BENCH_OUT). Narrow with e.g. make bench BENCH=Attlog BENCH_PKGS=./data/
+BENCH      ?= .
+BENCH_PKGS ?= ./...
+BENCH_OUT  ?= $(or $(TMPDIR),/tmp)/kinerja-bench.txt
 bench:
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench '$(BENCH)' -benchmem $(BENCH_PKGS) | tee $(BENCH_OUT)
+	@echo
+	@$(GO) run ./internal/benchtable < $(BENCH_OUT)
 
 ## fuzz: a short run of every fuzz target
 fuzz:

@@ -2,12 +2,13 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Punch is one fingerprint-machine punch: the machine PIN, the wall-clock time
@@ -32,28 +33,35 @@ const maxAttlogLine = 4096
 // with its line number; the readable ones are still returned, in file order.
 func ParseAttlog(r io.Reader) (punches []Punch, bad []LineError) {
 	br := bufio.NewReaderSize(r, 64*1024)
-	seen := map[punchKey]bool{}
+	seen := map[punchKey]struct{}{}
+	pins := map[string]string{} // one string per PIN, shared by its punches
+	var buf []byte
 	for n := 1; ; n++ {
-		line, tooLong, err := readAttlogLine(br)
+		var (
+			line    []byte
+			tooLong bool
+			err     error
+		)
+		line, buf, tooLong, err = readAttlogLine(br, buf[:0])
 		if err != nil && !errors.Is(err, io.EOF) {
 			bad = append(bad, LineError{Line: n, Message: "file tidak dapat dibaca lebih lanjut: " + err.Error()})
 			return punches, bad
 		}
 		if n == 1 {
-			line = strings.TrimPrefix(line, "\uFEFF")
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 		}
 		switch {
 		case tooLong:
-			bad = append(bad, LineError{Line: n, Text: shorten(line), Message: "baris terlalu panjang"})
-		case strings.TrimSpace(line) != "":
-			p, perr := parseAttlogLine(line)
+			bad = append(bad, LineError{Line: n, Text: shorten(string(line)), Message: "baris terlalu panjang"})
+		case len(bytes.TrimSpace(line)) != 0:
+			p, perr := parseAttlogLine(line, pins)
 			if perr != nil {
-				bad = append(bad, LineError{Line: n, Text: shorten(line), Message: perr.Error()})
+				bad = append(bad, LineError{Line: n, Text: shorten(string(line)), Message: perr.Error()})
 				break
 			}
 			p.Line = n
-			if k := (punchKey{p.PIN, p.At.Unix()}); !seen[k] {
-				seen[k] = true
+			if k := (punchKey{p.PIN, p.At.Unix()}); !has(seen, k) {
+				seen[k] = struct{}{}
 				punches = append(punches, p)
 			}
 		}
@@ -63,16 +71,21 @@ func ParseAttlog(r io.Reader) (punches []Punch, bad []LineError) {
 	}
 }
 
+func has(m map[punchKey]struct{}, k punchKey) bool {
+	_, ok := m[k]
+	return ok
+}
+
 type punchKey struct {
 	pin string
 	at  int64
 }
 
-// readAttlogLine returns the next line without its line end, and the read
-// error (io.EOF with the last line). A line longer than maxAttlogLine is
-// consumed whole, returned cut short, and flagged tooLong.
-func readAttlogLine(br *bufio.Reader) (line string, tooLong bool, err error) {
-	var buf []byte
+// readAttlogLine reads the next line into buf and returns it without its
+// line end, the buffer (to reuse for the next line), and the read error
+// (io.EOF with the last line). A line longer than maxAttlogLine is consumed
+// whole, returned cut short, and flagged tooLong.
+func readAttlogLine(br *bufio.Reader, buf []byte) (line, next []byte, tooLong bool, err error) {
 	total := 0
 	for {
 		chunk, e := br.ReadSlice('\n')
@@ -83,9 +96,9 @@ func readAttlogLine(br *bufio.Reader) (line string, tooLong bool, err error) {
 		if errors.Is(e, bufio.ErrBufferFull) {
 			continue
 		}
-		line = strings.TrimRight(string(buf), "\r\n")
+		line = bytes.TrimRight(buf, "\r\n")
 		ending := len(buf) - len(line)
-		return line, total-ending > maxAttlogLine, e
+		return line, buf, total-ending > maxAttlogLine, e
 	}
 }
 
@@ -98,13 +111,47 @@ func shorten(s string) string {
 	return strings.ToValidUTF8(s[:limit], "") + "…"
 }
 
-func parseAttlogLine(line string) (Punch, error) {
-	f := strings.Fields(line)
-	if len(f) < 3 {
+// attlogFields returns the first three fields of line (separated by runs of
+// white space, Unicode white space too) and how many fields it has, at most
+// three.
+func attlogFields(line []byte) (f [3][]byte, n int) {
+	for _, c := range line {
+		if c >= utf8.RuneSelf {
+			all := bytes.Fields(line)
+			n = copy(f[:], all)
+			return f, n
+		}
+	}
+	i := 0
+	for n < 3 {
+		for i < len(line) && isSpace(line[i]) {
+			i++
+		}
+		if i == len(line) {
+			break
+		}
+		j := i
+		for j < len(line) && !isSpace(line[j]) {
+			j++
+		}
+		f[n] = line[i:j]
+		n++
+		i = j
+	}
+	return f, n
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
+}
+
+func parseAttlogLine(line []byte, pins map[string]string) (Punch, error) {
+	f, n := attlogFields(line)
+	if n < 3 {
 		return Punch{}, errors.New("harus berisi PIN, tanggal dan jam")
 	}
 	if !validPIN(f[0]) {
-		return Punch{}, fmt.Errorf("PIN %q tidak sah", shorten(f[0]))
+		return Punch{}, fmt.Errorf("PIN %q tidak sah", shorten(string(f[0])))
 	}
 	y, m, d, err := parseAttlogDate(f[1])
 	if err != nil {
@@ -114,10 +161,15 @@ func parseAttlogLine(line string) (Punch, error) {
 	if err != nil {
 		return Punch{}, err
 	}
-	return Punch{PIN: f[0], At: time.Date(y, m, d, hh, mm, ss, 0, time.UTC)}, nil
+	pin, ok := pins[string(f[0])]
+	if !ok {
+		pin = string(f[0])
+		pins[pin] = pin
+	}
+	return Punch{PIN: pin, At: time.Date(y, m, d, hh, mm, ss, 0, time.UTC)}, nil
 }
 
-func validPIN(s string) bool {
+func validPIN(s []byte) bool {
 	if len(s) > 24 {
 		return false
 	}
@@ -129,28 +181,60 @@ func validPIN(s string) bool {
 	return true
 }
 
-// parseAttlogDate reads YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or DD-MM-YYYY.
-func parseAttlogDate(s string) (int, time.Month, int, error) {
-	bad := fmt.Errorf("tanggal %q tidak dikenali", shorten(s))
-	sep := "-"
-	if strings.Contains(s, "/") {
-		sep = "/"
+// attlogDigits returns the value of s when it is one to limit ASCII digits.
+func attlogDigits(s []byte, limit int) (int, bool) {
+	if len(s) == 0 || len(s) > limit {
+		return 0, false
 	}
-	p := strings.Split(s, sep)
-	if len(p) != 3 {
-		return 0, 0, 0, bad
+	v := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
+// splitThree splits s at sep into exactly three parts.
+func splitThree(s []byte, sep byte) (p [3][]byte, ok bool) {
+	i := bytes.IndexByte(s, sep)
+	if i < 0 {
+		return p, false
+	}
+	j := bytes.IndexByte(s[i+1:], sep)
+	if j < 0 {
+		return p, false
+	}
+	j += i + 1
+	if bytes.IndexByte(s[j+1:], sep) >= 0 {
+		return p, false
+	}
+	return [3][]byte{s[:i], s[i+1 : j], s[j+1:]}, true
+}
+
+// parseAttlogDate reads YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or DD-MM-YYYY.
+func parseAttlogDate(s []byte) (int, time.Month, int, error) {
+	bad := func() error { return fmt.Errorf("tanggal %q tidak dikenali", shorten(string(s))) }
+	sep := byte('-')
+	if bytes.IndexByte(s, '/') >= 0 {
+		sep = '/'
+	}
+	p, ok := splitThree(s, sep)
+	if !ok {
+		return 0, 0, 0, bad()
 	}
 	if len(p[2]) == 4 {
 		p[0], p[2] = p[2], p[0]
 	}
 	if len(p[0]) != 4 || len(p[1]) > 2 || len(p[2]) > 2 {
-		return 0, 0, 0, bad
+		return 0, 0, 0, bad()
 	}
 	var v [3]int
 	for i, part := range p {
-		n, err := strconv.Atoi(part)
-		if err != nil || strings.Trim(part, "0123456789") != "" {
-			return 0, 0, 0, bad
+		n, ok := attlogDigits(part, 4)
+		if !ok {
+			return 0, 0, 0, bad()
 		}
 		v[i] = n
 	}
@@ -161,17 +245,22 @@ func parseAttlogDate(s string) (int, time.Month, int, error) {
 }
 
 // parseAttlogTime reads HH:MM:SS or HH:MM.
-func parseAttlogTime(s string) (h, m, sec int, err error) {
-	p := strings.Split(s, ":")
-	if len(p) < 2 || len(p) > 3 {
-		return 0, 0, 0, fmt.Errorf("jam %q tidak dikenali", shorten(s))
+func parseAttlogTime(s []byte) (h, m, sec int, err error) {
+	bad := func() error { return fmt.Errorf("jam %q tidak dikenali", shorten(string(s))) }
+	parts := bytes.Count(s, []byte(":")) + 1
+	if parts < 2 || parts > 3 {
+		return 0, 0, 0, bad()
 	}
-	limits := []int{23, 59, 59}
+	limits := [3]int{23, 59, 59}
 	var v [3]int
-	for i, part := range p {
-		n, aerr := strconv.Atoi(part)
-		if aerr != nil || len(part) == 0 || len(part) > 2 || strings.Trim(part, "0123456789") != "" || n > limits[i] {
-			return 0, 0, 0, fmt.Errorf("jam %q tidak dikenali", shorten(s))
+	for i := range parts {
+		part := s
+		if k := bytes.IndexByte(s, ':'); k >= 0 {
+			part, s = s[:k], s[k+1:]
+		}
+		n, ok := attlogDigits(part, 2)
+		if !ok || n > limits[i] {
+			return 0, 0, 0, bad()
 		}
 		v[i] = n
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -21,6 +22,13 @@ var ErrAuditBroken = errors.New("catatan audit tidak utuh; file mungkin diubah d
 
 // AuditEntry records one change of one record. Prev is the SHA-256 of the
 // stored bytes of the entry before it, so the entries form a chain.
+//
+// An entry is stored compact (encodeAudit): the hashes as raw bytes, only the
+// fields that changed (before and after), and for a new record its hash
+// only — the record itself is in its bucket, and every later change records
+// what it was before, so each earlier version can be rebuilt from the record
+// backwards. Files written before keep their entries as JSON objects (with
+// the whole new record in Changes); both forms are read and verified alike.
 type AuditEntry struct {
 	Seq     uint64        `json:"seq"`
 	Time    time.Time     `json:"time"`
@@ -107,6 +115,8 @@ func (c *change) appendAudit(bucket string, key []byte, changes []FieldChange, v
 	if err != nil {
 		return err
 	}
+	// Entries are only ever appended under increasing keys: full pages.
+	ab.FillPercent = 1.0
 	meta, err := bucketAt(c.tx, bucketMeta, true)
 	if err != nil {
 		return err
@@ -115,15 +125,12 @@ func (c *change) appendAudit(bucket string, key []byte, changes []FieldChange, v
 	if err != nil {
 		return fmt.Errorf("nomor audit: %w", err)
 	}
-	e := AuditEntry{
-		Seq: seq, Time: c.now, Actor: c.actor, Action: c.action,
-		Bucket: bucket, Key: keyLabel(key), RawKey: append([]byte(nil), key...),
-		Changes: changes, Hash: hashHex(val), Prev: string(meta.Get([]byte(metaAuditHead))),
+	prev, err := hex.DecodeString(string(meta.Get([]byte(metaAuditHead))))
+	if err != nil || len(prev) != 0 && len(prev) != sha256.Size {
+		return fmt.Errorf("%w: kepala rantai audit tidak terbaca", ErrAuditBroken)
 	}
-	raw, err := json.Marshal(e)
-	if err != nil {
-		return fmt.Errorf("menyusun audit: %w", err)
-	}
+	raw := encodeAudit(auditRecord{seq: seq, time: c.now, actor: c.actor, action: c.action,
+		bucket: bucket, key: key, changes: changes, hash: sha256.Sum256(val), prev: prev})
 	if err := ab.Put(idKey(seq), raw); err != nil {
 		return fmt.Errorf("menyimpan audit: %w", err)
 	}
@@ -133,13 +140,150 @@ func (c *change) appendAudit(bucket string, key []byte, changes []FieldChange, v
 	return nil
 }
 
+// auditCompact is the first byte of an entry in the compact form; an entry
+// of an older file is a JSON object and starts with '{'.
+const auditCompact = 0x02
+
+// auditRecord is what encodeAudit writes.
+type auditRecord struct {
+	seq                   uint64
+	time                  time.Time
+	actor, action, bucket string
+	key                   []byte
+	changes               []FieldChange
+	hash                  [sha256.Size]byte
+	prev                  []byte // empty for the first entry
+}
+
+// encodeAudit writes an entry in the compact form: auditCompact, the
+// sequence number, the time (Unix nanoseconds), actor, action, bucket and
+// key, the record's SHA-256, the previous entry's SHA-256 (or nothing), and
+// each changed field with its value before and after (empty when absent).
+// Numbers are varints; strings and byte strings carry their length first.
+func encodeAudit(e auditRecord) []byte {
+	size := 64 + len(e.actor) + len(e.action) + len(e.bucket) + len(e.key)
+	for _, c := range e.changes {
+		size += 8 + len(c.Field) + len(c.Before) + len(c.After)
+	}
+	b := make([]byte, 0, size)
+	b = append(b, auditCompact)
+	b = binary.AppendUvarint(b, e.seq)
+	b = binary.AppendVarint(b, e.time.UnixNano())
+	for _, s := range [][]byte{[]byte(e.actor), []byte(e.action), []byte(e.bucket), e.key} {
+		b = appendBytes(b, s)
+	}
+	b = append(b, e.hash[:]...)
+	b = appendBytes(b, e.prev)
+	b = binary.AppendUvarint(b, uint64(len(e.changes)))
+	for _, c := range e.changes {
+		b = appendBytes(b, []byte(c.Field))
+		b = appendBytes(b, c.Before)
+		b = appendBytes(b, c.After)
+	}
+	return b
+}
+
+func appendBytes(b, s []byte) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// errAuditEntry is returned for an entry that is neither form.
+var errAuditEntry = errors.New("entri audit tidak terbaca")
+
+// decodeAudit reads a stored entry of either form.
+func decodeAudit(v []byte) (AuditEntry, error) {
+	var e AuditEntry
+	if len(v) == 0 {
+		return e, errAuditEntry
+	}
+	if v[0] != auditCompact {
+		err := json.Unmarshal(v, &e)
+		return e, err
+	}
+	d := auditReader{b: v[1:], ok: true}
+	e.Seq = d.uvarint()
+	nanos := d.varint()
+	e.Actor, e.Action, e.Bucket = string(d.bytes()), string(d.bytes()), string(d.bytes())
+	e.RawKey = bytes.Clone(d.bytes())
+	e.Hash = hex.EncodeToString(d.fixed(sha256.Size))
+	if prev := d.bytes(); len(prev) > 0 {
+		e.Prev = hex.EncodeToString(prev)
+	}
+	n := d.uvarint()
+	if n > uint64(len(v)) {
+		return AuditEntry{}, errAuditEntry
+	}
+	for i := uint64(0); i < n && d.ok; i++ {
+		c := FieldChange{Field: string(d.bytes())}
+		if b := d.bytes(); len(b) > 0 {
+			c.Before = bytes.Clone(b)
+		}
+		if a := d.bytes(); len(a) > 0 {
+			c.After = bytes.Clone(a)
+		}
+		e.Changes = append(e.Changes, c)
+	}
+	if !d.ok || len(d.b) != 0 {
+		return AuditEntry{}, errAuditEntry
+	}
+	e.Time = time.Unix(0, nanos)
+	e.Key = keyLabel(e.RawKey)
+	return e, nil
+}
+
+// auditReader reads the parts of a compact entry; ok turns false at the
+// first part that runs past the end.
+type auditReader struct {
+	b  []byte
+	ok bool
+}
+
+func (d *auditReader) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.b, d.ok = nil, false
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *auditReader) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.b, d.ok = nil, false
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *auditReader) fixed(n int) []byte {
+	if len(d.b) < n {
+		d.b, d.ok = nil, false
+		return nil
+	}
+	v := d.b[:n]
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *auditReader) bytes() []byte {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.b, d.ok = nil, false
+		return nil
+	}
+	return d.fixed(int(n))
+}
+
 // Audit returns every audit entry, oldest first.
 func (s *Store) Audit() ([]AuditEntry, error) {
 	var out []AuditEntry
 	err := s.view(func(r reader) error {
 		return r.each(bucketAudit, func(k, v []byte) error {
-			var e AuditEntry
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeAudit(v)
+			if err != nil {
 				return fmt.Errorf("membaca audit %s: %w", keyLabel(k), err)
 			}
 			out = append(out, e)
@@ -160,8 +304,8 @@ func (s *Store) VerifyAudit() error {
 		prev := ""
 		var want uint64 = 1
 		err := r.each(bucketAudit, func(k, v []byte) error {
-			var e AuditEntry
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeAudit(v)
+			if err != nil {
 				return fmt.Errorf("%w: entri %s tidak terbaca", ErrAuditBroken, keyLabel(k))
 			}
 			if id, _ := keyID(k); id != want || e.Seq != want {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -88,12 +90,12 @@ func TestVerifyAuditDetectsTampering(t *testing.T) {
 	editEntry := func(seq uint64) func(tx *bolt.Tx) error {
 		return func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte(bucketAudit))
-			var e AuditEntry
-			if err := json.Unmarshal(b.Get(idKey(seq)), &e); err != nil {
-				return err
+			raw := bytes.Clone(b.Get(idKey(seq)))
+			i := bytes.Index(raw, []byte("uji"))
+			if i < 0 {
+				return errors.New("entry without the actor")
 			}
-			e.Actor = "penyusup"
-			raw, _ := json.Marshal(e)
+			copy(raw[i:], "ujo") // the actor, changed in place
 			return b.Put(idKey(seq), raw)
 		}
 	}
@@ -176,6 +178,118 @@ func FuzzDiffFields(f *testing.F) {
 			if err != nil || len(same) != 0 {
 				t.Fatalf("diffFields(v, v) = %+v, %v", same, err)
 			}
+		}
+	})
+}
+
+// TestAuditOlderJSONEntries: a file whose first entries were written as JSON
+// objects (the form before the compact one) still verifies and passes Check
+// with compact entries appended after them, and both forms read back alike.
+func TestAuditOlderJSONEntries(t *testing.T) {
+	s, path := openTemp(t)
+	st, err := s.SaveStaff(asep())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// Rewrite every entry so far as the older JSON form, re-chaining them.
+	tamper(t, path, func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucketAudit))
+		prev := ""
+		for seq := uint64(1); seq <= b.Sequence(); seq++ {
+			e, err := decodeAudit(b.Get(idKey(seq)))
+			if err != nil {
+				return err
+			}
+			e.Prev = prev
+			raw, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			if err := b.Put(idKey(seq), raw); err != nil {
+				return err
+			}
+			prev = hashHex(raw)
+		}
+		return tx.Bucket([]byte(bucketMeta)).Put([]byte(metaAuditHead), []byte(prev))
+	})
+	s = mustOpen(t, path)
+	defer s.Close()
+	st.Name = "Asep S."
+	if _, err := s.SaveStaff(st); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.VerifyAudit(); err != nil {
+		t.Fatalf("mixed forms: %v", err)
+	}
+	if rep := checkFile(t, s); len(rep) != 0 {
+		t.Fatalf("Check of mixed forms: %+v", rep)
+	}
+	entries, err := s.Audit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := entries[0], entries[len(entries)-1]
+	if first.Prev != "" || last.Prev == "" || len(first.Hash) != 64 || len(last.Hash) != 64 || last.Key != "1" ||
+		len(last.Changes) != 1 || last.Changes[0].Field != "name" {
+		t.Fatalf("first %+v\nlast %+v", first, last)
+	}
+}
+
+// TestAuditEntryCompact: a new record's entry holds its hash, not the record;
+// a one-field change stays under 200 bytes; an entry round-trips.
+func TestAuditEntryCompact(t *testing.T) {
+	s, _ := openTemp(t)
+	st, err := s.SaveStaff(asep())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Name = "Asep S."
+	if _, err := s.SaveStaff(st); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := s.Audit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := entries[len(entries)-2]
+	if created.Bucket != bucketStaff || len(created.Changes) != 0 || len(created.Hash) != 64 {
+		t.Fatalf("entry of a new record = %+v", created)
+	}
+	var n int
+	if err := s.viewTx(func(tx *bolt.Tx) error {
+		_, v := tx.Bucket([]byte(bucketAudit)).Cursor().Last()
+		n = len(v)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n > 200 {
+		t.Fatalf("one-field entry is %d bytes", n)
+	}
+}
+
+// FuzzDecodeAudit checks that any stored bytes decode without panic, and
+// that a compact entry decodes to what was encoded.
+func FuzzDecodeAudit(f *testing.F) {
+	f.Add(encodeAudit(auditRecord{seq: 3, time: testNow, actor: "uji", action: "simpan", bucket: "staff",
+		key: idKey(1), changes: []FieldChange{{Field: "name", Before: []byte(`"a"`)}}, prev: make([]byte, 32)}))
+	f.Add([]byte(`{"seq":1}`))
+	f.Add([]byte{auditCompact, 0xff})
+	f.Fuzz(func(t *testing.T, v []byte) {
+		e, err := decodeAudit(v)
+		if err != nil || len(v) == 0 || v[0] != auditCompact {
+			return
+		}
+		var hash [32]byte
+		h, _ := hex.DecodeString(e.Hash)
+		copy(hash[:], h)
+		prev, _ := hex.DecodeString(e.Prev)
+		again := encodeAudit(auditRecord{seq: e.Seq, time: e.Time, actor: e.Actor, action: e.Action, bucket: e.Bucket,
+			key: e.RawKey, changes: e.Changes, hash: hash, prev: prev})
+		back, err := decodeAudit(again)
+		if err != nil || back.Seq != e.Seq || back.Key != e.Key || back.Hash != e.Hash || back.Prev != e.Prev || len(back.Changes) != len(e.Changes) {
+			t.Fatalf("round trip: %+v, %v; want %+v", back, err, e)
 		}
 	})
 }

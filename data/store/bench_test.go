@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
+	bolt "go.etcd.io/bbolt"
 	"kinerja/data"
 )
 
@@ -56,4 +58,50 @@ func BenchmarkSaveStaff(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(lastAuditSize(b, s)), "audit-B/entry")
+}
+
+// BenchmarkSaveAttendanceDay changes one day of a filled month of one of
+// 2,000 staff; it reports the size of the audit entry that change leaves.
+func BenchmarkSaveAttendanceDay(b *testing.B) {
+	s, _ := openTemp(b)
+	list := make([]data.Staff, 2000)
+	for i := range list {
+		list[i] = pns(i, fmt.Sprintf("Pegawai %04d", i))
+	}
+	saved, err := s.AddStaff(list)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := data.NewAttendanceMonth(saved[1000].ID, 2026, time.October)
+	for d := 1; d <= 31; d++ {
+		m.Days[d] = data.DayEntry{Code: data.CodeH, In: "07:20", Out: "16:05", Source: data.SourceMachine}
+	}
+	if err := s.SaveAttendance([]data.AttendanceMonth{m}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n++
+		m.Days[12] = data.DayEntry{Code: data.CodeH, In: fmt.Sprintf("07:%02d", n%30), Out: "16:05", Source: data.SourceMachine}
+		if err := s.SaveAttendance([]data.AttendanceMonth{m}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(lastAuditSize(b, s)), "audit-B/entry")
+}
+
+// lastAuditSize returns the stored size of the newest audit entry.
+func lastAuditSize(b *testing.B, s *Store) int {
+	var n int
+	err := s.viewTx(func(tx *bolt.Tx) error {
+		_, v := tx.Bucket([]byte(bucketAudit)).Cursor().Last()
+		n = len(v)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }

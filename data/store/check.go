@@ -2,12 +2,9 @@ package store
 
 import (
 	"bytes"
-	"compress/flate"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"io"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -271,11 +268,11 @@ func (w *walked) bucket(ctx context.Context, path string, b *bolt.Bucket) error 
 	return nil
 }
 
-// blobMatches reports whether a stored PDF blob expands to the SHA-256 of its key.
+// blobMatches reports whether a stored PDF blob is, or expands to, the PDF
+// whose SHA-256 is its key (see blobPDF).
 func blobMatches(key, stored []byte) bool {
-	h := sha256.New()
-	_, err := io.Copy(h, io.LimitReader(flate.NewReader(bytes.NewReader(stored)), maxDocumentSize+1))
-	return err == nil && bytes.Equal(h.Sum(nil), key)
+	_, ok := blobPDF(key, stored)
+	return ok
 }
 
 // schemaProblems checks the schema version and the buckets every file has.
@@ -309,8 +306,8 @@ func (w *walked) auditChain() (latest map[string]map[string]string, out []Proble
 	var want uint64 = 1
 	for _, kv := range w.audit {
 		k, v := kv[0], kv[1]
-		var e AuditEntry
-		if err := json.Unmarshal(v, &e); err != nil {
+		e, err := decodeAudit(v)
+		if err != nil {
 			out = append(out, problemAt(bucketAudit, k, "entri audit tidak terbaca"))
 			prev = hashHex(v)
 			want++

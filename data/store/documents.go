@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"kinerja/data"
@@ -18,7 +19,7 @@ import (
 // Signed documents:
 //
 //	documents/<period>  staff id + revision (4 bytes) → Document (audited)
-//	document_blobs      SHA-256 of the PDF (32 bytes) → the PDF, flate-compressed
+//	document_blobs      SHA-256 of the PDF (32 bytes) → the PDF
 //
 // The PDF itself is kept apart from its audited record: the record names the
 // PDF's SHA-256, and the blob bucket is keyed by that very hash, so a changed
@@ -26,13 +27,16 @@ import (
 // holding a second copy of every PDF. Blobs are written once and never
 // changed.
 //
-// Size, measured: a signed evaluation (three pages) is about 45 KB, mostly the two
-// embedded font subsets and streams gofpdf already compressed, so flate saves
-// only about 12% (about 39 KB stored). A kecamatan (45 staff, 5 periods a
-// year) adds about 9 MB a year; a kabupaten-sized file (2,000 staff × 5
-// periods) about 390 MB a year. Keeping the whole PDF is deliberate: the
-// signature covers exact bytes, and re-rendering with a later version of the
-// app would not reproduce them.
+// A blob is the PDF as it is when the PDF's streams are compressed already
+// (every document Kinerja renders now: flate a second time gains a few
+// percent for the cost of a compressor per document), and the PDF
+// flate-compressed otherwise (and in files written before). The two are told
+// apart by the key: a blob whose own SHA-256 is its key is the PDF itself.
+//
+// Size, measured (docs/performance.md): a signed three-page evaluation is
+// about 35 KB stored, mostly the two embedded font subsets. Keeping the whole
+// PDF is deliberate: the signature covers exact bytes, and re-rendering with
+// a later version of the app would not reproduce them.
 const (
 	bucketDocuments     = "documents"
 	bucketDocumentBlobs = "document_blobs"
@@ -68,7 +72,7 @@ type Document struct {
 	SignedAt         time.Time `json:"signed_at"`
 	PDFSHA256        string    `json:"pdf_sha256"`
 	Size             int       `json:"size"`        // bytes of the PDF
-	StoredSize       int       `json:"stored_size"` // bytes of the compressed blob
+	StoredSize       int       `json:"stored_size"` // bytes of the blob (the PDF, or it compressed)
 }
 
 // DocumentSigner makes the signed PDF of a final evaluation inside the
@@ -158,8 +162,9 @@ func (s *Store) UpdateEvaluationSigned(periodID string, staffID uint64, step Eva
 	return out, doc, nil
 }
 
-// putDocument compresses pdf into the blob bucket (when not there yet) and
-// writes the record, returned with its hash and sizes filled in.
+// putDocument stores pdf in the blob bucket (when not there yet; see
+// storedBlob) and writes the record, returned with its hash and sizes filled
+// in.
 func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
 	if len(pdf) == 0 || len(pdf) > maxDocumentSize {
 		return doc, fmt.Errorf("dokumen %s: ukuran PDF %d bita tidak wajar", doc.DocumentID, len(pdf))
@@ -171,7 +176,7 @@ func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
 	}
 	stored := blobs.Get(sum[:])
 	if stored == nil {
-		if stored, err = compress(pdf); err != nil {
+		if stored, err = storedBlob(pdf); err != nil {
 			return doc, fmt.Errorf("memadatkan dokumen %s: %w", doc.DocumentID, err)
 		}
 		if err := blobs.Put(sum[:], stored); err != nil {
@@ -182,12 +187,28 @@ func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
 	return doc, c.put(documentBucket(doc.PeriodID), documentKey(doc.StaffID, doc.Revision), doc)
 }
 
+// storedBlob returns what the blob bucket keeps of pdf: pdf itself when its
+// streams are flate-compressed already, otherwise pdf compressed.
+func storedBlob(pdf []byte) ([]byte, error) {
+	if bytes.Contains(pdf, []byte("/FlateDecode")) {
+		return pdf, nil
+	}
+	return compress(pdf)
+}
+
+// flateWriters keeps compressors for reuse: a new one allocates about a
+// megabyte of tables, more than compressing a document costs.
+var flateWriters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, flate.DefaultCompression) // cannot fail at a valid level
+	return w
+}}
+
 func compress(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, flate.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
+	buf.Grow(len(b) / 2)
+	w := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(w)
+	w.Reset(&buf)
 	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}
@@ -195,6 +216,18 @@ func compress(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// blobPDF returns the PDF a blob keeps under key (the PDF's SHA-256): the
+// blob itself when it hashes to key, otherwise the blob expanded, which must
+// hash to key. ok is false for a blob that is neither.
+func blobPDF(key, stored []byte) (pdf []byte, ok bool) {
+	if sum := sha256.Sum256(stored); bytes.Equal(sum[:], key) {
+		return stored, true
+	}
+	pdf, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(stored)), maxDocumentSize+1))
+	sum := sha256.Sum256(pdf)
+	return pdf, err == nil && bytes.Equal(sum[:], key)
 }
 
 // Document returns the record and the PDF of the signed document of a
@@ -224,10 +257,12 @@ func documentPDF(r reader, doc Document) ([]byte, error) {
 	if stored == nil {
 		return nil, fmt.Errorf("dokumen %s: PDF tidak ada: %w", doc.DocumentID, ErrDocumentDamaged)
 	}
-	pdf, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(stored)), maxDocumentSize+1))
-	got := sha256.Sum256(pdf)
-	if err != nil || !bytes.Equal(got[:], sum) {
+	pdf, ok := blobPDF(sum, stored)
+	if !ok {
 		return nil, fmt.Errorf("dokumen %s: %w", doc.DocumentID, ErrDocumentDamaged)
+	}
+	if len(pdf) > 0 && len(pdf) == len(stored) && &pdf[0] == &stored[0] {
+		pdf = bytes.Clone(pdf) // stored is valid only inside the transaction
 	}
 	return pdf, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"testing"
@@ -130,4 +131,59 @@ func TestSaveDocumentsAllOrNothing(t *testing.T) {
 	if list, _ := s.Documents("2026-Q3"); len(list) != 1 {
 		t.Fatalf("stored %d", len(list))
 	}
+}
+
+// TestDocumentBlobForms: a PDF whose streams are compressed is kept as it is
+// (no second flate); an older file's compressed blob of such a PDF still
+// reads back and passes Check; a raw blob changed by one byte is damage.
+func TestDocumentBlobForms(t *testing.T) {
+	s, id := docFixture(t)
+	pdf := append(fakePDF(50), "\n1 0 obj <</Filter /FlateDecode /Length 3>> stream\nxyz\nendstream\n"...)
+	doc := Document{PeriodID: "2026-Q3", StaffID: id, DocumentID: "EVK-2026-Q3-x-r0"}
+	if err := s.SaveDocument(doc, pdf); err != nil {
+		t.Fatal(err)
+	}
+	got, back, _, err := s.Document("2026-Q3", id, 0)
+	if err != nil || !bytes.Equal(back, pdf) || got.StoredSize != len(pdf) {
+		t.Fatalf("raw blob: stored %d of %d, same %v, %v", got.StoredSize, len(pdf), bytes.Equal(back, pdf), err)
+	}
+	sum := sha256.Sum256(pdf)
+	blob := func(v []byte) {
+		t.Helper()
+		if err := s.db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte(bucketDocumentBlobs)).Put(sum[:], v)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, err := compress(pdf) // as files written before kept every blob
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob(old)
+	if _, back, _, err := s.Document("2026-Q3", id, 0); err != nil || !bytes.Equal(back, pdf) {
+		t.Fatalf("older compressed blob: same %v, %v", bytes.Equal(back, pdf), err)
+	}
+	if rep := checkFile(t, s); len(rep) != 0 {
+		t.Fatalf("Check of an older compressed blob: %+v", rep)
+	}
+	changed := bytes.Clone(pdf)
+	changed[20] ^= 1
+	blob(changed)
+	if _, _, _, err := s.Document("2026-Q3", id, 0); !errors.Is(err, ErrDocumentDamaged) {
+		t.Fatalf("changed raw blob: %v", err)
+	}
+	if rep := checkFile(t, s); len(rep) != 1 || rep[0].Bucket != bucketDocumentBlobs {
+		t.Fatalf("Check of a changed raw blob: %+v", rep)
+	}
+}
+
+// checkFile runs Check on s and returns its problems.
+func checkFile(t *testing.T, s *Store) []Problem {
+	t.Helper()
+	rep, err := s.Check(context.Background(), CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep.Problems
 }

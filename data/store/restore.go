@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -86,8 +85,7 @@ func InspectBackup(ctx context.Context, path string) (BackupSummary, error) {
 		sum.AttendanceMonths = len(months)
 		if ab := r.tx.Bucket([]byte(bucketAudit)); ab != nil {
 			if _, v := ab.Cursor().Last(); v != nil {
-				var e AuditEntry
-				if json.Unmarshal(v, &e) == nil {
+				if e, err := decodeAudit(v); err == nil {
 					sum.LastChange = e.Time
 				}
 			}

@@ -194,9 +194,12 @@ func (c *change) put(bucket string, key []byte, v any) error {
 	if old != nil && bytes.Equal(old, val) {
 		return nil
 	}
-	changes, err := diffFields(old, val)
-	if err != nil {
-		return fmt.Errorf("membandingkan %s/%s: %w", bucket, keyLabel(key), err)
+	// A new record's entry holds its hash only; a change, the changed fields.
+	var changes []FieldChange
+	if old != nil {
+		if changes, err = diffFields(old, val); err != nil {
+			return fmt.Errorf("membandingkan %s/%s: %w", bucket, keyLabel(key), err)
+		}
 	}
 	if err := b.Put(key, val); err != nil {
 		return fmt.Errorf("menyimpan %s/%s: %w", bucket, keyLabel(key), err)

@@ -26,3 +26,24 @@ func BenchmarkAttendanceRecap(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompressPages compresses the page streams of one evaluation
+// document as output does, and reports the size before and after.
+func BenchmarkCompressPages(b *testing.B) {
+	e := electronic(b)
+	e.Results = sampleResults(3)
+	finishPDF = func(b []byte) ([]byte, error) { return b, nil }
+	plain, err := EvaluationDocument(e)
+	finishPDF = compressPages
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []byte
+	for b.Loop() {
+		if out, err = compressPages(plain); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(plain)), "plain-B/doc")
+	b.ReportMetric(float64(len(out)), "B/doc")
+}

@@ -14,7 +14,8 @@
 //
 // A document must take a few milliseconds, so the fonts are
 // prepared single-byte fonts embedded as they are (assets/fonts/README.md),
-// pages are not compressed, images are made opaque once and reused, and table
+// page streams are compressed after gofpdf is done with reused compressors
+// (compress.go), images are made opaque once and reused, and table
 // text, rules and the QR code are written as PDF operators directly instead of
 // through gofpdf's formatted output.
 package pdf

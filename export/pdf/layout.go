@@ -58,8 +58,9 @@ func newDocument(c Common, landscape bool, title string) (*document, error) {
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, marginBottom)
 	p.SetCellMargin(1.2)
-	// Compressing costs more than the rest of the document (zlib allocates
-	// its tables for every stream); the pages are small text anyway.
+	// gofpdf writes the pages uncompressed; output compresses them with
+	// reused writers (compressPages). The fonts are embedded compressed
+	// already (assets/fonts).
 	p.SetCompression(false)
 	p.SetTitle(strings.ToValidUTF8(title, "?"), true)
 	p.SetCreator("Kinerja", true)
@@ -107,7 +108,7 @@ func (d *document) output() ([]byte, error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("PDF tidak dapat dibuat: %w", err)
 	}
-	return buf.Bytes(), nil
+	return finishPDF(buf.Bytes())
 }
 
 // width is the usable width between the margins.
