@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,12 +35,17 @@ type signersTab struct {
 	rootPass  *field
 	rootPass2 *field
 	rootMsg   *widget.Label
-	trusted   *widget.Label
+	trusted   *fyne.Container // one row per trusted root, with its remove button
 	signers   []service.SignerInfo
 	roles     map[uint64]string // current position by staff id
 	list      *widget.List
 	msg       *widget.Label
 	form      *signerForm // the create/import dialog while open
+
+	// The revoke dialog while open.
+	revokeForm               dialog.Dialog
+	revokeWho                *widget.Select
+	revokeReason, revokePass *widget.Entry
 }
 
 func newSignersTab(u *App) *signersTab {
@@ -49,7 +53,7 @@ func newSignersTab(u *App) *signersTab {
 	t.rootBox = container.NewVBox()
 	t.rootMsg = docNote("")
 	t.rootMsg.Hide()
-	t.trusted = docNote("")
+	t.trusted = container.NewVBox()
 	t.msg = docNote("")
 	t.msg.Hide()
 	trust := widget.NewButtonWithIcon(lang.L("doc.root.trust"), theme.ContentAddIcon(), t.chooseTrust)
@@ -57,6 +61,7 @@ func newSignersTab(u *App) *signersTab {
 	create.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("doc.signer.import"), theme.UploadIcon(), func() { t.openForm(true) })
 	image := widget.NewButtonWithIcon(lang.L("doc.sigimg.button"), theme.FileImageIcon(), func() { t.openSignatureImage() })
+	revoke := widget.NewButtonWithIcon(lang.L("doc.signer.revoke"), theme.CancelIcon(), t.openRevoke)
 	t.list = widget.NewList(
 		func() int { return len(t.signers) },
 		func() fyne.CanvasObject {
@@ -89,7 +94,7 @@ func newSignersTab(u *App) *signersTab {
 		widget.NewSeparator(),
 		docHeading(lang.L("doc.signer.title")),
 		docNote(lang.L("doc.signer.text")),
-		container.NewHBox(create, imp, image),
+		container.NewHBox(create, imp, image, revoke),
 		t.msg,
 		container.New(signerColumns, header...),
 	)
@@ -103,7 +108,10 @@ var signerColumns = columnsLayout{widths: []float32{230, 185, 200, 140, 165}}
 // signerCells are the texts of one signer's row.
 func (t *signersTab) signerCells(s service.SignerInfo) []string {
 	state := lang.L("doc.signer.active")
-	if s.Revoked {
+	switch {
+	case !s.RevokedAt.IsZero():
+		state = lang.L("doc.signer.revokedstate") + " " + data.DateOf(s.RevokedAt.Local()).String()
+	case s.Revoked:
 		state = lang.L("doc.signer.revoked")
 	}
 	kind := lang.L("doc.kind.office")
@@ -121,15 +129,15 @@ func (t *signersTab) reload() {
 		t.u.showError(err)
 		return
 	}
-	names := make([]string, len(roots))
-	for i, r := range roots {
-		names[i] = r.Name
+	rows := make([]fyne.CanvasObject, 0, len(roots)+1)
+	for _, r := range roots {
+		rows = append(rows, t.trustedRow(r))
 	}
-	if len(names) == 0 {
-		t.trusted.SetText(lang.L("doc.root.trustednone"))
-	} else {
-		t.trusted.SetText(strings.Join(names, "\n"))
+	if len(rows) == 0 {
+		rows = append(rows, docNote(lang.L("doc.root.trustednone")))
 	}
+	t.trusted.Objects = rows
+	t.trusted.Refresh()
 	signers, err := t.u.svc.Signers()
 	if err != nil {
 		t.u.showError(err)
@@ -184,8 +192,8 @@ func checkNewPass(first, second *field) bool {
 	p1, p2 := passText(first), passText(second)
 	first.show(nil, nil)
 	second.show(nil, nil)
-	if utf8.RuneCountInString(p1) < service.MinPassphraseLength {
-		first.show([]string{lang.L("doc.pass.short", map[string]any{"Min": service.MinPassphraseLength})}, nil)
+	if err := service.CheckPassphrase(p1, ""); err != nil {
+		first.show([]string{err.Error()}, nil)
 		return false
 	}
 	if p1 != p2 {
@@ -283,27 +291,119 @@ func (t *signersTab) chooseTrust() {
 	d.Show()
 }
 
-// confirmTrust shows the root in raw (DER or PEM) and trusts it on "Ya".
+// confirmTrust shows the root in raw (DER or PEM) with its fingerprint and
+// trusts it on "Percayai" with the office passphrase: the office root signs
+// the trust, so a root added to the file behind the app's back is not
+// trusted. Refusals (this office's own root, the same name as it with
+// another key) show before asking.
 func (t *signersTab) confirmTrust(raw []byte) {
-	c, err := sign.ParseRoot(raw)
+	info, err := t.u.svc.PreviewRoot(raw)
 	if err != nil {
 		docSay(t.rootMsg, err.Error(), true)
 		return
 	}
-	text := lang.L("doc.root.trustask", map[string]any{"Name": c.Subject.CommonName,
-		"Until": validUntil(c.NotAfter), "SHA": groupHex(fingerprintHex(c.Raw))})
-	dialog.ShowCustomConfirm(lang.L("doc.root.trusttitle"), lang.L("doc.root.trustyes"), lang.L("button.cancel"), docNote(text), func(ok bool) {
+	text := lang.L("doc.root.trustask", map[string]any{"Name": info.Name,
+		"Until": validUntil(info.NotAfter), "SHA": groupHex(info.SHA256)})
+	pass := widget.NewPasswordEntry()
+	body := container.NewVBox(docNote(text), widget.NewLabel(lang.L("doc.root.officepass")), pass)
+	dialog.ShowCustomConfirm(lang.L("doc.root.trusttitle"), lang.L("doc.root.trustyes"), lang.L("button.cancel"), body, func(ok bool) {
 		if !ok {
 			return
 		}
-		info, err := t.u.svc.TrustRoot(raw)
-		if err != nil {
+		docSay(t.rootMsg, lang.L("doc.working"), false)
+		svc, secret := t.u.svc, pass.Text
+		var done service.RootInfo
+		runAsync(func() {
+			done, err = svc.TrustRootWith(raw, nil, secret)
+		}, func() {
+			if err != nil {
+				docSay(t.rootMsg, err.Error(), true)
+				return
+			}
+			docSay(t.rootMsg, lang.L("doc.root.trustdone", map[string]any{"Name": done.Name}), false)
+			t.reload()
+		})
+	}, t.u.win)
+}
+
+// trustedRow is one trusted root: name, fingerprint, when and by whom (or
+// why it is not trusted), with a remove button that asks first.
+func (t *signersTab) trustedRow(r service.TrustedRootInfo) fyne.CanvasObject {
+	text := lang.L("doc.root.trustedline", map[string]any{"Name": r.Name, "FP": r.Fingerprint,
+		"When": data.DateOf(r.TrustedAt.Local()).Long(), "By": r.TrustedBy})
+	l := docNote(text)
+	if !r.Trusted() {
+		l = docNote(lang.L("doc.root.trustedbad", map[string]any{"Name": r.Name, "FP": r.Fingerprint, "Problem": r.Problem}))
+		l.Importance = widget.DangerImportance
+	}
+	remove := widget.NewButtonWithIcon(lang.L("doc.root.untrust"), theme.DeleteIcon(), func() { t.confirmUntrust(r) })
+	return container.NewBorder(nil, nil, nil, remove, l)
+}
+
+// confirmUntrust asks before a trusted root is removed (recorded in the audit).
+func (t *signersTab) confirmUntrust(r service.TrustedRootInfo) {
+	text := lang.L("doc.root.untrustask", map[string]any{"Name": r.Name, "FP": r.Fingerprint})
+	dialog.ShowConfirm(lang.L("doc.root.untrusttitle"), text, func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := t.u.svc.UntrustRoot(r.Key, "dihapus di layar Penanda tangan"); err != nil {
 			docSay(t.rootMsg, err.Error(), true)
 			return
 		}
-		docSay(t.rootMsg, lang.L("doc.root.trustdone", map[string]any{"Name": info.Name}), false)
+		docSay(t.rootMsg, lang.L("doc.root.untrustdone", map[string]any{"Name": r.Name}), false)
 		t.reload()
 	}, t.u.win)
+}
+
+// openRevoke asks which signer to revoke (a lost or leaked key), why, and
+// the office passphrase (the revocation list is signed by the office root).
+func (t *signersTab) openRevoke() {
+	var names []string
+	ids := map[string]uint64{}
+	for _, s := range t.signers {
+		if !s.RevokedAt.IsZero() {
+			continue
+		}
+		label := s.Name + " — NIP " + data.FormatNIP(s.NIP)
+		if _, dup := ids[label]; !dup {
+			names = append(names, label)
+		}
+		ids[label] = s.StaffID
+	}
+	who := widget.NewSelect(names, nil)
+	reason := widget.NewEntry()
+	pass := widget.NewPasswordEntry()
+	form := []*widget.FormItem{
+		widget.NewFormItem(lang.L("doc.signer.revokewho"), who),
+		widget.NewFormItem(lang.L("doc.signer.revokereason"), reason),
+		widget.NewFormItem(lang.L("doc.root.officepass"), pass),
+	}
+	t.revokeForm = dialog.NewForm(lang.L("doc.signer.revoketitle"), lang.L("doc.signer.revokeyes"), lang.L("button.cancel"), form, func(ok bool) {
+		if !ok || who.Selected == "" {
+			return
+		}
+		t.revoke(ids[who.Selected], who.Selected, reason.Text, pass.Text)
+	}, t.u.win)
+	t.revokeWho, t.revokeReason, t.revokePass = who, reason, pass
+	t.revokeForm.Show()
+}
+
+// revoke revokes staffID's keys off the UI goroutine.
+func (t *signersTab) revoke(staffID uint64, name, reason, pass string) {
+	docSay(t.msg, lang.L("doc.working"), false)
+	svc := t.u.svc
+	var err error
+	runAsync(func() {
+		_, err = svc.RevokeSigner(staffID, reason, pass)
+	}, func() {
+		if err != nil {
+			docSay(t.msg, err.Error(), true)
+			return
+		}
+		docSay(t.msg, lang.L("doc.signer.revokedone", map[string]any{"Name": name}), false)
+		t.reload()
+	})
 }
 
 // groupHex splits a hex fingerprint into groups of four, to read it aloud

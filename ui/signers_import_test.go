@@ -82,10 +82,36 @@ func TestImportSignerThenTrustItsRoot(t *testing.T) {
 	if len(tab.signers) != before+1 {
 		t.Fatalf("signers listed %d → %d", before, len(tab.signers))
 	}
-	test.Tap(button(t, u, "Percayai"))
-	if tab.trusted.Text != "Sertifikat Induk Kantor Kecamatan Cimahi" {
-		t.Errorf("trusted roots show %q", tab.trusted.Text)
+	trustWithPassphrase(t, u)
+	waitSlow(t, "the trusted root listed", func() bool {
+		return shownText(u, "Sertifikat Induk Kantor Kecamatan Cimahi — sidik jari ")
+	})
+	rows, _ := tab.u.svc.TrustedRoots()
+	if len(rows) != 1 || !shownText(u, rows[0].Fingerprint) || !shownText(u, "oleh "+rows[0].TrustedBy) {
+		t.Fatalf("trusted roots %+v not shown with fingerprint, date and who", rows)
 	}
+	// Remove asks first; "Tidak" keeps it, "Ya" removes it.
+	test.Tap(buttonIn(t, objectsUnder(tab.trusted), "Hapus"))
+	if !shownText(u, "Berhenti mempercayai sertifikat induk ini?") {
+		t.Fatal("no confirmation before removing")
+	}
+	test.Tap(button(t, u, "Ya"))
+	if rows, _ := tab.u.svc.TrustedRoots(); len(rows) != 0 || !shownText(u, "Belum ada.") {
+		t.Fatalf("after removing: %+v", rows)
+	}
+}
+
+// trustWithPassphrase types the office passphrase into the open trust
+// dialog and confirms.
+func trustWithPassphrase(t *testing.T, u *App) {
+	t.Helper()
+	for _, o := range objects(u.win.Canvas()) {
+		if e, ok := o.(*widget.Entry); ok && e.Password && e.Text == "" && e.Visible() {
+			test.Type(e, demoPassphrase)
+			break
+		}
+	}
+	test.Tap(button(t, u, "Percayai"))
 }
 
 func TestVerifyOtherOfficeBeforeAndAfterTrust(t *testing.T) {
@@ -115,14 +141,15 @@ func TestVerifyOtherOfficeBeforeAndAfterTrust(t *testing.T) {
 		want  string
 	}{
 		{"unknown office", false, "Penanda tangan tidak dikenal kantor ini"},
-		{"trusted office", true, "Sah"},
+		{"trusted office", true, "Sah, sertifikat kantor ini (sidik jari"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.trust {
 				u.documents.tabs.SelectIndex(2)
 				u.documents.signers.confirmTrust(cer)
-				test.Tap(button(t, u, "Percayai"))
+				trustWithPassphrase(t, u)
+				waitSlow(t, "the trust", func() bool { r, _ := u.svc.TrustedRoots(); return len(r) == 1 })
 			}
 			u.documents.tabs.SelectIndex(1)
 			tab := u.documents.verify
@@ -131,6 +158,10 @@ func TestVerifyOtherOfficeBeforeAndAfterTrust(t *testing.T) {
 			waitSlow(t, "the verdict", func() bool { return len(tab.results.Objects) == 1 })
 			if labelShown(u, tc.want) == nil {
 				t.Errorf("verdict %q not shown", tc.want)
+			}
+			// The signature added by the other office names that office.
+			if tc.trust && !shownText(u, "kantor lain yang dipercaya: Kecamatan Cimahi (sidik jari") {
+				t.Error("the other office's signature does not name its trust")
 			}
 		})
 	}

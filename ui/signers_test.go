@@ -38,7 +38,7 @@ func TestCreateSignerForm(t *testing.T) {
 		{"mismatched passphrases", 0, demoPassphrase, "rahasia-satu", "rahasia-dua",
 			func(f *signerForm) *field { return f.pass2 }, "Frasa sandi tidak sama dengan yang pertama."},
 		{"short passphrase", 0, demoPassphrase, "pendek", "pendek",
-			func(f *signerForm) *field { return f.pass }, "Frasa sandi minimal 8 karakter."},
+			func(f *signerForm) *field { return f.pass }, "frasa sandi minimal 10 karakter"},
 		{"no staff", -1, demoPassphrase, "rahasia-satu", "rahasia-satu",
 			func(f *signerForm) *field { return f.staffSel }, "Pilih pegawai."},
 		{"no office passphrase", 0, "", "rahasia-satu", "rahasia-satu",

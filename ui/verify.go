@@ -15,9 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/export/sign"
 )
 
 // verifyTab is Dokumen › Verifikasi: open PDF files (one at a time, or every
@@ -130,12 +128,14 @@ func (t *verifyTab) verifyFiles(files []string) {
 	})
 }
 
-// verifyCard shows the verdict on one file: an icon and coloured status,
-// then one line per signature and how it relates to this data file.
+// verifyCard shows the verdict on one file: an icon and the document
+// verdict in one colour (the verdict decides it; nothing green stands under
+// a red verdict), then one line per signature naming the trust it rests on.
 func verifyCard(r service.VerifyResult) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(filepath.Base(r.File), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
 	status := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	status.Wrapping = fyne.TextWrapWord
 	var icon fyne.Resource
 	lines := []fyne.CanvasObject{}
 	if r.Err != nil {
@@ -144,13 +144,10 @@ func verifyCard(r service.VerifyResult) fyne.CanvasObject {
 		status.SetText(lang.L("doc.verify.unreadable"))
 		lines = append(lines, docNote(r.Err.Error()))
 	} else {
-		icon, status.Importance = verdictLook(r.Status)
-		status.SetText(verdictText(r.Status))
-		for _, s := range r.Signatures {
-			lines = append(lines, docNote(signatureText(s)))
-		}
-		if r.Status != sign.StatusUnsigned {
-			lines = append(lines, matchLine(r))
+		icon, status.Importance = verdictLook(r.Outcome)
+		status.SetText(r.Verdict)
+		for _, l := range r.SignatureLines {
+			lines = append(lines, docNote(l))
 		}
 	}
 	head := container.NewBorder(nil, nil, widget.NewIcon(icon), nil, container.NewVBox(name, status))
@@ -161,90 +158,17 @@ func verifyCard(r service.VerifyResult) fyne.CanvasObject {
 	return container.NewVBox(widget.NewCard("", "", body))
 }
 
-// verdictLook gives the icon and colour of a verdict: green tick for valid,
-// amber warning for an unknown signer, red for a change, grey for unsigned.
-func verdictLook(s sign.Status) (fyne.Resource, widget.Importance) {
-	switch s {
-	case sign.StatusValid:
+// verdictLook gives the icon and colour of a verdict: green tick only for
+// Sah, amber warning for an unknown signer, red for a change or a document
+// not Sah here, grey for unsigned.
+func verdictLook(o service.Outcome) (fyne.Resource, widget.Importance) {
+	switch o {
+	case service.OutcomeValid:
 		return theme.NewSuccessThemedResource(theme.ConfirmIcon()), widget.SuccessImportance
-	case sign.StatusUnknownSigner:
+	case service.OutcomeUnknown:
 		return theme.NewWarningThemedResource(theme.WarningIcon()), widget.WarningImportance
-	case sign.StatusChanged:
+	case service.OutcomeChanged, service.OutcomeRefused, service.OutcomeError:
 		return theme.NewErrorThemedResource(theme.ErrorIcon()), widget.DangerImportance
 	}
 	return theme.QuestionIcon(), widget.MediumImportance
-}
-
-// verdictText names a verdict in the interface language.
-func verdictText(s sign.Status) string {
-	switch s {
-	case sign.StatusValid:
-		return lang.L("doc.verify.valid")
-	case sign.StatusUnknownSigner:
-		return lang.L("doc.verify.unknown")
-	case sign.StatusChanged:
-		return lang.L("doc.verify.changed")
-	}
-	return lang.L("doc.verify.unsigned")
-}
-
-// certKindText names where a signer's certificate comes from.
-func certKindText(k sign.CertKind) string {
-	switch k {
-	case sign.CertOffice:
-		return lang.L("doc.cert.office")
-	case sign.CertImported:
-		return lang.L("doc.cert.imported")
-	}
-	return lang.L("doc.cert.unreadable")
-}
-
-// signatureText is one signature: who (with NIP and role), when, which
-// certificate from which issuer, and the reason when not valid.
-func signatureText(s sign.Result) string {
-	who := s.Signer
-	if who == "" {
-		who = lang.L("doc.verify.nosigner")
-	}
-	if s.NIP != "" {
-		who += ", NIP " + data.FormatNIP(s.NIP)
-	}
-	if s.Role != "" {
-		who += " — " + s.Role
-	}
-	text := lang.L("doc.verify.signedby", map[string]any{"Who": who})
-	if !s.SignedAt.IsZero() {
-		t := s.SignedAt.Local()
-		text += "\n" + lang.L("doc.verify.signedat", map[string]any{"Date": data.DateOf(t).Long(), "Time": t.Format("15.04")})
-	}
-	text += "\n" + lang.L("doc.verify.kind", map[string]any{"Kind": certKindText(s.Kind), "Issuer": s.Issuer})
-	if s.Detail != "" {
-		text += "\n" + s.Detail
-	}
-	return text
-}
-
-// matchLine says whether the data file holds the evaluation the document
-// carries: the same, a different content, or not at all; a signed attendance
-// recap has no evaluation to match.
-func matchLine(r service.VerifyResult) fyne.CanvasObject {
-	l := docNote("")
-	var text string
-	switch r.Match {
-	case service.MatchEqual:
-		text, l.Importance = lang.L("doc.match.equal"), widget.SuccessImportance
-	case service.MatchDiffers:
-		text, l.Importance = lang.L("doc.match.differs"), widget.DangerImportance
-	case service.MatchNotHeld:
-		text, l.Importance = lang.L("doc.match.notheld"), widget.WarningImportance
-	case service.MatchNotEvaluation:
-		text = lang.L("doc.match.notevaluation")
-	default:
-		text = lang.L("doc.match.notkinerja")
-	}
-	if r.DocumentID != "" {
-		text = r.DocumentID + ": " + text
-	}
-	l.SetText(text)
-	return l
 }

@@ -3,19 +3,30 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
 )
 
-// labelShown returns the visible label whose text is exactly text, or nil.
+// labelShown returns the visible label whose text starts with text, or nil.
 func labelShown(u *App, text string) *widget.Label {
 	for _, o := range objects(u.win.Canvas()) {
-		if l, ok := o.(*widget.Label); ok && l.Text == text {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, text) {
 			return l
 		}
 	}
 	return nil
+}
+
+// greenShown reports whether any visible label is in success colour.
+func greenShown(u *App) bool {
+	for _, o := range objects(u.win.Canvas()) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.SuccessImportance && l.Visible() {
+			return true
+		}
+	}
+	return false
 }
 
 func TestVerifyTab(t *testing.T) {
@@ -47,7 +58,7 @@ func TestVerifyTab(t *testing.T) {
 		look  widget.Importance
 		match string
 	}{
-		{"exported", files[0], "Sah", widget.SuccessImportance, "cocok dengan penilaian yang tersimpan di file data ini"},
+		{"exported", files[0], "Sah, sertifikat kantor ini (sidik jari", widget.SuccessImportance, "cocok dengan penilaian yang tersimpan di file data ini"},
 		{"byte flipped", write("ubah.pdf", flipped), "Berubah setelah ditandatangani", widget.DangerImportance, ""},
 		{"unsigned", write("polos.pdf", []byte("%PDF-1.4\n%%EOF\n")), "Tidak bertanda tangan", widget.MediumImportance, ""},
 		{"not a PDF", write("catatan.pdf", []byte("bukan pdf")), "Tidak dapat diperiksa", widget.DangerImportance, ""},
@@ -66,8 +77,14 @@ func TestVerifyTab(t *testing.T) {
 			if l.Importance != tc.look {
 				t.Errorf("verdict %q in importance %v, want %v", tc.want, l.Importance, tc.look)
 			}
-			if tc.match != "" && !shownText(u, tc.match) {
-				t.Errorf("%q not shown", tc.match)
+			if tc.match != "" && !strings.Contains(l.Text, tc.match) {
+				t.Errorf("%q not in the verdict %q", tc.match, l.Text)
+			}
+			if tc.look != widget.SuccessImportance && greenShown(u) {
+				t.Errorf("a green line under the verdict %q", l.Text)
+			}
+			if tc.look == widget.SuccessImportance && !shownText(u, "tanda tangan ke-1: ") {
+				t.Errorf("no signature line under %q", l.Text)
 			}
 		})
 	}

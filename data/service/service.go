@@ -1,6 +1,7 @@
 package service
 
 import (
+	"sync"
 	"time"
 
 	"kinerja/data/store"
@@ -12,6 +13,10 @@ import (
 // clock and actor every operation shares.
 type Service struct {
 	st *store.Store
+
+	sleep    func(time.Duration) // waits after a wrong passphrase; SetSleep
+	mu       sync.Mutex
+	failures map[string]int // wrong passphrases on a read-only file
 }
 
 // Options tune Open: who goes into the audit, how long to wait for a file
@@ -39,7 +44,9 @@ func Open(path string, opt Options) (*Service, error) {
 
 // New wraps a store that is already open. Tests and the demo generator use
 // it; the front ends use Open.
-func New(st *store.Store) *Service { return &Service{st: st} }
+func New(st *store.Store) *Service {
+	return &Service{st: st, sleep: time.Sleep, failures: map[string]int{}}
+}
 
 // Close closes the data file.
 func (svc *Service) Close() error { return svc.st.Close() }

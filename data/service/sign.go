@@ -10,19 +10,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kinerja/data"
 	"kinerja/data/store"
 	"kinerja/export/sign"
 )
-
-// MinPassphraseLength is the shortest passphrase accepted for a new sealed
-// key, the office root's or a signer's (in characters).
-const MinPassphraseLength = 8
-
-// ErrShortPassphrase refuses a new passphrase below MinPassphraseLength.
-var ErrShortPassphrase = fmt.Errorf("frasa sandi minimal %d karakter", MinPassphraseLength)
 
 // RootInfo describes a root certificate for the Dokumen screen and the CLI.
 type RootInfo struct {
@@ -30,6 +22,8 @@ type RootInfo struct {
 	NotBefore time.Time
 	NotAfter  time.Time
 	SHA256    string // fingerprint of the DER certificate, hex, for comparing by phone
+	// Fingerprint is the short fingerprint shown in verdicts ("BA78 16BF 8F01 CFEA").
+	Fingerprint string
 }
 
 // SignerInfo describes one signer for the Dokumen screen and the CLI.
@@ -43,19 +37,16 @@ type SignerInfo struct {
 	NotBefore time.Time
 	NotAfter  time.Time
 	CreatedAt time.Time
-	Revoked   bool // replaced by a newer signer; signs nothing more
+	Revoked   bool // replaced by a newer signer or revoked; signs nothing more
+	// ReplacedAt is when a newer signer replaced this one; RevokedAt when
+	// its key was declared lost or leaked (RevokeSigner), with the reason.
+	ReplacedAt, RevokedAt time.Time
+	RevokeReason          string
 	// RootName and RootSHA256 name the top of an imported signer's chain,
 	// which must be trusted (TrustRoot) before its documents verify as valid.
 	RootName   string
 	RootSHA256 string
 	RootCER    []byte
-}
-
-func checkNewPassphrase(p string) error {
-	if utf8.RuneCountInString(p) < MinPassphraseLength {
-		return ErrShortPassphrase
-	}
-	return nil
 }
 
 func fingerprint(der []byte) string {
@@ -68,7 +59,8 @@ func rootInfo(der []byte) (RootInfo, error) {
 	if err != nil {
 		return RootInfo{}, fmt.Errorf("sertifikat induk tidak dapat dibaca: %w", err)
 	}
-	return RootInfo{Name: c.Subject.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: fingerprint(der)}, nil
+	return RootInfo{Name: c.Subject.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: fingerprint(der),
+		Fingerprint: sign.ShortFingerprint(der)}, nil
 }
 
 // CreateOfficeRoot creates the office root ("sertifikat induk kantor") once,
@@ -77,7 +69,7 @@ func rootInfo(der []byte) (RootInfo, error) {
 // signer). Refusals: no office identity yet, a passphrase shorter than
 // MinPassphraseLength, a root already created (store.ErrRootExists).
 func (svc *Service) CreateOfficeRoot(passphrase string) (RootInfo, error) {
-	if err := checkNewPassphrase(passphrase); err != nil {
+	if err := CheckPassphrase(passphrase, ""); err != nil {
 		return RootInfo{}, err
 	}
 	if _, found, err := svc.st.OfficeRoot(); err != nil {
@@ -102,6 +94,9 @@ func (svc *Service) CreateOfficeRoot(passphrase string) (RootInfo, error) {
 		return RootInfo{}, err
 	}
 	if err := svc.st.CreateOfficeRoot(store.OfficeRoot{CertDER: root.CertDER, SealedKey: sealed, CreatedAt: now}); err != nil {
+		return RootInfo{}, err
+	}
+	if err := svc.saveRevocationList(root); err != nil {
 		return RootInfo{}, err
 	}
 	return rootInfo(root.CertDER)
@@ -145,7 +140,7 @@ func openJSON(raw json.RawMessage, passphrase string) (crypto.Signer, error) {
 // passphrase (sign.ErrWrongPassphrase), a short signer passphrase, a staff
 // member without an 18-digit NIP.
 func (svc *Service) CreateSigner(staffID uint64, rootPassphrase, signerPassphrase string) (SignerInfo, error) {
-	if err := checkNewPassphrase(signerPassphrase); err != nil {
+	if err := svc.checkSignerPassphrase(staffID, signerPassphrase); err != nil {
 		return SignerInfo{}, err
 	}
 	root, err := svc.unlockRoot(rootPassphrase)
@@ -163,8 +158,10 @@ func (svc *Service) CreateSigner(staffID uint64, rootPassphrase, signerPassphras
 // unlocking of the office root, all under the same signer passphrase (the
 // demo's). It returns the new signers already unlocked, for signing a batch.
 func (svc *Service) CreateSigners(staffIDs []uint64, rootPassphrase, signerPassphrase string) ([]*UnlockedSigner, error) {
-	if err := checkNewPassphrase(signerPassphrase); err != nil {
-		return nil, err
+	for _, id := range staffIDs {
+		if err := svc.checkSignerPassphrase(id, signerPassphrase); err != nil {
+			return nil, err
+		}
 	}
 	root, err := svc.unlockRoot(rootPassphrase)
 	if err != nil {
@@ -190,7 +187,7 @@ func (svc *Service) unlockRoot(passphrase string) (sign.Identity, error) {
 	if !found {
 		return sign.Identity{}, store.ErrNoRoot
 	}
-	key, err := openJSON(r.SealedKey, passphrase)
+	key, err := svc.openSealed("root", "sertifikat induk kantor", r.SealedKey, passphrase)
 	if err != nil {
 		return sign.Identity{}, fmt.Errorf("sertifikat induk kantor: %w", err)
 	}
@@ -212,8 +209,12 @@ func (svc *Service) issueSigner(root sign.Identity, staffID uint64, passphrase s
 	if err != nil {
 		return nil, err
 	}
-	saved, err := svc.st.AddSigner(store.Signer{StaffID: staffID, Kind: store.SignerOffice, CertDER: id.CertDER,
-		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()})
+	number, err := svc.nextRevocationNumber()
+	if err != nil {
+		return nil, err
+	}
+	saved, err := svc.st.AddSignerListed(store.Signer{StaffID: staffID, Kind: store.SignerOffice, CertDER: id.CertDER,
+		Chain: id.Chain, SealedKey: sealed, CreatedAt: time.Now()}, revocationListOf(root, number))
 	if err != nil {
 		return nil, err
 	}
@@ -227,10 +228,7 @@ func (svc *Service) issueSigner(root sign.Identity, staffID uint64, passphrase s
 // Refusals: a wrong file password (sign.ErrWrongPassphrase), an unreadable
 // file, a short signer passphrase, an unknown staff member.
 func (svc *Service) ImportSigner(staffID uint64, pfx []byte, pfxPassword, signerPassphrase string) (SignerInfo, error) {
-	if err := checkNewPassphrase(signerPassphrase); err != nil {
-		return SignerInfo{}, err
-	}
-	if _, err := svc.st.StaffByID(staffID); err != nil {
+	if err := svc.checkSignerPassphrase(staffID, signerPassphrase); err != nil {
 		return SignerInfo{}, err
 	}
 	id, err := sign.ImportPKCS12(pfx, pfxPassword)
@@ -256,7 +254,7 @@ func signerInfo(s store.Signer) (SignerInfo, error) {
 	}
 	info := SignerInfo{ID: s.ID, StaffID: s.StaffID, Name: c.Subject.CommonName, NIP: c.Subject.SerialNumber,
 		Kind: s.Kind, Issuer: c.Issuer.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter,
-		CreatedAt: s.CreatedAt, Revoked: s.Revoked}
+		CreatedAt: s.CreatedAt, Revoked: s.Revoked, ReplacedAt: s.ReplacedAt, RevokedAt: s.RevokedAt, RevokeReason: s.RevokeReason}
 	if n := len(s.Chain); n > 0 {
 		top := s.Chain[n-1]
 		if rc, err := x509.ParseCertificate(top); err == nil {
@@ -301,57 +299,6 @@ func (svc *Service) ExportRoot() ([]byte, error) {
 	return sign.RootCER(sign.Identity{CertDER: r.CertDER})
 }
 
-// TrustRoot adds a root certificate (.cer as DER or PEM) exported by another
-// office, the kabupaten, or the CA of an imported signer, so that documents
-// they signed verify as valid here. Refusals: not a self-signed CA
-// certificate. Trusting one already trusted changes nothing.
-func (svc *Service) TrustRoot(cer []byte) (RootInfo, error) {
-	c, err := sign.ParseRoot(cer)
-	if err != nil {
-		return RootInfo{}, err
-	}
-	if err := svc.st.TrustRoot(store.TrustedRoot{CertDER: c.Raw, Name: c.Subject.CommonName, AddedAt: time.Now()}); err != nil {
-		return RootInfo{}, err
-	}
-	return rootInfo(c.Raw)
-}
-
-// TrustedRoots lists the roots trusted besides the office's own.
-func (svc *Service) TrustedRoots() ([]RootInfo, error) {
-	all, err := svc.st.TrustedRoots()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]RootInfo, 0, len(all))
-	for _, t := range all {
-		info, err := rootInfo(t.CertDER)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, info)
-	}
-	return out, nil
-}
-
-// rootPool is the pool verification trusts: the office root and the
-// trusted roots.
-func (svc *Service) rootPool() (*x509.CertPool, error) {
-	var ders [][]byte
-	if r, found, err := svc.st.OfficeRoot(); err != nil {
-		return nil, err
-	} else if found {
-		ders = append(ders, r.CertDER)
-	}
-	trusted, err := svc.st.TrustedRoots()
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range trusted {
-		ders = append(ders, t.CertDER)
-	}
-	return sign.NewRootPool(ders...)
-}
-
 // UnlockedSigner is a signer whose key is open in memory, to sign a batch of
 // documents after one passphrase check (argon2id is slow on purpose).
 type UnlockedSigner struct {
@@ -369,7 +316,11 @@ func (svc *Service) UnlockSigner(staffID uint64, passphrase string) (*UnlockedSi
 	if err != nil {
 		return nil, err
 	}
-	key, err := openJSON(s.SealedKey, passphrase)
+	label := fmt.Sprintf("penanda tangan %d", s.ID)
+	if c, err := x509.ParseCertificate(s.CertDER); err == nil {
+		label = "penanda tangan " + c.Subject.CommonName + " (NIP " + c.Subject.SerialNumber + ")"
+	}
+	key, err := svc.openSealed(signerSubject(s), label, s.SealedKey, passphrase)
 	if err != nil {
 		return nil, err
 	}
@@ -392,4 +343,15 @@ func (svc *Service) HasSigner(staffID uint64) (bool, error) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// checkSignerPassphrase judges a new passphrase for staffID's key
+// (CheckPassphrase with the staff member's NIP); an unknown staff member is
+// refused.
+func (svc *Service) checkSignerPassphrase(staffID uint64, p string) error {
+	s, err := svc.st.StaffByID(staffID)
+	if err != nil {
+		return err
+	}
+	return CheckPassphrase(p, s.NIP)
 }

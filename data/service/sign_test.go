@@ -66,7 +66,7 @@ func TestImportSignerPKCS12RoundTrip(t *testing.T) {
 	if before.Status != sign.StatusUnknownSigner {
 		t.Fatalf("before trusting the CA: %s", before.Line())
 	}
-	if _, err := New(o.st).TrustRoot(info.RootCER); err != nil {
+	if _, err := New(o.st).TrustRootWith(info.RootCER, nil, testRootPass); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := New(o.st).VerifyDocument("x.pdf", signed)

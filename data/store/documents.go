@@ -283,3 +283,39 @@ func (s *Store) Documents(periodID string) ([]Document, error) {
 	})
 	return out, err
 }
+
+// DocumentBySHA256 finds the register entry of the signed PDF whose SHA-256
+// (hex) is sum: the register of signed documents of this data file. found is
+// false when this file never recorded such a PDF (or recorded it and then
+// replaced it by a re-signed one).
+func (s *Store) DocumentBySHA256(sum string) (doc Document, found bool, err error) {
+	raw, err := hex.DecodeString(sum)
+	if err != nil || len(raw) != sha256.Size {
+		return Document{}, false, nil
+	}
+	err = s.view(func(r reader) error {
+		if blob, err := r.raw(bucketDocumentBlobs, raw); err != nil || blob == nil {
+			return err
+		}
+		top, err := bucketAt(r.tx, bucketDocuments, false)
+		if err != nil || top == nil {
+			return err
+		}
+		return top.ForEach(func(k, v []byte) error {
+			if v != nil || found {
+				return nil
+			}
+			return r.each(bucketDocuments+"/"+string(k), func(dk, dv []byte) error {
+				var d Document
+				if err := json.Unmarshal(dv, &d); err != nil {
+					return fmt.Errorf("membaca dokumen %s: %w", keyLabel(dk), err)
+				}
+				if !found && d.PDFSHA256 == sum {
+					doc, found = d, true
+				}
+				return nil
+			})
+		})
+	})
+	return doc, found, err
+}
