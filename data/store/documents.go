@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -39,10 +38,6 @@ const (
 )
 
 func documentBucket(periodID string) string { return bucketDocuments + "/" + periodID }
-
-func documentKey(staffID uint64, revision int) []byte {
-	return binary.BigEndian.AppendUint32(idKey(staffID), uint32(revision))
-}
 
 // maxDocumentSize bounds the PDF a blob may expand to, so a damaged blob
 // cannot exhaust memory.
@@ -179,7 +174,7 @@ func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
 		}
 	}
 	doc.PDFSHA256, doc.Size, doc.StoredSize = hex.EncodeToString(sum[:]), len(pdf), len(stored)
-	return doc, c.put(documentBucket(doc.PeriodID), documentKey(doc.StaffID, doc.Revision), doc)
+	return doc, c.put(documentBucket(doc.PeriodID), revisionKey(doc.StaffID, doc.Revision), doc)
 }
 
 func compress(b []byte) ([]byte, error) {
@@ -201,7 +196,7 @@ func compress(b []byte) ([]byte, error) {
 // period, staff member and revision; found is false when none is stored.
 func (s *Store) Document(periodID string, staffID uint64, revision int) (doc Document, pdf []byte, found bool, err error) {
 	err = s.view(func(r reader) error {
-		found, err = r.get(documentBucket(periodID), documentKey(staffID, revision), &doc)
+		found, err = r.get(documentBucket(periodID), revisionKey(staffID, revision), &doc)
 		if err != nil || !found {
 			return err
 		}
