@@ -15,18 +15,8 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxr
 # Tools the tests and screenshots use: PDF checkers, a virtual X server, screenshots.
 TEST_PKGS  := qpdf poppler-utils xvfb xauth x11-utils imagemagick xdotool
 
-# apt_install installs the missing packages among $(1), or explains what to install elsewhere.
-define apt_install
-	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if ! command -v apt-get >/dev/null 2>&1; then \
-	    echo "Pasang dulu paket ini (nama Debian/Ubuntu):$$missing"; exit 1; fi; \
-	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  echo "Memasang:$$missing"; \
-	  $$sudo apt-get update -qq || echo "apt-get update tidak sempurna; tetap mencoba memasang"; \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
-	fi
-endef
+# apt_install (defined in .ci/apt.mk) installs the missing Debian/Ubuntu packages among $(1).
+include .ci/apt.mk
 
 .PHONY: run test bench build screenshots deps deps-test fuzz
 

@@ -4,6 +4,9 @@
 package main
 
 import (
+	// localeenv comes first: its init must run before Fyne reads the locale.
+	_ "kinerja/internal/localeenv"
+
 	"os"
 
 	"kinerja/ui"

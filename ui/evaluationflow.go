@@ -95,17 +95,12 @@ func (f *evaluationForm) doFinalize() {
 	if !f.store() {
 		return
 	}
-	rater := f.v.Evaluation.Rater.StaffID
-	signs := false
-	if rater != 0 {
-		has, err := f.s.u.svc.HasSigner(rater)
-		if err != nil {
-			f.says(err.Error(), true)
-			return
-		}
-		signs = has
+	signing, err := f.s.u.svc.FinalizeSigning(f.v.Period.ID, f.v.Staff.ID)
+	if err != nil {
+		f.says(err.Error(), true)
+		return
 	}
-	if !signs {
+	if !signing.Signs {
 		_, err := f.s.u.svc.Finalize(f.v.Period.ID, f.v.Staff.ID)
 		f.after(lang.L("eval.finalized"), err)
 		return

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/service"
 	"kinerja/export"
 )
 
@@ -28,7 +29,7 @@ type importWizard struct {
 	selects     []*widget.Select // one per data.StaffColumns entry
 	mapMsg      *widget.Label
 	mappingView fyne.CanvasObject
-	result      data.ImportResult
+	result      service.StaffImportPlan
 	summary     *widget.Label
 	refused     *widget.List
 	body        *fyne.Container
@@ -147,28 +148,26 @@ func (w *importWizard) preview() {
 		w.checkMapping()
 		return
 	}
-	units, err := w.u.svc.Units()
-	if err != nil {
-		w.u.showError(err)
-		return
-	}
-	existing, err := w.u.svc.AllStaff()
-	if err != nil {
-		w.u.showError(err)
-		return
-	}
 	today := w.u.today()
 	w.setButtons()
 	w.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("import.checking"))}
 	w.body.Refresh()
-	var res data.ImportResult
+	var plan service.StaffImportPlan
+	var err error
 	runAsync(func() {
-		res = data.ParseStaffImport(w.table, m, units, existing, today)
-	}, func() { w.showPreview(res) })
+		plan, err = w.u.svc.PlanStaffImport(w.table, m, today)
+	}, func() {
+		if err != nil {
+			w.u.showError(err)
+			w.showMapping()
+			return
+		}
+		w.showPreview(plan)
+	})
 }
 
 // showPreview shows the result of the check with the confirm button.
-func (w *importWizard) showPreview(res data.ImportResult) {
+func (w *importWizard) showPreview(res service.StaffImportPlan) {
 	w.result = res
 	w.summary = widget.NewLabel(lang.L("import.summary", map[string]any{
 		"Accepted": len(res.Accepted), "Rejected": len(res.Rejected)}))
@@ -199,12 +198,12 @@ func (w *importWizard) showPreview(res data.ImportResult) {
 
 // save is step 3: every accepted row in one transaction, off the UI goroutine.
 func (w *importWizard) save() {
-	list := w.result.Accepted
+	plan := w.result
 	w.setButtons()
 	var saved []data.Staff
 	var err error
 	runAsync(func() {
-		saved, err = w.u.svc.AddStaff(list)
+		saved, err = w.u.svc.ApplyStaffImport(plan)
 	}, func() {
 		if err != nil {
 			w.u.showError(err)

@@ -2,6 +2,8 @@ package service
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 
 	"kinerja/assets"
@@ -19,6 +21,9 @@ func (svc *Service) Calendar() (data.Calendar, error) {
 	if err != nil {
 		return data.Calendar{}, err
 	}
+	if svc.st.ReadOnly() {
+		return svc.calendarReadOnly(shipped, years)
+	}
 	if _, err := svc.st.SeedHolidays(shipped, years); err != nil {
 		return data.Calendar{}, fmt.Errorf("mengisi hari libur bawaan: %w", err)
 	}
@@ -26,6 +31,35 @@ func (svc *Service) Calendar() (data.Calendar, error) {
 	if err != nil {
 		return data.Calendar{}, fmt.Errorf("membaca kalender kerja: %w", err)
 	}
+	return cal, nil
+}
+
+// calendarReadOnly is Calendar on a file opened read-only: the shipped
+// holidays of the years never seeded are added in memory, as seeding would
+// add them (a date with a record of its own keeps it), and nothing is written.
+func (svc *Service) calendarReadOnly(shipped []data.Holiday, years []int) (data.Calendar, error) {
+	todo, err := svc.st.UnseededYears(years)
+	if err != nil {
+		return data.Calendar{}, fmt.Errorf("membaca kalender kerja: %w", err)
+	}
+	cal, err := svc.st.Calendar()
+	if err != nil {
+		return data.Calendar{}, fmt.Errorf("membaca kalender kerja: %w", err)
+	}
+	if len(todo) == 0 {
+		return cal, nil
+	}
+	have := map[string]bool{}
+	for _, h := range cal.Holidays {
+		have[h.Date.String()] = true
+	}
+	for _, h := range shipped {
+		if slices.Contains(todo, h.Date.Year()) && !have[h.Date.String()] {
+			cal.Holidays = append(cal.Holidays, h)
+			have[h.Date.String()] = true
+		}
+	}
+	sort.SliceStable(cal.Holidays, func(i, j int) bool { return cal.Holidays[i].Date.Before(cal.Holidays[j].Date) })
 	return cal, nil
 }
 

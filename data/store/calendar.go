@@ -131,11 +131,10 @@ func (s *Store) ImportHolidays(hs []data.Holiday) (int, error) {
 	return changed, err
 }
 
-// SeedHolidays copies the shipped holidays of the given years into the file,
-// once per year: a year already seeded is skipped, even when the admin has
-// since removed or changed its days, and a date that already has a record
-// (added by hand before) is kept. It returns the years seeded now.
-func (s *Store) SeedHolidays(shipped []data.Holiday, years []int) ([]int, error) {
+// UnseededYears returns those of years whose shipped holidays were never
+// copied into the file (see SeedHolidays). It only reads, so a file opened
+// read-only can show the shipped days of those years without storing them.
+func (s *Store) UnseededYears(years []int) ([]int, error) {
 	var todo []int
 	err := s.view(func(r reader) error {
 		done, err := seededYears(r)
@@ -146,6 +145,15 @@ func (s *Store) SeedHolidays(shipped []data.Holiday, years []int) ([]int, error)
 		}
 		return err
 	})
+	return todo, err
+}
+
+// SeedHolidays copies the shipped holidays of the given years into the file,
+// once per year: a year already seeded is skipped, even when the admin has
+// since removed or changed its days, and a date that already has a record
+// (added by hand before) is kept. It returns the years seeded now.
+func (s *Store) SeedHolidays(shipped []data.Holiday, years []int) ([]int, error) {
+	todo, err := s.UnseededYears(years)
 	if err != nil || len(todo) == 0 {
 		return nil, err
 	}

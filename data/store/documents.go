@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -43,10 +42,6 @@ const (
 )
 
 func documentBucket(periodID string) string { return bucketDocuments + "/" + periodID }
-
-func documentKey(staffID uint64, revision int) []byte {
-	return binary.BigEndian.AppendUint32(idKey(staffID), uint32(revision))
-}
 
 // maxDocumentSize bounds the PDF a blob may expand to, so a damaged blob
 // cannot exhaust memory.
@@ -184,7 +179,7 @@ func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
 		}
 	}
 	doc.PDFSHA256, doc.Size, doc.StoredSize = hex.EncodeToString(sum[:]), len(pdf), len(stored)
-	return doc, c.put(documentBucket(doc.PeriodID), documentKey(doc.StaffID, doc.Revision), doc)
+	return doc, c.put(documentBucket(doc.PeriodID), revisionKey(doc.StaffID, doc.Revision), doc)
 }
 
 // storedBlob returns what the blob bucket keeps of pdf: pdf itself when its
@@ -234,7 +229,7 @@ func blobPDF(key, stored []byte) (pdf []byte, ok bool) {
 // period, staff member and revision; found is false when none is stored.
 func (s *Store) Document(periodID string, staffID uint64, revision int) (doc Document, pdf []byte, found bool, err error) {
 	err = s.view(func(r reader) error {
-		found, err = r.get(documentBucket(periodID), documentKey(staffID, revision), &doc)
+		found, err = r.get(documentBucket(periodID), revisionKey(staffID, revision), &doc)
 		if err != nil || !found {
 			return err
 		}

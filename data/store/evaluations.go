@@ -23,7 +23,8 @@ func evaluationBucket(periodID string) string { return bucketEvaluations + "/" +
 func revisionBucket(periodID string) string   { return bucketRevisions + "/" + periodID }
 
 // revisionKey is the staff id key followed by the revision as 4 bytes big
-// endian, so one person's revisions are adjacent and in order.
+// endian, so one person's revisions are adjacent and in order. Kept
+// revisions and signed documents are both keyed by it.
 func revisionKey(staffID uint64, revision int) []byte {
 	return binary.BigEndian.AppendUint32(idKey(staffID), uint32(revision))
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"kinerja/data"
@@ -26,17 +25,55 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
-// env is what every command receives: where to write and how to reach the data file.
-type env struct {
+// call is one run of one command: its flags and arguments, where it writes
+// and how it reaches the data file. A command declares its flags on flags,
+// calls parse, then works.
+type call struct {
+	name           string        // the command words, e.g. "staff list"
+	flags          *flag.FlagSet // the command's own flags, plus --data
+	args           []string      // the positional arguments, set by parse
+	raw            []string      // the arguments after the command words
 	stdout, stderr io.Writer
 	dataPath       string
 	version        string
-	create         bool // the command may make a new data file
+	access         access   // what the command does to the data file
+	format         *string  // --format, when declared with formatFlag
+	formats        []string // the values --format accepts
 }
 
-// openService opens the data file for a command, as actor "cli".
-func (e *env) openService() (*service.Service, error) {
-	path := e.dataPath
+// parse parses the command's arguments; flags may stand anywhere among the
+// positional arguments. Mistakes come back as Indonesian usage errors.
+func (c *call) parse() error {
+	pos, err := parseInterleaved(c.flags, c.raw)
+	if err != nil {
+		return usagef("%s: %s", c.name, flagMessage(err))
+	}
+	c.args = pos
+	if c.format != nil && !contains(c.formats, *c.format) {
+		return usagef("%s: --format harus %s", c.name, orList(c.formats))
+	}
+	return nil
+}
+
+// given reports whether the flag called name was set on the command line.
+func (c *call) given(name string) bool {
+	set := false
+	c.flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// noArgs refuses positional arguments ("NAME: argumen "x" tidak dikenal").
+func (c *call) noArgs() error {
+	if len(c.args) > 0 {
+		return usagef("%s: argumen %q tidak dikenal", c.name, c.args[0])
+	}
+	return nil
+}
+
+// open opens the data file as actor "cli": read-only for commands that
+// only read, creating it only for the commands the table lets create it.
+func (c *call) open() (*service.Service, error) {
+	path := c.dataPath
 	if path == "" {
 		p, err := service.DefaultPath()
 		if err != nil {
@@ -44,19 +81,19 @@ func (e *env) openService() (*service.Service, error) {
 		}
 		path = p
 	}
-	svc, err := service.Open(path, service.Options{Actor: "cli", Create: e.create})
+	svc, err := service.Open(path, service.Options{Actor: "cli", Create: c.access == creates, ReadOnly: c.access == reads})
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range svc.Warnings() {
-		fmt.Fprintln(e.stderr, "peringatan:", w)
+		fmt.Fprintln(c.stderr, "peringatan:", w)
 	}
 	return svc, nil
 }
 
 // withService opens the data file, runs fn and closes the file again.
-func (e *env) withService(fn func(*service.Service) error) error {
-	svc, err := e.openService()
+func (c *call) withService(fn func(*service.Service) error) error {
+	svc, err := c.open()
 	if err != nil {
 		return err
 	}
@@ -64,61 +101,43 @@ func (e *env) withService(fn func(*service.Service) error) error {
 	return fn(svc)
 }
 
-// command is one CLI command, e.g. "staff list".
-type command struct {
-	name    string
-	args    string // positional arguments shown in the usage line
-	summary string
-	creates bool // only "office set" and "demo" may make a new data file
-	flags   func(fs *flag.FlagSet) func(e *env, args []string) error
-}
-
-// commands lists every CLI command; each file cli_*.go adds its own in init.
-var commands = map[string]command{}
-
-func register(c command) { commands[c.name] = c }
-
 // Run runs the command named by args and returns its exit code (0 ok, 1
 // error, 2 usage). When args name no command it runs nothing and returns the
 // window to open instead; version is what "kinerja version" prints.
 func Run(args []string, stdout, stderr io.Writer, version string) (int, *Window) {
 	global := flag.NewFlagSet("kinerja", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
 	dataPath := global.String("data", "", "file data")
 	screen := global.String("screen", "", "layar pembuka")
-	help := global.Bool("help", false, "bantuan")
-	global.BoolVar(help, "h", false, "bantuan")
-	e := &env{stdout: stdout, stderr: stderr, version: version}
+	helpFlag := global.Bool("help", false, "bantuan")
+	global.BoolVar(helpFlag, "h", false, "bantuan")
 
 	// Global flags may appear anywhere; a command's own flags are parsed by the command.
 	name, rest, err := splitCommand(global, args)
 	if err != nil {
-		return fail(e, usageError{err.Error()}), nil
+		return fail(stderr, usageError{flagMessage(err)}), nil
 	}
-	e.dataPath = *dataPath
 	switch {
-	case *help || name == "help":
+	case *helpFlag:
 		printUsage(stdout)
 		return 0, nil
 	case name == "":
-		return 0, &Window{DataPath: e.dataPath, Screen: *screen}
+		return 0, &Window{DataPath: *dataPath, Screen: *screen}
 	}
-	c, ok := commands[name]
+	cmd, ok := lookup(name)
 	if !ok {
-		return fail(e, usagef("perintah tidak dikenal: %q (lihat \"kinerja help\")", name)), nil
+		return fail(stderr, usagef("perintah tidak dikenal: %q", name)), nil
 	}
-	e.create = c.creates
-	fs := flag.NewFlagSet("kinerja "+c.name, flag.ContinueOnError)
-	fs.StringVar(&e.dataPath, "data", e.dataPath, "file data")
-	do := c.flags(fs)
-	pos, err := parseInterleaved(fs, rest)
-	if err != nil {
-		return fail(e, usagef("%s: %v", c.name, err)), nil
-	}
-	return fail(e, do(e, pos)), nil
+	c := &call{name: cmd.name, raw: rest, stdout: stdout, stderr: stderr, dataPath: *dataPath, version: version, access: cmd.access}
+	c.flags = flag.NewFlagSet("kinerja "+cmd.name, flag.ContinueOnError)
+	c.flags.SetOutput(io.Discard)
+	c.flags.StringVar(&c.dataPath, "data", c.dataPath, "file data")
+	return fail(stderr, cmd.run(c)), nil
 }
 
-// splitCommand finds the command words (one or two, as registered) among args,
-// letting the global flags stand anywhere, and returns the remaining arguments.
+// splitCommand finds the command words (one or two, as in the table) among
+// args, letting the global flags stand anywhere, and returns the remaining
+// arguments.
 func splitCommand(global *flag.FlagSet, args []string) (string, []string, error) {
 	var words, rest []string
 	for i := 0; i < len(args); i++ {
@@ -133,7 +152,7 @@ func splitCommand(global *flag.FlagSet, args []string) (string, []string, error)
 			rest = append(rest, a)
 			continue
 		}
-		if len(words) < 2 && len(rest) == 0 && (len(words) == 0 || commands[words[0]+" "+a].name != "") {
+		if len(words) < 2 && len(rest) == 0 && (len(words) == 0 || isCommand(words[0]+" "+a)) {
 			words = append(words, a)
 			continue
 		}
@@ -162,17 +181,25 @@ func globalFlagArgs(args []string, i *int) []string {
 	return []string{a, args[*i]}
 }
 
-// fail prints err the way the CLI reports errors and returns its exit code.
-func fail(e *env, err error) int {
+// helpPointer ends every usage error.
+const helpPointer = ` (lihat "kinerja help")`
+
+// fail prints err the way the CLI reports errors and returns its exit code:
+// 2 with a pointer to "kinerja help" for a usage mistake, 1 otherwise.
+func fail(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintln(e.stderr, "kinerja:", ue.msg)
+		msg := ue.msg
+		if !strings.Contains(msg, "kinerja help") {
+			msg += helpPointer
+		}
+		fmt.Fprintln(stderr, "kinerja:", msg)
 		return 2
 	}
-	fmt.Fprintln(e.stderr, "kinerja:", userMessage(err))
+	fmt.Fprintln(stderr, "kinerja:", userMessage(err))
 	return 1
 }
 
@@ -185,30 +212,19 @@ func userMessage(err error) string {
 	return err.Error()
 }
 
-func printUsage(w io.Writer) {
-	fmt.Fprint(w, `Kinerja — administrasi kepegawaian kantor kecamatan.
-
-Pemakaian:
-  kinerja [--data FILE]                 membuka jendela aplikasi
-  kinerja [--data FILE] PERINTAH ...    menjalankan perintah; opsi dan argumen
-                                        boleh dalam urutan apa pun
-
-Perintah:
-`)
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		c := commands[n]
-		fmt.Fprintf(w, "  kinerja %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
-	}
-	fmt.Fprint(w, `
-Opsi umum:
-  --data FILE   file data (bawaan: folder data aplikasi pengguna, atau di samping
-                program bila ada file kinerja.portable)
+	return false
+}
 
-Kode keluar: 0 berhasil, 1 gagal, 2 salah pemakaian.
-`)
+// orList writes a, b atau c.
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " atau " + xs[len(xs)-1]
 }

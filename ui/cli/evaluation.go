@@ -1,249 +1,164 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"path/filepath"
 	"strconv"
-	"strings"
 
 	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/export"
 )
 
-func init() {
-	register(command{name: "period list", args: "[--format text|json]", summary: "daftar periode penilaian kinerja",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			format := fs.String("format", "text", "text atau json")
-			return func(e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("period list: argumen %q tidak dikenal", args[0])
-				}
-				if *format != "text" && *format != "json" {
-					return usagef("period list: --format harus text atau json")
-				}
-				return e.withService(func(svc *service.Service) error { return listPeriods(e, svc, *format) })
-			}
-		}})
-	register(command{name: "period create", args: "ID", summary: "membuat periode penilaian (2026-Q3, 2026-11, 2026-S1, 2026)",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			return func(e *env, args []string) error {
-				if len(args) != 1 {
-					return usagef("period create: sebutkan satu kode periode, mis. 2026-Q3")
-				}
-				return e.withService(func(svc *service.Service) error {
-					p, err := svc.CreatePeriod(args[0])
-					if err != nil {
-						return err
-					}
-					fmt.Fprintf(e.stdout, "Periode %s (%s) dibuat: %s s.d. %s, batas pengisian %s\n", p.ID, p.Label(), p.Start.Long(), p.End.Long(), p.Deadline.Long())
-					return nil
-				})
-			}
-		}})
-	register(command{name: "period capaian", args: "ID CAPAIAN", summary: "mencatat capaian kinerja organisasi sebuah periode",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			return func(e *env, args []string) error {
-				if len(args) != 2 {
-					return usagef("period capaian: sebutkan kode periode dan capaian, mis. 2026-Q3 baik")
-				}
-				c, err := data.ParseCapaian(args[1])
-				if err != nil {
-					return usagef("period capaian: %v", err)
-				}
-				return e.withService(func(svc *service.Service) error {
-					p, err := svc.SetCapaian(args[0], c)
-					if err != nil {
-						return err
-					}
-					fmt.Fprintf(e.stdout, "Capaian kinerja organisasi %s: %s\n", p.ID, p.Capaian.Label())
-					return nil
-				})
-			}
-		}})
-	register(command{name: "evaluation set", args: "--period ID --nip NIP [--work R] [--behavior R] [--note TEKS]",
-		summary: "mengisi rating dan catatan penilaian (R: di_atas, sesuai, di_bawah)",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			period, nip := evaluationTarget(fs)
-			work := fs.String("work", "", "rating hasil kerja")
-			behavior := fs.String("behavior", "", "rating perilaku kerja")
-			note := fs.String("note", "", "catatan/rekomendasi")
-			return func(e *env, args []string) error {
-				if err := checkTarget("evaluation set", args, *period, *nip); err != nil {
-					return err
-				}
-				w, err := data.ParseRating(*work)
-				if err != nil {
-					return usagef("evaluation set: --work: %v", err)
-				}
-				b, err := data.ParseRating(*behavior)
-				if err != nil {
-					return usagef("evaluation set: --behavior: %v", err)
-				}
-				given := map[string]bool{}
-				fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-				change := func(ev *data.Evaluation) {
-					if given["work"] {
-						ev.WorkRating = w
-					}
-					if given["behavior"] {
-						ev.BehaviorRating = b
-					}
-					if given["note"] {
-						ev.Note = *note
-					}
-				}
-				return e.withService(func(svc *service.Service) error {
-					return evaluationStep(e, svc, *period, *nip, func(id uint64, p string) (data.Evaluation, error) {
-						return svc.SetEvaluation(p, id, change)
-					})
-				})
-			}
-		}})
-	for _, a := range []struct{ name, args, summary string }{
-		{"submit", "", "mengajukan penilaian (Draf → Diajukan)"},
-		{"withdraw", "", "menarik kembali penilaian yang diajukan (Diajukan → Draf)"},
-		{"finalize", "", "menetapkan penilaian (Diajukan → Ditetapkan); identitas dibekukan"},
-		{"reopen", " --reason TEKS", "membuka kembali penilaian yang ditetapkan dengan alasan; versi lama disimpan sebagai revisi"},
-	} {
-		register(command{name: "evaluation " + a.name, args: "--period ID --nip NIP" + a.args,
-			summary: a.summary,
-			flags: func(fs *flag.FlagSet) func(*env, []string) error {
-				period, nip := evaluationTarget(fs)
-				reason := new(string)
-				if a.name == "reopen" {
-					reason = fs.String("reason", "", "alasan membuka kembali")
-				}
-				return func(e *env, args []string) error {
-					if err := checkTarget("evaluation "+a.name, args, *period, *nip); err != nil {
-						return err
-					}
-					return e.withService(func(svc *service.Service) error {
-						return evaluationStep(e, svc, *period, *nip, func(id uint64, p string) (data.Evaluation, error) {
-							switch a.name {
-							case "submit":
-								return svc.Submit(p, id)
-							case "withdraw":
-								return svc.Withdraw(p, id)
-							case "finalize":
-								return finalizeEvaluation(e, svc, p, id)
-							}
-							return svc.Reopen(p, id, *reason)
-						})
-					})
-				}
-			}})
-	}
-	register(command{name: "evaluation list", args: "--period ID [--format text|csv|json]", summary: "daftar penilaian sebuah periode",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			period := fs.String("period", "", "kode periode")
-			format := fs.String("format", "text", "text, csv atau json")
-			return func(e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("evaluation list: argumen %q tidak dikenal", args[0])
-				}
-				if *period == "" {
-					return usagef("evaluation list: --period wajib diisi")
-				}
-				if *format != "text" && *format != "csv" && *format != "json" {
-					return usagef("evaluation list: --format harus text, csv atau json")
-				}
-				return e.withService(func(svc *service.Service) error { return listEvaluations(e, svc, *period, *format) })
-			}
-		}})
-	register(command{name: "evaluation revisions", args: "--period ID --nip NIP [--format text|json]",
-		summary: "riwayat revisi penilaian (versi yang ditetapkan sebelum dibuka kembali)",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			period, nip := evaluationTarget(fs)
-			format := fs.String("format", "text", "text atau json")
-			return func(e *env, args []string) error {
-				if err := checkTarget("evaluation revisions", args, *period, *nip); err != nil {
-					return err
-				}
-				if *format != "text" && *format != "json" {
-					return usagef("evaluation revisions: --format harus text atau json")
-				}
-				return e.withService(func(svc *service.Service) error { return listRevisions(e, svc, *period, *nip, *format) })
-			}
-		}})
-	register(command{name: "export evaluations", args: "--period ID --out FILE.xlsx", summary: "mengekspor penilaian sebuah periode ke .xlsx (kolom e-Kinerja)",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			period := fs.String("period", "", "kode periode")
-			out := fs.String("out", "", "file tujuan .xlsx")
-			return func(e *env, args []string) error {
-				if len(args) > 0 || *period == "" || !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
-					return usagef("export evaluations: pakai --period ID --out FILE.xlsx")
-				}
-				return e.withService(func(svc *service.Service) error { return exportEvaluations(e, svc, *period, *out) })
-			}
-		}})
-}
-
 // evaluationTarget declares the --period and --nip flags every evaluation step needs.
-func evaluationTarget(fs *flag.FlagSet) (period, nip *string) {
-	return fs.String("period", "", "kode periode"), fs.String("nip", "", "NIP pegawai yang dinilai")
+func evaluationTarget(c *call) (period, nip *string) {
+	return c.flags.String("period", "", "kode periode"), c.flags.String("nip", "", "NIP pegawai yang dinilai")
 }
 
-func checkTarget(cmd string, args []string, period, nip string) error {
-	switch {
-	case len(args) > 0:
-		return usagef("%s: argumen %q tidak dikenal", cmd, args[0])
-	case period == "" || nip == "":
-		return usagef("%s: --period dan --nip wajib diisi", cmd)
+// checkTarget refuses positional arguments and a missing --period or --nip.
+func checkTarget(c *call, period, nip string) error {
+	if err := c.noArgs(); err != nil {
+		return err
+	}
+	if period == "" || nip == "" {
+		return usagef("%s: --period dan --nip wajib diisi", c.name)
 	}
 	return nil
 }
 
-// evaluationStep finds the staff member by NIP, runs do and reports the result.
-func evaluationStep(e *env, svc *service.Service, period, nip string, do func(staffID uint64, period string) (data.Evaluation, error)) error {
-	s, err := svc.StaffByIdentifier(nip)
-	if err != nil {
+// evaluationSet is "kinerja evaluation set": the ratings and note; the
+// predikat follows from them.
+func evaluationSet(c *call) error {
+	period, nip := evaluationTarget(c)
+	work := c.flags.String("work", "", "rating hasil kerja")
+	behavior := c.flags.String("behavior", "", "rating perilaku kerja")
+	note := c.flags.String("note", "", "catatan/rekomendasi")
+	if err := c.parse(); err != nil {
 		return err
 	}
-	p, err := svc.PeriodByID(period)
-	if err != nil {
+	if err := checkTarget(c, *period, *nip); err != nil {
 		return err
 	}
-	ev, err := do(s.ID, p.ID)
+	w, err := data.ParseRating(*work)
 	if err != nil {
-		return fmt.Errorf("penilaian %s %s: %w", s.DisplayName(), p.Label(), err)
+		return usagef("evaluation set: --work: %v", err)
 	}
-	predikat := ev.Predikat.Label()
-	if predikat == "" {
-		predikat = "belum ada (kedua rating belum diisi)"
+	b, err := data.ParseRating(*behavior)
+	if err != nil {
+		return usagef("evaluation set: --behavior: %v", err)
 	}
-	fmt.Fprintf(e.stdout, "%s, %s: %s, revisi %d, predikat %s\n", s.DisplayName(), p.Label(), ev.State.Label(), ev.Revision, predikat)
-	return nil
+	setWork, setBehavior, setNote := c.given("work"), c.given("behavior"), c.given("note")
+	change := func(ev *data.Evaluation) {
+		if setWork {
+			ev.WorkRating = w
+		}
+		if setBehavior {
+			ev.BehaviorRating = b
+		}
+		if setNote {
+			ev.Note = *note
+		}
+	}
+	return evaluationStep(c, *period, *nip, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
+		return svc.SetEvaluation(p, id, change)
+	})
 }
 
-// periodJSON is one period as "period list --format json" prints it.
-type periodJSON struct {
-	ID       string `json:"id"`
-	Kind     string `json:"kind"`
-	Label    string `json:"label"`
-	Start    string `json:"start"`
-	End      string `json:"end"`
-	Deadline string `json:"deadline"`
-	Capaian  string `json:"capaian"`
-}
-
-func listPeriods(e *env, svc *service.Service, format string) error {
-	list, err := svc.Periods()
-	if err != nil {
+// evaluationSubmit is "kinerja evaluation submit" (Draf → Diajukan).
+func evaluationSubmit(c *call) error {
+	period, nip := evaluationTarget(c)
+	if err := c.parse(); err != nil {
 		return err
 	}
-	views := make([]periodJSON, 0, len(list))
-	rows := make([][]string, 0, len(list))
-	for _, p := range list {
-		views = append(views, periodJSON{ID: p.ID, Kind: string(p.Kind), Label: p.Label(), Start: p.Start.String(), End: p.End.String(),
-			Deadline: p.Deadline.String(), Capaian: string(p.Capaian)})
-		rows = append(rows, []string{p.ID, p.Label(), p.Start.Slash(), p.End.Slash(), p.Deadline.Slash(), p.Capaian.Label()})
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
 	}
-	if format == "json" {
-		return writeJSON(e.stdout, views)
+	return evaluationStep(c, *period, *nip, (*service.Service).Submit)
+}
+
+// evaluationWithdraw is "kinerja evaluation withdraw" (Diajukan → Draf).
+func evaluationWithdraw(c *call) error {
+	period, nip := evaluationTarget(c)
+	if err := c.parse(); err != nil {
+		return err
 	}
-	return writeTable(e.stdout, []string{"Kode", "Periode", "Mulai", "Selesai", "Batas isi", "Capaian organisasi"}, rows)
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
+	}
+	return evaluationStep(c, *period, *nip, (*service.Service).Withdraw)
+}
+
+// evaluationFinalize is "kinerja evaluation finalize" (Diajukan →
+// Ditetapkan): when the rater holds a signer, Ditetapkan is the moment the
+// rater signs (service.FinalizeEvaluation), the passphrase from
+// KINERJA_PASSPHRASE or the terminal.
+func evaluationFinalize(c *call) error {
+	period, nip := evaluationTarget(c)
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
+	}
+	return evaluationStep(c, *period, *nip, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
+		f, err := svc.FinalizeSigning(p, id)
+		if err != nil {
+			return data.Evaluation{}, err
+		}
+		pass := ""
+		if f.Signs {
+			if pass, err = secret(c, "Frasa sandi "+f.Rater, envPassphrase); err != nil {
+				return data.Evaluation{}, err
+			}
+		}
+		ev, doc, err := svc.FinalizeEvaluation(p, id, pass)
+		if err != nil {
+			return data.Evaluation{}, err
+		}
+		if doc != nil {
+			fmt.Fprintf(c.stdout, "Ditandatangani oleh %s: %s\n", doc.SignerName, doc.DocumentID)
+		}
+		return ev, nil
+	})
+}
+
+// evaluationReopen is "kinerja evaluation reopen": a final evaluation opened
+// again with a reason; the old version is kept as a revision.
+func evaluationReopen(c *call) error {
+	period, nip := evaluationTarget(c)
+	reason := c.flags.String("reason", "", "alasan membuka kembali")
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
+	}
+	return evaluationStep(c, *period, *nip, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
+		return svc.Reopen(p, id, *reason)
+	})
+}
+
+// evaluationStep opens the file, finds the staff member by NIP and the
+// period, runs do and reports the result.
+func evaluationStep(c *call, period, nip string, do func(svc *service.Service, period string, staffID uint64) (data.Evaluation, error)) error {
+	return c.withService(func(svc *service.Service) error {
+		s, err := svc.StaffByIdentifier(nip)
+		if err != nil {
+			return err
+		}
+		p, err := svc.PeriodByID(period)
+		if err != nil {
+			return err
+		}
+		ev, err := do(svc, p.ID, s.ID)
+		if err != nil {
+			return fmt.Errorf("penilaian %s %s: %w", s.DisplayName(), p.Label(), err)
+		}
+		predikat := ev.Predikat.Label()
+		if predikat == "" {
+			predikat = "belum ada (kedua rating belum diisi)"
+		}
+		fmt.Fprintf(c.stdout, "%s, %s: %s, revisi %d, predikat %s\n", s.DisplayName(), p.Label(), ev.State.Label(), ev.Revision, predikat)
+		return nil
+	})
 }
 
 // evaluationJSON is one evaluation as "evaluation list --format json" prints it.
@@ -260,63 +175,43 @@ type evaluationJSON struct {
 	RaterNIP       string `json:"rater_nip"`
 }
 
-func listEvaluations(e *env, svc *service.Service, period, format string) error {
-	p, err := svc.PeriodByID(period)
-	if err != nil {
+// evaluationList is "kinerja evaluation list": the stored evaluations of a period.
+func evaluationList(c *call) error {
+	period := c.flags.String("period", "", "kode periode")
+	c.formatFlag(formatCSV, formatJSON)
+	if err := c.parse(); err != nil {
 		return err
 	}
-	list, err := svc.EvaluationList(p.ID)
-	if err != nil {
+	if err := c.noArgs(); err != nil {
 		return err
 	}
-	views := []evaluationJSON{}
-	var rows [][]string
-	for _, r := range list {
-		if !r.Stored {
-			continue
+	if *period == "" {
+		return usagef("evaluation list: --period wajib diisi")
+	}
+	return c.withService(func(svc *service.Service) error {
+		p, err := svc.PeriodByID(*period)
+		if err != nil {
+			return err
 		}
-		ev := r.Evaluation
-		views = append(views, evaluationJSON{NIP: r.Staff.NIP, Name: r.Employee.Name, Unit: r.Employee.Unit, Period: ev.PeriodID,
-			WorkRating: string(ev.WorkRating), BehaviorRating: string(ev.BehaviorRating), Predicate: string(ev.Predikat),
-			State: string(ev.State), Revision: ev.Revision, RaterNIP: r.Rater.NIP})
-		rows = append(rows, []string{r.Staff.NIP, r.Employee.Name, r.Employee.Unit, ev.WorkRating.Label(), ev.BehaviorRating.Label(),
-			ev.Predikat.Label(), ev.State.Label(), strconv.Itoa(ev.Revision)})
-	}
-	header := []string{"NIP", "Nama", "Unit kerja", "Rating hasil kerja", "Rating perilaku", "Predikat", "Status", "Revisi"}
-	switch format {
-	case "json":
-		return writeJSON(e.stdout, views)
-	case "csv":
-		return writeCSV(e.stdout, header, rows)
-	}
-	return writeTable(e.stdout, header, rows)
-}
-
-func exportEvaluations(e *env, svc *service.Service, period, out string) error {
-	p, err := svc.PeriodByID(period)
-	if err != nil {
-		return err
-	}
-	list, err := svc.EvaluationList(p.ID)
-	if err != nil {
-		return err
-	}
-	b := export.EvaluationWorkbook{Period: p.Period}
-	for _, r := range list {
-		if !r.Stored {
-			continue
+		list, err := svc.EvaluationList(p.ID)
+		if err != nil {
+			return err
 		}
-		rec := export.EvaluationRecord{Employee: r.Employee, Rater: r.Rater, Evaluation: r.Evaluation}
-		if r.HasSKP && r.SKP.ID == r.Evaluation.SKPID {
-			rec.HasilKerja = r.SKP.Rows
+		views := []evaluationJSON{}
+		var rows [][]string
+		for _, r := range list {
+			if !r.Stored {
+				continue
+			}
+			ev := r.Evaluation
+			views = append(views, evaluationJSON{NIP: r.Staff.NIP, Name: r.Employee.Name, Unit: r.Employee.Unit, Period: ev.PeriodID,
+				WorkRating: string(ev.WorkRating), BehaviorRating: string(ev.BehaviorRating), Predicate: string(ev.Predikat),
+				State: string(ev.State), Revision: ev.Revision, RaterNIP: r.Rater.NIP})
+			rows = append(rows, []string{r.Staff.NIP, r.Employee.Name, r.Employee.Unit, ev.WorkRating.Label(), ev.BehaviorRating.Label(),
+				ev.Predikat.Label(), ev.State.Label(), strconv.Itoa(ev.Revision)})
 		}
-		b.Records = append(b.Records, rec)
-	}
-	if err := export.WriteEvaluationsFile(out, b); err != nil {
-		return fmt.Errorf("mengekspor ke %s: %w", out, err)
-	}
-	fmt.Fprintf(e.stdout, "%d penilaian %s diekspor ke %s\n", len(b.Records), p.Label(), out)
-	return nil
+		return c.print(listing{json: views, header: []string{"NIP", "Nama", "Unit kerja", "Rating hasil kerja", "Rating perilaku", "Predikat", "Status", "Revisi"}, rows: rows})
+	})
 }
 
 // revisionJSON is one kept revision as "evaluation revisions --format json"
@@ -331,32 +226,74 @@ type revisionJSON struct {
 	Identities     data.FrozenIdentities `json:"identities"`
 }
 
-func listRevisions(e *env, svc *service.Service, period, nip, format string) error {
-	s, err := svc.StaffByIdentifier(nip)
-	if err != nil {
+// evaluationRevisions is "kinerja evaluation revisions": the final versions
+// kept before each reopening.
+func evaluationRevisions(c *call) error {
+	period, nip := evaluationTarget(c)
+	c.formatFlag(formatJSON)
+	if err := c.parse(); err != nil {
 		return err
 	}
-	p, err := svc.PeriodByID(period)
-	if err != nil {
+	if err := checkTarget(c, *period, *nip); err != nil {
 		return err
 	}
-	revs, err := svc.Revisions(p.ID, s.ID)
-	if err != nil {
-		return err
-	}
-	views := []revisionJSON{}
-	var rows [][]string
-	for _, r := range revs {
-		v := revisionJSON{Revision: r.Revision, Period: r.PeriodID, WorkRating: string(r.WorkRating), BehaviorRating: string(r.BehaviorRating),
-			Predicate: string(r.Predikat), FinalizedAt: r.FinalizedAt.Format("2006-01-02 15:04")}
-		if r.Frozen != nil {
-			v.Identities = *r.Frozen
+	return c.withService(func(svc *service.Service) error {
+		s, err := svc.StaffByIdentifier(*nip)
+		if err != nil {
+			return err
 		}
-		views = append(views, v)
-		rows = append(rows, []string{strconv.Itoa(r.Revision), data.DateOf(r.FinalizedAt).Slash(), r.Predikat.Label(), v.Identities.Employee.Rank, v.Identities.Rater.Name})
+		p, err := svc.PeriodByID(*period)
+		if err != nil {
+			return err
+		}
+		revs, err := svc.Revisions(p.ID, s.ID)
+		if err != nil {
+			return err
+		}
+		views := []revisionJSON{}
+		var rows [][]string
+		for _, r := range revs {
+			v := revisionJSON{Revision: r.Revision, Period: r.PeriodID, WorkRating: string(r.WorkRating), BehaviorRating: string(r.BehaviorRating),
+				Predicate: string(r.Predikat), FinalizedAt: r.FinalizedAt.Format("2006-01-02 15:04")}
+			if r.Frozen != nil {
+				v.Identities = *r.Frozen
+			}
+			views = append(views, v)
+			rows = append(rows, []string{strconv.Itoa(r.Revision), data.DateOf(r.FinalizedAt).Slash(), r.Predikat.Label(), v.Identities.Employee.Rank, v.Identities.Rater.Name})
+		}
+		return c.print(listing{json: views, header: []string{"Revisi", "Ditetapkan", "Predikat", "Pangkat saat itu", "Pejabat penilai"}, rows: rows})
+	})
+}
+
+// evaluationSign is "kinerja evaluation sign": a final evaluation signed by
+// its Pejabat Penilai Kinerja, the passphrase from KINERJA_PASSPHRASE or the terminal.
+func evaluationSign(c *call) error {
+	period := c.flags.String("period", "", "kode periode")
+	nip := c.flags.String("nip", "", "NIP pegawai yang dinilai")
+	if err := c.parse(); err != nil {
+		return err
 	}
-	if format == "json" {
-		return writeJSON(e.stdout, views)
+	if len(c.args) > 0 || *period == "" || *nip == "" {
+		return usagef("evaluation sign: pakai --period ID --nip NIP")
 	}
-	return writeTable(e.stdout, []string{"Revisi", "Ditetapkan", "Predikat", "Pangkat saat itu", "Pejabat penilai"}, rows)
+	return c.withService(func(svc *service.Service) error {
+		s, err := svc.StaffByIdentifier(*nip)
+		if err != nil {
+			return err
+		}
+		v, err := svc.EvaluationFor(*period, s.ID)
+		if err != nil {
+			return err
+		}
+		pass, err := secret(c, "Frasa sandi "+v.Identities.Rater.Name, envPassphrase)
+		if err != nil {
+			return err
+		}
+		doc, err := svc.SignEvaluation(*period, s.ID, pass)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Ditandatangani oleh %s: %s\n", doc.SignerName, doc.DocumentID)
+		return nil
+	})
 }

@@ -10,10 +10,48 @@ import (
 	"text/tabwriter"
 )
 
+// The values of --format: a table for people, CSV, or JSON for scripts.
+const (
+	formatText = "text"
+	formatCSV  = "csv"
+	formatJSON = "json"
+)
+
+// formatFlag declares --format (default text) accepting text and the given
+// other formats; parse refuses any other value.
+func (c *call) formatFlag(others ...string) {
+	c.formats = append([]string{formatText}, others...)
+	c.format = c.flags.String("format", formatText, orList(c.formats))
+}
+
+// listing is what a command prints, in each --format.
+type listing struct {
+	json   any                   // printed as a JSON array; must be a slice
+	header []string              // the columns of the table and of the CSV
+	rows   [][]string            // one per line
+	csv    func(io.Writer) error // replaces header and rows in CSV, when set
+	text   func(io.Writer) error // replaces the table in text, when set
+}
+
+// print writes l in the format chosen with --format.
+func (c *call) print(l listing) error {
+	switch {
+	case c.format != nil && *c.format == formatJSON:
+		return writeJSON(c.stdout, l.json)
+	case c.format != nil && *c.format == formatCSV && l.csv != nil:
+		return l.csv(c.stdout)
+	case c.format != nil && *c.format == formatCSV:
+		return writeCSV(c.stdout, l.header, l.rows)
+	case l.text != nil:
+		return l.text(c.stdout)
+	}
+	return writeTable(c.stdout, l.header, l.rows)
+}
+
 // writeJSON prints v, which must be a slice, as an indented JSON array; a nil
 // slice prints as [] so scripts never see null.
 func writeJSON(w io.Writer, v any) error {
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+	if rv := reflect.ValueOf(v); !rv.IsValid() || (rv.Kind() == reflect.Slice && rv.IsNil()) {
 		v = []any{}
 	}
 	enc := json.NewEncoder(w)

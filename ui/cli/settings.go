@@ -1,66 +1,64 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"kinerja/data"
 	"kinerja/data/service"
 )
 
-func init() {
-	register(command{name: "settings evaluation", args: "[--cadence bulanan|triwulan|semester] [--deadline-days N] [--format text|json]",
-		summary: "menampilkan atau mengubah periode penilaian berkala dan batas pengisiannya",
-		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			cadence := fs.String("cadence", "", "bulanan, triwulan atau semester")
-			deadline := fs.String("deadline-days", "", fmt.Sprintf("hari setelah periode berakhir, 0 sampai %d", data.MaxDeadlineDays))
-			format := fs.String("format", "text", "text atau json")
-			return func(e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("settings evaluation: argumen %q tidak dikenal", args[0])
-				}
-				if *format != "text" && *format != "json" {
-					return usagef("settings evaluation: --format harus text atau json")
-				}
-				given := map[string]bool{}
-				fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-				var kind data.PeriodKind
-				if given["cadence"] {
-					var ok bool
-					if kind, ok = parseCadence(*cadence); !ok {
-						return usagef("settings evaluation: --cadence %q tidak dikenal; pilih bulanan, triwulan atau semester", *cadence)
-					}
-				}
-				days, ok := data.ParseDeadlineDays(*deadline)
-				if given["deadline-days"] && !ok {
-					return usagef("settings evaluation: --deadline-days %q harus bilangan bulat 0 sampai %d", *deadline, data.MaxDeadlineDays)
-				}
-				return e.withService(func(svc *service.Service) error {
-					set, err := svc.EvaluationSettings()
-					if err != nil {
-						return err
-					}
-					if given["cadence"] || given["deadline-days"] {
-						if given["cadence"] {
-							set.Cadence = kind
-						}
-						if given["deadline-days"] {
-							set.DeadlineDays = days
-						}
-						if err := svc.SetEvaluationSettings(set); err != nil {
-							return err
-						}
-					}
-					if *format == "json" {
-						return writeJSON(e.stdout, evaluationSettingsJSON(set))
-					}
-					fmt.Fprintf(e.stdout, "Periode berkala:  %s\nBatas pengisian:  %d hari setelah periode berakhir\nPola distribusi:  %s\n",
-						set.Cadence.Label(), set.DeadlineDays, set.Distribution.Source)
-					return nil
-				})
+// settingsEvaluation is "kinerja settings evaluation": it shows the
+// evaluation cadence and deadline, and changes them when given. Only showing
+// opens the file read-only.
+func settingsEvaluation(c *call) error {
+	cadence := c.flags.String("cadence", "", "bulanan, triwulan atau semester")
+	deadline := c.flags.String("deadline-days", "", fmt.Sprintf("hari setelah periode berakhir, 0 sampai %d", data.MaxDeadlineDays))
+	c.formatFlag(formatJSON)
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if err := c.noArgs(); err != nil {
+		return err
+	}
+	var kind data.PeriodKind
+	if c.given("cadence") {
+		var ok bool
+		if kind, ok = parseCadence(*cadence); !ok {
+			return usagef("settings evaluation: --cadence %q tidak dikenal; pilih bulanan, triwulan atau semester", *cadence)
+		}
+	}
+	days, ok := data.ParseDeadlineDays(*deadline)
+	if c.given("deadline-days") && !ok {
+		return usagef("settings evaluation: --deadline-days %q harus bilangan bulat 0 sampai %d", *deadline, data.MaxDeadlineDays)
+	}
+	change := c.given("cadence") || c.given("deadline-days")
+	if !change {
+		c.access = reads
+	}
+	return c.withService(func(svc *service.Service) error {
+		set, err := svc.EvaluationSettings()
+		if err != nil {
+			return err
+		}
+		if change {
+			if c.given("cadence") {
+				set.Cadence = kind
 			}
+			if c.given("deadline-days") {
+				set.DeadlineDays = days
+			}
+			if err := svc.SetEvaluationSettings(set); err != nil {
+				return err
+			}
+		}
+		return c.print(listing{json: evaluationSettingsJSON(set), text: func(w io.Writer) error {
+			_, err := fmt.Fprintf(w, "Periode berkala:  %s\nBatas pengisian:  %d hari setelah periode berakhir\nPola distribusi:  %s\n",
+				set.Cadence.Label(), set.DeadlineDays, set.Distribution.Source)
+			return err
 		}})
+	})
 }
 
 // parseCadence reads a cadence name (bulanan, triwulan, semester; any case)

@@ -54,7 +54,7 @@ func TestExportSheetRefuses(t *testing.T) {
 		code int
 		want string
 	}{
-		{"tanpa --days angka", []string{"--date", "2026-11-30", "--days", "dua", "--out", out}, 2, "flag -days"},
+		{"tanpa --days angka", []string{"--date", "2026-11-30", "--days", "dua", "--out", out}, 2, "nilai opsi -days salah"},
 		{"nol hari", []string{"--date", "2026-11-30", "--days", "0", "--out", out}, 2, "isi 1 sampai 7"},
 		{"delapan hari", []string{"--date", "2026-11-30", "--days", "8", "--out", out}, 2, "isi 1 sampai 7"},
 		{"tanpa tanggal", []string{"--out", out}, 2, "pakai --date"},
