@@ -284,7 +284,8 @@ const (
 
 // CheckEntry checks one entry for staff of kind k against the code list:
 // an unknown code, a code not offered for the kind, unreadable times or
-// negative minutes are errors; a missing letter number or grantor is a warning
+// negative minutes, a note, letter number or grantor longer than its Batas
+// isian are errors; a missing letter number or grantor is a warning
 // (it may be filled in later).
 func CheckEntry(e DayEntry, codes Codes, k Kind) Problems {
 	var p Problems
@@ -306,6 +307,11 @@ func CheckEntry(e DayEntry, codes Codes, k Kind) Problems {
 	if e.EarlyMinutes < 0 {
 		p.Errors = append(p.Errors, FieldError{FieldEarlyMinutes, "menit pulang cepat tidak boleh negatif"})
 	}
+	p.Errors = append(p.Errors, lenErrors(
+		lenCheck{FieldNote, "Keterangan", e.Note, MaxNoteRunes},
+		lenCheck{FieldLetter, "Nomor surat", e.Letter, MaxLetterRunes},
+		lenCheck{FieldGrantedBy, "Pejabat pemberi", e.GrantedBy, MaxLetterRunes},
+	)...)
 	if ok && c.NeedsLetter && strings.TrimSpace(e.Letter) == "" {
 		what := "nomor surat"
 		if c.Code == CodeDL {

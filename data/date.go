@@ -140,7 +140,7 @@ func ParseDate(s string) (Date, error) {
 		}
 		return dateFromParts(p[0], time.Month(m), p[2], s)
 	}
-	return Date{}, fmt.Errorf("tanggal %q tidak dikenali; tulis seperti 28/11/2026", s)
+	return Date{}, fmt.Errorf("tanggal %q tidak dikenali; tulis seperti 28/11/2026", Shorten(s))
 }
 
 func dateFromParts(day string, m time.Month, year string, orig string) (Date, error) {

@@ -142,6 +142,11 @@ const (
 	FieldObjection       = "objection"
 	FieldFrozenEmployee  = "frozen.employee"
 	FieldFrozenRater     = "frozen.rater"
+	// Fields of the free texts, checked against the Batas isian.
+	FieldNoteEval         = "note"
+	FieldRealisasi        = "realisasi"
+	FieldPerilakuFeedback = "perilaku_feedback"
+	FieldReopenReason     = "reopen_reason"
 )
 
 // Errors of the evaluation workflow. Each carries the Indonesian message shown
@@ -319,6 +324,9 @@ func (e Evaluation) Reopen(reason string, now time.Time) (prev, next Evaluation,
 	if reason == "" {
 		return e, e, ErrReopenReason
 	}
+	if msg := TooLong("Alasan membuka kembali", reason, MaxReasonRunes); msg != "" {
+		return e, e, &ValidationError{Problems: Problems{Errors: []FieldError{{Field: FieldReopenReason, Message: msg}}}}
+	}
 	prev, next = e.clone(), e.clone()
 	next.State, next.Revision, next.ReopenReason = EvalDraft, e.Revision+1, reason
 	next.Frozen, next.FinalizedAt, next.UpdatedAt = nil, time.Time{}, now
@@ -361,6 +369,14 @@ func (e Evaluation) editProblems() Problems {
 		p.Errors = append(p.Errors, FieldError{Field: FieldBehaviorRating, Message: fmt.Sprintf("Rating perilaku kerja %q tidak dikenali.", string(e.BehaviorRating))})
 	}
 	p.Errors = append(p.Errors, followUpProblems(e.Development)...)
+	p.checkLen(FieldNoteEval, "Catatan/rekomendasi", e.Note, MaxNoteRunes)
+	for i, r := range e.Rows {
+		p.checkLen(FieldRealisasi, fmt.Sprintf("Baris %d hasil kerja: realisasi", i+1), r.Realisasi, MaxNoteRunes)
+		p.checkLen(FieldRealisasi, fmt.Sprintf("Baris %d hasil kerja: umpan balik", i+1), r.UmpanBalik, MaxNoteRunes)
+	}
+	for i, f := range e.PerilakuFeedback {
+		p.checkLen(FieldPerilakuFeedback, fmt.Sprintf("Umpan balik perilaku nilai ke-%d", i+1), f, MaxNoteRunes)
+	}
 	return p
 }
 
@@ -373,6 +389,10 @@ func followUpProblems(items []FollowUp) []FieldError {
 		if strings.TrimSpace(f.Need) == "" {
 			errs = append(errs, FieldError{Field: FieldDevelopment, Message: fmt.Sprintf("Tindak lanjut baris %d: kebutuhan pengembangan wajib diisi.", i+1)})
 		}
+		errs = append(errs, lenErrors(
+			lenCheck{FieldDevelopment, fmt.Sprintf("Tindak lanjut baris %d: kebutuhan", i+1), f.Need, MaxReasonRunes},
+			lenCheck{FieldDevelopment, fmt.Sprintf("Tindak lanjut baris %d: rencana", i+1), f.Plan, MaxReasonRunes},
+		)...)
 	}
 	return errs
 }
@@ -402,6 +422,13 @@ func (e Evaluation) SetObjection(o Objection, now time.Time) (Evaluation, error)
 	if strings.TrimSpace(o.Keberatan) == "" && (strings.TrimSpace(o.Penjelasan) != "" || strings.TrimSpace(o.Keputusan) != "") {
 		return e, &ValidationError{Problems: Problems{Errors: []FieldError{{Field: FieldObjection,
 			Message: "Keberatan pegawai wajib diisi sebelum penjelasan atau keputusan."}}}}
+	}
+	if errs := lenErrors(
+		lenCheck{FieldObjection, "Keberatan", o.Keberatan, MaxNoteRunes},
+		lenCheck{FieldObjection, "Penjelasan pejabat penilai", o.Penjelasan, MaxNoteRunes},
+		lenCheck{FieldObjection, "Keputusan atasan", o.Keputusan, MaxNoteRunes},
+	); len(errs) > 0 {
+		return e, &ValidationError{Problems: Problems{Errors: errs}}
 	}
 	next := e.clone()
 	next.Objection, next.UpdatedAt = o, now

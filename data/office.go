@@ -15,7 +15,14 @@ func (o Office) IsSet() bool {
 	return strings.TrimSpace(o.Kecamatan) != "" && strings.TrimSpace(o.Kabupaten) != ""
 }
 
-// Validate returns the problems of an office identity, one per field.
+// FieldAlamat and FieldKota are the FieldError.Field of the office address and town.
+const (
+	FieldAlamat = "alamat"
+	FieldKota   = "kota"
+)
+
+// Validate returns the problems of an office identity: kecamatan and
+// kabupaten are required, and no text is longer than its Batas isian.
 func (o Office) Validate() []FieldError {
 	var errs []FieldError
 	if strings.TrimSpace(o.Kecamatan) == "" {
@@ -24,5 +31,10 @@ func (o Office) Validate() []FieldError {
 	if strings.TrimSpace(o.Kabupaten) == "" {
 		errs = append(errs, FieldError{Field: FieldKabupaten, Message: "Nama kabupaten wajib diisi."})
 	}
-	return errs
+	return append(errs, lenErrors(
+		lenCheck{FieldKecamatan, "Nama kecamatan", o.Kecamatan, MaxNameRunes},
+		lenCheck{FieldKabupaten, "Nama kabupaten", o.Kabupaten, MaxNameRunes},
+		lenCheck{FieldAlamat, "Alamat kantor", o.Alamat, MaxAddressRunes},
+		lenCheck{FieldKota, "Kota", o.Kota, MaxPlaceRunes},
+	)...)
 }

@@ -40,7 +40,8 @@ func (o Official) Normalize() Official {
 // Validate returns the problems of an official as typed: name, jabatan and
 // instansi are required; a NIP, when given, is 18 digits (a NIP PNS or NI
 // PPPK, Perka BKN 22/2007). The checks of ParseNIP on birth date and TMT are
-// not applied: the office cannot correct another instansi's register.
+// not applied: the office cannot correct another instansi's register. No text
+// is longer than its Batas isian (the name may carry gelar).
 func (o Official) Validate() []FieldError {
 	o = o.Normalize()
 	var errs []FieldError
@@ -58,7 +59,12 @@ func (o Official) Validate() []FieldError {
 	if o.Agency == "" {
 		errs = append(errs, FieldError{Field: FieldAgency, Message: "Instansi/unit kerja pejabat wajib diisi."})
 	}
-	return errs
+	return append(errs, lenErrors(
+		lenCheck{FieldName, "Nama pejabat", o.Name, MaxNameRunes + 2*MaxGelarRunes},
+		lenCheck{FieldRank, "Pangkat/golongan pejabat", o.Rank, MaxPositionRunes},
+		lenCheck{FieldPosition, "Jabatan pejabat", o.Position, MaxPositionRunes},
+		lenCheck{FieldAgency, "Instansi/unit kerja pejabat", o.Agency, MaxPositionRunes},
+	)...)
 }
 
 // Identity returns the official as printed in an identity block of the

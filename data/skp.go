@@ -125,6 +125,7 @@ const (
 	FieldSKPApproach = "approach"
 	FieldSKPRows     = "hasil_kerja"
 	FieldSKPPerilaku = "perilaku"
+	FieldSKPLampiran = "lampiran"
 )
 
 // FieldSKPRow returns the field name of column name ("kind", "rhk_pimpinan",
@@ -144,7 +145,8 @@ func (s SKP) Overlaps(p Period) bool {
 // ValidateSKP returns the problems of an SKP. Errors: missing dates (except on
 // templates), an end before the start, no position, no approach, no hasil kerja
 // row, a row without kind, RHK, IKI or target, an unknown aspek, and perilaku
-// expectations outside values 1–7 or given twice. Warnings: a range across two
+// expectations outside values 1–7 or given twice, and a text longer than its
+// Batas isian (docs/aturan.md §10.1). Warnings: a range across two
 // calendar years, no Utama row, a row without RHK pimpinan, and a kuantitatif
 // row without aspek. Row messages name the row: "Baris 2 hasil kerja: IKI
 // wajib diisi."
@@ -169,6 +171,7 @@ func ValidateSKP(s SKP) Problems {
 	if blank(s.Position) {
 		fail(FieldPosition, "Jabatan wajib diisi.")
 	}
+	p.checkLen(FieldPosition, "Jabatan", s.Position, MaxPositionRunes)
 	if s.Approach.Label() == "" {
 		fail(FieldSKPApproach, "Pendekatan hasil kerja (kuantitatif atau kualitatif) wajib dipilih.")
 	}
@@ -201,6 +204,12 @@ func ValidateSKP(s SKP) Problems {
 		if blank(r.Target) {
 			fail(FieldSKPRow(n, "target"), row+"target wajib diisi.")
 		}
+		for _, c := range []struct{ name, label, value string }{
+			{"rhk_pimpinan", "RHK pimpinan", r.RHKPimpinan}, {"rhk", "RHK", r.RHK},
+			{"iki", "IKI", r.IKI}, {"target", "target", r.Target},
+		} {
+			p.checkLen(FieldSKPRow(n, c.name), row+c.label, c.value, MaxNoteRunes)
+		}
 	}
 	if len(s.Rows) > 0 && !utama {
 		warn(FieldSKPRows, "Belum ada hasil kerja utama.")
@@ -214,6 +223,19 @@ func ValidateSKP(s SKP) Problems {
 			fail(FieldSKPPerilaku, fmt.Sprintf("Ekspektasi perilaku %s diisi lebih dari sekali.", BerAKHLAK()[e.ValueIndex-1].Name))
 		}
 		seen[e.ValueIndex] = true
+		p.checkLen(FieldSKPPerilaku, fmt.Sprintf("Ekspektasi perilaku nilai ke-%d", e.ValueIndex), e.Ekspektasi, MaxNoteRunes)
+	}
+	for _, part := range []struct {
+		label string
+		items []string
+	}{
+		{"Lampiran dukungan sumber daya", s.Lampiran.DukunganSumberDaya},
+		{"Lampiran skema pertanggungjawaban", s.Lampiran.SkemaPertanggungjawaban},
+		{"Lampiran konsekuensi", s.Lampiran.Konsekuensi},
+	} {
+		for i, item := range part.items {
+			p.checkLen(FieldSKPLampiran, fmt.Sprintf("%s butir %d", part.label, i+1), item, MaxNoteRunes)
+		}
 	}
 	return p
 }

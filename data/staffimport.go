@@ -98,14 +98,14 @@ func staffOf(r StaffRow, units []Unit, today Date) (Staff, []string) {
 		if k, ok := ParseKind(r.Kind); ok {
 			s.Kind = k
 		} else {
-			fp.add(FieldKind, "Jenis pegawai %q tidak dikenal; tulis PNS, CPNS, PPPK, PPPK paruh waktu atau Non-ASN.", r.Kind)
+			fp.add(FieldKind, "Jenis pegawai %q tidak dikenal; tulis PNS, CPNS, PPPK, PPPK paruh waktu atau Non-ASN.", Shorten(r.Kind))
 		}
 	}
 	if r.Sex != "" {
 		if sex, ok := ParseSex(r.Sex); ok {
 			s.Sex = sex
 		} else {
-			fp.add(FieldSex, "Jenis kelamin %q tidak dikenal; tulis L atau P.", r.Sex)
+			fp.add(FieldSex, "Jenis kelamin %q tidak dikenal; tulis L atau P.", Shorten(r.Sex))
 		}
 	}
 	s.BirthDate = readDate(&fp, FieldBirthDate, "Tanggal lahir", r.BirthDate)
@@ -165,7 +165,7 @@ func readUnit(fp *fieldProblems, units []Unit, text string) uint64 {
 			return u.ID
 		}
 	}
-	fp.add(FieldUnit, "Unit kerja %q tidak ada di daftar unit; perbaiki namanya atau tambahkan unit itu di Pengaturan.", text)
+	fp.add(FieldUnit, "Unit kerja %q tidak ada di daftar unit; perbaiki namanya atau tambahkan unit itu di Pengaturan.", Shorten(text))
 	return 0
 }
 
@@ -181,7 +181,7 @@ func readLeave(fp *fieldProblems, r StaffRow) (Event, bool) {
 		return Event{}, false
 	case "tidak aktif", "nonaktif", "non-aktif", "non aktif", "keluar":
 	default:
-		fp.add(FieldHistory, "Status %q tidak dikenal; tulis Aktif atau Tidak aktif.", r.Status)
+		fp.add(FieldHistory, "Status %q tidak dikenal; tulis Aktif atau Tidak aktif.", Shorten(r.Status))
 		return Event{}, false
 	}
 	leave := Event{Kind: EventLeave}
@@ -192,7 +192,7 @@ func readLeave(fp *fieldProblems, r StaffRow) (Event, bool) {
 	} else if reason, found := parseLeaveReason(r.LeaveReason); found {
 		leave.Reason = reason
 	} else {
-		fp.add(FieldHistory, "Alasan keluar %q tidak dikenal; tulis salah satu: %s.", r.LeaveReason, joinReasons())
+		fp.add(FieldHistory, "Alasan keluar %q tidak dikenal; tulis salah satu: %s.", Shorten(r.LeaveReason), joinReasons())
 		ok = false
 	}
 	if r.LeaveDate == "" {

@@ -20,7 +20,8 @@ const MismatchReasonMessage = "NIP tidak cocok dengan data pegawai (lihat pering
 // paruh waktu may have none, Non-ASN have none); missing or reversed PPPK
 // contract dates; history events without a date, before the start, with invalid
 // fields, after leaving, or a second start or leave; a current unit that is
-// unknown or no longer active. Warnings (the NIP disagrees with the record's
+// unknown or no longer active; a text longer than its Batas isian or a date
+// outside its window (checkLimits). Warnings (the NIP disagrees with the record's
 // birth date or sex, an unknown PPPK code) may be kept only with a
 // MismatchReason; without one they add an error on FieldMismatch.
 func ValidateStaff(s Staff, units []Unit, today Date) Problems {
@@ -29,6 +30,7 @@ func ValidateStaff(s Staff, units []Unit, today Date) Problems {
 	p.checkIdentity(s, today)
 	p.checkContract(s)
 	p.checkHistory(s, units)
+	p.checkLimits(s, today)
 	if len(p.Warnings) > 0 && strings.TrimSpace(s.MismatchReason) == "" {
 		p.errorf(FieldMismatch, "%s", MismatchReasonMessage)
 	}
@@ -274,4 +276,48 @@ func joinReasons() string {
 		names[i] = string(r)
 	}
 	return strings.Join(names, ", ")
+}
+
+// checkLimits applies the Batas isian (docs/aturan.md §10.1): the length of
+// every text, the birth date from MinBirthYear and at least MinStaffAge years
+// before today, the contract and every history date from MinServiceYear to
+// YearsAhead past today's year, and a contract end at most MaxContractYears
+// after its start. A zero today leaves the upper ends open.
+func (p *Problems) checkLimits(s Staff, today Date) {
+	p.checkLen(FieldName, "Nama", s.Name, MaxNameRunes)
+	p.checkLen(ColGelarDepan, "Gelar depan", s.GelarDepan, MaxGelarRunes)
+	p.checkLen(ColGelarBelakang, "Gelar belakang", s.GelarBelakang, MaxGelarRunes)
+	p.checkLen(FieldBirthPlace, "Tempat lahir", s.BirthPlace, MaxPlaceRunes)
+	p.checkLen(FieldMismatch, "Alasan NIP berbeda", s.MismatchReason, MaxReasonRunes)
+	if msg := YearWindowError("Tanggal lahir", s.BirthDate, MinBirthYear, 0); msg != "" {
+		p.errorf(FieldBirthDate, "%s", msg)
+	} else if !s.BirthDate.IsZero() && !today.IsZero() && !s.BirthDate.After(today) && s.BirthDate.After(today.AddYears(-MinStaffAge)) {
+		p.errorf(FieldBirthDate, "Tanggal lahir (%s) berarti umur belum %d tahun; periksa tahunnya.", s.BirthDate.Long(), MinStaffAge)
+	}
+	startMsg := ServiceDateError("Tanggal mulai kontrak", s.ContractStart, today)
+	if startMsg != "" {
+		p.errorf(FieldContractStart, "%s", startMsg)
+	}
+	if msg := ServiceDateError("Tanggal akhir kontrak", s.ContractEnd, Date{}); msg != "" {
+		p.errorf(FieldContractEnd, "%s", msg)
+	} else if startMsg == "" && !s.ContractStart.IsZero() && s.ContractEnd.Year() > s.ContractStart.Year()+MaxContractYears {
+		p.errorf(FieldContractEnd, "Tanggal akhir kontrak (%s) lebih dari %d tahun setelah mulai kontrak; periksa tahunnya.",
+			s.ContractEnd.Long(), MaxContractYears)
+	}
+	for i, e := range s.History {
+		dateField, posField, label := FieldHistory, FieldHistory, eventLabel(i, e)+": "
+		if e.Kind == EventStart {
+			dateField, posField, label = FieldStartDate, FieldPosition, ""
+		}
+		what := "Tanggal"
+		if e.Kind == EventStart {
+			what = "TMT di kantor ini"
+		}
+		if msg := ServiceDateError(what, e.Date, today); msg != "" {
+			p.errorf(dateField, "%s%s", label, msg)
+		}
+		p.checkLen(posField, label+"Jabatan", e.Position, MaxPositionRunes)
+		p.checkLen(FieldHistory, label+"Nomor SK/surat", e.Letter, MaxLetterRunes)
+		p.checkLen(FieldHistory, label+"Catatan", e.Note, MaxNoteRunes)
+	}
 }

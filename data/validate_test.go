@@ -83,7 +83,9 @@ func TestValidateStaff(t *testing.T) {
 		{name: "Non-ASN without birth date", base: validNonASN, mutate: func(s *Staff) { s.BirthDate = Date{} }},
 		{name: "Non-ASN born in the future", base: validNonASN, mutate: func(s *Staff) { s.BirthDate = NewDate(2026, 11, 29) },
 			errs: []string{FieldBirthDate}},
-		{name: "Non-ASN born today", base: validNonASN, mutate: func(s *Staff) { s.BirthDate = validateToday }},
+		{name: "Non-ASN born today", base: validNonASN, mutate: func(s *Staff) { s.BirthDate = validateToday },
+			errs: []string{FieldBirthDate}},
+		{name: "Non-ASN 17 today", base: validNonASN, mutate: func(s *Staff) { s.BirthDate = validateToday.AddYears(-MinStaffAge) }},
 
 		{name: "birth date differs from NIP", base: validPNS, mutate: func(s *Staff) { s.BirthDate = NewDate(1968, 4, 12) },
 			errs: []string{FieldMismatch}, warns: []string{FieldBirthDate}},

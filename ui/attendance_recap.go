@@ -280,7 +280,7 @@ func (v *recapView) show(rec service.Recap, err error) {
 // export asks for a folder and writes the office's recap of the month there.
 func (v *recapView) export(format string) {
 	year, month := v.chosenYear(), v.chosenMonth()
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+	d := v.u.folderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			v.u.showError(err)
 			return

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -81,24 +80,12 @@ func (s *sheetDialog) saveAs() {
 		s.fail(err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if err := writeBytes(path, b); err != nil {
-			s.u.showError(err)
-			return
-		}
-		s.dlg.Hide()
-		dialog.ShowInformation(lang.L("att.sheet.title"), lang.L("att.sheet.saved", map[string]any{"Path": path}), s.u.win)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.SetFileName("daftar-hadir-" + from.String() + ".pdf")
-	d.Resize(fileDialogSize)
-	d.Show()
+	s.u.saveFile(saveRequest{Title: lang.L("save.title.sheet"), Name: "daftar-hadir-" + from.String() + ".pdf", Exts: []string{".pdf"},
+		Write: func(path string, _ bool) error { return s.u.svc.WriteOutput(path, b) },
+		Done: func(path string) {
+			s.dlg.Hide()
+			dialog.ShowInformation(lang.L("att.sheet.title"), lang.L("att.sheet.saved", map[string]any{"Path": path}), s.u.win)
+		}})
 }
 
 // print writes the sheet to a temporary folder and opens it in the system viewer.
@@ -109,7 +96,7 @@ func (s *sheetDialog) print() {
 		return
 	}
 	path := filepath.Join(os.TempDir(), "kinerja-cetak", "daftar-hadir-"+from.String()+".pdf")
-	if err := writeBytes(path, b); err != nil {
+	if err := writeBytes(s.u.svc, path, b); err != nil {
 		s.fail(err)
 		return
 	}

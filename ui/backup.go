@@ -1,32 +1,24 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
+	"context"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 )
 
-// backup asks where to write a copy of the data file and writes a consistent
-// snapshot there, off the UI goroutine.
+// backup asks where to write a copy of the data file (saveFile: the data
+// file itself and other Kinerja files are refused, an existing file is
+// replaced only after confirmation) and writes a compacted, verified copy
+// there, off the UI goroutine.
 func (u *App) backup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close() // the store writes the file itself, atomically
-		var backupErr error
-		runAsync(func() {
-			backupErr = u.svc.BackupFile(path)
-		}, func() {
-			if backupErr != nil {
-				u.showError(backupErr)
-				return
-			}
+	u.saveFile(saveRequest{
+		Title: lang.L("backup.title"),
+		Name:  "kinerja-cadangan-" + u.today().Compact() + ".db",
+		Exts:  []string{".db"},
+		Write: func(path string, replace bool) error { return u.svc.BackupTo(context.Background(), path, replace) },
+		Done: func(path string) {
 			dialog.ShowInformation(lang.L("backup.title"), lang.L("backup.done", map[string]any{"Path": path}), u.win)
-		})
-	}, u.win)
-	d.SetFileName("kinerja-cadangan-" + u.today().Compact() + ".db")
-	d.Show()
+		},
+	})
 }

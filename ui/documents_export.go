@@ -7,10 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -157,7 +155,7 @@ func (t *exportTab) loadFinals() {
 
 // chooseDir asks for the destination folder, e.g. the USB stick.
 func (t *exportTab) chooseDir() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+	d := t.u.folderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			t.u.showError(err)
 			return
@@ -263,18 +261,11 @@ func (t *exportTab) exportTTE() {
 		return
 	}
 	r := t.finals[i]
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			t.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close() // the service writes the file itself, atomically
-		t.writeTTE(r, path)
-	}, t.u.win)
-	d.SetFileName(service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.Evaluation.PeriodID, r.Evaluation.Revision))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
-	d.Show()
+	svc := t.u.svc
+	t.u.saveFile(saveRequest{Title: lang.L("save.title.tte"), Exts: []string{".pdf"},
+		Name:  service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.Evaluation.PeriodID, r.Evaluation.Revision),
+		Write: func(path string, _ bool) error { return svc.ExportForTTE(r.Evaluation.PeriodID, r.Staff.ID, path) },
+		Done:  func(path string) { docSay(t.tteMsg, lang.L("doc.tte.done", map[string]any{"Path": path}), false) }})
 }
 
 // writeTTE writes the final document of row r to path off the UI goroutine.

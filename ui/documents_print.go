@@ -155,7 +155,7 @@ func writeSKPCopy(svc *service.Service, dir string, r service.EvaluationRow) (st
 		return "", err
 	}
 	path := filepath.Join(dir, "SKP_"+service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.SKP.Start.Compact(), 0))
-	return path, writeBytes(path, content)
+	return path, writeBytes(svc, path, content)
 }
 
 // writePrintCopy writes the evaluation document of row r of a period into the
@@ -169,5 +169,5 @@ func writePrintCopy(svc *service.Service, dir, periodID string, r service.Evalua
 		return "", err
 	}
 	path := filepath.Join(dir, service.AppraisalFileName(r.Employee.NIP, r.Staff.Name, periodID, e.Revision))
-	return path, writeBytes(path, content)
+	return path, writeBytes(svc, path, content)
 }

@@ -232,25 +232,10 @@ func (t *signersTab) exportRoot() {
 		docSay(t.rootMsg, err.Error(), true)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			t.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		_, werr := w.Write(der)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			docSay(t.rootMsg, lang.L("doc.root.exportfail", map[string]any{"Path": path, "Err": werr.Error()}), true)
-			return
-		}
-		docSay(t.rootMsg, lang.L("doc.root.exported", map[string]any{"Path": path}), false)
-	}, t.u.win)
-	d.SetFileName(rootFileName(t.u))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".cer", ".CER"}))
-	d.Show()
+	svc := t.u.svc
+	t.u.saveFile(saveRequest{Title: lang.L("save.title.root"), Name: rootFileName(t.u), Exts: []string{".cer"},
+		Write: func(path string, _ bool) error { return svc.WriteOutput(path, der) },
+		Done:  func(path string) { docSay(t.rootMsg, lang.L("doc.root.exported", map[string]any{"Path": path}), false) }})
 }
 
 // showViewerHelp explains how a PDF viewer is made to trust the exported

@@ -69,7 +69,7 @@ func (t *verifyTab) chooseFile() {
 
 // chooseFolder asks for a folder and verifies every PDF in it.
 func (t *verifyTab) chooseFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+	d := t.u.folderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			t.u.showError(err)
 			return

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"kinerja/export"
+	"kinerja/data/service"
 )
 
 // fileURL is the file:// URL of a local path; a Windows path gets the
@@ -20,10 +19,11 @@ func fileURL(path string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
-// writeBytes writes b to path atomically, creating its folder.
-func writeBytes(path string, b []byte) error {
+// writeBytes writes b to path (a print copy in the temporary folder)
+// through the service's guarded writer, creating its folder first.
+func writeBytes(svc *service.Service, path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return export.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(b); return err })
+	return svc.WriteOutput(path, b)
 }

@@ -161,6 +161,9 @@ func (es DayErrors) Error() string {
 // every refused row, and nothing is saved; a non-working day wraps
 // ErrNotWorkingDay. Warnings (a missing letter number) do not block.
 func (svc *Service) SaveDay(d data.Date, inputs []DayInput) error {
+	if err := svc.checkAttendanceDates(d, d); err != nil {
+		return err
+	}
 	ctx, err := svc.loadContext()
 	if err != nil {
 		return err
@@ -318,6 +321,9 @@ func (svc *Service) CopyPreviousDay(d data.Date, unitID uint64) (int, error) {
 // fill gives (as a hand entry by the store's actor), skipping a code not
 // offered for the person's kind.
 func (svc *Service) fillNotEntered(d data.Date, unitID uint64, action string, fill func(GridRow) (data.DayEntry, bool)) (int, error) {
+	if err := svc.checkAttendanceDates(d, d); err != nil {
+		return 0, err
+	}
 	rows, err := svc.DayGrid(d, unitID)
 	if err != nil {
 		return 0, err

@@ -79,6 +79,7 @@ func (svc *Service) PlanAttlogImport(r io.Reader, extraPins map[string]string, o
 }
 
 func (svc *Service) planPunches(punches []data.Punch, bad []data.LineError, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+	punches, bad = data.FilterPunchWindow(punches, bad, svc.today())
 	plan := ImportPlan{Overwrite: overwrite, BadLines: bad, Punches: len(punches)}
 	ctx, err := svc.loadContext()
 	if err != nil {

@@ -74,6 +74,9 @@ func (svc *Service) EnterLeave(req LeaveRequest) (int, error) {
 	if req.From.DaysUntil(req.To) > 3*366 {
 		return 0, fmt.Errorf("rentang tanggal %s–%s lebih dari tiga tahun", req.From.Slash(), req.To.Slash())
 	}
+	if err := svc.checkAttendanceDates(req.From, req.To); err != nil {
+		return 0, err
+	}
 	person, err := svc.st.StaffByID(req.StaffID)
 	if err != nil {
 		return 0, err

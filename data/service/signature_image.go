@@ -23,14 +23,23 @@ func signatureImageKey(staffID uint64) string {
 	return "signature_image/" + strconv.FormatUint(staffID, 10)
 }
 
+// MaxSignatureWidth and MaxSignatureHeight bound a scanned signature in
+// pixels (docs/aturan.md §10.1): it prints about 4 × 2 cm.
+const (
+	MaxSignatureWidth  = 1000
+	MaxSignatureHeight = 500
+)
+
 // CheckSignatureImage refuses a scanned signature larger than
-// MaxSignatureImageSize (ErrSignatureImageTooLarge) or that does not decode
-// completely as a PNG or JPEG image with a size (ErrLogoFormat).
+// MaxSignatureImageSize (ErrSignatureImageTooLarge), larger than
+// MaxSignatureWidth × MaxSignatureHeight pixels (ErrImageDimensions, read
+// from the header before decoding), or that does not decode completely as a
+// PNG or JPEG image with a size (ErrLogoFormat).
 func CheckSignatureImage(img []byte) error {
 	if len(img) > MaxSignatureImageSize {
 		return fmt.Errorf("%w (%d KB)", ErrSignatureImageTooLarge, (len(img)+1023)>>10)
 	}
-	if err := CheckLogo(img); err != nil {
+	if err := checkImage(img, "gambar tanda tangan", MaxSignatureWidth, MaxSignatureHeight); err != nil {
 		if errors.Is(err, ErrLogoFormat) {
 			return fmt.Errorf("gambar tanda tangan: %w", err)
 		}

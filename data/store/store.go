@@ -212,6 +212,9 @@ func (s *Store) Close() error {
 // Path returns the absolute path of the data file.
 func (s *Store) Path() string { return s.path }
 
+// Now returns the current time by the store's clock (Options.Now).
+func (s *Store) Now() time.Time { return s.now() }
+
 // ReadOnly reports whether the file was opened for reading only.
 func (s *Store) ReadOnly() bool { return s.opt.ReadOnly }
 

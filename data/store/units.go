@@ -74,9 +74,12 @@ func unitProblems(u data.Unit, all []data.Unit) data.Problems {
 	if u.Name == "" {
 		add(data.FieldName, "Nama unit wajib diisi.")
 	}
+	if msg := data.TooLong("Nama unit", u.Name, data.MaxPositionRunes); msg != "" {
+		add(data.FieldName, msg)
+	}
 	for _, o := range all {
 		if o.ID != u.ID && u.Name != "" && strings.EqualFold(o.Name, u.Name) {
-			add(data.FieldName, fmt.Sprintf("Nama unit %q sudah dipakai.", u.Name))
+			add(data.FieldName, fmt.Sprintf("Nama unit %q sudah dipakai.", data.Shorten(u.Name)))
 		}
 	}
 	if !slices.Contains(data.UnitKinds, u.Kind) {
