@@ -25,6 +25,9 @@ type docSource struct {
 	attendance *Summary // nil when the period has no attendance yet
 	current    data.FrozenIdentities
 	signatures map[uint64][]byte // scanned signatures of employee and rater, by staff ID
+	// distribution is the period's pola distribusi as the office view counts
+	// it (the head left out).
+	distribution pdf.Distribution
 }
 
 // loadDocSource loads the source of staffID's evaluation document for a
@@ -59,7 +62,44 @@ func (svc *Service) loadDocSource(periodID string, staffID uint64, e data.Evalua
 	if sum, err := svc.AttendanceBeside(v.Period.ID, staffID); err == nil {
 		src.attendance = &sum
 	}
+	if src.distribution, err = svc.periodDistribution(v.Period.ID); err != nil {
+		return docSource{}, err
+	}
 	return src, nil
+}
+
+// periodDistribution is the pola distribusi of a period for the documents:
+// the counts of OfficeView (the head of the office left out), the curve and
+// the bounds of the settings' rules for the period's capaian
+// (data.DistributionCurve, data.DescribeBounds) and the broken bounds
+// (data.CheckDistribution), so every document shows the numbers the office
+// view shows.
+func (svc *Service) periodDistribution(periodID string) (pdf.Distribution, error) {
+	v, err := svc.OfficeView(periodID)
+	if err != nil {
+		return pdf.Distribution{}, err
+	}
+	set, err := svc.EvaluationSettings()
+	if err != nil {
+		return pdf.Distribution{}, err
+	}
+	return distributionFor(v, set.Distribution), nil
+}
+
+func distributionFor(v PeriodOverview, rules data.DistributionRules) pdf.Distribution {
+	c := v.Period.Capaian
+	d := pdf.Distribution{Capaian: c.Label(), Source: rules.Source, Bounds: data.DescribeBounds(c, rules)}
+	for _, cl := range data.DistributionCurve(c, v.Counts, rules) {
+		d.Classes = append(d.Classes, pdf.DistributionClass{Label: cl.Predikat.Label(), Count: cl.Count, Share: cl.Share,
+			Min: cl.Min, Max: cl.Max, Required: cl.Required})
+	}
+	for _, w := range v.Warnings {
+		d.Warnings = append(d.Warnings, w.Message)
+	}
+	if v.HeadName != "" {
+		d.Note = "Tidak termasuk " + v.HeadName + " sebagai pimpinan unit kerja; rating hasil kerjanya mengikuti capaian kinerja organisasi."
+	}
+	return d
 }
 
 // DocumentID is the id of the evaluation document of one period, NIP and
@@ -113,9 +153,7 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 		PostType:           string(data.PostTypeOf(src.staff, src.units, src.period.End)),
 		Notes:              e.Note,
 		Development:        developmentText(e.Development),
-		Objection:          e.Objection.Keberatan,
-		Explanation:        e.Objection.Penjelasan,
-		Decision:           e.Objection.Keputusan,
+		Distribution:       src.distribution,
 	}
 	if src.hasSKP {
 		d.Approach = src.skp.Approach.Label()
@@ -136,7 +174,42 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 		d.EmployeeSignature.Image = src.signatures[e.StaffID]
 		d.RaterSignature.Image = src.signatures[e.Rater.StaffID]
 	}
+	if f := e.FixedOutside; f != nil {
+		d.RaterSignature.Image, d.RaterSignature.Electronic = nil, nil
+		d.RaterSignature.Above = "Ditetapkan di luar kantor; salinan bertanda tangan terlampir"
+	}
 	return d
+}
+
+// objectionContent fills the keberatan page of evaluation e: the content of
+// evaluationContent with the keberatan, the penjelasan and the keputusan,
+// closed by the Atasan Pejabat Penilai Kinerja, who decides it (PP 30/2019
+// Pasal 59); esig is the Atasan's visible electronic signature, nil for
+// none. The page counts as final once the Atasan's decision is written.
+func objectionContent(src docSource, e data.Evaluation, esig *pdf.ESignature) pdf.Evaluation {
+	d := evaluationContent(src, e, nil)
+	d.Objection, d.Explanation, d.Decision = e.Objection.Keberatan, e.Objection.Penjelasan, e.Objection.Keputusan
+	d.Final = e.State == data.EvalFinal && strings.TrimSpace(e.Objection.Keputusan) != ""
+	d.DocumentID += "-KEBERATAN"
+	ids := src.current
+	if e.Frozen != nil {
+		ids = *e.Frozen
+	}
+	date := ""
+	if esig != nil {
+		date = data.DateOf(time.Now()).Long()
+	}
+	d.SuperiorSignature = pdfSignature(src.office.Kota, date, "Atasan Pejabat Penilai Kinerja,", ids.Atasan)
+	d.SuperiorSignature.Electronic = esig
+	return d
+}
+
+// ObjectionHash is the SHA-256 (hex) of the three texts of an objection; a
+// signed keberatan page records it, so a page signed before the texts
+// changed is never shown as the current one.
+func ObjectionHash(o data.Objection) string {
+	sum := sha256.Sum256([]byte(o.Keberatan + "\x00" + o.Penjelasan + "\x00" + o.Keputusan))
+	return hex.EncodeToString(sum[:])
 }
 
 // pdfLetterhead is the kop surat of office o with its logo (nil for none);
