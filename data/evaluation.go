@@ -124,32 +124,32 @@ type Objection struct {
 // ratings (Normalize), and CheckPredikat verifies it when read back. Revision
 // counts reopenings: the first version is revision 0.
 type Evaluation struct {
-	PeriodID         string            `json:"period"`
-	StaffID          uint64            `json:"staff_id"`
-	SKPID            uint64            `json:"skp_id,omitempty"`
-	State            EvaluationState   `json:"state"`
-	Revision         int               `json:"revision"`
-	Rows             []Realisasi       `json:"rows"`
-	PerilakuFeedback [7]string         `json:"perilaku_feedback"` // umpan balik per BerAKHLAK value, in BerAKHLAK order
-	WorkRating       Rating            `json:"work_rating"`
-	BehaviorRating   Rating            `json:"behavior_rating"`
-	Predikat         Predikat          `json:"predicate"`
-	Note             string            `json:"note,omitempty"` // catatan/rekomendasi
-	Development      []FollowUp        `json:"development,omitempty"`
-	Rater            RaterRef          `json:"rater"`
-	Atasan           RaterRef          `json:"atasan"`
+	PeriodID         string          `json:"period"`
+	StaffID          uint64          `json:"staff_id"`
+	SKPID            uint64          `json:"skp_id,omitempty"`
+	State            EvaluationState `json:"state"`
+	Revision         int             `json:"revision"`
+	Rows             []Realisasi     `json:"rows"`
+	PerilakuFeedback [7]string       `json:"perilaku_feedback"` // umpan balik per BerAKHLAK value, in BerAKHLAK order
+	WorkRating       Rating          `json:"work_rating"`
+	BehaviorRating   Rating          `json:"behavior_rating"`
+	Predikat         Predikat        `json:"predicate"`
+	Note             string          `json:"note,omitempty"` // catatan/rekomendasi
+	Development      []FollowUp      `json:"development,omitempty"`
+	Rater            RaterRef        `json:"rater"`
+	Atasan           RaterRef        `json:"atasan"`
 	// External names the officials outside the office who rate or review
 	// this evaluation; a set field stands in place of Rater or Atasan.
 	External ExternalRaters `json:"external,omitzero"`
 	// FixedOutside records an evaluation set (Ditetapkan) by a Pejabat
 	// Penilai outside the office: who fixed it, when, and the scanned copy
 	// kept with it. The office's own key never signs such an evaluation.
-	FixedOutside *OutsideFix `json:"fixed_outside,omitempty"`
-	Frozen           *FrozenIdentities `json:"frozen,omitempty"` // set when final
-	Objection        Objection         `json:"objection"`
-	ReopenReason     string            `json:"reopen_reason,omitempty"` // why this revision was opened
-	FinalizedAt      time.Time         `json:"finalized_at,omitzero"`
-	UpdatedAt        time.Time         `json:"updated_at,omitzero"`
+	FixedOutside *OutsideFix       `json:"fixed_outside,omitempty"`
+	Frozen       *FrozenIdentities `json:"frozen,omitempty"` // set when final
+	Objection    Objection         `json:"objection"`
+	ReopenReason string            `json:"reopen_reason,omitempty"` // why this revision was opened
+	FinalizedAt  time.Time         `json:"finalized_at,omitzero"`
+	UpdatedAt    time.Time         `json:"updated_at,omitzero"`
 }
 
 // Field names of evaluation problems, for FieldError.Field.

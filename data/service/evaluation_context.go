@@ -24,9 +24,9 @@ type evalContext struct {
 	// officials is the register of officials outside the office, for the
 	// period's ExternalRaters.
 	officials []data.Official
-	head     uint64 // the head of the office (the Camat), 0 when unknown
-	day      data.Date
-	now      time.Time
+	head      uint64 // the head of the office (the Camat), 0 when unknown
+	day       data.Date
+	now       time.Time
 }
 
 // raterDay is the day the unit structure is read for a period's raters: its

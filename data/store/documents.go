@@ -74,8 +74,8 @@ type Document struct {
 	// ContentSHA256 is the hash of what a document shows beyond the
 	// evaluation (the objection texts of a keberatan page), "" for none.
 	ContentSHA256 string `json:"content_sha256,omitempty"`
-	Size             int       `json:"size"`        // bytes of the PDF
-	StoredSize       int       `json:"stored_size"` // bytes of the compressed blob
+	Size          int    `json:"size"`        // bytes of the PDF
+	StoredSize    int    `json:"stored_size"` // bytes of the compressed blob
 }
 
 // DocumentSigner makes the signed PDFs of a final evaluation (the main one

@@ -140,4 +140,3 @@ func (s *Store) Scan(sha256Hex string) ([]byte, error) {
 	})
 	return out, err
 }
-
