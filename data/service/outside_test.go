@@ -279,6 +279,12 @@ func TestOutsideRatersDocuments(t *testing.T) {
 		t.Fatal("new text shown under the old signature")
 	}
 
+	if dump := os.Getenv("KINERJA_DUMP"); dump != "" {
+		for name, b := range map[string][]byte{"evaluasi": ev, "dokumen": dok, "camat": cd, "penetapan": pen, "keberatan": obj} {
+			_ = os.WriteFile(filepath.Join(dump, name+".pdf"), b, 0o644)
+		}
+	}
+
 	// The batch: the top holds only what this office signed.
 	dir := t.TempDir()
 	res, err := svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, dir, nil)
