@@ -8,17 +8,19 @@ import (
 )
 
 // settingsScreen is Pengaturan: the office identity, the kop-surat logo, the
-// evaluation cadence and deadline, the units, and the interface language.
+// evaluation cadence and deadline, the units, the officials outside the
+// office, and the interface language.
 type settingsScreen struct {
-	u        *App
-	view     fyne.CanvasObject
-	officeBx *fyne.Container
-	office   *officeForm
-	saved    *widget.Label
-	logo     *logoCard
-	eval     *evaluationCard
-	units    *unitsEditor
-	language *widget.RadioGroup
+	u         *App
+	view      fyne.CanvasObject
+	officeBx  *fyne.Container
+	office    *officeForm
+	saved     *widget.Label
+	logo      *logoCard
+	eval      *evaluationCard
+	units     *unitsEditor
+	officials *officialsList
+	language  *widget.RadioGroup
 }
 
 // languageNames are the choices of the language setting, in Languages order.
@@ -32,6 +34,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 	s.units = newUnitsEditor(u)
 	s.logo = newLogoCard(u)
 	s.eval = newEvaluationCard(u)
+	s.officials = newOfficialsList(u)
 	s.language = widget.NewRadioGroup(languageNames, func(name string) {
 		for i, n := range languageNames {
 			if n == name {
@@ -50,7 +53,8 @@ func newSettingsScreen(u *App) *settingsScreen {
 		container.NewVBox(s.officeBx, s.saved))
 	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
 	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, langCard)))
+	officialsCard := widget.NewCard(lang.L("official.title"), "", s.officials.view)
+	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, officialsCard, langCard)))
 	return s
 }
 
@@ -70,6 +74,7 @@ func (s *settingsScreen) refresh() {
 	s.logo.refresh()
 	s.eval.refresh()
 	s.units.reload()
+	s.officials.refresh()
 }
 
 func (s *settingsScreen) saveOffice() {

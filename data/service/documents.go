@@ -265,6 +265,10 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	kinds, err := svc.staffKinds()
+	if err != nil {
+		return 0, err
+	}
 	office, err := svc.st.Office()
 	if err != nil {
 		return 0, err
@@ -289,7 +293,7 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 		if e.FixedOutside != nil {
 			continue
 		}
-		src := docSource{office: office, units: units, logo: logo, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP, distribution: dist}
+		src := docSource{office: office, units: units, logo: logo, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP, distribution: dist, kinds: kinds}
 		if e.SKPID != 0 && e.SKPID != r.SKP.ID {
 			if k, err := svc.st.SKP(e.SKPID); err == nil {
 				src.skp, src.hasSKP = k, true

@@ -28,6 +28,25 @@ type docSource struct {
 	// distribution is the period's pola distribusi as the office view counts
 	// it (the head left out).
 	distribution pdf.Distribution
+	// kinds tells by NIP the kind of every staff member, so a NI PPPK is
+	// grouped as one (pdf.GroupNIPOf); officials outside the office are not
+	// in it.
+	kinds map[string]data.Kind
+}
+
+// staffKinds maps the NIP of every staff member to the kind.
+func (svc *Service) staffKinds() (map[string]data.Kind, error) {
+	all, err := svc.st.AllStaff()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]data.Kind, len(all))
+	for _, s := range all {
+		if s.NIP != "" {
+			out[s.NIP] = s.Kind
+		}
+	}
+	return out, nil
 }
 
 // loadDocSource loads the source of staffID's evaluation document for a
@@ -63,6 +82,9 @@ func (svc *Service) loadDocSource(periodID string, staffID uint64, e data.Evalua
 		src.attendance = &sum
 	}
 	if src.distribution, err = svc.periodDistribution(v.Period.ID); err != nil {
+		return docSource{}, err
+	}
+	if src.kinds, err = svc.staffKinds(); err != nil {
 		return docSource{}, err
 	}
 	return src, nil
@@ -143,9 +165,9 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 		Period:             strings.ToUpper(src.period.Label()),
 		PeriodDates:        src.period.Start.Long() + " s.d. " + src.period.End.Long(),
 		Agency:             agencyName(o),
-		Employee:           pdfPerson(ids.Employee),
-		Rater:              pdfPerson(ids.Rater),
-		RaterSuperior:      pdfPerson(ids.Atasan),
+		Employee:           pdfPerson(ids.Employee, src.kinds),
+		Rater:              pdfPerson(ids.Rater, src.kinds),
+		RaterSuperior:      pdfPerson(ids.Atasan, src.kinds),
 		ResultRating:       e.WorkRating.Label(),
 		BehaviourRating:    e.BehaviorRating.Label(),
 		Predicate:          e.Predikat.Label(),
@@ -167,8 +189,8 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 	if !e.FinalizedAt.IsZero() {
 		signDate = data.DateOf(e.FinalizedAt).Long()
 	}
-	d.EmployeeSignature = pdfSignature(o.Kota, signDate, "Pegawai yang Dinilai,", ids.Employee)
-	d.RaterSignature = pdfSignature(o.Kota, signDate, "Pejabat Penilai Kinerja,", ids.Rater)
+	d.EmployeeSignature = pdfSignature(o.Kota, signDate, "Pegawai yang Dinilai,", ids.Employee, src.kinds)
+	d.RaterSignature = pdfSignature(o.Kota, signDate, "Pejabat Penilai Kinerja,", ids.Rater, src.kinds)
 	d.RaterSignature.Electronic = esig
 	if e.State == data.EvalFinal {
 		d.EmployeeSignature.Image = src.signatures[e.StaffID]
@@ -199,7 +221,7 @@ func objectionContent(src docSource, e data.Evaluation, esig *pdf.ESignature) pd
 	if esig != nil {
 		date = data.DateOf(time.Now()).Long()
 	}
-	d.SuperiorSignature = pdfSignature(src.office.Kota, date, "Atasan Pejabat Penilai Kinerja,", ids.Atasan)
+	d.SuperiorSignature = pdfSignature(src.office.Kota, date, "Atasan Pejabat Penilai Kinerja,", ids.Atasan, src.kinds)
 	d.SuperiorSignature.Electronic = esig
 	return d
 }
@@ -233,12 +255,22 @@ func agencyName(o data.Office) string {
 	return "Pemerintah Kabupaten " + strings.TrimSpace(o.Kabupaten) + " – Kecamatan " + strings.TrimSpace(o.Kecamatan)
 }
 
-func pdfPerson(id data.Identity) pdf.Person {
-	return pdf.Person{Name: id.Name, NIP: pdf.GroupNIP(id.NIP), Rank: id.Rank, Position: id.Position, Unit: id.Unit}
+// groupNIP groups a NIP with the kind of its holder when known (a NI PPPK
+// whose code looks like a month is still grouped as one), by its digits
+// otherwise (an official outside the office).
+func groupNIP(nip string, kinds map[string]data.Kind) string {
+	if k, ok := kinds[data.NormalizeNIP(nip)]; ok {
+		return pdf.GroupNIPOf(k, nip)
+	}
+	return pdf.GroupNIP(nip)
 }
 
-func pdfSignature(place, date, role string, id data.Identity) pdf.Signature {
-	return pdf.Signature{Place: place, Date: date, Role: role, Name: id.Name, Rank: id.Rank, NIP: pdf.GroupNIP(id.NIP)}
+func pdfPerson(id data.Identity, kinds map[string]data.Kind) pdf.Person {
+	return pdf.Person{Name: id.Name, NIP: groupNIP(id.NIP, kinds), Rank: id.Rank, Position: id.Position, Unit: id.Unit}
+}
+
+func pdfSignature(place, date, role string, id data.Identity, kinds map[string]data.Kind) pdf.Signature {
+	return pdf.Signature{Place: place, Date: date, Role: role, Name: id.Name, Rank: id.Rank, NIP: groupNIP(id.NIP, kinds)}
 }
 
 // resultRows pairs the SKP's hasil kerja rows with the evaluation's realisasi

@@ -159,7 +159,7 @@ func (svc *Service) SetRaters(periodID string, staffID uint64, raterNIP, atasanN
 		}
 		role.off.OfficialID = o.ID
 	}
-	return svc.setRaterChoice(p.ID, staffID, pair, ext)
+	return svc.SetRaterChoice(p.ID, staffID, pair, ext)
 }
 
 // SetExternalRaters records for one period which registered officials rate
@@ -199,10 +199,50 @@ func setExternal(p *data.EvaluationPeriod, staffID uint64, ext data.ExternalRate
 	p.ExternalRaters[staffID] = ext
 }
 
-// setRaterChoice writes a staff override and the outside officials of one
-// person in one period together, in one update.
-func (svc *Service) setRaterChoice(periodID string, staffID uint64, pair data.RaterPair, ext data.ExternalRaters) (data.EvaluationPeriod, error) {
-	return svc.st.UpdatePeriod(periodID, func(p *data.EvaluationPeriod) error {
+// SetRaterChoice records for one period who rates and reviews staffID, in
+// one update: pair holds the staff members chosen in place of the default
+// (a Plt or Plh; see SetRaterOverride), ext the officials outside the
+// office, whose set role wins over pair's. The zero values restore the
+// default. Refusals: those of SetRaterOverride for pair; an unknown or
+// inactive official (data.ErrNotFound, ErrInactiveOfficial).
+func (svc *Service) SetRaterChoice(periodID string, staffID uint64, pair data.RaterPair, ext data.ExternalRaters) (data.EvaluationPeriod, error) {
+	p, err := svc.PeriodByID(periodID)
+	if err != nil {
+		return p, err
+	}
+	if _, err := svc.st.StaffByID(staffID); err != nil {
+		return p, err
+	}
+	for _, ref := range []data.RaterRef{pair.Rater, pair.Atasan} {
+		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
+			return p, fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
+		}
+		if !ref.IsSet() {
+			continue
+		}
+		if ref.StaffID == staffID {
+			return p, errors.New("pegawai tidak dapat menilai dirinya sendiri")
+		}
+		if _, err := svc.st.StaffByID(ref.StaffID); err != nil {
+			return p, fmt.Errorf("pejabat penilai: %w", err)
+		}
+	}
+	for _, ref := range []data.OfficialRef{ext.Rater, ext.Atasan} {
+		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
+			return p, fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
+		}
+		if !ref.IsSet() {
+			continue
+		}
+		o, err := svc.officialByID(ref.OfficialID)
+		if err != nil {
+			return p, err
+		}
+		if o.Inactive {
+			return p, fmt.Errorf("%s: %w", o.Name, ErrInactiveOfficial)
+		}
+	}
+	return svc.st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
 		if pair == (data.RaterPair{}) {
 			delete(p.RaterOverrides, staffID)
 		} else {
