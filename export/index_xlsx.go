@@ -27,8 +27,8 @@ type IndexEntry struct {
 const indexSheet = "Daftar Dokumen"
 
 // indexHeader is the header row of the index.
-var indexHeader = []string{"No", "NIP", "Nama", "Unit Kerja", "Periode", "Revisi", "Predikat", "Berkas", "Dokumen",
-	"Ditandatangani oleh", "Waktu tanda tangan", "ID Dokumen", "SHA-256 berkas"}
+var indexHeader = []string{"No", "NIP", "Nama", "Unit Kerja", "Periode", "Revisi", "Predikat", "Berkas",
+	"Ditandatangani oleh", "Waktu tanda tangan", "ID Dokumen", "SHA-256 berkas", "Dokumen"}
 
 // WriteIndexXLSX writes the index of a batch export as an XLSX workbook: one
 // row per document in the given order, the NIP as text so that Excel keeps
@@ -45,8 +45,8 @@ func WriteIndexXLSX(w io.Writer, entries []IndexEntry) error {
 		if signer == "" {
 			signer = "belum ditandatangani"
 		}
-		rows[i] = sheetRow{cells: []any{i + 1, e.NIP, e.Name, e.Unit, e.Period, e.Revision, e.Predikat, e.File, e.Document,
-			signer, e.SignedAt, e.DocumentID, e.SHA256}}
+		rows[i] = sheetRow{cells: []any{i + 1, e.NIP, e.Name, e.Unit, e.Period, e.Revision, e.Predikat, e.File,
+			signer, e.SignedAt, e.DocumentID, e.SHA256, e.Document}}
 	}
 	if err := fillSheet(f, indexSheet, indexHeader, rows); err != nil {
 		return fmt.Errorf("indeks: %w", err)

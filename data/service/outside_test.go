@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"kinerja/data"
 	"kinerja/data/store"
 )
@@ -279,6 +281,7 @@ func TestOutsideRatersDocuments(t *testing.T) {
 		t.Fatal("new text shown under the old signature")
 	}
 
+	// KINERJA_DUMP=dir keeps the documents for looking at (pdftoppm).
 	if dump := os.Getenv("KINERJA_DUMP"); dump != "" {
 		for name, b := range map[string][]byte{"evaluasi": ev, "dokumen": dok, "camat": cd, "penetapan": pen, "keberatan": obj} {
 			_ = os.WriteFile(filepath.Join(dump, name+".pdf"), b, 0o644)
@@ -312,6 +315,22 @@ func TestOutsideRatersDocuments(t *testing.T) {
 		if filepath.Dir(f.Path) == dir && !f.Signed {
 			t.Errorf("unsigned file at the top: %s", f.Path)
 		}
+	}
+	x, err := excelize.OpenFile(res.Index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows("Daftar Dokumen")
+	listed := map[string]string{}
+	for _, r := range rows[1:] {
+		if len(r) > 12 {
+			listed[r[7]] = r[12]
+		}
+	}
+	if len(listed) != len(res.Files) || !strings.HasPrefix(listed[AnnexDir+"/"+camatBase+"_pindaian.pdf"], "Pindaian penetapan di luar kantor") ||
+		listed[kasiBase+"_dokumen.pdf"] != "Dokumen Evaluasi Kinerja Pegawai" || listed[AnnexDir+"/"+PenetapanFileName(o.periodID)] != "Penetapan Predikat Kinerja" {
+		t.Errorf("index lists %v", listed)
 	}
 }
 
