@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/service"
 )
 
 // outsideFixDialog records that an evaluation rated outside the office was
@@ -112,4 +114,31 @@ func (d *outsideFixDialog) apply() {
 	}
 	d.dialog.Hide()
 	d.f.after(lang.L("eval.outside.done"), nil)
+}
+
+// viewScan writes the copy kept with an evaluation set outside the office
+// into the temporary print folder and opens it in the PDF viewer.
+func (f *evaluationForm) viewScan() {
+	e := f.v.Evaluation
+	scan, found, err := f.s.u.svc.OutsideScan(f.v.Period.ID, f.v.Staff.ID, e.Revision)
+	if err != nil || !found {
+		if err == nil {
+			err = data.ErrOutsideScan
+		}
+		f.says(err.Error(), true)
+		return
+	}
+	dir := filepath.Join(os.TempDir(), "kinerja-cetak")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		f.says(err.Error(), true)
+		return
+	}
+	path := filepath.Join(dir, service.ScanFileName(f.v.Staff.NIP, f.v.Staff.Name, f.v.Period.ID, e.Revision))
+	if err := writeBytes(path, scan); err != nil {
+		f.says(err.Error(), true)
+		return
+	}
+	if err := f.s.u.fyne.OpenURL(fileURL(path)); err != nil {
+		f.says(err.Error(), true)
+	}
 }

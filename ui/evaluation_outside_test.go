@@ -112,6 +112,12 @@ func TestEvaluationOutsideRater(t *testing.T) {
 		t.Fatalf("scan not kept: %v %v", found, err)
 	}
 
+	test.Tap(button(t, u, "Lihat salinan"))
+	copyPath := filepath.Join(os.TempDir(), "kinerja-cetak", service.ScanFileName(f.v.Staff.NIP, f.v.Staff.Name, f.v.Period.ID, e.Revision))
+	if got, err := os.ReadFile(copyPath); err != nil || string(got) != "%PDF-1.4\n% pindaian\n%%EOF\n" {
+		t.Errorf("Lihat salinan wrote %q, %v", got, err)
+	}
+
 	u.Show(ScreenSettings)
 	if !shownText(u, "Pejabat Luar Kantor") || !shownText(u, "Dr. H. Cakra Amiwijaya, M.Si. — NIP 19680101 199003 1 001") {
 		t.Fatal("Pengaturan does not list the official")
