@@ -316,6 +316,16 @@ func TestOutsideRatersDocuments(t *testing.T) {
 			t.Errorf("unsigned file at the top: %s", f.Path)
 		}
 	}
+	wb, err := svc.EvaluationWorkbook(o.periodID)
+	if err != nil || wb.Capaian != data.CapaianBaik {
+		t.Fatalf("workbook: %v %v", wb.Capaian, err)
+	}
+	for _, r := range wb.Records {
+		if r.Evaluation.StaffID == o.kasi && (r.Atasan.Name != sekda.Name || r.Rater.Name != camat.DisplayName()) {
+			t.Errorf("workbook record of the Kasi: rater %q, atasan %q", r.Rater.Name, r.Atasan.Name)
+		}
+	}
+
 	x, err := excelize.OpenFile(res.Index)
 	if err != nil {
 		t.Fatal(err)
