@@ -101,6 +101,16 @@ type FrozenIdentities struct {
 	Atasan   Identity `json:"atasan"`
 }
 
+// OutsideFix is how an evaluation rated outside the office was set: the
+// person who fixed it (as written on the paper or the BSrE-signed copy), the
+// moment, and the SHA-256 and size of the scanned PDF kept with the record.
+type OutsideFix struct {
+	FixedBy    string    `json:"fixed_by"`
+	FixedAt    time.Time `json:"fixed_at"`
+	ScanSHA256 string    `json:"scan_sha256"`
+	ScanSize   int       `json:"scan_size"`
+}
+
 // Objection is the keberatan of the employee, the rater's explanation and the
 // Atasan's decision, printed on the form.
 type Objection struct {
@@ -114,25 +124,32 @@ type Objection struct {
 // ratings (Normalize), and CheckPredikat verifies it when read back. Revision
 // counts reopenings: the first version is revision 0.
 type Evaluation struct {
-	PeriodID         string            `json:"period"`
-	StaffID          uint64            `json:"staff_id"`
-	SKPID            uint64            `json:"skp_id,omitempty"`
-	State            EvaluationState   `json:"state"`
-	Revision         int               `json:"revision"`
-	Rows             []Realisasi       `json:"rows"`
-	PerilakuFeedback [7]string         `json:"perilaku_feedback"` // umpan balik per BerAKHLAK value, in BerAKHLAK order
-	WorkRating       Rating            `json:"work_rating"`
-	BehaviorRating   Rating            `json:"behavior_rating"`
-	Predikat         Predikat          `json:"predicate"`
-	Note             string            `json:"note,omitempty"` // catatan/rekomendasi
-	Development      []FollowUp        `json:"development,omitempty"`
-	Rater            RaterRef          `json:"rater"`
-	Atasan           RaterRef          `json:"atasan"`
-	Frozen           *FrozenIdentities `json:"frozen,omitempty"` // set when final
-	Objection        Objection         `json:"objection"`
-	ReopenReason     string            `json:"reopen_reason,omitempty"` // why this revision was opened
-	FinalizedAt      time.Time         `json:"finalized_at,omitzero"`
-	UpdatedAt        time.Time         `json:"updated_at,omitzero"`
+	PeriodID         string          `json:"period"`
+	StaffID          uint64          `json:"staff_id"`
+	SKPID            uint64          `json:"skp_id,omitempty"`
+	State            EvaluationState `json:"state"`
+	Revision         int             `json:"revision"`
+	Rows             []Realisasi     `json:"rows"`
+	PerilakuFeedback [7]string       `json:"perilaku_feedback"` // umpan balik per BerAKHLAK value, in BerAKHLAK order
+	WorkRating       Rating          `json:"work_rating"`
+	BehaviorRating   Rating          `json:"behavior_rating"`
+	Predikat         Predikat        `json:"predicate"`
+	Note             string          `json:"note,omitempty"` // catatan/rekomendasi
+	Development      []FollowUp      `json:"development,omitempty"`
+	Rater            RaterRef        `json:"rater"`
+	Atasan           RaterRef        `json:"atasan"`
+	// External names the officials outside the office who rate or review
+	// this evaluation; a set field stands in place of Rater or Atasan.
+	External ExternalRaters `json:"external,omitzero"`
+	// FixedOutside records an evaluation set (Ditetapkan) by a Pejabat
+	// Penilai outside the office: who fixed it, when, and the scanned copy
+	// kept with it. The office's own key never signs such an evaluation.
+	FixedOutside *OutsideFix       `json:"fixed_outside,omitempty"`
+	Frozen       *FrozenIdentities `json:"frozen,omitempty"` // set when final
+	Objection    Objection         `json:"objection"`
+	ReopenReason string            `json:"reopen_reason,omitempty"` // why this revision was opened
+	FinalizedAt  time.Time         `json:"finalized_at,omitzero"`
+	UpdatedAt    time.Time         `json:"updated_at,omitzero"`
 }
 
 // Field names of evaluation problems, for FieldError.Field.
@@ -214,6 +231,10 @@ func (e Evaluation) clone() Evaluation {
 		f := *e.Frozen
 		e.Frozen = &f
 	}
+	if e.FixedOutside != nil {
+		f := *e.FixedOutside
+		e.FixedOutside = &f
+	}
 	return e
 }
 
@@ -250,6 +271,8 @@ func (e Evaluation) Check() error {
 		return fmt.Errorf("%s: sudah ditetapkan tetapi identitas tidak tersimpan", where)
 	case e.State != EvalFinal && e.Frozen != nil:
 		return fmt.Errorf("%s: belum ditetapkan tetapi menyimpan identitas beku", where)
+	case e.State != EvalFinal && e.FixedOutside != nil:
+		return fmt.Errorf("%s: belum ditetapkan tetapi mencatat penetapan di luar kantor", where)
 	case e.Revision < 0:
 		return fmt.Errorf("%s: nomor revisi %d tidak sah", where, e.Revision)
 	}
@@ -330,6 +353,7 @@ func (e Evaluation) Reopen(reason string, now time.Time) (prev, next Evaluation,
 	prev, next = e.clone(), e.clone()
 	next.State, next.Revision, next.ReopenReason = EvalDraft, e.Revision+1, reason
 	next.Frozen, next.FinalizedAt, next.UpdatedAt = nil, time.Time{}, now
+	next.FixedOutside = nil
 	return prev, next.Normalize(), nil
 }
 
@@ -353,6 +377,7 @@ func (e Evaluation) Edit(change func(*Evaluation), now time.Time) (Evaluation, e
 	}
 	next.PeriodID, next.StaffID, next.State, next.Revision = e.PeriodID, e.StaffID, e.State, e.Revision
 	next.Frozen, next.Objection, next.ReopenReason, next.FinalizedAt = e.Frozen, e.Objection, e.ReopenReason, e.FinalizedAt
+	next.FixedOutside = e.FixedOutside
 	next.UpdatedAt = now
 	if p := next.editProblems(); !p.OK() {
 		return e, &ValidationError{Problems: p}
@@ -433,4 +458,46 @@ func (e Evaluation) SetObjection(o Objection, now time.Time) (Evaluation, error)
 	next := e.clone()
 	next.Objection, next.UpdatedAt = o, now
 	return next.Normalize(), nil
+}
+
+// Errors of setting an evaluation outside the office.
+var (
+	ErrNotOutsideRater = errors.New("Pejabat Penilai Kinerja penilaian ini ada di dalam kantor; tetapkan dengan tanda tangan kantor, bukan sebagai penetapan di luar kantor")
+	ErrOutsideFixedBy  = errors.New("nama yang menetapkan penilaian di luar kantor wajib diisi")
+	ErrOutsideFixedAt  = errors.New("tanggal penetapan di luar kantor wajib diisi dan tidak boleh setelah hari ini")
+	ErrOutsideScan     = errors.New("salinan penetapan (pindaian kertas atau PDF bertanda tangan BSrE) wajib dilampirkan")
+)
+
+// FixOutside sets (Ditetapkan) an evaluation whose Pejabat Penilai Kinerja
+// sits outside the office (External.Rater set): the rater fixed it on paper
+// or through BSrE, and the office records who did it, when, and the copy it
+// received (PermenPANRB 6/2022 lets the rater sit in another unit; the
+// office's own key never signs in the outsider's name). A draft or a
+// submitted evaluation may be fixed; both ratings and both names are needed
+// as for Finalize, the identities are frozen, and FinalizedAt is fix.FixedAt.
+func (e Evaluation) FixOutside(ids FrozenIdentities, fix OutsideFix, now time.Time) (Evaluation, error) {
+	if e.State != EvalDraft && e.State != EvalSubmitted {
+		return e, &TransitionError{Action: ActionFinalize, From: e.State}
+	}
+	if !e.External.Rater.IsSet() {
+		return e, ErrNotOutsideRater
+	}
+	fix.FixedBy = strings.Join(strings.Fields(fix.FixedBy), " ")
+	switch {
+	case fix.FixedBy == "":
+		return e, ErrOutsideFixedBy
+	case fix.FixedAt.IsZero() || fix.FixedAt.After(now):
+		return e, ErrOutsideFixedAt
+	case len(fix.ScanSHA256) != 64 || fix.ScanSize <= 0:
+		return e, ErrOutsideScan
+	}
+	sub := e.clone()
+	sub.State = EvalSubmitted
+	next, err := sub.Finalize(ids, fix.FixedAt)
+	if err != nil {
+		return e, err
+	}
+	next.FixedOutside = &fix
+	next.UpdatedAt = now
+	return next, nil
 }

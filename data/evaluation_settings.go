@@ -88,11 +88,13 @@ func (s EvaluationSettings) Validate() []FieldError {
 // EvaluationPeriod is a period as the office holds it: the dates and deadline
 // of Period, the capaian kinerja organisasi once the office knows it (empty
 // before), and the Plt/Plh rater overrides of that period by staff id (see
-// ApplyRaterOverrides).
+// ApplyRaterOverrides), and the officials outside the office who rate or
+// review a staff member in that period (ExternalRaters, by staff id).
 type EvaluationPeriod struct {
 	Period
-	Capaian        CapaianOrganisasi    `json:"capaian,omitempty"`
-	RaterOverrides map[uint64]RaterPair `json:"rater_overrides,omitempty"`
+	Capaian        CapaianOrganisasi         `json:"capaian,omitempty"`
+	RaterOverrides map[uint64]RaterPair      `json:"rater_overrides,omitempty"`
+	ExternalRaters map[uint64]ExternalRaters `json:"external_raters,omitempty"`
 }
 
 // Field name of a period's capaian, for FieldError.Field.

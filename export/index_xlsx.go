@@ -9,7 +9,8 @@ import (
 
 // IndexEntry is one exported document in the index of a batch export.
 type IndexEntry struct {
-	File       string // file name inside the export folder
+	File       string // path inside the export folder, "lampiran/…" for an annex
+	Document   string // which document: "Evaluasi Kinerja Pegawai", "Pindaian penetapan di luar kantor", …
 	NIP        string
 	Name       string
 	Unit       string
@@ -27,7 +28,7 @@ const indexSheet = "Daftar Dokumen"
 
 // indexHeader is the header row of the index.
 var indexHeader = []string{"No", "NIP", "Nama", "Unit Kerja", "Periode", "Revisi", "Predikat", "Berkas",
-	"Ditandatangani oleh", "Waktu tanda tangan", "ID Dokumen", "SHA-256 berkas"}
+	"Ditandatangani oleh", "Waktu tanda tangan", "ID Dokumen", "SHA-256 berkas", "Dokumen"}
 
 // WriteIndexXLSX writes the index of a batch export as an XLSX workbook: one
 // row per document in the given order, the NIP as text so that Excel keeps
@@ -45,7 +46,7 @@ func WriteIndexXLSX(w io.Writer, entries []IndexEntry) error {
 			signer = "belum ditandatangani"
 		}
 		rows[i] = sheetRow{cells: []any{i + 1, e.NIP, e.Name, e.Unit, e.Period, e.Revision, e.Predikat, e.File,
-			signer, e.SignedAt, e.DocumentID, e.SHA256}}
+			signer, e.SignedAt, e.DocumentID, e.SHA256, e.Document}}
 	}
 	if err := fillSheet(f, indexSheet, indexHeader, rows); err != nil {
 		return fmt.Errorf("indeks: %w", err)

@@ -12,7 +12,8 @@ func TestWriteIndexFile(t *testing.T) {
 	entries := []IndexEntry{
 		{File: "196804111993031009_DrsAsepSaepudin_2026-Q3.pdf", NIP: "196804111993031009", Name: "Drs. Asep Saepudin",
 			Unit: "Seksi Pemerintahan", Period: "Triwulan III 2026", Predikat: "Baik", Signer: "Dedi Hidayat",
-			SignedAt: "28 November 2026 pukul 10.15 WIB", DocumentID: "EVK-2026-Q3-196804111993031009-r0", SHA256: "ab12"},
+			SignedAt: "28 November 2026 pukul 10.15 WIB", DocumentID: "EVK-2026-Q3-196804111993031009-r0", SHA256: "ab12",
+			Document: "Evaluasi Kinerja Pegawai"},
 		{File: "197001012000031001_Euis_2026-Q3_r1.pdf", NIP: "197001012000031001", Name: "Euis", Revision: 1},
 	}
 	path := filepath.Join(t.TempDir(), "indeks.xlsx")
@@ -41,6 +42,8 @@ func TestWriteIndexFile(t *testing.T) {
 		{1, 8, "Dedi Hidayat"},
 		{2, 5, "1"},
 		{2, 8, "belum ditandatangani"},
+		{0, 12, "Dokumen"},
+		{1, 12, "Evaluasi Kinerja Pegawai"},
 	}
 	for _, tt := range tests {
 		if got := rows[tt.row][tt.col]; got != tt.want {

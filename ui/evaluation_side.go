@@ -43,6 +43,10 @@ func newEvaluationSide(f *evaluationForm) *evaluationSide {
 		identityBlock(lang.L("eval.rater"), f.v.Identities.Rater),
 		identityBlock(lang.L("eval.atasan"), f.v.Identities.Atasan),
 	)
+	if fix := f.v.Evaluation.FixedOutside; fix != nil {
+		raters.Add(wrapLabel(lang.L("eval.outside.fixed", map[string]any{"By": fix.FixedBy, "At": data.DateOf(fix.FixedAt).Long()})))
+		raters.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("eval.outside.view"), theme.DocumentIcon(), f.viewScan)))
+	}
 	if !f.v.Locked() {
 		b := widget.NewButtonWithIcon(lang.L("eval.raters.change"), theme.AccountIcon(), func() {
 			f.raters = newRaterDialog(f)

@@ -23,14 +23,17 @@ func (f *evaluationForm) buttons() {
 	f.finalize = widget.NewButtonWithIcon(lang.L("eval.finalize"), theme.ConfirmIcon(), f.doFinalize)
 	f.reopen = widget.NewButtonWithIcon(lang.L("eval.reopen"), theme.ViewRefreshIcon(), f.askReopen)
 	f.saveDev = widget.NewButtonWithIcon(lang.L("eval.dev.save"), theme.DocumentSaveIcon(), f.doSaveDevelopment)
+	f.fixOutside = widget.NewButtonWithIcon(lang.L("eval.outside.fix"), theme.ConfirmIcon(), f.askFixOutside)
 	state := f.v.Evaluation.State
+	outside := f.v.Evaluation.External.Rater.IsSet()
 	show := map[*widget.Button]bool{
-		f.save:     state != data.EvalFinal,
-		f.submit:   state == data.EvalDraft,
-		f.withdraw: state == data.EvalSubmitted,
-		f.finalize: state == data.EvalSubmitted,
-		f.reopen:   state == data.EvalFinal,
-		f.saveDev:  state == data.EvalFinal,
+		f.save:       state != data.EvalFinal,
+		f.submit:     state == data.EvalDraft,
+		f.withdraw:   state == data.EvalSubmitted,
+		f.finalize:   state == data.EvalSubmitted && !outside,
+		f.fixOutside: state != data.EvalFinal && outside,
+		f.reopen:     state == data.EvalFinal,
+		f.saveDev:    state == data.EvalFinal,
 	}
 	for b, ok := range show {
 		if !ok {

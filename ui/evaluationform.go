@@ -39,6 +39,8 @@ type evaluationForm struct {
 	dirty      bool // typed into since shown; saved before another person is opened
 
 	save, submit, withdraw, finalize, reopen, saveDev *widget.Button
+	fixOutside                                        *widget.Button // "Tetapkan (penilai di luar kantor)…"
+	outside                                           *outsideFixDialog
 	view                                              fyne.CanvasObject
 
 	passDialog, reopenDialog *dialog.FormDialog // the dialogs opened last
@@ -142,7 +144,7 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 	center := container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
 	side := newEvaluationSide(f)
 	steps := container.NewHBox(f.s.prev, f.s.place, f.s.next)
-	buttons := container.NewBorder(nil, nil, container.NewHBox(f.save, f.submit, f.withdraw, f.finalize, f.reopen), steps)
+	buttons := container.NewBorder(nil, nil, container.NewHBox(f.save, f.submit, f.withdraw, f.finalize, f.fixOutside, f.reopen), steps)
 	body := container.NewBorder(nil, nil, nil, side.view, center)
 	return container.NewBorder(header, container.NewVBox(f.status, buttons), nil, nil, body)
 }

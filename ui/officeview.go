@@ -147,6 +147,9 @@ func (o *officeView) fillWarnings(v service.PeriodOverview) {
 			msg("• "+w.Message, widget.WarningImportance)
 		}
 	}
+	if v.HeadName != "" {
+		msg(lang.L("overview.headout", map[string]any{"Head": v.HeadName}), widget.MediumImportance)
+	}
 }
 
 func (o *officeView) fillFollowUp(v service.PeriodOverview) {

@@ -46,6 +46,10 @@ func TestOfficeViewMatchesService(t *testing.T) {
 			if id != "2026-Q4" && total == 0 {
 				t.Fatal("the seeded period has no predikat; the comparison proves nothing")
 			}
+			// The head of the office is left out of the chart and said so.
+			if want.HeadName == "" || !shownText(u, "Pola distribusi untuk pegawai di bawah pimpinan: "+want.HeadName+" tidak dihitung") {
+				t.Errorf("the head left out is not named (%q)", want.HeadName)
+			}
 			for _, w := range want.Warnings {
 				if !shownText(u, w.Message) {
 					t.Errorf("warning %q is not on screen", w.Message)

@@ -8,18 +8,20 @@ import (
 )
 
 // settingsScreen is Pengaturan: the office identity, the kop-surat logo, the
-// evaluation cadence and deadline, the units, and the interface language.
+// evaluation cadence and deadline, the units, the officials outside the
+// office, and the interface language.
 type settingsScreen struct {
-	u        *App
-	view     fyne.CanvasObject
-	officeBx *fyne.Container
-	office   *officeForm
-	saved    *widget.Label
-	logo     *logoCard
-	eval     *evaluationCard
-	units    *unitsEditor
-	data     *dataCard
-	language *widget.RadioGroup
+	u         *App
+	view      fyne.CanvasObject
+	officeBx  *fyne.Container
+	office    *officeForm
+	saved     *widget.Label
+	logo      *logoCard
+	eval      *evaluationCard
+	units     *unitsEditor
+	officials *officialsList
+	data      *dataCard
+	language  *widget.RadioGroup
 }
 
 // languageNames are the choices of the language setting, in Languages order.
@@ -33,6 +35,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 	s.units = newUnitsEditor(u)
 	s.logo = newLogoCard(u)
 	s.eval = newEvaluationCard(u)
+	s.officials = newOfficialsList(u)
 	s.data = newDataCard(u)
 	s.language = widget.NewRadioGroup(languageNames, func(name string) {
 		for i, n := range languageNames {
@@ -52,7 +55,8 @@ func newSettingsScreen(u *App) *settingsScreen {
 		container.NewVBox(s.officeBx, s.saved))
 	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
 	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, s.data.view, langCard)))
+	officialsCard := widget.NewCard(lang.L("official.title"), "", s.officials.view)
+	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, officialsCard, s.data.view, langCard)))
 	return s
 }
 
@@ -72,6 +76,7 @@ func (s *settingsScreen) refresh() {
 	s.logo.refresh()
 	s.eval.refresh()
 	s.units.reload()
+	s.officials.refresh()
 	s.data.refresh()
 }
 

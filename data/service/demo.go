@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"kinerja/data"
 	"kinerja/data/demo"
+	"kinerja/export/pdf"
 	"sort"
 	"strconv"
+	"time"
 )
 
 // FillDemo fills an empty data file with the fictional office of demo.New:
@@ -50,6 +52,9 @@ func (svc *Service) FillDemo(opt demo.Options) (int, error) {
 		return 0, err
 	}
 	if err := svc.fillDemoEvaluations(opt); err != nil {
+		return 0, err
+	}
+	if err := svc.fillDemoOutside(opt); err != nil {
 		return 0, err
 	}
 	return len(saved), svc.fillDemoSigners()
@@ -218,4 +223,98 @@ func (svc *Service) fillDemoSigners() error {
 		}
 	}
 	return nil
+}
+
+// Demo officials outside the office: the Camat is rated at the kabupaten.
+var demoOfficials = []data.Official{
+	{Name: "Dr. H. Cakra Amiwijaya, M.Si.", NIP: "196801011990031001", Rank: "Pembina Utama Madya (IV/d)",
+		Position: "Sekretaris Daerah Kabupaten", Agency: "Pemerintah Kabupaten"},
+	{Name: "Drs. Ruli Hadiana, M.Si.", NIP: "197002021995031002", Rank: "Pembina Utama Muda (IV/c)",
+		Position: "Asisten Pemerintahan dan Kesejahteraan Rakyat", Agency: "Sekretariat Daerah Kabupaten"},
+}
+
+// fillDemoOutside registers the demo's officials outside the office, makes
+// them the Camat's Pejabat Penilai and Atasan in every period, and records
+// the Camat's evaluation of each ended period but the last as set outside
+// the office, with a stand-in copy as its scan.
+func (svc *Service) fillDemoOutside(opt demo.Options) error {
+	office, err := svc.st.Office()
+	if err != nil {
+		return err
+	}
+	var ids []uint64
+	for _, o := range demoOfficials {
+		o.Position += " " + office.Kabupaten
+		o.Agency += " " + office.Kabupaten
+		saved, err := svc.st.SaveOfficial(o)
+		if err != nil {
+			return fmt.Errorf("pejabat luar kantor demo: %w", err)
+		}
+		ids = append(ids, saved.ID)
+	}
+	units, err := svc.st.Units()
+	if err != nil {
+		return err
+	}
+	head := OfficeHead(units)
+	if head == 0 {
+		return nil
+	}
+	periods, err := svc.Periods()
+	if err != nil {
+		return err
+	}
+	today := opt.Today
+	if today.IsZero() {
+		today = data.Today()
+	}
+	var ended []data.EvaluationPeriod
+	for _, p := range periods {
+		if _, err := svc.SetExternalRaters(p.ID, head, data.ExternalRaters{Rater: data.OfficialRef{OfficialID: ids[0]},
+			Atasan: data.OfficialRef{OfficialID: ids[1]}}); err != nil {
+			return err
+		}
+		if p.End.Before(today) {
+			ended = append(ended, p)
+		}
+	}
+	for i, p := range ended {
+		if i == len(ended)-1 {
+			break
+		}
+		e, found, err := svc.st.Evaluation(p.ID, head)
+		if err != nil || !found || e.State == data.EvalFinal {
+			continue
+		}
+		on := p.Deadline.AddDays(-3)
+		if on.After(today) {
+			on = today
+		}
+		at := time.Date(on.Year(), on.Month(), on.Day(), 9, 0, 0, 0, time.Local)
+		if at.After(time.Now()) {
+			at = time.Now()
+		}
+		scan, err := svc.demoScan(p.ID, head, e, at)
+		if err != nil {
+			return err
+		}
+		if _, err := svc.FixExternally(p.ID, head, demoOfficials[0].Name, at, scan); err != nil {
+			return fmt.Errorf("penilaian camat demo %s: %w", p.ID, err)
+		}
+	}
+	return nil
+}
+
+// demoScan stands in for the paper copy the kabupaten sends back: the
+// Dokumen Evaluasi Kinerja Pegawai of e as it will be set, marked as a demo
+// copy.
+func (svc *Service) demoScan(periodID string, staffID uint64, e data.Evaluation, at time.Time) ([]byte, error) {
+	src, err := svc.loadDocSource(periodID, staffID, e)
+	if err != nil {
+		return nil, err
+	}
+	e.State, e.FinalizedAt = data.EvalFinal, at
+	d := evaluationContent(src, e, nil)
+	d.RaterSignature.Above = "Contoh salinan (data demo)"
+	return pdf.EvaluationSummary(d)
 }

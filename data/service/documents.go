@@ -18,6 +18,7 @@ var (
 	ErrNotRater        = errors.New("penanda tangan bukan Pejabat Penilai Kinerja penilaian ini; tidak ada yang boleh menandatangani atas nama orang lain")
 	ErrNoRaterSigner   = errors.New("Pejabat Penilai Kinerja penilaian ini belum memiliki penanda tangan elektronik")
 	ErrRevisionMissing = errors.New("revisi penilaian ini tidak ada")
+	ErrOutsideRater    = errors.New("Pejabat Penilai Kinerja penilaian ini di luar kantor; kunci kantor tidak menandatangani atas namanya — catat penetapannya dengan pindaian (Tetapkan, penilai di luar kantor)")
 )
 
 // reasonMarker starts the /Reason of every signature Kinerja makes, followed
@@ -52,12 +53,57 @@ func (svc *Service) evaluationVersion(periodID string, staffID uint64, revision 
 	return data.Evaluation{}, fmt.Errorf("%s: %w", DocumentID(v.Period.ID, v.Staff.NIP, revision), ErrRevisionMissing)
 }
 
-// RenderEvaluation renders the Dokumen Evaluasi Kinerja Pegawai of staffID
-// for a period and revision, unsigned: from the stored evaluation (or the new
-// draft), its frozen identities once final (today's otherwise), the SKP rows,
-// the attendance summary and the office's kop surat. A version that is not
-// final carries "KONSEP – BELUM DITETAPKAN".
+// DocKind names one of the documents of an evaluation version.
+type DocKind string
+
+// The documents of an evaluation: the two of the Lampiran of PermenPANRB
+// 6/2022, both signed at Ditetapkan, the keberatan page signed by the
+// Atasan when an objection is recorded, and the attendance annex.
+const (
+	DocEvaluation DocKind = ""                 // Evaluasi Kinerja Pegawai
+	DocSummary    DocKind = store.DocSummary   // Dokumen Evaluasi Kinerja Pegawai (one page)
+	DocObjection  DocKind = store.DocObjection // Keberatan atas Hasil Evaluasi Kinerja
+	DocAttendance DocKind = "lampiran-kehadiran"
+)
+
+// DocKinds lists the document kinds in the order they are exported.
+var DocKinds = []DocKind{DocEvaluation, DocSummary, DocObjection, DocAttendance}
+
+// Suffix is the part of the exported file name that tells the documents of
+// one evaluation apart: "evaluasi", "dokumen", "keberatan",
+// "lampiran-kehadiran".
+func (k DocKind) Suffix() string {
+	if k == DocEvaluation {
+		return "evaluasi"
+	}
+	return string(k)
+}
+
+// render renders one document of an evaluation from its content.
+func (k DocKind) render(d pdf.Evaluation) ([]byte, error) {
+	switch k {
+	case DocSummary:
+		return pdf.EvaluationSummary(d)
+	case DocObjection:
+		return pdf.ObjectionSheet(d)
+	case DocAttendance:
+		return pdf.AttendanceAnnex(d)
+	}
+	return pdf.PerformanceEvaluation(d)
+}
+
+// RenderEvaluation renders the Evaluasi Kinerja Pegawai of staffID for a
+// period and revision, unsigned (RenderDocument with DocEvaluation).
 func (svc *Service) RenderEvaluation(periodID string, staffID uint64, revision int) ([]byte, error) {
+	return svc.RenderDocument(periodID, staffID, revision, DocEvaluation)
+}
+
+// RenderDocument renders one document of staffID's evaluation for a period
+// and revision, unsigned: from the stored evaluation (or the new draft), its
+// frozen identities once final (today's otherwise), the SKP rows, the
+// period's pola distribusi, the attendance summary and the office's kop
+// surat. A version that is not final carries "KONSEP – BELUM DITETAPKAN".
+func (svc *Service) RenderDocument(periodID string, staffID uint64, revision int, kind DocKind) ([]byte, error) {
 	e, err := svc.evaluationVersion(periodID, staffID, revision)
 	if err != nil {
 		return nil, err
@@ -66,50 +112,82 @@ func (svc *Service) RenderEvaluation(periodID string, staffID uint64, revision i
 	if err != nil {
 		return nil, err
 	}
-	return pdf.EvaluationDocument(evaluationContent(src, e, nil))
+	d := evaluationContent(src, e, nil)
+	if kind == DocObjection {
+		d = objectionContent(src, e, nil)
+	}
+	return kind.render(d)
 }
 
-// EvaluationPDF returns the document of one evaluation version: the signed PDF
-// kept for it when there is one (the signature covers those exact bytes, so
-// it is never re-rendered), otherwise a fresh rendering (RenderEvaluation).
-// signed reports which of the two it is.
+// EvaluationPDF returns the Evaluasi Kinerja Pegawai of one evaluation
+// version (DocumentPDF with DocEvaluation).
 func (svc *Service) EvaluationPDF(periodID string, staffID uint64, revision int) (content []byte, signed bool, err error) {
-	_, content, signed, err = svc.st.Document(periodID, staffID, revision)
-	if err != nil || signed {
-		return content, signed, err
+	return svc.DocumentPDF(periodID, staffID, revision, DocEvaluation)
+}
+
+// DocumentPDF returns one document of an evaluation version: the signed PDF
+// kept for it when there is one and it still shows what the evaluation
+// holds (the signature covers those exact bytes, so it is never
+// re-rendered), otherwise a fresh rendering (RenderDocument). signed reports
+// which of the two it is. A keberatan page signed before the objection
+// changed is not returned: the new text is never shown under the old
+// signature.
+func (svc *Service) DocumentPDF(periodID string, staffID uint64, revision int, kind DocKind) (content []byte, signed bool, err error) {
+	if kind != DocAttendance {
+		var doc store.Document
+		doc, content, signed, err = svc.st.DocumentOfKind(periodID, staffID, revision, string(kind))
+		if err != nil {
+			return nil, false, err
+		}
+		if signed && kind == DocObjection {
+			e, err := svc.evaluationVersion(periodID, staffID, revision)
+			if err != nil {
+				return nil, false, err
+			}
+			signed = doc.ContentSHA256 == ObjectionHash(e.Objection)
+		}
+		if signed {
+			return content, true, nil
+		}
 	}
-	content, err = svc.RenderEvaluation(periodID, staffID, revision)
+	content, err = svc.RenderDocument(periodID, staffID, revision, kind)
 	return content, false, err
 }
 
-// signedDocument renders final evaluation e with the rater's visible
-// electronic signature and signs it in memory with u, which must be the
-// rater's own signer.
-func signedDocument(src docSource, e data.Evaluation, u *UnlockedSigner) (store.Document, []byte, error) {
+// signedDocument renders final evaluation e as its two documents, the
+// Evaluasi Kinerja Pegawai and the Dokumen Evaluasi Kinerja Pegawai, each
+// with the rater's visible electronic signature, and signs both in memory
+// with u, which must be the rater's own signer. The main one comes first.
+func signedDocument(src docSource, e data.Evaluation, u *UnlockedSigner) ([]store.SignedPDF, error) {
 	if e.State != data.EvalFinal || e.Frozen == nil {
-		return store.Document{}, nil, ErrNotFinal
+		return nil, ErrNotFinal
 	}
-	if !e.Rater.IsSet() || e.Rater.StaffID != u.Signer.StaffID {
-		return store.Document{}, nil, ErrNotRater
+	if e.FixedOutside != nil || !e.Rater.IsSet() || e.Rater.StaffID != u.Signer.StaffID {
+		return nil, ErrNotRater
 	}
 	now := time.Now()
 	hash := EvaluationHash(e)
 	docID := DocumentID(e.PeriodID, e.Frozen.Employee.NIP, e.Revision)
 	rater := e.Frozen.Rater.Name
-	raw, err := pdf.EvaluationDocument(evaluationContent(src, e, &pdf.ESignature{
+	d := evaluationContent(src, e, &pdf.ESignature{
 		Signer: rater, Time: signTime(now), Issuer: u.Issuer, DocumentID: docID, SHA256: hash,
-	}))
-	if err != nil {
-		return store.Document{}, nil, err
+	})
+	var out []store.SignedPDF
+	for _, kind := range []DocKind{DocEvaluation, DocSummary} {
+		raw, err := kind.render(d)
+		if err != nil {
+			return nil, err
+		}
+		signed, err := sign.SignPDF(raw, u.Identity, sign.SignInfo{Name: rater, Location: src.office.Kota,
+			Reason: signReason(docID, hash), Time: now})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", docID, err)
+		}
+		out = append(out, store.SignedPDF{Document: store.Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision,
+			DocumentID: docID, NIP: e.Frozen.Employee.NIP, Name: e.Frozen.Employee.Name, EvaluationSHA256: hash,
+			SignerID: u.Signer.ID, SignerName: rater, SignedAt: now, Kind: string(kind)}, PDF: signed})
 	}
-	signed, err := sign.SignPDF(raw, u.Identity, sign.SignInfo{Name: rater, Location: src.office.Kota,
-		Reason: signReason(docID, hash), Time: now})
-	if err != nil {
-		return store.Document{}, nil, fmt.Errorf("%s: %w", docID, err)
-	}
-	return store.Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision, DocumentID: docID,
-		NIP: e.Frozen.Employee.NIP, Name: e.Frozen.Employee.Name, EvaluationSHA256: hash,
-		SignerID: u.Signer.ID, SignerName: rater, SignedAt: now}, signed, nil
+	return out, nil
 }
 
 // SignEvaluation signs the current, final evaluation of staffID for a period
@@ -149,14 +227,14 @@ func (svc *Service) signWith(e data.Evaluation, u *UnlockedSigner) (store.Docume
 	if err != nil {
 		return store.Document{}, err
 	}
-	doc, signed, err := signedDocument(src, e, u)
+	batch, err := signedDocument(src, e, u)
 	if err != nil {
 		return store.Document{}, err
 	}
-	if err := svc.st.SaveDocument(doc, signed); err != nil {
+	if err := svc.st.SaveDocuments(batch); err != nil {
 		return store.Document{}, err
 	}
-	return doc, nil
+	return batch[0].Document, nil
 }
 
 // SignRated signs, with one unlocked signer, every final evaluation of a
@@ -179,7 +257,17 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 	}
 	signed := map[[2]uint64]bool{}
 	for _, d := range docs {
-		signed[[2]uint64{d.StaffID, uint64(d.Revision)}] = true
+		if d.Kind == "" {
+			signed[[2]uint64{d.StaffID, uint64(d.Revision)}] = true
+		}
+	}
+	dist, err := svc.periodDistribution(p.ID)
+	if err != nil {
+		return 0, err
+	}
+	kinds, err := svc.staffKinds()
+	if err != nil {
+		return 0, err
 	}
 	office, err := svc.st.Office()
 	if err != nil {
@@ -193,13 +281,19 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var batch []store.SignedPDF
+	var (
+		batch []store.SignedPDF
+		n     int
+	)
 	for _, r := range rows {
 		e := r.Evaluation
 		if e.State != data.EvalFinal || e.Rater.StaffID != u.Signer.StaffID || signed[[2]uint64{e.StaffID, uint64(e.Revision)}] {
 			continue
 		}
-		src := docSource{office: office, units: units, logo: logo, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP}
+		if e.FixedOutside != nil {
+			continue
+		}
+		src := docSource{office: office, units: units, logo: logo, period: p, staff: r.Staff, skp: r.SKP, hasSKP: r.HasSKP, distribution: dist, kinds: kinds}
 		if e.SKPID != 0 && e.SKPID != r.SKP.ID {
 			if k, err := svc.st.SKP(e.SKPID); err == nil {
 				src.skp, src.hasSKP = k, true
@@ -211,16 +305,17 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 		if src.signatures, err = svc.signatureImages(e); err != nil {
 			return 0, err
 		}
-		doc, content, err := signedDocument(src, e, u)
+		docs, err := signedDocument(src, e, u)
 		if err != nil {
 			return 0, err
 		}
-		batch = append(batch, store.SignedPDF{Document: doc, PDF: content})
+		batch = append(batch, docs...)
+		n++
 	}
 	if err := svc.st.SaveDocuments(batch); err != nil {
 		return 0, err
 	}
-	return len(batch), nil
+	return n, nil
 }
 
 // FinalizeAndSign sets the evaluation of staffID for a period (Ditetapkan,
@@ -237,6 +332,9 @@ func (svc *Service) FinalizeAndSign(periodID string, staffID uint64, passphrase 
 	}
 	if v.Evaluation.State != data.EvalSubmitted {
 		return data.Evaluation{}, store.Document{}, &data.TransitionError{Action: data.ActionFinalize, From: v.Evaluation.State}
+	}
+	if v.Evaluation.External.Rater.IsSet() {
+		return data.Evaluation{}, store.Document{}, ErrOutsideRater
 	}
 	u, err := svc.unlockRater(v.Evaluation.Rater, passphrase)
 	if err != nil {
@@ -263,7 +361,7 @@ func (svc *Service) FinalizeAndSign(periodID string, staffID uint64, passphrase 
 		next, err := cur.Finalize(c.identities(staffID), c.now)
 		return c.prepare(next, skp, hasSKP), nil, err
 	}
-	return svc.st.UpdateEvaluationSigned(c.period.ID, staffID, finalize, func(e data.Evaluation) (store.Document, []byte, error) {
+	return svc.st.UpdateEvaluationSigned(c.period.ID, staffID, finalize, func(e data.Evaluation) ([]store.SignedPDF, error) {
 		return signedDocument(src, e, u)
 	})
 }

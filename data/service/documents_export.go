@@ -78,15 +78,117 @@ func fileNamePart(name string) string {
 // IndexFileName is the name of the index workbook of a period's export.
 func IndexFileName(periodID string) string { return "Daftar_Dokumen_" + periodID + ".xlsx" }
 
-// ExportAppraisals writes the Dokumen Evaluasi Kinerja of every final
-// evaluation of a period (narrowed by filter) into dir, one file per person
-// named by AppraisalFileName, plus the index workbook IndexFileName. A
-// document signed when it was set is copied as stored; a final one that was
-// never signed is rendered unsigned. Every file is written under a temporary
-// name, synced and renamed, so a cancelled context, a full disk or a removed
-// stick never leaves a half-written file under a final name: files finished
-// before the interruption stay, the index is written only at the end. A disk
-// problem gives an *ExportError with the Indonesian explanation.
+// AnnexDir is the subfolder of a batch export that holds what this office
+// did not sign: documents set outside the office and their scans, unsigned
+// documents and the attendance annexes. The top of the folder holds only
+// documents signed with this office's keys.
+const AnnexDir = "lampiran"
+
+// DocumentFileName is the name of one exported document of an evaluation:
+// AppraisalFileName with the document's suffix before ".pdf",
+// "<NIP>_<Nama>_<periode>[_rN]_evaluasi.pdf" (see DocKind.Suffix).
+func DocumentFileName(nip, name, periodID string, revision int, kind DocKind) string {
+	return strings.TrimSuffix(AppraisalFileName(nip, name, periodID, revision), ".pdf") + "_" + kind.Suffix() + ".pdf"
+}
+
+// ScanFileName is the name of the scanned copy of an evaluation set
+// outside the office: the document name with "_pindaian".
+func ScanFileName(nip, name, periodID string, revision int) string {
+	return strings.TrimSuffix(AppraisalFileName(nip, name, periodID, revision), ".pdf") + "_pindaian.pdf"
+}
+
+// docTitles name each document in the index workbook.
+var docTitles = map[DocKind]string{
+	DocEvaluation: "Evaluasi Kinerja Pegawai",
+	DocSummary:    "Dokumen Evaluasi Kinerja Pegawai",
+	DocObjection:  "Keberatan atas Hasil Evaluasi Kinerja",
+	DocAttendance: "Lampiran Ringkasan Kehadiran dan Disiplin",
+}
+
+// exportItem is one file of a batch export before it is written.
+type exportItem struct {
+	name    string // path relative to the export folder
+	content []byte
+	doc     *store.Document // the signature record, nil when unsigned
+	entry   export.IndexEntry
+}
+
+// appraisalItems lists the files of one final evaluation: the Evaluasi
+// Kinerja Pegawai and the Dokumen Evaluasi Kinerja Pegawai, the keberatan
+// page when an objection is recorded, the attendance annex when the period
+// has attendance, and the scan of an evaluation set outside the office.
+// Signed documents go to the top of the folder, everything else under
+// AnnexDir.
+func (svc *Service) appraisalItems(r EvaluationRow) ([]exportItem, error) {
+	e := r.Evaluation
+	var items []exportItem
+	base := export.IndexEntry{NIP: r.Employee.NIP, Name: r.Employee.Name, Unit: r.Employee.Unit,
+		Period: data.PeriodLabel(e.PeriodID), Revision: e.Revision, Predikat: e.Predikat.Label(),
+		DocumentID: DocumentID(e.PeriodID, r.Employee.NIP, e.Revision)}
+	for _, kind := range DocKinds {
+		if kind == DocObjection && strings.TrimSpace(e.Objection.Keberatan) == "" {
+			continue
+		}
+		if kind == DocAttendance {
+			if _, err := svc.AttendanceBeside(e.PeriodID, e.StaffID); err != nil {
+				continue
+			}
+		}
+		var (
+			doc     store.Document
+			content []byte
+			signed  bool
+			err     error
+		)
+		if kind != DocAttendance {
+			doc, content, signed, err = svc.st.DocumentOfKind(e.PeriodID, e.StaffID, e.Revision, string(kind))
+			if err != nil {
+				return nil, err
+			}
+			if signed && kind == DocObjection && doc.ContentSHA256 != ObjectionHash(e.Objection) {
+				signed = false
+			}
+		}
+		if !signed {
+			if content, err = svc.RenderDocument(e.PeriodID, e.StaffID, e.Revision, kind); err != nil {
+				return nil, err
+			}
+		}
+		name := DocumentFileName(r.Employee.NIP, r.Staff.Name, e.PeriodID, e.Revision, kind)
+		it := exportItem{name: name, content: content, entry: base}
+		it.entry.Document = docTitles[kind]
+		if signed {
+			it.doc = &doc
+		} else {
+			it.name = AnnexDir + "/" + name
+		}
+		items = append(items, it)
+	}
+	if e.FixedOutside != nil {
+		scan, err := svc.st.Scan(e.FixedOutside.ScanSHA256)
+		if err != nil {
+			return nil, err
+		}
+		it := exportItem{name: AnnexDir + "/" + ScanFileName(r.Employee.NIP, r.Staff.Name, e.PeriodID, e.Revision), content: scan, entry: base}
+		it.entry.Document = "Pindaian penetapan di luar kantor (" + e.FixedOutside.FixedBy + ", " + data.DateOf(e.FixedOutside.FixedAt).Long() + ")"
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// ExportAppraisals writes the documents of every final evaluation of a
+// period (narrowed by filter) into dir: per person the Evaluasi Kinerja
+// Pegawai and the Dokumen Evaluasi Kinerja Pegawai, the keberatan page and
+// the attendance annex (named by DocumentFileName), the scan of an
+// evaluation set outside the office (ScanFileName); for the whole office
+// also the Penetapan Predikat Kinerja (PenetapanFileName); and the index
+// workbook IndexFileName listing every file. The top of dir holds only
+// documents signed with this office's keys, copied as stored; the rest goes
+// into the subfolder AnnexDir. Every file is written under a temporary
+// name, synced and renamed, so a cancelled context, a full disk or a
+// removed stick never leaves a half-written file under a final name: files
+// finished before the interruption stay, the index is written only at the
+// end. A disk problem gives an *ExportError with the Indonesian explanation.
 func (svc *Service) ExportAppraisals(ctx context.Context, periodID string, filter ExportFilter, dir string, progress Progress) (ExportResult, error) {
 	rows, err := svc.exportRows(periodID, filter, func(r EvaluationRow) bool { return r.Evaluation.State == data.EvalFinal })
 	if err != nil {
@@ -102,33 +204,55 @@ func (svc *Service) ExportAppraisals(ctx context.Context, periodID string, filte
 		res   ExportResult
 		index []export.IndexEntry
 	)
+	write := func(it exportItem) error {
+		path := filepath.Join(dir, filepath.FromSlash(it.name))
+		if strings.HasPrefix(it.name, AnnexDir+"/") {
+			if err := os.MkdirAll(filepath.Join(dir, AnnexDir), 0o755); err != nil {
+				return diskError(filepath.Join(dir, AnnexDir), err)
+			}
+		}
+		if err := svc.writeExportFile(ctx, path, it.content); err != nil {
+			return err
+		}
+		res.Files = append(res.Files, ExportedFile{Path: path, Signed: it.doc != nil})
+		sum := sha256.Sum256(it.content)
+		it.entry.File, it.entry.SHA256 = it.name, hex.EncodeToString(sum[:])
+		if it.doc != nil {
+			it.entry.Signer, it.entry.SignedAt = it.doc.SignerName, signTime(it.doc.SignedAt.Local())
+		}
+		index = append(index, it.entry)
+		return nil
+	}
 	for i, r := range rows {
-		e := r.Evaluation
-		doc, content, found, err := svc.st.Document(e.PeriodID, e.StaffID, e.Revision)
+		items, err := svc.appraisalItems(r)
 		if err != nil {
 			return res, err
 		}
-		if !found {
-			if content, err = svc.RenderEvaluation(e.PeriodID, e.StaffID, e.Revision); err != nil {
+		for _, it := range items {
+			if err := write(it); err != nil {
 				return res, err
 			}
 		}
-		name := AppraisalFileName(r.Employee.NIP, r.Staff.Name, e.PeriodID, e.Revision)
-		path := filepath.Join(dir, name)
-		if err := svc.writeExportFile(ctx, path, content); err != nil {
-			return res, err
-		}
-		res.Files = append(res.Files, ExportedFile{Path: path, Signed: found})
-		sum := sha256.Sum256(content)
-		entry := export.IndexEntry{File: name, NIP: r.Employee.NIP, Name: r.Employee.Name, Unit: r.Employee.Unit,
-			Period: data.PeriodLabel(e.PeriodID), Revision: e.Revision, Predikat: e.Predikat.Label(),
-			DocumentID: DocumentID(e.PeriodID, r.Employee.NIP, e.Revision), SHA256: hex.EncodeToString(sum[:])}
-		if found {
-			entry.Signer, entry.SignedAt = doc.SignerName, signTime(doc.SignedAt.Local())
-		}
-		index = append(index, entry)
 		if progress != nil {
 			progress(i+1, len(rows))
+		}
+	}
+	if filter == (ExportFilter{}) {
+		p, err := svc.PeriodByID(periodID)
+		if err != nil {
+			return res, err
+		}
+		content, doc, err := svc.penetapanPDF(p.ID)
+		if err != nil {
+			return res, err
+		}
+		it := exportItem{name: PenetapanFileName(p.ID), content: content, doc: doc,
+			entry: export.IndexEntry{Period: p.Label(), Document: "Penetapan Predikat Kinerja", DocumentID: "PPK-" + p.ID}}
+		if doc == nil {
+			it.name = AnnexDir + "/" + it.name
+		}
+		if err := write(it); err != nil {
+			return res, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -141,10 +265,13 @@ func (svc *Service) ExportAppraisals(ctx context.Context, periodID string, filte
 	return res, nil
 }
 
-// ExportForms writes a blank evaluation form (identities and SKP rows
-// printed, room to write) for every evaluated staff member of a period whose
-// evaluation is not final yet, narrowed by filter, named like the documents
-// with "_formulir" added. Files are written as in ExportAppraisals.
+// ExportForms writes the two blank forms of the Lampiran of PermenPANRB
+// 6/2022 (the Evaluasi Kinerja Pegawai and the one-page Dokumen Evaluasi
+// Kinerja Pegawai, identities and SKP rows printed, room to write) for every
+// evaluated staff member of a period whose evaluation is not final yet,
+// narrowed by filter, named like the documents with "_formulir" added
+// ("<NIP>_<Nama>_<periode>_evaluasi_formulir.pdf"). Files are written as in
+// ExportAppraisals.
 func (svc *Service) ExportForms(ctx context.Context, periodID string, filter ExportFilter, dir string, progress Progress) (ExportResult, error) {
 	rows, err := svc.exportRows(periodID, filter, func(r EvaluationRow) bool { return r.Evaluation.State != data.EvalFinal })
 	if err != nil {
@@ -162,16 +289,22 @@ func (svc *Service) ExportForms(ctx context.Context, periodID string, filter Exp
 		if err != nil {
 			return res, err
 		}
-		content, err := pdf.BlankEvaluationForm(evaluationContent(src, r.Evaluation, nil))
-		if err != nil {
-			return res, err
+		d := evaluationContent(src, r.Evaluation, nil)
+		for _, f := range []struct {
+			kind   DocKind
+			render func(pdf.Evaluation) ([]byte, error)
+		}{{DocEvaluation, pdf.BlankPerformanceEvaluation}, {DocSummary, pdf.BlankEvaluationSummary}} {
+			content, err := f.render(d)
+			if err != nil {
+				return res, err
+			}
+			name := strings.TrimSuffix(DocumentFileName(r.Employee.NIP, r.Staff.Name, r.Evaluation.PeriodID, 0, f.kind), ".pdf") + "_formulir.pdf"
+			path := filepath.Join(dir, name)
+			if err := svc.writeExportFile(ctx, path, content); err != nil {
+				return res, err
+			}
+			res.Files = append(res.Files, ExportedFile{Path: path})
 		}
-		name := strings.TrimSuffix(AppraisalFileName(r.Employee.NIP, r.Staff.Name, r.Evaluation.PeriodID, 0), ".pdf") + "_formulir.pdf"
-		path := filepath.Join(dir, name)
-		if err := svc.writeExportFile(ctx, path, content); err != nil {
-			return res, err
-		}
-		res.Files = append(res.Files, ExportedFile{Path: path})
 		if progress != nil {
 			progress(i+1, len(rows))
 		}

@@ -55,12 +55,15 @@ func TestExportAppraisals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Files) != 3 || len(calls) != 3 || calls[2] != 303 {
+	// Per person the two documents and the attendance annex, and the
+	// Penetapan of the period.
+	if len(res.Files) != 3*3+1 || len(calls) != 3 || calls[2] != 303 {
 		t.Fatalf("files %v, progress %v", res.Files, calls)
 	}
 	names := map[string]bool{}
 	for _, f := range res.Files {
-		names[filepath.Base(f.Path)] = f.Signed
+		rel, _ := filepath.Rel(dir, f.Path)
+		names[filepath.ToSlash(rel)] = f.Signed
 	}
 	for _, id := range []uint64{o.pelaksana[0], o.pelaksana[1], o.kasi} {
 		s, _ := o.st.StaffByID(id)
@@ -68,11 +71,22 @@ func TestExportAppraisals(t *testing.T) {
 		if id == o.pelaksana[1] {
 			rev = 1
 		}
-		name := AppraisalFileName(s.NIP, s.Name, o.periodID, rev)
-		signed, ok := names[name]
-		if !ok || signed == (id == o.kasi) {
-			t.Errorf("%s: exported %v, signed %v", name, ok, signed)
+		for _, kind := range []DocKind{DocEvaluation, DocSummary} {
+			name := DocumentFileName(s.NIP, s.Name, o.periodID, rev, kind)
+			if id == o.kasi {
+				name = AnnexDir + "/" + name // not signed by this office
+			}
+			signed, ok := names[name]
+			if !ok || signed == (id == o.kasi) {
+				t.Errorf("%s: exported %v, signed %v", name, ok, signed)
+			}
 		}
+		if _, ok := names[AnnexDir+"/"+DocumentFileName(s.NIP, s.Name, o.periodID, rev, DocAttendance)]; !ok {
+			t.Errorf("%s: no attendance annex in %s/", s.Name, AnnexDir)
+		}
+	}
+	if _, ok := names[AnnexDir+"/"+PenetapanFileName(o.periodID)]; !ok {
+		t.Errorf("no unsigned Penetapan in %s/: %v", AnnexDir, names)
 	}
 	if _, err := os.Stat(res.Index); err != nil {
 		t.Fatalf("index: %v", err)
@@ -82,7 +96,7 @@ func TestExportAppraisals(t *testing.T) {
 	}
 	// --nip narrows to one person.
 	one, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{NIP: mustNIP(t, o, o.kasi)}, t.TempDir(), nil)
-	if err != nil || len(one.Files) != 1 {
+	if err != nil || len(one.Files) != 3 {
 		t.Fatalf("by NIP: %v, %v", one.Files, err)
 	}
 }
@@ -115,15 +129,22 @@ func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
 		t.Fatalf("err = %v, want ErrExportCancelled", err)
 	}
 	entries, _ := os.ReadDir(dir)
+	var pdfs []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
+		if strings.HasSuffix(e.Name(), ".pdf") {
+			pdfs = append(pdfs, e.Name())
+		}
 	}
-	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
-		t.Fatalf("folder holds %v, want only the one finished PDF", entries)
+	// The first person's two signed documents; the index is never written.
+	if len(pdfs) != 2 || len(entries) != 3 {
+		t.Fatalf("folder holds %v, want only the first person's finished PDFs and %s/", entries, AnnexDir)
 	}
-	checkPDFTools(t, filepath.Join(dir, entries[0].Name()), true)
+	for _, name := range pdfs {
+		checkPDFTools(t, filepath.Join(dir, name), true)
+	}
 }
 
 // TestExportAppraisalsMissingFolder: a folder that does not exist on a drive
@@ -175,7 +196,11 @@ func TestExportForms(t *testing.T) {
 		if !strings.HasSuffix(f.Path, "_formulir.pdf") {
 			t.Errorf("form name %s", f.Path)
 		}
-		checkPDFTools(t, f.Path, false, "FORMULIR")
+		title := "EVALUASI KINERJA PEGAWAI"
+		if strings.HasSuffix(f.Path, "_dokumen_formulir.pdf") {
+			title = "DOKUMEN EVALUASI KINERJA PEGAWAI"
+		}
+		checkPDFTools(t, f.Path, false, title, "PERIODE")
 	}
 }
 

@@ -35,7 +35,7 @@ func TestDocumentsPostType(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := New(o.st).ExportForms(context.Background(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
-	if err != nil || len(res.Files) != 1 {
+	if err != nil || len(res.Files) != 2 {
 		t.Fatalf("ExportForms: %d files, %v", len(res.Files), err)
 	}
 	raw, err := os.ReadFile(res.Files[0].Path)

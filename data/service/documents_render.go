@@ -25,6 +25,28 @@ type docSource struct {
 	attendance *Summary // nil when the period has no attendance yet
 	current    data.FrozenIdentities
 	signatures map[uint64][]byte // scanned signatures of employee and rater, by staff ID
+	// distribution is the period's pola distribusi as the office view counts
+	// it (the head left out).
+	distribution pdf.Distribution
+	// kinds tells by NIP the kind of every staff member, so a NI PPPK is
+	// grouped as one (pdf.GroupNIPOf); officials outside the office are not
+	// in it.
+	kinds map[string]data.Kind
+}
+
+// staffKinds maps the NIP of every staff member to the kind.
+func (svc *Service) staffKinds() (map[string]data.Kind, error) {
+	all, err := svc.st.AllStaff()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]data.Kind, len(all))
+	for _, s := range all {
+		if s.NIP != "" {
+			out[s.NIP] = s.Kind
+		}
+	}
+	return out, nil
 }
 
 // loadDocSource loads the source of staffID's evaluation document for a
@@ -59,7 +81,47 @@ func (svc *Service) loadDocSource(periodID string, staffID uint64, e data.Evalua
 	if sum, err := svc.AttendanceBeside(v.Period.ID, staffID); err == nil {
 		src.attendance = &sum
 	}
+	if src.distribution, err = svc.periodDistribution(v.Period.ID); err != nil {
+		return docSource{}, err
+	}
+	if src.kinds, err = svc.staffKinds(); err != nil {
+		return docSource{}, err
+	}
 	return src, nil
+}
+
+// periodDistribution is the pola distribusi of a period for the documents:
+// the counts of OfficeView (the head of the office left out), the curve and
+// the bounds of the settings' rules for the period's capaian
+// (data.DistributionCurve, data.DescribeBounds) and the broken bounds
+// (data.CheckDistribution), so every document shows the numbers the office
+// view shows.
+func (svc *Service) periodDistribution(periodID string) (pdf.Distribution, error) {
+	v, err := svc.OfficeView(periodID)
+	if err != nil {
+		return pdf.Distribution{}, err
+	}
+	set, err := svc.EvaluationSettings()
+	if err != nil {
+		return pdf.Distribution{}, err
+	}
+	return distributionFor(v, set.Distribution), nil
+}
+
+func distributionFor(v PeriodOverview, rules data.DistributionRules) pdf.Distribution {
+	c := v.Period.Capaian
+	d := pdf.Distribution{Capaian: c.Label(), Source: rules.Source, Bounds: data.DescribeBounds(c, rules)}
+	for _, cl := range data.DistributionCurve(c, v.Counts, rules) {
+		d.Classes = append(d.Classes, pdf.DistributionClass{Label: cl.Predikat.Label(), Count: cl.Count, Share: cl.Share,
+			Min: cl.Min, Max: cl.Max, Required: cl.Required})
+	}
+	for _, w := range v.Warnings {
+		d.Warnings = append(d.Warnings, w.Message)
+	}
+	if v.HeadName != "" {
+		d.Note = "Tidak termasuk " + v.HeadName + " sebagai pimpinan unit kerja; rating hasil kerjanya mengikuti capaian kinerja organisasi."
+	}
+	return d
 }
 
 // DocumentID is the id of the evaluation document of one period, NIP and
@@ -103,9 +165,9 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 		Period:             strings.ToUpper(src.period.Label()),
 		PeriodDates:        src.period.Start.Long() + " s.d. " + src.period.End.Long(),
 		Agency:             agencyName(o),
-		Employee:           pdfPerson(ids.Employee),
-		Rater:              pdfPerson(ids.Rater),
-		RaterSuperior:      pdfPerson(ids.Atasan),
+		Employee:           pdfPerson(ids.Employee, src.kinds),
+		Rater:              pdfPerson(ids.Rater, src.kinds),
+		RaterSuperior:      pdfPerson(ids.Atasan, src.kinds),
 		ResultRating:       e.WorkRating.Label(),
 		BehaviourRating:    e.BehaviorRating.Label(),
 		Predicate:          e.Predikat.Label(),
@@ -113,9 +175,7 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 		PostType:           string(data.PostTypeOf(src.staff, src.units, src.period.End)),
 		Notes:              e.Note,
 		Development:        developmentText(e.Development),
-		Objection:          e.Objection.Keberatan,
-		Explanation:        e.Objection.Penjelasan,
-		Decision:           e.Objection.Keputusan,
+		Distribution:       src.distribution,
 	}
 	if src.hasSKP {
 		d.Approach = src.skp.Approach.Label()
@@ -129,14 +189,49 @@ func evaluationContent(src docSource, e data.Evaluation, esig *pdf.ESignature) p
 	if !e.FinalizedAt.IsZero() {
 		signDate = data.DateOf(e.FinalizedAt).Long()
 	}
-	d.EmployeeSignature = pdfSignature(o.Kota, signDate, "Pegawai yang Dinilai,", ids.Employee)
-	d.RaterSignature = pdfSignature(o.Kota, signDate, "Pejabat Penilai Kinerja,", ids.Rater)
+	d.EmployeeSignature = pdfSignature(o.Kota, signDate, "Pegawai yang Dinilai,", ids.Employee, src.kinds)
+	d.RaterSignature = pdfSignature(o.Kota, signDate, "Pejabat Penilai Kinerja,", ids.Rater, src.kinds)
 	d.RaterSignature.Electronic = esig
 	if e.State == data.EvalFinal {
 		d.EmployeeSignature.Image = src.signatures[e.StaffID]
 		d.RaterSignature.Image = src.signatures[e.Rater.StaffID]
 	}
+	if f := e.FixedOutside; f != nil {
+		d.RaterSignature.Image, d.RaterSignature.Electronic = nil, nil
+		d.RaterSignature.Above = "Ditetapkan di luar kantor; salinan bertanda tangan terlampir"
+	}
 	return d
+}
+
+// objectionContent fills the keberatan page of evaluation e: the content of
+// evaluationContent with the keberatan, the penjelasan and the keputusan,
+// closed by the Atasan Pejabat Penilai Kinerja, who decides it (PP 30/2019
+// Pasal 59); esig is the Atasan's visible electronic signature, nil for
+// none. The page counts as final once the Atasan's decision is written.
+func objectionContent(src docSource, e data.Evaluation, esig *pdf.ESignature) pdf.Evaluation {
+	d := evaluationContent(src, e, nil)
+	d.Objection, d.Explanation, d.Decision = e.Objection.Keberatan, e.Objection.Penjelasan, e.Objection.Keputusan
+	d.Final = e.State == data.EvalFinal && strings.TrimSpace(e.Objection.Keputusan) != ""
+	d.DocumentID += "-KEBERATAN"
+	ids := src.current
+	if e.Frozen != nil {
+		ids = *e.Frozen
+	}
+	date := ""
+	if esig != nil {
+		date = data.DateOf(time.Now()).Long()
+	}
+	d.SuperiorSignature = pdfSignature(src.office.Kota, date, "Atasan Pejabat Penilai Kinerja,", ids.Atasan, src.kinds)
+	d.SuperiorSignature.Electronic = esig
+	return d
+}
+
+// ObjectionHash is the SHA-256 (hex) of the three texts of an objection; a
+// signed keberatan page records it, so a page signed before the texts
+// changed is never shown as the current one.
+func ObjectionHash(o data.Objection) string {
+	sum := sha256.Sum256([]byte(o.Keberatan + "\x00" + o.Penjelasan + "\x00" + o.Keputusan))
+	return hex.EncodeToString(sum[:])
 }
 
 // pdfLetterhead is the kop surat of office o with its logo (nil for none);
@@ -160,12 +255,22 @@ func agencyName(o data.Office) string {
 	return "Pemerintah Kabupaten " + strings.TrimSpace(o.Kabupaten) + " – Kecamatan " + strings.TrimSpace(o.Kecamatan)
 }
 
-func pdfPerson(id data.Identity) pdf.Person {
-	return pdf.Person{Name: id.Name, NIP: pdf.GroupNIP(id.NIP), Rank: id.Rank, Position: id.Position, Unit: id.Unit}
+// groupNIP groups a NIP with the kind of its holder when known (a NI PPPK
+// whose code looks like a month is still grouped as one), by its digits
+// otherwise (an official outside the office).
+func groupNIP(nip string, kinds map[string]data.Kind) string {
+	if k, ok := kinds[data.NormalizeNIP(nip)]; ok {
+		return pdf.GroupNIPOf(k, nip)
+	}
+	return pdf.GroupNIP(nip)
 }
 
-func pdfSignature(place, date, role string, id data.Identity) pdf.Signature {
-	return pdf.Signature{Place: place, Date: date, Role: role, Name: id.Name, Rank: id.Rank, NIP: pdf.GroupNIP(id.NIP)}
+func pdfPerson(id data.Identity, kinds map[string]data.Kind) pdf.Person {
+	return pdf.Person{Name: id.Name, NIP: groupNIP(id.NIP, kinds), Rank: id.Rank, Position: id.Position, Unit: id.Unit}
+}
+
+func pdfSignature(place, date, role string, id data.Identity, kinds map[string]data.Kind) pdf.Signature {
+	return pdf.Signature{Place: place, Date: date, Role: role, Name: id.Name, Rank: id.Rank, NIP: groupNIP(id.NIP, kinds)}
 }
 
 // resultRows pairs the SKP's hasil kerja rows with the evaluation's realisasi

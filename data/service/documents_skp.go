@@ -103,6 +103,12 @@ func (svc *Service) skpContent(k data.SKP) (pdf.SKP, error) {
 	if ref := data.DefaultRaters(staff, units, day)[k.StaffID].Rater; ref.IsSet() {
 		rater, raterID = data.IdentityOf(byID[ref.StaffID], units, day), ref.StaffID
 	}
+	kinds := map[string]data.Kind{}
+	for _, s := range staff {
+		if s.NIP != "" {
+			kinds[s.NIP] = s.Kind
+		}
+	}
 	d := pdf.SKP{
 		Common: pdf.Common{
 			DocumentID: SKPDocumentID(employee.NIP, k),
@@ -111,8 +117,8 @@ func (svc *Service) skpContent(k data.SKP) (pdf.SKP, error) {
 		},
 		Period:         k.Start.Long() + " s.d. " + k.End.Long(),
 		Agency:         agencyName(office),
-		Employee:       pdfPerson(emp),
-		Rater:          pdfPerson(rater),
+		Employee:       pdfPerson(emp, kinds),
+		Rater:          pdfPerson(rater, kinds),
 		PostType:       string(data.PostTypeOf(employee, units, day)),
 		Approach:       k.Approach.Label(),
 		Results:        resultRows(k, true, data.Evaluation{}),
@@ -121,8 +127,8 @@ func (svc *Service) skpContent(k data.SKP) (pdf.SKP, error) {
 		Accountability: k.Lampiran.SkemaPertanggungjawaban,
 		Consequences:   k.Lampiran.Konsekuensi,
 	}
-	d.EmployeeSignature = pdfSignature(office.Kota, "", "Pegawai yang Dinilai,", emp)
-	d.RaterSignature = pdfSignature(office.Kota, "", "Pejabat Penilai Kinerja,", rater)
+	d.EmployeeSignature = pdfSignature(office.Kota, "", "Pegawai yang Dinilai,", emp, kinds)
+	d.RaterSignature = pdfSignature(office.Kota, "", "Pejabat Penilai Kinerja,", rater, kinds)
 	if d.Final {
 		if d.EmployeeSignature.Image, _, err = svc.SignatureImage(k.StaffID); err != nil {
 			return pdf.SKP{}, err

@@ -148,14 +148,17 @@ func TestSignRatedSignsOnlyOwnUnsigned(t *testing.T) {
 		}
 	}
 	docs, err := o.st.Documents(o.periodID)
-	if err != nil || len(docs) != len(o.pelaksana) {
+	// Both documents of the Lampiran are signed for each evaluation.
+	if err != nil || len(docs) != 2*len(o.pelaksana) {
 		t.Fatalf("documents %d, %v", len(docs), err)
 	}
-	_, signed, _, err := o.st.Document(o.periodID, o.pelaksana[0], 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r, err := New(o.st).VerifyDocument("x.pdf", signed); err != nil || !r.OK() || r.Match != MatchEqual {
-		t.Fatalf("verify: %v %s", err, r.Line())
+	for _, kind := range []string{"", store.DocSummary} {
+		_, signed, _, err := o.st.DocumentOfKind(o.periodID, o.pelaksana[0], 0, kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err := New(o.st).VerifyDocument("x.pdf", signed); err != nil || !r.OK() || r.Match != MatchEqual {
+			t.Fatalf("verify %q: %v %s", kind, err, r.Line())
+		}
 	}
 }

@@ -162,8 +162,15 @@ func (svc *Service) Withdraw(periodID string, staffID uint64) (data.Evaluation, 
 // changes to the register never rewrite it. Refusals: a draft (submit first)
 // or a final evaluation (*data.TransitionError); a missing rating or no
 // rater (*data.ValidationError).
+//
+// An evaluation whose rater is an official outside the office is refused
+// with ErrOutsideRater: it is set with FixExternally and the copy the rater
+// signed.
 func (svc *Service) Finalize(periodID string, staffID uint64) (data.Evaluation, error) {
 	return svc.step(periodID, staffID, func(c *evalContext, cur data.Evaluation) (data.Evaluation, *data.Evaluation, error) {
+		if c.outsideRated(staffID) {
+			return cur, nil, ErrOutsideRater
+		}
 		next, err := cur.Finalize(c.identities(staffID), c.now)
 		return next, nil, err
 	})

@@ -21,9 +21,12 @@ type evalContext struct {
 	units    []data.Unit
 	settings data.EvaluationSettings
 	raters   map[uint64]data.RaterPair
-	head     uint64 // the head of the office (the Camat), 0 when unknown
-	day      data.Date
-	now      time.Time
+	// officials is the register of officials outside the office, for the
+	// period's ExternalRaters.
+	officials []data.Official
+	head      uint64 // the head of the office (the Camat), 0 when unknown
+	day       data.Date
+	now       time.Time
 }
 
 // raterDay is the day the unit structure is read for a period's raters: its
@@ -60,6 +63,9 @@ func (svc *Service) loadEvalContext(periodID string) (*evalContext, error) {
 	}
 	c.raters = data.ApplyRaterOverrides(data.DefaultRaters(staff, units, c.day), p.RaterOverrides)
 	c.head = OfficeHead(units)
+	if c.officials, err = svc.st.Officials(); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -110,15 +116,38 @@ func (c *evalContext) identity(ref data.RaterRef, day data.Date) data.Identity {
 }
 
 // identities returns the three identity blocks of staffID's evaluation as
-// they stand today, the ones Finalize freezes.
+// they stand today, the ones Finalize freezes: a rater or atasan chosen
+// among the officials outside the office is printed from the register
+// (data.ResolveIdentity), otherwise from the staff register.
 func (c *evalContext) identities(staffID uint64) data.FrozenIdentities {
 	today := data.DateOf(c.now)
-	pair := c.raters[staffID]
+	pair, ext := c.pairOf(staffID)
+	rater, _ := data.ResolveIdentity(ext.Rater, c.officials, c.identity(pair.Rater, today), pair.Rater.IsSet())
+	atasan, _ := data.ResolveIdentity(ext.Atasan, c.officials, c.identity(pair.Atasan, today), pair.Atasan.IsSet())
 	return data.FrozenIdentities{
 		Employee: data.IdentityOf(c.byID[staffID], c.units, today),
-		Rater:    c.identity(pair.Rater, today),
-		Atasan:   c.identity(pair.Atasan, today),
+		Rater:    rater,
+		Atasan:   atasan,
 	}
+}
+
+// pairOf returns the staff raters and the outside officials of staffID in
+// the period; a role held by an outside official has no staff rater.
+func (c *evalContext) pairOf(staffID uint64) (data.RaterPair, data.ExternalRaters) {
+	pair, ext := c.raters[staffID], c.period.ExternalRaters[staffID]
+	if ext.Rater.IsSet() {
+		pair.Rater = data.RaterRef{}
+	}
+	if ext.Atasan.IsSet() {
+		pair.Atasan = data.RaterRef{}
+	}
+	return pair, ext
+}
+
+// outsideRated reports whether the Pejabat Penilai Kinerja of staffID in the
+// period is an official outside the office.
+func (c *evalContext) outsideRated(staffID uint64) bool {
+	return c.period.ExternalRaters[staffID].Rater.IsSet()
 }
 
 // draft returns a new draft for staffID with one empty realisasi row per
@@ -140,8 +169,8 @@ func (c *evalContext) prepare(e data.Evaluation, skp data.SKP, hasSKP bool) data
 	if e.State == data.EvalFinal {
 		return e
 	}
-	pair := c.raters[e.StaffID]
-	e.Rater, e.Atasan = pair.Rater, pair.Atasan
+	pair, ext := c.pairOf(e.StaffID)
+	e.Rater, e.Atasan, e.External = pair.Rater, pair.Atasan, ext
 	if hasSKP {
 		if e.SKPID == 0 {
 			e.SKPID = skp.ID

@@ -128,9 +128,14 @@ type PeriodOverview struct {
 	Period data.EvaluationPeriod
 	Units  []UnitProgress // per unit with evaluated staff, by unit id
 	Total  UnitProgress   // the whole office
-	// Counts is the predikat distribution: every stored evaluation with both
-	// ratings, whatever its state, so the warning shows while raters rate.
+	// Counts is the predikat distribution of the staff under the pimpinan:
+	// every stored evaluation with both ratings, whatever its state, so the
+	// warning shows while raters rate. The head of the office is left out
+	// (SE MenPANRB 3/2023: his or her rating hasil kerja follows the capaian).
 	Counts map[data.Predikat]int
+	// HeadName names the head of the office left out of Counts (his or her
+	// position, e.g. "Camat Soreang"), "" when no head is set.
+	HeadName string
 	// Warnings are the broken bounds of the pola distribusi for the period's
 	// capaian (data.CheckDistribution with the settings' rules); nil while
 	// the capaian is not set.
@@ -164,10 +169,18 @@ func (svc *Service) OfficeView(periodID string) (PeriodOverview, error) {
 		if !r.Stored || p == "" {
 			continue
 		}
-		v.Counts[p]++
+		if r.Staff.ID != c.head {
+			v.Counts[p]++
+		}
 		if p.NeedsFollowUp() {
 			v.NeedsFollowUp = append(v.NeedsFollowUp, FollowUpEntry{StaffID: r.Staff.ID, Employee: r.Employee, Predikat: p,
 				State: r.Evaluation.State, Development: r.Evaluation.Development})
+		}
+	}
+	if h, ok := c.byID[c.head]; ok {
+		v.HeadName = h.DisplayName()
+		if pos := h.At(c.day).Position; pos != "" {
+			v.HeadName = pos + " (" + h.DisplayName() + ")"
 		}
 	}
 	for _, u := range perUnit {

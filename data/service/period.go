@@ -2,6 +2,7 @@ package service
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"kinerja/data"
@@ -81,8 +82,17 @@ func (svc *Service) CreatePeriodsUpTo(today data.Date) ([]data.EvaluationPeriod,
 	return made, nil
 }
 
-// Periods returns every stored period by start date.
-func (svc *Service) Periods() ([]data.EvaluationPeriod, error) { return svc.st.Periods() }
+// Periods returns every stored period in the order people read them
+// (data.ComparePeriods: by date, the annual Akhir last within its year), for
+// "period list", the pickers and the exports.
+func (svc *Service) Periods() ([]data.EvaluationPeriod, error) {
+	ps, err := svc.st.Periods()
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(ps, func(a, b data.EvaluationPeriod) int { return data.ComparePeriods(a.Period, b.Period) })
+	return ps, nil
+}
 
 // PeriodByID returns the stored period with id (a lower-case q or s is
 // accepted), or an error wrapping data.ErrNotFound naming "period create".

@@ -66,13 +66,21 @@ type Document struct {
 	SignerName       string    `json:"signer_name"`
 	SignedAt         time.Time `json:"signed_at"`
 	PDFSHA256        string    `json:"pdf_sha256"`
-	Size             int       `json:"size"`        // bytes of the PDF
-	StoredSize       int       `json:"stored_size"` // bytes of the blob (the PDF, or it compressed)
+	// Kind tells the documents of one revision apart: "" for the main one
+	// (the Evaluasi Kinerja Pegawai), DocSummary for the Dokumen Evaluasi
+	// Kinerja Pegawai, DocObjection for the keberatan page.
+	Kind string `json:"kind,omitempty"`
+	// ContentSHA256 is the hash of what a document shows beyond the
+	// evaluation (the objection texts of a keberatan page), "" for none.
+	ContentSHA256 string `json:"content_sha256,omitempty"`
+	Size          int    `json:"size"`        // bytes of the PDF
+	StoredSize    int    `json:"stored_size"` // bytes of the blob (the PDF, or it compressed)
 }
 
-// DocumentSigner makes the signed PDF of a final evaluation inside the
-// transaction that stores the evaluation; it must not use the store.
-type DocumentSigner func(e data.Evaluation) (Document, []byte, error)
+// DocumentSigner makes the signed PDFs of a final evaluation (the main one
+// first) inside the transaction that stores the evaluation; it must not use
+// the store.
+type DocumentSigner func(e data.Evaluation) ([]SignedPDF, error)
 
 // SaveDocument stores a signed PDF with its record, replacing the record of
 // the same period, staff member and revision (a re-signed document).
@@ -112,10 +120,10 @@ func (s *Store) SaveDocuments(batch []SignedPDF) error {
 }
 
 // UpdateEvaluationSigned runs step like UpdateEvaluation and then hands the
-// evaluation as stored to sign, storing the evaluation and the signed PDF in
-// the same transaction: when sign fails, neither is written. sign runs while
+// evaluation as stored to sign, storing the evaluation and the signed PDFs in
+// the same transaction: when sign fails, nothing is written. sign runs while
 // the file is locked for writing, so it should be quick (the key unlocked
-// beforehand).
+// beforehand). The first document returned is the main one.
 func (s *Store) UpdateEvaluationSigned(periodID string, staffID uint64, step EvaluationStep, sign DocumentSigner) (data.Evaluation, Document, error) {
 	var (
 		out data.Evaluation
@@ -141,15 +149,24 @@ func (s *Store) UpdateEvaluationSigned(periodID string, staffID uint64, step Eva
 		if out, err = putEvaluation(c, periodID, staffID, next); err != nil {
 			return err
 		}
-		d, pdf, err := sign(out)
+		batch, err := sign(out)
 		if err != nil {
 			return err
 		}
-		if d.PeriodID != periodID || d.StaffID != staffID || d.Revision != out.Revision {
-			return fmt.Errorf("dokumen bertanda tangan bukan untuk penilaian %s pegawai %d revisi %d", periodID, staffID, out.Revision)
+		for i, b := range batch {
+			d := b.Document
+			if d.PeriodID != periodID || d.StaffID != staffID || d.Revision != out.Revision {
+				return fmt.Errorf("dokumen bertanda tangan bukan untuk penilaian %s pegawai %d revisi %d", periodID, staffID, out.Revision)
+			}
+			saved, err := putDocument(c, d, b.PDF)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				doc = saved
+			}
 		}
-		doc, err = putDocument(c, d, pdf)
-		return err
+		return nil
 	})
 	if err != nil {
 		return data.Evaluation{}, Document{}, err
@@ -159,27 +176,44 @@ func (s *Store) UpdateEvaluationSigned(periodID string, staffID uint64, step Eva
 
 // putDocument stores pdf in the blob bucket (when not there yet; see
 // storedBlob) and writes the record, returned with its hash and sizes filled
-// in.
+// in. A record with a Kind is kept beside the main one of the same revision.
 func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
+	sum, stored, err := putBlob(c, pdf, doc.DocumentID)
+	if err != nil {
+		return doc, err
+	}
+	doc.PDFSHA256, doc.Size, doc.StoredSize = sum, len(pdf), stored
+	return doc, c.put(documentBucket(doc.PeriodID), documentKindKey(doc.StaffID, doc.Revision, doc.Kind), doc)
+}
+
+// putBlob stores pdf compressed in the blob bucket under its SHA-256 (once;
+// blobs never change) and returns the hash as hex and the stored size. what
+// names the PDF in errors.
+func putBlob(c *change, pdf []byte, what string) (string, int, error) {
 	if len(pdf) == 0 || len(pdf) > maxDocumentSize {
-		return doc, fmt.Errorf("dokumen %s: ukuran PDF %d bita tidak wajar", doc.DocumentID, len(pdf))
+		return "", 0, fmt.Errorf("dokumen %s: ukuran PDF %d bita tidak wajar", what, len(pdf))
 	}
 	sum := sha256.Sum256(pdf)
 	blobs, err := bucketAt(c.tx, bucketDocumentBlobs, true)
 	if err != nil {
-		return doc, err
+		return "", 0, err
 	}
 	stored := blobs.Get(sum[:])
 	if stored == nil {
 		if stored, err = storedBlob(pdf); err != nil {
-			return doc, fmt.Errorf("memadatkan dokumen %s: %w", doc.DocumentID, err)
+			return "", 0, fmt.Errorf("memadatkan dokumen %s: %w", what, err)
 		}
 		if err := blobs.Put(sum[:], stored); err != nil {
-			return doc, fmt.Errorf("menyimpan dokumen %s: %w", doc.DocumentID, err)
+			return "", 0, fmt.Errorf("menyimpan dokumen %s: %w", what, err)
 		}
 	}
-	doc.PDFSHA256, doc.Size, doc.StoredSize = hex.EncodeToString(sum[:]), len(pdf), len(stored)
-	return doc, c.put(documentBucket(doc.PeriodID), revisionKey(doc.StaffID, doc.Revision), doc)
+	return hex.EncodeToString(sum[:]), len(stored), nil
+}
+
+// documentKindKey is the key of a document record: the main document of a
+// revision under revisionKey, another kind after it with the kind's name.
+func documentKindKey(staffID uint64, revision int, kind string) []byte {
+	return append(revisionKey(staffID, revision), kind...)
 }
 
 // storedBlob returns what the blob bucket keeps of pdf: pdf itself when its
@@ -225,11 +259,23 @@ func blobPDF(key, stored []byte) (pdf []byte, ok bool) {
 	return pdf, err == nil && bytes.Equal(sum[:], key)
 }
 
+// Kinds of document kept beside the main one of an evaluation revision.
+const (
+	DocSummary   = "dokumen"
+	DocObjection = "keberatan"
+)
+
 // Document returns the record and the PDF of the signed document of a
 // period, staff member and revision; found is false when none is stored.
 func (s *Store) Document(periodID string, staffID uint64, revision int) (doc Document, pdf []byte, found bool, err error) {
+	return s.DocumentOfKind(periodID, staffID, revision, "")
+}
+
+// DocumentOfKind is Document for one kind of document ("" the main one,
+// DocSummary, DocObjection).
+func (s *Store) DocumentOfKind(periodID string, staffID uint64, revision int, kind string) (doc Document, pdf []byte, found bool, err error) {
 	err = s.view(func(r reader) error {
-		found, err = r.get(documentBucket(periodID), revisionKey(staffID, revision), &doc)
+		found, err = r.get(documentBucket(periodID), documentKindKey(staffID, revision, kind), &doc)
 		if err != nil || !found {
 			return err
 		}

@@ -90,21 +90,22 @@ func TestUpdateEvaluationSignedAllOrNothing(t *testing.T) {
 		e.Note = "ditetapkan"
 		return e, nil, nil
 	}
-	failing := func(e data.Evaluation) (Document, []byte, error) { return Document{}, nil, errors.New("kunci salah") }
+	failing := func(e data.Evaluation) ([]SignedPDF, error) { return nil, errors.New("kunci salah") }
 	if _, _, err := s.UpdateEvaluationSigned("2026-Q3", id, step, failing); err == nil {
 		t.Fatal("a failed signature was accepted")
 	}
 	if _, found, _ := s.Evaluation("2026-Q3", id); found {
 		t.Fatal("evaluation written although signing failed")
 	}
-	wrong := func(e data.Evaluation) (Document, []byte, error) {
-		return Document{PeriodID: "2026-Q3", StaffID: id, Revision: 3}, fakePDF(1), nil
+	wrong := func(e data.Evaluation) ([]SignedPDF, error) {
+		return []SignedPDF{{Document: Document{PeriodID: "2026-Q3", StaffID: id, Revision: 3}, PDF: fakePDF(1)}}, nil
 	}
 	if _, _, err := s.UpdateEvaluationSigned("2026-Q3", id, step, wrong); err == nil {
 		t.Fatal("a document of another revision was accepted")
 	}
-	good := func(e data.Evaluation) (Document, []byte, error) {
-		return Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision}, fakePDF(5), nil
+	good := func(e data.Evaluation) ([]SignedPDF, error) {
+		return []SignedPDF{{Document: Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision}, PDF: fakePDF(5)},
+			{Document: Document{PeriodID: e.PeriodID, StaffID: e.StaffID, Revision: e.Revision, Kind: DocSummary}, PDF: fakePDF(6)}}, nil
 	}
 	e, doc, err := s.UpdateEvaluationSigned("2026-Q3", id, step, good)
 	if err != nil || e.Note != "ditetapkan" || doc.Size == 0 {

@@ -26,6 +26,7 @@ var bucketNames = map[string]string{
 	bucketTrustedRoots:  "sertifikat akar tepercaya",
 	bucketSKP:           "SKP",
 	bucketHealth:        "catatan pemeriksaan",
+	bucketOfficials:     "pejabat luar kantor",
 }
 
 // bucketWords names a bucket path in Indonesian: "penilaian periode 2026-Q3".
