@@ -1,7 +1,7 @@
 package service
 
 import (
-	"fmt"
+	"io"
 
 	"kinerja/export"
 )
@@ -33,14 +33,14 @@ func (svc *Service) EvaluationWorkbook(periodID string) (export.EvaluationWorkbo
 }
 
 // ExportEvaluations writes the e-Kinerja workbook of a period to path (.xlsx,
-// atomically) and returns how many evaluations it holds.
+// atomically, after GuardOutput) and returns how many evaluations it holds.
 func (svc *Service) ExportEvaluations(periodID, path string) (int, error) {
 	b, err := svc.EvaluationWorkbook(periodID)
 	if err != nil {
 		return 0, err
 	}
-	if err := export.WriteEvaluationsFile(path, b); err != nil {
-		return 0, fmt.Errorf("mengekspor ke %s: %w", path, err)
+	if err := svc.writeOutput(path, func(w io.Writer) error { return export.WriteEvaluationsXLSX(w, b) }); err != nil {
+		return 0, err
 	}
 	return len(b.Records), nil
 }
