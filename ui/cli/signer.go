@@ -58,8 +58,8 @@ func createSigner(c *call, svc *service.Service, nip string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "Sertifikat induk kantor dibuat: %s, berlaku s.d. %s (SHA-256 %s)\n",
-			info.Name, data.DateOf(info.NotAfter).Long(), info.SHA256)
+		fmt.Fprintf(c.stdout, "Sertifikat induk kantor dibuat: %s, berlaku s.d. %s (sidik jari %s, SHA-256 %s)\n",
+			info.Name, data.DateOf(info.NotAfter).Long(), info.Fingerprint, info.SHA256)
 		if nip == "" {
 			return nil
 		}
@@ -260,6 +260,10 @@ func signerList(c *call) error {
 				}
 			}
 			fmt.Fprintln(w)
+			if len(rows) == 0 {
+				_, err := fmt.Fprintln(w, "Penanda tangan: belum ada.")
+				return err
+			}
 			return writeTable(w, header, rows)
 		}})
 	})
