@@ -85,6 +85,12 @@ func checkVerifyExported(t *testing.T, db, period string) {
 	if code != 0 || strings.Count(out, ": Sah, kantor lain yang dipercaya: ") != len(pdfs) {
 		t.Fatalf("trusted elsewhere: exit %d, %q", code, out)
 	}
+	if code, out, errOut := cli(t, "signer", "import-crl", "--data", other, crl); code != 0 || !strings.Contains(out, "Daftar pencabutan Sertifikat Induk Kantor") {
+		t.Fatalf("import-crl: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, "signer", "import-crl", "--data", other, cer); code != 1 || !strings.Contains(errOut, cer) {
+		t.Fatalf("import-crl of a certificate: exit %d, %q", code, errOut)
+	}
 	if code, out, _ := cli(t, "signer", "list", "--data", other); code != 0 || !strings.Contains(out, fp) || !strings.Contains(out, "dipercaya") {
 		t.Fatalf("signer list of the other office: exit %d, %q", code, out)
 	}
