@@ -2,12 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
-	"kinerja/data/service"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kinerja/data/service"
 )
 
 // cli runs the program with args and returns its exit code, stdout and stderr.
@@ -175,16 +181,111 @@ func TestSecondInstanceIsRefused(t *testing.T) {
 	}
 }
 
-func TestBackup(t *testing.T) {
+// TestBackupCheckRestore runs the data-file commands on one small demo
+// file: backup (an existing file only with --replace), check (clean, then a
+// record edited outside Kinerja), restore (the old data back, the replaced
+// file kept).
+func TestBackupCheckRestore(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := created(t, filepath.Join(dir, "k.db"))
-	cli(t, "demo", "--data", db, "--staff", "12")
+	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--alamat", "Jl. Lama 1"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "4"); code != 0 {
+		t.Fatal(errOut)
+	}
+	staff := len(listJSON(t, db))
 	out := filepath.Join(dir, "cadangan.db")
 	if code, _, errOut := cli(t, "backup", "--out", out, "--data", db); code != 0 {
 		t.Fatalf("backup: exit %d: %s", code, errOut)
 	}
-	if n := len(listJSON(t, out)); n != 12 {
-		t.Fatalf("backup holds %d staff, want 12", n)
+	if n := len(listJSON(t, out)); n != staff {
+		t.Fatalf("backup holds %d staff, want %d", n, staff)
+	}
+	if code, _, errOut := cli(t, "backup", "--out", out, "--data", db); code != 1 || !strings.Contains(errOut, out) || !strings.Contains(errOut, "--replace") {
+		t.Fatalf("backup over an existing file: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, "backup", "--out", out, "--data", db, "--replace"); code != 0 {
+		t.Fatalf("backup --replace: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := cli(t, "backup", "--out", db, "--data", db, "--replace"); code != 1 || !strings.Contains(errOut, db) {
+		t.Fatalf("backup over the data file: exit %d, %q", code, errOut)
+	}
+
+	// check: clean, in one line.
+	code, stdout, errOut := cli(t, "check", "--data", db)
+	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, "tidak ada masalah") {
+		t.Fatalf("check: exit %d, %q, %q", code, stdout, errOut)
+	}
+
+	// restore: the office address changes, the backup brings the old one back.
+	if code, _, errOut := cli(t, "office", "set", "--data", db, "--alamat", "Jl. Baru 2"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := cli(t, "restore", "--data", db, out); code != 1 || !strings.Contains(errOut, "--yes") {
+		t.Fatalf("restore without a terminal nor --yes: exit %d, %q", code, errOut)
+	}
+	code, stdout, errOut = cli(t, "restore", "--data", db, out, "--yes")
+	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("%d pegawai", staff)) || !strings.Contains(stdout, "disimpan sebagai") || strings.Contains(stdout, "PERHATIAN") {
+		t.Fatalf("restore: exit %d, %q, %q", code, stdout, errOut)
+	}
+	if _, show, _ := cli(t, "office", "show", "--data", db); !strings.Contains(show, "Jl. Lama 1") {
+		t.Fatalf("after restore: %q", show)
+	}
+	kept, _ := filepath.Glob(filepath.Join(dir, "backups", "kinerja-sebelum-pulih-*.db"))
+	if len(kept) != 1 {
+		t.Fatalf("replaced file kept as %v", kept)
+	}
+
+	// check: a staff record changed directly in the closed file is named.
+	db2, err := bolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db2.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("staff"))
+		k, v := b.Cursor().First()
+		return b.Put(bytes.Clone(k), bytes.Replace(v, []byte(`"name":"`), []byte(`"name":"X`), 1))
+	})
+	if cerr := db2.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errOut = cli(t, "check", "--data", db)
+	if code != 1 || !strings.Contains(stdout, "pegawai nomor 1") || !strings.Contains(errOut, "masalah") {
+		t.Fatalf("check after an outside edit: exit %d, %q, %q", code, stdout, errOut)
+	}
+}
+
+// TestCSVListingNeutralisesFormulas: a name a spreadsheet would run as a
+// formula comes out of "--format csv" as text.
+func TestCSVListingNeutralisesFormulas(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := created(t, filepath.Join(dir, "k.db"))
+	name := `=HYPERLINK("http://contoh.invalid","klik")`
+	file := filepath.Join(dir, "pegawai.csv")
+	row := "NIP;Nama;Jenis pegawai;Jenis kelamin;Tanggal lahir;Golongan;Jabatan;Unit kerja;TMT di kantor ini\n" +
+		`196804111993031009;"=HYPERLINK(""http://contoh.invalid"",""klik"")";PNS;L;11/04/1968;III/d;Kepala Seksi Pemerintahan;Seksi Pemerintahan;01/02/2020` + "\n"
+	if err := os.WriteFile(file, []byte(row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := cli(t, "import", "staff", file, "--data", db); code != 0 {
+		t.Fatalf("import: exit %d, %q, %q", code, out, errOut)
+	}
+	code, out, errOut := cli(t, "staff", "list", "--data", db, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("staff list: exit %d, %q", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("CSV %q: %v", out, err)
+	}
+	if !slices.Contains(recs[1], "'"+name) {
+		t.Fatalf("row %q lacks %q", recs[1], "'"+name)
 	}
 }
 

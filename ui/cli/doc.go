@@ -16,8 +16,14 @@
 //     cli.go, flags.go, output.go and passphrase.go. TestCommandFiles checks
 //     the rule.
 //   - The table marks what a command does to the data file: nothing (version,
-//     help), read (opened read-only, so write-protected USB sticks work),
-//     write, or create (only "office set" and "demo" may make a new file).
+//     help, restore, which replaces the file without opening it, and verify,
+//     which opens it read-only only without --root), read (opened read-only,
+//     so write-protected USB sticks work; check opens for writing when it can
+//     to record a clean result), write, or create (only "office set" and
+//     "demo" may make a new file).
+//   - Every file the CLI writes goes through svc.WriteOutput (or a service
+//     export using the same guard), which refuses the data file, the backups
+//     folder and files held open.
 //   - Every message is Indonesian, flag errors included (flags.go); a usage
 //     mistake exits 2, a failure 1.
 package cli

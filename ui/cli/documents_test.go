@@ -51,7 +51,7 @@ func checkExportFilters(t *testing.T, db, period, nip string) {
 	if code, _, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", dir, "--unit", "tidak ada"); code != 1 || !strings.Contains(errOut, "tidak dikenal") {
 		t.Errorf("--unit unknown: exit %d, %q", code, errOut)
 	}
-	if code, _, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", filepath.Join(dir, "dicabut")); code != 1 || !strings.Contains(errOut, "flashdisk dicabut") {
+	if code, _, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", filepath.Join(dir, "dicabut")); code != 1 || !strings.Contains(errOut, filepath.Join(dir, "dicabut")) || !strings.Contains(errOut, "tidak ada") {
 		t.Errorf("missing folder: exit %d, %q", code, errOut)
 	}
 	if code, _, _ := cli(t, "export", "appraisal", "--data", db, "--out", dir); code != 2 {

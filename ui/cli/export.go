@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
-	"kinerja/export"
 	"kinerja/export/pdf"
 )
 
@@ -114,8 +112,8 @@ func exportSheet(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(*out, b); err != nil {
-			return fmt.Errorf("menyimpan daftar hadir ke %s: %w", *out, err)
+		if err := svc.WriteOutput(*out, b); err != nil {
+			return err
 		}
 		fmt.Fprintln(c.stdout, "Tersimpan:", *out)
 		return nil
@@ -172,8 +170,8 @@ func exportSKP(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(*out, content); err != nil {
-			return fmt.Errorf("menulis %s: %w", *out, err)
+		if err := svc.WriteOutput(*out, content); err != nil {
+			return err
 		}
 		fmt.Fprintf(c.stdout, "Ditulis: %s\n", *out)
 		return nil
@@ -284,8 +282,8 @@ func exportEvaluation(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(*out, content); err != nil {
-			return fmt.Errorf("menulis %s: %w", *out, err)
+		if err := svc.WriteOutput(*out, content); err != nil {
+			return err
 		}
 		state := "tanpa tanda tangan"
 		if signed {
@@ -327,13 +325,4 @@ func resolveUnit(svc *service.Service, unit string) (uint64, error) {
 		return 0, nil
 	}
 	return svc.ResolveUnit(unit)
-}
-
-// writeFile writes content to path under a temporary name first, so no
-// half-written file is left.
-func writeFile(path string, content []byte) error {
-	return export.WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(content)
-		return err
-	})
 }

@@ -1,13 +1,14 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"text/tabwriter"
+
+	"kinerja/export"
 )
 
 // The values of --format: a table for people, CSV, or JSON for scripts.
@@ -60,9 +61,10 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeCSV prints a header and rows as comma-separated UTF-8.
+// writeCSV prints a header and rows as comma-separated UTF-8, every cell
+// neutralised against spreadsheet formulas (export.CSVWriter).
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
-	cw := csv.NewWriter(w)
+	cw := export.NewCSVWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/x509"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,6 +49,122 @@ func TestDemoDocumentsThroughCLI(t *testing.T) {
 	t.Run("verify", func(t *testing.T) { checkVerifyExported(t, db, ended) })
 	t.Run("finalize signs", func(t *testing.T) { checkFinalizeSigns(t, db, running) })
 	t.Run("signer import", func(t *testing.T) { checkSignerImport(t, db, ended) })
+	t.Run("guarded outputs", func(t *testing.T) { checkGuardedOutputs(t, db, ended, nip) })
+	t.Run("signer revoke", func(t *testing.T) { checkSignerRevoke(t, db) })
+}
+
+// checkGuardedOutputs: no --out may name the data file; a refusal names the
+// file, exits 1 and leaves the data file as it was, byte for byte.
+func checkGuardedOutputs(t *testing.T, db, period, nip string) {
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"signer", "export-root", "--out", db},
+		{"export", "evaluation", "--period", period, "--nip", nip, "--out", db},
+		{"export", "evaluations", "--period", period, "--out", strings.TrimSuffix(db, ".db") + ".xlsx"},
+	} {
+		if strings.HasSuffix(args[len(args)-1], ".xlsx") {
+			// The data file under another name: still a Kinerja data file.
+			if err := os.WriteFile(args[len(args)-1], before, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, out, errOut := cli(t, append(args, "--data", db)...)
+		if code != 1 || !strings.Contains(errOut, "Tidak menulis ke") || !strings.Contains(errOut, args[len(args)-1]) {
+			t.Errorf("%q: exit %d, %q, %q; want it refused naming the file", args, code, out, errOut)
+		}
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
+		t.Fatalf("the data file changed (%v)", err)
+	}
+}
+
+// checkSignerRevoke: after "signer revoke", a document signed with the old
+// key and not in the register of signed documents is not Sah — here nor at
+// another office holding the new revocation list.
+func checkSignerRevoke(t *testing.T, db string) {
+	var nip string
+	for _, s := range signersJSON(t, db) {
+		if s.Kind == string(service.SignerOffice) && s.State == "aktif" {
+			nip = s.NIP
+			break
+		}
+	}
+	if nip == "" {
+		t.Fatal("demo has no active office signer")
+	}
+	// The key is taken while it is valid, as someone holding it would.
+	svc, err := service.Open(db, service.Options{Actor: "uji"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	staff, err := svc.StaffByIdentifier(nip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := svc.UnlockSigner(staff.ID, service.DemoPassphrase)
+	svc.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "daftar.pdf")
+	if code, _, errOut := cli(t, "export", "sheet", "--data", db, "--date", "2026-11-02", "--out", sheet); code != 0 {
+		t.Fatalf("export sheet: exit %d, %q", code, errOut)
+	}
+	unsigned, err := os.ReadFile(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := sign.SignPDF(unsigned, u.Identity, sign.SignInfo{Name: u.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(dir, "ditandatangani.pdf")
+	if err := os.WriteFile(doc, signed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := cli(t, "verify", "--data", db, doc); code != 0 || !strings.Contains(out, ": Sah") {
+		t.Fatalf("before revoking: exit %d, %q", code, out)
+	}
+	if code, _, _ := cli(t, "signer", "revoke", "--data", db, "--nip", nip); code != 2 {
+		t.Errorf("revoke without --reason: exit %d, want 2", code)
+	}
+	if code, out, errOut := cli(t, "signer", "revoke", "--data", db, "--nip", nip, "--reason", "kunci hilang"); code != 0 || !strings.Contains(out, "Dicabut: ") {
+		t.Fatalf("revoke: exit %d, %q, %q", code, out, errOut)
+	}
+	for _, s := range signersJSON(t, db) {
+		if s.NIP == nip && s.Kind == string(service.SignerOffice) && (s.State != "dicabut" || s.RevokeReason != "kunci hilang" || s.RevokedAt == "") {
+			t.Errorf("after revoking: %+v", s)
+		}
+	}
+	code, out, _ := cli(t, "verify", "--data", db, doc)
+	if code != 1 || strings.Contains(out, ": Sah") || !strings.Contains(out, "dicabut") {
+		t.Fatalf("after revoking: exit %d, %q", code, out)
+	}
+	cer := filepath.Join(dir, "induk.cer")
+	if code, _, errOut := cli(t, "signer", "export-root", "--data", db, "--out", cer); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, _ = cli(t, "verify", "--root", cer, "--crl", filepath.Join(dir, "induk.crl"), doc)
+	if code != 1 || strings.Contains(out, ": Sah") {
+		t.Fatalf("elsewhere with the new revocation list: exit %d, %q", code, out)
+	}
+}
+
+func signersJSON(t *testing.T, db string) []signerJSON {
+	t.Helper()
+	code, out, errOut := cli(t, "signer", "list", "--data", db, "--format", "json")
+	if code != 0 {
+		t.Fatalf("signer list: exit %d: %s", code, errOut)
+	}
+	var list []signerJSON
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("signer list output is not a JSON array: %v\n%s", err, out)
+	}
+	return list
 }
 
 func checkSignerList(t *testing.T, db string) {

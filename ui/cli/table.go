@@ -6,7 +6,7 @@ import "fmt"
 type access int
 
 const (
-	noFile  access = iota // does not open the data file (version, help)
+	noFile  access = iota // does not open the data file (version, help, restore; verify --root)
 	reads                 // opens it read-only: works on write-protected media
 	writes                // opens it for writing; the file must exist
 	creates               // may make a new file ("office set" and "demo" only)
@@ -39,7 +39,9 @@ func commandTable() []group {
 			{"office set", "[--kecamatan K] [--kabupaten K] [--alamat A] [--kota K]", "mengisi atau mengubah identitas kantor", creates, officeSet},
 			{"demo", "[--staff N] [--seed S]", "mengisi file data kosong dengan kantor contoh (fiktif)", creates, demo},
 			{"office logo", "FILE | --remove", fmt.Sprintf("memasang logo kop surat (PNG/JPEG, paling besar %d KB) atau menghapusnya", maxLogoKB), writes, officeLogo},
-			{"backup", "--out FILE", "menyalin seluruh file data (salinan utuh yang konsisten) ke FILE", reads, backup},
+			{"backup", "--out FILE [--replace]", "menyalin seluruh file data (salinan utuh yang diperiksa) ke FILE; FILE yang sudah ada hanya diganti dengan --replace", reads, backup},
+			{"check", "", "memeriksa seluruh file data (halaman, jejak audit, setiap catatan, dokumen bertanda tangan); keluar 1 dan menyebut catatannya bila ada masalah", reads, check},
+			{"restore", "FILE [--yes]", "memulihkan file data dari cadangan FILE (diperiksa dulu; file lama disimpan di folder backups)", noFile, restore},
 		}},
 		{"Pegawai", []command{
 			{"staff list", "[--format text|csv|json]", "daftar pegawai (aktif dan yang sudah keluar)", reads, staffList},
@@ -75,16 +77,19 @@ func commandTable() []group {
 		{"Dokumen dan tanda tangan", []command{
 			{"signer create", "--nip NIP | --root", "membuat sertifikat induk kantor (--root) atau penanda tangan untuk seorang pejabat", writes, signerCreate},
 			{"signer import", "FILE.p12 --nip NIP [--trust-root]", "mengimpor penanda tangan dari berkas PKCS#12 (.p12/.pfx)", writes, signerImport},
-			{"signer list", "[--format text|json]", "daftar penanda tangan dan sertifikat induk", reads, signerList},
-			{"signer export-root", "--out FILE.cer [--pem]", "mengekspor sertifikat induk kantor agar kantor lain dapat memverifikasi", reads, signerExportRoot},
-			{"signer trust", "FILE.cer", "mempercayai sertifikat induk kantor lain atau kabupaten", writes, signerTrust},
+			{"signer list", "[--format text|json]", "daftar sertifikat induk (kantor ini dan yang dipercaya) dan penanda tangan dengan statusnya (aktif, diganti, dicabut)", reads, signerList},
+			{"signer export-root", "--out FILE.cer [--pem]", "mengekspor sertifikat induk kantor dan daftar pencabutannya (FILE.crl di sampingnya) agar kantor lain dapat memverifikasi", reads, signerExportRoot},
+			{"signer trust", "FILE.cer [--crl FILE.crl]", "mempercayai sertifikat induk kantor lain atau kabupaten (sidik jari dicetak; perlu frasa sandi sertifikat induk kantor)", writes, signerTrust},
+			{"signer untrust", "SIDIK-JARI [--reason TEKS]", "berhenti mempercayai sertifikat induk lain (catatannya tetap disimpan)", writes, signerUntrust},
+			{"signer import-crl", "FILE.crl", "menyimpan daftar pencabutan yang lebih baru dari sertifikat induk yang dipercaya", writes, signerImportCrl},
+			{"signer revoke", "--nip NIP --reason TEKS", "mencabut penanda tangan seorang pejabat (kunci hilang atau bocor); perlu frasa sandi sertifikat induk kantor", writes, signerRevoke},
 			{"signer image", "--nip NIP FILE | --nip NIP --remove", fmt.Sprintf("memasang gambar tanda tangan hasil pindai seorang pegawai (PNG/JPEG, paling besar %d KB) atau menghapusnya", maxSignatureImageKB), writes, signerImage},
 			{"evaluation sign", "--period ID --nip NIP", "menandatangani penilaian yang sudah ditetapkan dengan penanda tangan Pejabat Penilai", writes, evaluationSign},
 			{"export appraisal", "--period ID --out DIR [--nip NIP] [--unit UNIT]", "mengekspor dokumen evaluasi yang ditetapkan (bertanda tangan) dan daftarnya (.xlsx) ke folder", reads, exportAppraisal},
 			{"export forms", "--period ID --out DIR [--unit UNIT]", "mengekspor formulir evaluasi kosong untuk diisi tangan ke folder", reads, exportForms},
 			{"export evaluation", "--period ID --nip NIP [--revision N] --out FILE.pdf", "mengekspor satu dokumen evaluasi, juga revisi lama yang disimpan (bawaan: versi sekarang)", reads, exportEvaluation},
 			{"export tte", "--period ID --nip NIP --out FILE.pdf", "mengekspor dokumen evaluasi yang ditetapkan untuk ditandatangani lewat BSrE/Srikandi", reads, exportTTE},
-			{"verify", "FILE...", "memeriksa tanda tangan PDF secara offline (keluar 0 hanya bila semuanya sah)", reads, verify},
+			{"verify", "[--root FILE.cer [--crl FILE.crl]] FILE...", "memeriksa tanda tangan PDF secara offline dengan file data ini, atau dengan --root tanpa file data; keluar 0 hanya bila semuanya sah", noFile, verify},
 		}},
 	}
 }

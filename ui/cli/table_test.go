@@ -249,6 +249,7 @@ func TestReadingCommandsOpenReadOnly(t *testing.T) {
 		{"import", "attendance", filepath.Join(dir, "kosong.dat"), "--dry-run"},
 		{"export", "staff", "--out", filepath.Join(dir, "pegawai.csv")},
 		{"backup", "--out", filepath.Join(dir, "cadangan.db")},
+		{"check"},
 	} {
 		if len(args) > 1 && args[1] == "attendance" {
 			if err := os.WriteFile(args[2], []byte("1\t2026-11-02 07:30:00\t1\t0\t1\t0\n"), 0o600); err != nil {
