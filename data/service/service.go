@@ -1,9 +1,11 @@
 package service
 
 import (
+	"fmt"
 	"time"
 
 	"kinerja/data/store"
+	"kinerja/export/sign"
 )
 
 // Service is the one door to an office's data file for both front ends: the
@@ -11,7 +13,8 @@ import (
 // methods and never the store underneath. It holds the open store, whose
 // clock and actor every operation shares.
 type Service struct {
-	st *store.Store
+	st      *store.Store
+	keyCost sign.KeyCost // argon2id cost of newly sealed keys; zero means sign.DefaultKeyCost
 }
 
 // Options tune Open: who goes into the audit, how long to wait for a file
@@ -25,16 +28,24 @@ type Options struct {
 	Create bool
 	// ReadOnly opens the file for reading only, so write-protected media work.
 	ReadOnly bool
+	// KeyCost is the argon2id cost of sealing new keys (the office root's,
+	// signers', the demo's). The zero value means sign.DefaultKeyCost, which
+	// the front ends always use; tests pass a cheap cost. Keys already stored
+	// open with the cost stored beside them, whatever this says.
+	KeyCost sign.KeyCost
 }
 
 // Open opens the data file at path (creating it only with opt.Create); see
 // store.Open for what it refuses.
 func Open(path string, opt Options) (*Service, error) {
+	if err := opt.KeyCost.Check(); err != nil {
+		return nil, fmt.Errorf("biaya kunci: %w", err)
+	}
 	st, err := store.Open(path, store.Options{Actor: opt.Actor, Timeout: opt.Timeout, Now: opt.Now, Create: opt.Create, ReadOnly: opt.ReadOnly})
 	if err != nil {
 		return nil, err
 	}
-	return New(st), nil
+	return &Service{st: st, keyCost: opt.KeyCost}, nil
 }
 
 // New wraps a store that is already open. Tests and the demo generator use
