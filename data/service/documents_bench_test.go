@@ -13,11 +13,11 @@ func BenchmarkSignedEvaluations100(b *testing.B) {
 	o := signOffice(b)
 	id := o.pelaksana[0]
 	e := o.finalized(b, id, data.RatingDiAtas, data.RatingSesuai)
-	u, err := New(o.st).UnlockSigner(o.kasi, testSignerPass)
+	u, err := o.svc.UnlockSigner(o.kasi, testSignerPass)
 	if err != nil {
 		b.Fatal(err)
 	}
-	src, err := New(o.st).loadDocSource(o.periodID, id, e)
+	src, err := o.svc.loadDocSource(o.periodID, id, e)
 	if err != nil {
 		b.Fatal(err)
 	}

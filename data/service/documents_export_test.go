@@ -34,23 +34,23 @@ func TestExportAppraisals(t *testing.T) {
 	o := signOffice(t)
 	for _, id := range o.pelaksana[:2] {
 		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
-		if _, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
+		if _, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// A final evaluation without a signer (the Camat rates the Kasi) is exported unsigned.
 	o.finalized(t, o.kasi, data.RatingSesuai, data.RatingSesuai)
 	// A reopened and again final evaluation gets the revision suffix.
-	if _, err := New(o.st).Reopen(o.periodID, o.pelaksana[1], "salah ketik realisasi"); err != nil {
+	if _, err := o.svc.Reopen(o.periodID, o.pelaksana[1], "salah ketik realisasi"); err != nil {
 		t.Fatal(err)
 	}
 	o.submitted(t, o.pelaksana[1], data.RatingDiAtas, data.RatingSesuai)
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, o.pelaksana[1], testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, o.pelaksana[1], testSignerPass); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	var calls []int
-	res, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, dir, func(done, total int) { calls = append(calls, done*100+total) })
+	res, err := o.svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, dir, func(done, total int) { calls = append(calls, done*100+total) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestExportAppraisals(t *testing.T) {
 		names[filepath.Base(f.Path)] = f.Signed
 	}
 	for _, id := range []uint64{o.pelaksana[0], o.pelaksana[1], o.kasi} {
-		s, _ := o.st.StaffByID(id)
+		s, _ := o.svc.StaffByID(id)
 		rev := 0
 		if id == o.pelaksana[1] {
 			rev = 1
@@ -80,7 +80,7 @@ func TestExportAppraisals(t *testing.T) {
 		checkPDFTools(t, f.Path, f.Signed)
 	}
 	// --nip narrows to one person.
-	one, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{NIP: mustNIP(t, o, o.kasi)}, t.TempDir(), nil)
+	one, err := o.svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{NIP: mustNIP(t, o, o.kasi)}, t.TempDir(), nil)
 	if err != nil || len(one.Files) != 1 {
 		t.Fatalf("by NIP: %v, %v", one.Files, err)
 	}
@@ -88,7 +88,7 @@ func TestExportAppraisals(t *testing.T) {
 
 func mustNIP(t *testing.T, o *evalOffice, id uint64) string {
 	t.Helper()
-	s, err := o.st.StaffByID(id)
+	s, err := o.svc.StaffByID(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,13 +99,13 @@ func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
 	o := signOffice(t)
 	for _, id := range o.pelaksana {
 		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
-		if _, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
+		if _, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
 			t.Fatal(err)
 		}
 	}
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err := New(o.st).ExportAppraisals(ctx, o.periodID, ExportFilter{}, dir, func(done, total int) {
+	_, err := o.svc.ExportAppraisals(ctx, o.periodID, ExportFilter{}, dir, func(done, total int) {
 		if done == 1 {
 			cancel()
 		}
@@ -128,10 +128,10 @@ func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
 func TestExportAppraisalsRemovedFolder(t *testing.T) {
 	o := signOffice(t)
 	o.submitted(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, o.pelaksana[0], testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, o.pelaksana[0], testSignerPass); err != nil {
 		t.Fatal(err)
 	}
-	_, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, filepath.Join(t.TempDir(), "dicabut"), nil)
+	_, err := o.svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, filepath.Join(t.TempDir(), "dicabut"), nil)
 	var ee *ExportError
 	if !errors.As(err, &ee) || ee.Reason != reasonRemoved {
 		t.Fatalf("err = %v, want the removed-stick message", err)
@@ -159,7 +159,7 @@ func TestDiskReason(t *testing.T) {
 func TestExportForms(t *testing.T) {
 	o := signOffice(t)
 	dir := t.TempDir()
-	res, err := New(o.st).ExportForms(context.Background(), o.periodID, ExportFilter{UnitID: 5}, dir, nil)
+	res, err := o.svc.ExportForms(context.Background(), o.periodID, ExportFilter{UnitID: 5}, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,13 +179,13 @@ func TestExportForTTE(t *testing.T) {
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
 	path := filepath.Join(t.TempDir(), "tte.pdf")
-	if err := New(o.st).ExportForTTE(o.periodID, id, path); !errors.Is(err, ErrNotFinal) {
+	if err := o.svc.ExportForTTE(o.periodID, id, path); !errors.Is(err, ErrNotFinal) {
 		t.Fatalf("not final: %v", err)
 	}
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
 		t.Fatal(err)
 	}
-	if err := New(o.st).ExportForTTE(o.periodID, id, path); err != nil {
+	if err := o.svc.ExportForTTE(o.periodID, id, path); err != nil {
 		t.Fatal(err)
 	}
 	checkPDFTools(t, path, true)

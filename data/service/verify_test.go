@@ -2,13 +2,11 @@ package service
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 	"kinerja/export/sign"
 )
 
@@ -19,11 +17,11 @@ func signedFixture(t *testing.T) (*evalOffice, uint64, []byte) {
 	o := signOffice(t)
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingDiAtas, data.RatingSesuai)
-	e, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass)
+	e, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, pdfBytes, _, err := o.st.Document(o.periodID, id, e.Revision)
+	_, pdfBytes, _, err := o.svc.st.Document(o.periodID, id, e.Revision)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +42,7 @@ func TestVerifyVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unsignedRaw, err := New(o.st).RenderEvaluation(o.periodID, o.pelaksana[0], 0)
+	unsignedRaw, err := o.svc.RenderEvaluation(o.periodID, o.pelaksana[0], 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +65,7 @@ func TestVerifyVerdicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := New(o.st).VerifyDocument(tt.name+".pdf", tt.doc)
+			r, err := o.svc.VerifyDocument(tt.name+".pdf", tt.doc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,26 +79,22 @@ func TestVerifyVerdicts(t *testing.T) {
 func TestVerifyOnAnotherDataFile(t *testing.T) {
 	o, _, signed := signedFixture(t)
 	path := writeTemp(t, "dok.pdf", signed)
-	other, err := store.Open(filepath.Join(t.TempDir(), "lain.db"), store.Options{Create: true, Actor: "uji"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	before, err := New(other).Verify([]string{path})
+	other, _ := openService(t)
+	before, err := other.Verify([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if before[0].Status != sign.StatusUnknownSigner || before[0].Match != MatchNotHeld {
 		t.Fatalf("before trusting: %s", before[0].Line())
 	}
-	cer, err := New(o.st).ExportRoot()
+	cer, err := o.svc.ExportRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(other).TrustRoot(cer); err != nil {
+	if _, err := other.TrustRoot(cer); err != nil {
 		t.Fatal(err)
 	}
-	after, err := New(other).Verify([]string{path})
+	after, err := other.Verify([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,25 +105,25 @@ func TestVerifyOnAnotherDataFile(t *testing.T) {
 
 func TestVerifyAfterReopenDiffers(t *testing.T) {
 	o, id, signed := signedFixture(t)
-	if _, err := New(o.st).Reopen(o.periodID, id, "koreksi"); err != nil {
+	if _, err := o.svc.Reopen(o.periodID, id, "koreksi"); err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(o.st).VerifyDocument("dok.pdf", signed)
+	r, err := o.svc.VerifyDocument("dok.pdf", signed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !r.OK() || r.Match != MatchEqual {
 		t.Fatalf("revision 0 is kept and still matches: %s", r.Line())
 	}
-	if err := o.st.VerifyAudit(); err != nil {
+	if err := o.svc.st.VerifyAudit(); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestMatchEvaluationDiffers(t *testing.T) {
 	o, id, _ := signedFixture(t)
-	e, _, _ := o.st.Evaluation(o.periodID, id)
-	s, _ := o.st.StaffByID(id)
+	e, _, _ := o.svc.st.Evaluation(o.periodID, id)
+	s, _ := o.svc.StaffByID(id)
 	docID := DocumentID(o.periodID, s.NIP, e.Revision)
 	tests := []struct {
 		docID, hash string
@@ -142,7 +136,7 @@ func TestMatchEvaluationDiffers(t *testing.T) {
 		{"EVK-rusak", EvaluationHash(e), MatchNotHeld},
 	}
 	for _, tt := range tests {
-		if got := New(o.st).matchEvaluation(tt.docID, tt.hash); got != tt.want {
+		if got := o.svc.matchEvaluation(tt.docID, tt.hash); got != tt.want {
 			t.Errorf("matchEvaluation(%s) = %v, want %v", tt.docID, got, tt.want)
 		}
 	}
