@@ -9,6 +9,7 @@ import (
 )
 
 func TestDayGridAndSaveDay(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPPPK, 5), person(3, data.KindPNS, 6))
 	d := day(time.November, 2) // Monday
 	rows, err := svc.DayGrid(d, 5)
@@ -58,6 +59,7 @@ func TestDayGridAndSaveDay(t *testing.T) {
 }
 
 func TestSaveDayRefuses(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPPPK, 5))
 	d := day(time.November, 3)
 	tests := []struct {
@@ -97,6 +99,7 @@ func TestSaveDayRefuses(t *testing.T) {
 }
 
 func TestSaveDayKeepsAnUnchangedMachineEntry(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	d := day(time.November, 4)
 	setDays(t, svc, staff[0].ID, map[data.Date]data.DayEntry{d: {Code: data.CodeH, In: "07:20", Out: "16:05", Source: data.SourceMachine}})
@@ -110,6 +113,7 @@ func TestSaveDayKeepsAnUnchangedMachineEntry(t *testing.T) {
 }
 
 func TestMarkAndCopy(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5), person(3, data.KindPNS, 6))
 	fri, mon := day(time.November, 6), day(time.November, 9)
 	setDays(t, svc, staff[0].ID, map[data.Date]data.DayEntry{fri: {Code: data.CodeTL, In: "08:00", LateMinutes: 30}})

@@ -19,6 +19,7 @@ const attlog = "     1\t2026-11-02 07:25:10\t1\t0\t1\t0\n" +
 	"3\t2026-11-03 07:31:00\n"
 
 func TestAttlogImport(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5), person(3, data.KindPNS, 6))
 	if err := svc.MapPins(map[string]uint64{"1": staff[0].ID, "2": staff[1].ID}); err != nil {
 		t.Fatal(err)
@@ -97,6 +98,7 @@ func TestAttlogImport(t *testing.T) {
 }
 
 func TestPunchTable(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	header := []string{"No", "Nama", "Tanggal", "Jam"}
 	cols := GuessPunchColumns(header)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestEnterLeave(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPPPK, 5))
 	pnsID, pppkID := staff[0].ID, staff[1].ID
 	// CT from Wednesday 18 March to Wednesday 25 March 2026: the 18th, 20th, 23rd
@@ -54,6 +55,7 @@ func TestEnterLeave(t *testing.T) {
 }
 
 func TestLeaveStatusFromOpening(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	id := staff[0].ID
 	if err := svc.SetLeaveOpening(id, data.LeaveOpening{Year: 2025, Days: 16}); err != nil {

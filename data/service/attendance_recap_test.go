@@ -9,6 +9,7 @@ import (
 )
 
 func TestMonthRecap(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 6), person(2, data.KindPNS, 5), person(3, data.KindNonASN, 5))
 	setDays(t, svc, staff[0].ID, map[data.Date]data.DayEntry{
 		day(time.November, 2): {Code: data.CodeTL, In: "08:15", LateMinutes: 45},
@@ -47,6 +48,7 @@ func TestMonthRecap(t *testing.T) {
 }
 
 func TestDisciplineYearAndNearThresholds(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindNonASN, 5), person(3, data.KindPNS, 5), person(4, data.KindCPNS, 5))
 	tk := func(ds ...data.Date) map[data.Date]data.DayEntry {
 		out := map[data.Date]data.DayEntry{}

@@ -71,6 +71,7 @@ func sheetText(t *testing.T, b []byte) string {
 }
 
 func TestAttendanceSheetDay(t *testing.T) {
+	t.Parallel()
 	svc, staff := sheetOffice(t, 12)
 	b, err := svc.AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
 	if err != nil {
@@ -100,6 +101,7 @@ func TestAttendanceSheetDay(t *testing.T) {
 }
 
 func TestAttendanceSheetWeekAcrossHoliday(t *testing.T) {
+	t.Parallel()
 	svc, _ := sheetOffice(t, 5)
 	b, err := svc.AttendanceSheet(day(time.December, 21), day(time.December, 27), 0)
 	if err != nil {
@@ -121,6 +123,7 @@ func TestAttendanceSheetWeekAcrossHoliday(t *testing.T) {
 }
 
 func TestAttendanceSheetOneUnit(t *testing.T) {
+	t.Parallel()
 	svc, _ := sheetOffice(t, 20)
 	b, err := svc.AttendanceSheet(day(time.November, 30), day(time.December, 4), 5)
 	if err != nil {
@@ -143,6 +146,7 @@ func TestAttendanceSheetOneUnit(t *testing.T) {
 }
 
 func TestAttendanceSheetManyPages(t *testing.T) {
+	t.Parallel()
 	svc, _ := sheetOffice(t, 45)
 	b, err := svc.AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
 	if err != nil {
@@ -154,6 +158,7 @@ func TestAttendanceSheetManyPages(t *testing.T) {
 }
 
 func TestAttendanceSheetRefuses(t *testing.T) {
+	t.Parallel()
 	svc, _ := sheetOffice(t, 3)
 	emptyUnit := uint64(9)
 	cases := []struct {

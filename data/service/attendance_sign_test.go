@@ -14,6 +14,7 @@ import (
 )
 
 func TestExportAttendanceSigned(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	kasi, err := o.svc.StaffByID(o.kasi)
 	if err != nil {
@@ -57,6 +58,7 @@ func TestExportAttendanceSigned(t *testing.T) {
 }
 
 func TestExportAttendanceSignedRefusals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	today := data.NewDate(2026, time.November, 2)
 	tests := []struct {

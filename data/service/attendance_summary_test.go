@@ -10,6 +10,7 @@ import (
 )
 
 func TestAttendanceSummary(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	id := staff[0].ID
 	entries := map[data.Date]data.DayEntry{
@@ -58,6 +59,7 @@ func TestAttendanceSummary(t *testing.T) {
 }
 
 func TestSummaryHolidaysAreNotWorkingDays(t *testing.T) {
+	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	// 16–20 March 2026: the 18th and 20th are cuti bersama, the 19th Nyepi (shipped list).
 	sum, err := svc.AttendanceSummary(staff[0].ID, day(time.March, 16), day(time.March, 20))

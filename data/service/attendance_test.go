@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseMonth(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in    string
 		year  int
@@ -28,6 +29,7 @@ func TestParseMonth(t *testing.T) {
 }
 
 func TestGuessPunchColumns(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		header []string
 		want   PunchColumns
@@ -50,6 +52,7 @@ func TestGuessPunchColumns(t *testing.T) {
 }
 
 func TestCalendarSeedsShippedHolidaysOnce(t *testing.T) {
+	t.Parallel()
 	svc, _ := openService(t)
 	cal, err := svc.Calendar()
 	if err != nil {

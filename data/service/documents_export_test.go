@@ -13,6 +13,7 @@ import (
 )
 
 func TestAppraisalFileName(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		nip, name, period string
 		revision          int
@@ -31,6 +32,7 @@ func TestAppraisalFileName(t *testing.T) {
 }
 
 func TestExportAppraisals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	for _, id := range o.pelaksana[:2] {
 		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
@@ -96,6 +98,7 @@ func mustNIP(t *testing.T, o *evalOffice, id uint64) string {
 }
 
 func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	for _, id := range o.pelaksana {
 		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
@@ -126,6 +129,7 @@ func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
 }
 
 func TestExportAppraisalsRemovedFolder(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	o.submitted(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)
 	if _, _, err := o.svc.FinalizeAndSign(o.periodID, o.pelaksana[0], testSignerPass); err != nil {
@@ -139,6 +143,7 @@ func TestExportAppraisalsRemovedFolder(t *testing.T) {
 }
 
 func TestDiskReason(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		err  error
 		want string
@@ -157,6 +162,7 @@ func TestDiskReason(t *testing.T) {
 }
 
 func TestExportForms(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	dir := t.TempDir()
 	res, err := o.svc.ExportForms(context.Background(), o.periodID, ExportFilter{UnitID: 5}, dir, nil)
@@ -175,6 +181,7 @@ func TestExportForms(t *testing.T) {
 }
 
 func TestExportForTTE(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestDocumentsPostType(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	tests := []struct {
 		name    string

@@ -26,6 +26,7 @@ func savedSKP(t *testing.T, o *evalOffice, staffID uint64) data.SKP {
 }
 
 func TestRenderSKP(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staffID := o.pelaksana[0]
 	k := savedSKP(t, o, staffID)
@@ -57,6 +58,7 @@ func TestRenderSKP(t *testing.T) {
 }
 
 func TestRenderSKPRefusals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	k := savedSKP(t, o, o.pelaksana[0])
 	if _, err := o.svc.RenderSKP(o.pelaksana[1], k.ID); !errors.Is(err, data.ErrNotFound) {
@@ -68,6 +70,7 @@ func TestRenderSKPRefusals(t *testing.T) {
 }
 
 func TestSKPForYear(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staffID := o.pelaksana[0]
 	first, err := o.svc.SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 6, 30), Approach: data.ApproachKuantitatif, Rows: skpRows()})

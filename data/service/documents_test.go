@@ -12,6 +12,7 @@ import (
 )
 
 func TestFinalizeAndSignStoresValidDocument(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staff := o.pelaksana[0]
 	o.submitted(t, staff, data.RatingDiAtas, data.RatingDiAtas)
@@ -42,6 +43,7 @@ func TestFinalizeAndSignStoresValidDocument(t *testing.T) {
 }
 
 func TestFinalizeAndSignWrongPassphraseLeavesNotFinal(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staff := o.pelaksana[1]
 	o.submitted(t, staff, data.RatingSesuai, data.RatingSesuai)
@@ -59,6 +61,7 @@ func TestFinalizeAndSignWrongPassphraseLeavesNotFinal(t *testing.T) {
 }
 
 func TestSignEvaluationRefusals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	draft := o.pelaksana[2]
 	o.submitted(t, draft, data.RatingSesuai, data.RatingSesuai)
@@ -95,6 +98,7 @@ func TestSignEvaluationRefusals(t *testing.T) {
 }
 
 func TestRenderDraftCarriesBanner(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staff := o.pelaksana[0]
 	o.submitted(t, staff, data.RatingDiBawah, data.RatingSesuai)
@@ -132,6 +136,7 @@ func checkPDFTools(t *testing.T, path string, signed bool, texts ...string) {
 }
 
 func TestSignRatedSignsOnlyOwnUnsigned(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	for _, id := range o.pelaksana {
 		o.finalized(t, id, data.RatingSesuai, data.RatingSesuai)

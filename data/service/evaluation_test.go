@@ -9,6 +9,7 @@ import (
 )
 
 func TestEvaluationWorkflow(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	id := o.pelaksana[0]
 	v, err := o.svc.EvaluationFor(o.periodID, id)
@@ -80,6 +81,7 @@ func TestEvaluationWorkflow(t *testing.T) {
 }
 
 func TestObjectionAndDevelopment(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	id := o.pelaksana[1]
 	if _, err := o.svc.SetObjection(o.periodID, id, data.Objection{Keberatan: "x"}); !errors.Is(err, data.ErrObjectionNotFinal) {
@@ -103,6 +105,7 @@ func TestObjectionAndDevelopment(t *testing.T) {
 }
 
 func TestFrozenIdentitiesSurviveRankChange(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	id := o.pelaksana[0]
 	before := o.finalized(t, id, data.RatingSesuai, data.RatingSesuai)
@@ -143,6 +146,7 @@ func TestFrozenIdentitiesSurviveRankChange(t *testing.T) {
 }
 
 func TestNonASNRefused(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	calls := map[string]func() error{
 		"EvaluationFor": func() error { _, err := o.svc.EvaluationFor(o.periodID, o.nonASN); return err },
@@ -170,6 +174,7 @@ func TestNonASNRefused(t *testing.T) {
 }
 
 func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	if _, err := o.svc.SetEvaluation(o.periodID, o.camat, rateBoth(data.RatingDiAtas, data.RatingSesuai)); err != nil {
 		t.Fatalf("before capaian the head is rated freely: %v", err)
@@ -210,6 +215,7 @@ func TestHeadWorkRatingFollowsCapaian(t *testing.T) {
 }
 
 func TestActingRaterOverride(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	id := o.pelaksana[2]
 	if _, err := o.svc.SetRaterOverride(o.periodID, id, data.RaterPair{Rater: data.RaterRef{StaffID: id, Acting: data.ActingPlh}}); err == nil {
@@ -232,6 +238,7 @@ func TestActingRaterOverride(t *testing.T) {
 }
 
 func TestEvaluationSettingsAndPeriods(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	set, err := o.svc.EvaluationSettings()
 	if err != nil || set.DeadlineDays != data.DefaultDeadlineDays || set.Cadence != data.PeriodQuarterly {
@@ -269,6 +276,7 @@ func TestEvaluationSettingsAndPeriods(t *testing.T) {
 }
 
 func TestAttendanceBeside(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	sum, err := o.svc.AttendanceBeside(o.periodID, o.pelaksana[0])
 	if err != nil {

@@ -38,6 +38,7 @@ func encodeJPEG(b *bytes.Buffer, m image.Image) error { return jpeg.Encode(b, m,
 func encodeGIF(b *bytes.Buffer, m image.Image) error  { return gif.Encode(b, m, nil) }
 
 func TestCheckLogo(t *testing.T) {
+	t.Parallel()
 	pngLogo := testLogo(t, 64, 64, encodePNG)
 	huge := append(append([]byte{}, pngLogo[:16]...), make([]byte, MaxLogoSize)...)
 	tests := []struct {
@@ -76,6 +77,7 @@ func FuzzCheckLogo(f *testing.F) {
 }
 
 func TestOfficeLogoRoundTrip(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	if logo, err := o.svc.OfficeLogo(); err != nil || logo != nil {
 		t.Fatalf("no logo yet: %d bytes, %v", len(logo), err)
@@ -113,6 +115,7 @@ func imageCount(t *testing.T, b []byte) int {
 }
 
 func TestLogoOnEveryDocument(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staffID := o.pelaksana[0]
 	k := savedSKP(t, o, staffID)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestOfficeViewNumbers(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	empty, err := o.svc.OfficeView(o.periodID)
 	if err != nil {
@@ -77,6 +78,7 @@ func TestOfficeViewNumbers(t *testing.T) {
 }
 
 func TestEvaluationListRows(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	k := data.SKP{StaffID: o.pelaksana[0], Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31), Approach: data.ApproachKuantitatif,
 		Rows: []data.HasilKerja{

@@ -38,6 +38,7 @@ func kabupatenPFX(t *testing.T, o *evalOffice, password string) ([]byte, []byte)
 }
 
 func TestImportSignerPKCS12RoundTrip(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	pfx, caDER := kabupatenPFX(t, o, "sandi-p12")
 	if _, err := o.svc.ImportSigner(o.kasi, pfx, "salah", testSignerPass); !errors.Is(err, sign.ErrWrongPassphrase) {
@@ -80,6 +81,7 @@ func TestImportSignerPKCS12RoundTrip(t *testing.T) {
 }
 
 func TestTrustRootRefusesLeaf(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	list, err := o.svc.Signers()
 	if err != nil || len(list) == 0 {
@@ -95,6 +97,7 @@ func TestTrustRootRefusesLeaf(t *testing.T) {
 }
 
 func TestSignTime(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, time.November, 28, 10, 15, 0, 0, time.UTC)
 	tests := []struct {
 		offset int

@@ -9,6 +9,7 @@ import (
 )
 
 func TestCheckSignatureImage(t *testing.T) {
+	t.Parallel()
 	pngImg := testLogo(t, 120, 40, encodePNG)
 	tests := []struct {
 		name string
@@ -34,6 +35,7 @@ func TestCheckSignatureImage(t *testing.T) {
 }
 
 func TestSignatureImageRoundTrip(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	id := o.pelaksana[0]
 	if img, found, err := o.svc.SignatureImage(id); err != nil || found || img != nil {
@@ -70,6 +72,7 @@ func TestSignatureImageRoundTrip(t *testing.T) {
 }
 
 func TestSignatureImageOnFinalDocuments(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	final, draft := o.pelaksana[0], o.pelaksana[1]
 	o.finalized(t, final, data.RatingSesuai, data.RatingSesuai)

@@ -16,6 +16,7 @@ func skpRows() []data.HasilKerja {
 }
 
 func TestSKPServices(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	a, b := o.pelaksana[0], o.pelaksana[1] // both Pengadministrasi Perkantoran
 	k, err := o.svc.SaveSKP(data.SKP{StaffID: a, Start: data.NewDate(2025, 1, 1), End: data.NewDate(2025, 12, 31), Approach: data.ApproachKuantitatif, Rows: skpRows()})

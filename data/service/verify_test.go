@@ -29,6 +29,7 @@ func signedFixture(t *testing.T) (*evalOffice, uint64, []byte) {
 }
 
 func TestVerifyVerdicts(t *testing.T) {
+	t.Parallel()
 	o, _, signed := signedFixture(t)
 	flipped := bytes.Clone(signed)
 	flipped[len(flipped)/3] ^= 0x01
@@ -77,6 +78,7 @@ func TestVerifyVerdicts(t *testing.T) {
 }
 
 func TestVerifyOnAnotherDataFile(t *testing.T) {
+	t.Parallel()
 	o, _, signed := signedFixture(t)
 	path := writeTemp(t, "dok.pdf", signed)
 	other, _ := openService(t)
@@ -104,6 +106,7 @@ func TestVerifyOnAnotherDataFile(t *testing.T) {
 }
 
 func TestVerifyAfterReopenDiffers(t *testing.T) {
+	t.Parallel()
 	o, id, signed := signedFixture(t)
 	if _, err := o.svc.Reopen(o.periodID, id, "koreksi"); err != nil {
 		t.Fatal(err)
@@ -121,6 +124,7 @@ func TestVerifyAfterReopenDiffers(t *testing.T) {
 }
 
 func TestMatchEvaluationDiffers(t *testing.T) {
+	t.Parallel()
 	o, id, _ := signedFixture(t)
 	e, _, _ := o.svc.st.Evaluation(o.periodID, id)
 	s, _ := o.svc.StaffByID(id)
@@ -143,6 +147,7 @@ func TestMatchEvaluationDiffers(t *testing.T) {
 }
 
 func TestEvaluationHashIgnoresLaterFields(t *testing.T) {
+	t.Parallel()
 	e := data.Evaluation{PeriodID: "2026-Q3", StaffID: 3, State: data.EvalFinal, WorkRating: data.RatingSesuai}
 	later := e
 	later.Objection = data.Objection{Keberatan: "tidak setuju"}
