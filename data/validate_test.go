@@ -49,6 +49,7 @@ func validNonASN() Staff {
 }
 
 func TestValidateStaff(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		base   func() Staff
@@ -217,6 +218,7 @@ func TestValidateStaff(t *testing.T) {
 }
 
 func TestValidateStaffMessages(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		base   func() Staff

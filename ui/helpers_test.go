@@ -14,6 +14,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
+	"kinerja/internal/testkit/svckit"
 )
 
 // testToday is the day every UI test runs on.
@@ -51,7 +52,7 @@ func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *service.Service
 	a := test.NewTempApp(t)
 	useLanguage(t, a)
 	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
-	svc, err := service.Open(filepath.Join(t.TempDir(), "kinerja.db"), service.Options{Create: true, Actor: "test", Now: now})
+	svc, err := service.Open(filepath.Join(t.TempDir(), "kinerja.db"), service.Options{Create: true, Actor: "test", Now: now, KeyCost: svckit.KeyCost})
 	if err != nil {
 		t.Fatal(err)
 	}

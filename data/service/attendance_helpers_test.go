@@ -7,6 +7,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/store"
+	"kinerja/export/sign"
 	"kinerja/internal/testkit"
 )
 
@@ -15,10 +16,14 @@ func TestMain(m *testing.M) { testkit.Main(m) }
 // testNow is the fixed clock of the service tests.
 var testNow = testkit.Now
 
+// testKeyCost is the cheap argon2id cost of the tests, svckit.KeyCost
+// (which package service cannot import: svckit imports the service).
+var testKeyCost = sign.KeyCost{Time: 1, MemoryKiB: 64, Threads: 1}
+
 // testOptions are the options of every test file: actor "uji", the fixed
 // clock and the cheap key cost.
 func testOptions() Options {
-	return Options{Create: true, Actor: "uji", Now: testkit.Clock, KeyCost: testkit.KeyCost}
+	return Options{Create: true, Actor: "uji", Now: testkit.Clock, KeyCost: testKeyCost}
 }
 
 // openService opens a new data file holding the given staff; it is closed at the end of the test.

@@ -9,6 +9,7 @@ import (
 )
 
 func TestAuditRecordsChangedFieldsOnly(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, err := s.SaveStaff(asep())
 	if err != nil {
@@ -42,6 +43,7 @@ func TestAuditRecordsChangedFieldsOnly(t *testing.T) {
 }
 
 func TestDiffFields(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		old, new string
@@ -85,6 +87,7 @@ func tamper(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
 }
 
 func TestVerifyAuditDetectsTampering(t *testing.T) {
+	t.Parallel()
 	editEntry := func(seq uint64) func(tx *bolt.Tx) error {
 		return func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte(bucketAudit))
@@ -142,6 +145,7 @@ func TestVerifyAuditDetectsTampering(t *testing.T) {
 }
 
 func TestKeyLabel(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		key  []byte
 		want string

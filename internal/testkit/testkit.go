@@ -1,12 +1,13 @@
 // Package testkit holds the fixtures the tests of Kinerja share: a fixed
-// clock, the cheap key cost tests seal keys with, a valid-person builder,
+// clock, a valid-person builder,
 // the rule for external tools (required in CI, skipped elsewhere) and data
 // files built once per test binary and copied per test. It is imported only
 // by _test.go files; the boundary test in this package checks that.
 //
-// Fixtures that need the service live in internal/testkit/svckit, because
-// the service's own tests (package service) cannot import a package that
-// imports the service.
+// It imports only package data, so the tests of every other package can use
+// it. Fixtures that need the service (and the cheap key cost) live in
+// internal/testkit/svckit: the service's own tests (package service) cannot
+// import a package that imports the service.
 package testkit
 
 import (
@@ -21,7 +22,6 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/export/sign"
 )
 
 // Now is the fixed moment of the tests: Saturday 28 November 2026, 10:00 UTC.
@@ -32,11 +32,6 @@ var Today = data.NewDate(2026, time.November, 28)
 
 // Clock returns Now, for service.Options.Now and store.Options.Now.
 func Clock() time.Time { return Now }
-
-// KeyCost is the argon2id cost tests seal keys with: one pass over 64 KiB,
-// thousands of times cheaper than sign.DefaultKeyCost. Production code never
-// sees it; tests pass it in service.Options.KeyCost.
-var KeyCost = sign.KeyCost{Time: 1, MemoryKiB: 64, Threads: 1}
 
 // Person returns a valid staff member of kind k in unit, started on
 // 4 January 2010 as Pengadministrasi Perkantoran III/b (IX for PPPK, none for

@@ -12,13 +12,19 @@ import (
 	"kinerja/data"
 	"kinerja/data/demo"
 	"kinerja/data/service"
+	"kinerja/export/sign"
 	"kinerja/internal/testkit"
 )
+
+// KeyCost is the argon2id cost tests seal keys with: one pass over 64 KiB,
+// thousands of times cheaper than sign.DefaultKeyCost. Production code never
+// sees it; tests pass it in service.Options.KeyCost (Options does).
+var KeyCost = sign.KeyCost{Time: 1, MemoryKiB: 64, Threads: 1}
 
 // Options are the service options of the tests: actor "uji", the fixed
 // clock and the cheap key cost, allowed to create the file.
 func Options() service.Options {
-	return service.Options{Create: true, Actor: "uji", Now: testkit.Clock, KeyCost: testkit.KeyCost}
+	return service.Options{Create: true, Actor: "uji", Now: testkit.Clock, KeyCost: KeyCost}
 }
 
 // Open opens the data file at path with Options and closes it at the end of
