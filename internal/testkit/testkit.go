@@ -138,7 +138,8 @@ var (
 // Shared returns the path of a fresh copy, in the test's temporary folder,
 // of a file built once per test binary: the first test asking for name
 // calls build with a path in a folder of its own, and build writes the file
-// there (a data file must be closed when build returns). Every test gets
+// there (a data file must be closed when build returns); build may stop the
+// test that runs it with t.Fatal, and then fails the others. Every test gets
 // its own copy, so tests may change it and run in parallel. A build error
 // fails every test that asks for name. Packages using Shared call Main from
 // TestMain so the built files are removed at the end.
@@ -158,6 +159,8 @@ func Shared(t testing.TB, name string, build func(path string) error) string {
 			return
 		}
 		s.path = filepath.Join(dir, strings.NewReplacer("/", "_", string(filepath.Separator), "_").Replace(name))
+		// A build that stops the test (t.Fatal) leaves this error behind.
+		s.err = fmt.Errorf("pembuatan %s terhenti", name)
 		s.err = build(s.path)
 	})
 	if s.err != nil {
