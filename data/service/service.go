@@ -48,8 +48,9 @@ func Open(path string, opt Options) (*Service, error) {
 	return &Service{st: st, keyCost: opt.KeyCost}, nil
 }
 
-// New wraps a store that is already open. Tests and the demo generator use
-// it; the front ends use Open.
+// New wraps a store that is already open, sealing new keys at the production
+// cost. The front ends and the tests use Open (tests with a cheap
+// Options.KeyCost).
 func New(st *store.Store) *Service { return &Service{st: st} }
 
 // Close closes the data file.
