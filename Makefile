@@ -18,7 +18,7 @@ TEST_PKGS  := qpdf poppler-utils xvfb xauth x11-utils imagemagick xdotool
 # apt_install (defined in .ci/apt.mk) installs the missing Debian/Ubuntu packages among $(1).
 include .ci/apt.mk
 
-.PHONY: run test bench build screenshots deps deps-test fuzz
+.PHONY: run test test-long bench build screenshots deps deps-test fuzz
 
 ## run: open Kinerja on the default data file
 run: deps
@@ -29,6 +29,17 @@ test: deps deps-test
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o /dev/null .
+
+# LONG_PKGS are the packages with tests kept out of `make test` by the build
+# tag `long` (a `//go:build long` line in a _test.go file).
+LONG_PKGS = $(sort $(dir $(shell grep -rlE --include='*_test.go' '^//go:build.*\blong\b' . 2>/dev/null)))
+
+## test-long: the long checks, tagged `//go:build long` (kill loops, external
+## signing tools); CI runs them after `make test`, which stays under a minute
+test-long: deps deps-test
+	@if [ -z "$(strip $(LONG_PKGS))" ]; then echo "tidak ada tes long"; else \
+	  echo CGO_ENABLED=0 $(GO) test -tags ci,long -count=1 $(LONG_PKGS); \
+	  CGO_ENABLED=0 $(GO) test -tags ci,long -count=1 $(LONG_PKGS); fi
 
 ## bench: the benchmarks (speed is measured here, never by timed tests), then
 ## the table of figures and targets (docs/performance.md); the full output is

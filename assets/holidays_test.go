@@ -9,6 +9,7 @@ import (
 )
 
 func TestShippedHolidays(t *testing.T) {
+	t.Parallel()
 	hs, years, err := Holidays()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestShippedRamadan(t *testing.T) {
+	t.Parallel()
 	ps, err := RamadanPeriods()
 	if err != nil {
 		t.Fatal(err)
@@ -52,6 +53,7 @@ func TestShippedRamadan(t *testing.T) {
 }
 
 func TestHolidayListFor(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		year                 int
 		shipped, provisional bool

@@ -9,6 +9,7 @@ import (
 )
 
 func TestAttendanceSettingsCheck(t *testing.T) {
+	t.Parallel()
 	if err := DefaultAttendanceSettings().Check(); err != nil {
 		t.Fatalf("defaults: %v", err)
 	}
@@ -42,6 +43,7 @@ func TestAttendanceSettingsCheck(t *testing.T) {
 }
 
 func TestAttendanceSettingsWithDefaults(t *testing.T) {
+	t.Parallel()
 	got := AttendanceSettings{Discipline: DisciplineSettings{ConvertLateness: false}}.WithDefaults()
 	if got.Schedule != DefaultSchedule() || len(got.Codes) != len(DefaultCodes()) || got.TPP.AbsentPercent != 1.5 {
 		t.Fatalf("WithDefaults = %+v", got)
@@ -61,6 +63,7 @@ func TestAttendanceSettingsWithDefaults(t *testing.T) {
 }
 
 func TestLeaveOpeningCheck(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		o  LeaveOpening
 		ok bool

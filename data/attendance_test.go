@@ -8,6 +8,7 @@ import (
 )
 
 func TestDefaultCodes(t *testing.T) {
+	t.Parallel()
 	cs := DefaultCodes()
 	if got := cs.CodeLabel("TL"); got != "TL — Terlambat" {
 		t.Errorf("CodeLabel(TL) = %q", got)
@@ -32,6 +33,7 @@ func TestDefaultCodes(t *testing.T) {
 }
 
 func TestCodesCheck(t *testing.T) {
+	t.Parallel()
 	if err := DefaultCodes().Check(); err != nil {
 		t.Fatalf("default codes: %v", err)
 	}
@@ -56,6 +58,7 @@ func TestCodesCheck(t *testing.T) {
 }
 
 func TestCodesForPPPK(t *testing.T) {
+	t.Parallel()
 	cs := DefaultCodes()
 	leaveOf := func(k Kind) []string {
 		var out []string
@@ -83,6 +86,7 @@ func TestCodesForPPPK(t *testing.T) {
 func lookupIn(cs []Code, code string) (Code, bool) { return Codes(cs).Lookup(code) }
 
 func TestCheckEntry(t *testing.T) {
+	t.Parallel()
 	cs := DefaultCodes()
 	tests := []struct {
 		name     string
@@ -119,6 +123,7 @@ func fieldsOf(fes []FieldError) []string {
 }
 
 func TestAttendanceMonthJSONAndSet(t *testing.T) {
+	t.Parallel()
 	m := NewAttendanceMonth(7, 2026, time.November)
 	if err := m.Set(NewDate(2026, 11, 2), DayEntry{Code: CodeTL, In: "07:45", LateMinutes: 15, Source: SourceHand}); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ func at(y int, m time.Month, d, hh, mm, ss int) time.Time {
 }
 
 func TestParseAttlogOddInput(t *testing.T) {
+	t.Parallel()
 	in := "\uFEFF        1\t2026-11-02 07:28:11\t1\t0\t1\t0\r\n" + // padded PIN, CRLF, BOM
 		"       12\t2026-11-02 07:41:05\t1\t0\r\n" + // fewer trailing columns
 		"        1\t2026-11-02 16:05:40\t1\t1\t1\t0\t0\t0\r\n" + // more trailing columns
@@ -51,6 +52,7 @@ func TestParseAttlogOddInput(t *testing.T) {
 }
 
 func TestParseAttlogEmptyAndLongLines(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"", "\r\n\r\n", "\n"} {
 		p, bad := ParseAttlog(strings.NewReader(in))
 		if len(p) != 0 || len(bad) != 0 {
@@ -65,6 +67,7 @@ func TestParseAttlogEmptyAndLongLines(t *testing.T) {
 }
 
 func TestPunchesToDays(t *testing.T) {
+	t.Parallel()
 	punches := []Punch{
 		{PIN: "1", At: at(2026, 11, 2, 16, 5, 0)},
 		{PIN: "1", At: at(2026, 11, 2, 7, 28, 0)},
@@ -84,6 +87,7 @@ func TestPunchesToDays(t *testing.T) {
 }
 
 func TestMergePunches(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	mon := NewDate(2026, 11, 2)
 	tests := []struct {
@@ -135,6 +139,7 @@ func TestMergePunches(t *testing.T) {
 }
 
 func TestReimportIsIdempotent(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	log := "1\t2026-11-02 07:28:00\t1\n1\t2026-11-02 16:05:00\t1\n1\t2026-11-03 07:50:00\t1\n" +
 		"1\t2026-11-07 08:00:00\t1\n2\t2026-11-03 07:10:00\t1\n"

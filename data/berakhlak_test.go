@@ -9,6 +9,7 @@ import (
 )
 
 func TestBerAKHLAKOrderSpellsAcronym(t *testing.T) {
+	t.Parallel()
 	acronym := ""
 	for i, v := range BerAKHLAK() {
 		if v.Number != i+1 {
@@ -27,6 +28,7 @@ func TestBerAKHLAKOrderSpellsAcronym(t *testing.T) {
 }
 
 func TestBerAKHLAKReturnsCopy(t *testing.T) {
+	t.Parallel()
 	v := BerAKHLAK()
 	v[0].Behaviours[0] = "diubah"
 	if BerAKHLAK()[0].Behaviours[0] == "diubah" {
@@ -39,6 +41,7 @@ func TestBerAKHLAKReturnsCopy(t *testing.T) {
 // folder is present, so a typo in the guide behaviours of SE MenPANRB 20/2021
 // (docs/aturan.md §7.3) cannot slip in.
 func TestBerAKHLAKMatchesDomain(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "domain.md"))
 	if err != nil {
 		t.Skipf("domain.md not available: %v", err)

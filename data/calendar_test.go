@@ -22,6 +22,7 @@ func calendar2026(t testing.TB) Calendar {
 }
 
 func TestDefaultScheduleHours(t *testing.T) {
+	t.Parallel()
 	s := DefaultSchedule()
 	if err := s.Check(); err != nil {
 		t.Fatal(err)
@@ -48,6 +49,7 @@ func TestDefaultScheduleHours(t *testing.T) {
 }
 
 func TestCalendarWorkingDays(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	tests := []struct {
 		date    Date
@@ -91,6 +93,7 @@ func TestCalendarWorkingDays(t *testing.T) {
 }
 
 func TestCalendarLocalHolidayAndSixDayWeek(t *testing.T) {
+	t.Parallel()
 	cal := NewCalendar([]Holiday{{Date: NewDate(2026, 11, 5), Kind: HolidayLocal, Name: "Hari Jadi Kabupaten"}})
 	if cal.IsWorkingDay(NewDate(2026, 11, 5)) {
 		t.Error("a local day off must not be a working day")
@@ -112,6 +115,7 @@ func TestCalendarLocalHolidayAndSixDayWeek(t *testing.T) {
 }
 
 func TestCalendarDayHours(t *testing.T) {
+	t.Parallel()
 	cal := NewCalendar(nil)
 	cal.Ramadan = []DateRange{{From: NewDate(2026, 2, 18), To: NewDate(2026, 3, 19)}}
 	tests := []struct {
@@ -146,6 +150,7 @@ func TestCalendarDayHours(t *testing.T) {
 }
 
 func TestDayHoursCheck(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		h  DayHours
 		ok bool

@@ -7,6 +7,7 @@ import (
 )
 
 func TestValidDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		y    int
 		m    time.Month
@@ -34,6 +35,7 @@ func TestValidDate(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	nov28 := NewDate(2026, time.November, 28)
 	tests := []struct {
 		in      string
@@ -84,6 +86,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestDateFormats(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		d                         Date
 		long, slash, iso, compact string
@@ -111,6 +114,7 @@ func TestDateFormats(t *testing.T) {
 }
 
 func TestDateArithmetic(t *testing.T) {
+	t.Parallel()
 	leap := NewDate(2024, time.February, 29)
 	if got := leap.AddYears(1); !got.Equal(NewDate(2025, time.March, 1)) {
 		t.Errorf("AddYears from 29 Feb = %v", got)
@@ -150,6 +154,7 @@ func TestDateArithmetic(t *testing.T) {
 }
 
 func TestDateJSON(t *testing.T) {
+	t.Parallel()
 	type rec struct {
 		D Date `json:"d"`
 	}

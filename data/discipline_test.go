@@ -48,6 +48,7 @@ func scatteredTK(cal Calendar, n int) []Date {
 }
 
 func TestDisciplineCumulativeEdges(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	tests := []struct {
 		days     int
@@ -89,6 +90,7 @@ func TestDisciplineCumulativeEdges(t *testing.T) {
 }
 
 func TestDisciplineWording(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	two := Discipline(yearWith(cal, CodeTK, scatteredTK(cal, 2)), 2026, cal, DefaultDisciplineSettings(), KindPNS)
 	if two.NextThreshold != "Tinggal 1 hari TK lagi mencapai batas teguran lisan (PP 94/2021)" || two.Potential != "" {
@@ -156,6 +158,7 @@ func TestDisciplineWording(t *testing.T) {
 }
 
 func TestDisciplineLatenessConversion(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	tests := []struct {
 		minutes  int
@@ -204,6 +207,7 @@ func consecutive(cal Calendar, start Date, n int) []Date {
 }
 
 func TestDisciplineConsecutiveRun(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	nine := Discipline(yearWith(cal, CodeTK, consecutive(cal, NewDate(2026, 9, 1), 9)), 2026, cal, DefaultDisciplineSettings(), KindPNS)
 	if nine.LongestRun != 9 || nine.Sanction != "pernyataan tidak puas secara tertulis" {
@@ -264,6 +268,7 @@ func TestDisciplineConsecutiveRun(t *testing.T) {
 }
 
 func TestDisciplineRunAcrossNewYear(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	cal.Holidays = append(cal.Holidays,
 		Holiday{Date: NewDate(2025, 12, 25), Kind: HolidayNational, Name: "Natal"},

@@ -6,6 +6,7 @@ import (
 )
 
 func TestHeadWorkRating(t *testing.T) {
+	t.Parallel()
 	want := map[CapaianOrganisasi]Rating{
 		CapaianIstimewa:       RatingDiAtas,
 		CapaianBaik:           RatingSesuai,
@@ -27,6 +28,7 @@ func TestHeadWorkRating(t *testing.T) {
 }
 
 func TestCapaianLabels(t *testing.T) {
+	t.Parallel()
 	want := []string{"Istimewa", "Baik", "Butuh Perbaikan/Cukup", "Kurang", "Sangat Kurang"}
 	for i, c := range Capaians {
 		if c.Label() != want[i] || !c.Valid() {
@@ -61,6 +63,7 @@ func counts(pairs ...any) map[Predikat]int {
 }
 
 func TestCheckDistributionBounds(t *testing.T) {
+	t.Parallel()
 	const (
 		sb = PredikatSangatBaik
 		b  = PredikatBaik
@@ -131,6 +134,7 @@ func TestCheckDistributionBounds(t *testing.T) {
 }
 
 func TestCheckDistributionNeverChangesCounts(t *testing.T) {
+	t.Parallel()
 	c := counts(PredikatSangatBaik, 9, PredikatBaik, 1)
 	CheckDistribution(CapaianIstimewa, c, DefaultDistributionRules())
 	if c[PredikatSangatBaik] != 9 || c[PredikatBaik] != 1 || len(c) != 2 {
@@ -139,6 +143,7 @@ func TestCheckDistributionNeverChangesCounts(t *testing.T) {
 }
 
 func TestCheckDistributionEditedRules(t *testing.T) {
+	t.Parallel()
 	rules := DefaultDistributionRules()
 	rules.Source = "SE MenPANRB 9/2030"
 	rules.Bounds[CapaianIstimewa] = []DistributionBound{{Kind: BoundAtMost, Predikat: []Predikat{PredikatSangatBaik}, Percent: 50}}
@@ -152,6 +157,7 @@ func TestCheckDistributionEditedRules(t *testing.T) {
 }
 
 func TestDistributionRulesValidate(t *testing.T) {
+	t.Parallel()
 	if errs := DefaultDistributionRules().Validate(); len(errs) != 0 {
 		t.Fatalf("default rules invalid: %v", errs)
 	}

@@ -6,6 +6,7 @@ import (
 )
 
 func TestEvaluationSettingsValidate(t *testing.T) {
+	t.Parallel()
 	ok := DefaultEvaluationSettings()
 	if errs := ok.Validate(); len(errs) != 0 {
 		t.Fatalf("defaults invalid: %v", errs)
@@ -45,6 +46,7 @@ func TestEvaluationSettingsValidate(t *testing.T) {
 }
 
 func TestEvaluationSettingsWithDefaults(t *testing.T) {
+	t.Parallel()
 	got := EvaluationSettings{DeadlineDays: 0}.WithDefaults()
 	if got.Cadence != DefaultCadence || got.DeadlineDays != 0 || len(got.Distribution.Bounds) != 5 || got.HeadWorkRatings.Of(CapaianBaik) != RatingSesuai {
 		t.Fatalf("WithDefaults = %+v", got)
@@ -56,6 +58,7 @@ func TestEvaluationSettingsWithDefaults(t *testing.T) {
 }
 
 func TestEvaluationPeriodCheck(t *testing.T) {
+	t.Parallel()
 	q3, _ := ParsePeriodID("2026-Q3")
 	tests := []struct {
 		name string
@@ -88,6 +91,7 @@ func TestEvaluationPeriodCheck(t *testing.T) {
 }
 
 func TestParseDeadlineDays(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   string
 		want int
@@ -100,6 +104,7 @@ func TestParseDeadlineDays(t *testing.T) {
 }
 
 func TestCadences(t *testing.T) {
+	t.Parallel()
 	want := []PeriodKind{PeriodMonthly, PeriodQuarterly, PeriodSemester}
 	got := Cadences()
 	if len(got) != len(want) {

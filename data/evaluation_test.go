@@ -53,6 +53,7 @@ func inState(t *testing.T, s EvaluationState) Evaluation {
 }
 
 func TestNewEvaluation(t *testing.T) {
+	t.Parallel()
 	e := NewEvaluation("2026-Q3", 11, evalNow)
 	if e.State != EvalDraft || e.Revision != 0 || e.Predikat != "" || e.Frozen != nil || !e.UpdatedAt.Equal(evalNow) {
 		t.Errorf("NewEvaluation = %+v", e)
@@ -63,6 +64,7 @@ func TestNewEvaluation(t *testing.T) {
 }
 
 func TestEvaluationTransitions(t *testing.T) {
+	t.Parallel()
 	type step func(Evaluation) (Evaluation, error)
 	later := evalNow.Add(time.Hour)
 	steps := map[string]step{
@@ -140,6 +142,7 @@ func TestEvaluationTransitions(t *testing.T) {
 }
 
 func TestTransitionErrorAs(t *testing.T) {
+	t.Parallel()
 	_, err := rated().Finalize(ids(), evalNow)
 	var te *TransitionError
 	if !errors.As(err, &te) || te.Action != ActionFinalize || te.From != EvalDraft {
@@ -148,6 +151,7 @@ func TestTransitionErrorAs(t *testing.T) {
 }
 
 func TestFinalizeRequiresRatingsAndNames(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		change func(*Evaluation)
@@ -198,6 +202,7 @@ func TestFinalizeRequiresRatingsAndNames(t *testing.T) {
 }
 
 func TestFinalizeFreezesIdentityCopies(t *testing.T) {
+	t.Parallel()
 	units := DefaultUnits()
 	emp := Staff{ID: 11, Name: "Asep Saepudin", GelarBelakang: "S.Sos.", NIP: "198504122010011003", Kind: KindPNS, History: []Event{
 		{Date: NewDate(2015, time.March, 1), Kind: EventStart, Rank: "III/b", Position: "Analis Kebijakan", UnitID: 5},
@@ -235,6 +240,7 @@ func TestFinalizeFreezesIdentityCopies(t *testing.T) {
 }
 
 func TestReopenRevisions(t *testing.T) {
+	t.Parallel()
 	final := inState(t, EvalFinal)
 	for _, reason := range []string{"", "   \n"} {
 		if _, _, err := final.Reopen(reason, evalNow); !errors.Is(err, ErrReopenReason) {
@@ -280,6 +286,7 @@ func TestReopenRevisions(t *testing.T) {
 }
 
 func TestEditRecomputesPredikatAndGuardsWorkflowFields(t *testing.T) {
+	t.Parallel()
 	e := rated()
 	if e.Predikat != PredikatBaik {
 		t.Fatalf("rated predikat = %s", e.Predikat)
@@ -308,6 +315,7 @@ func TestEditRecomputesPredikatAndGuardsWorkflowFields(t *testing.T) {
 }
 
 func TestEditRefusesBadValues(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		change func(*Evaluation)
@@ -332,6 +340,7 @@ func TestEditRefusesBadValues(t *testing.T) {
 }
 
 func TestCheckPredikat(t *testing.T) {
+	t.Parallel()
 	e := rated()
 	if err := e.CheckPredikat(); err != nil {
 		t.Fatal(err)
@@ -354,6 +363,7 @@ func TestCheckPredikat(t *testing.T) {
 }
 
 func TestCheckStored(t *testing.T) {
+	t.Parallel()
 	final := inState(t, EvalFinal)
 	tests := []struct {
 		name   string
@@ -381,6 +391,7 @@ func TestCheckStored(t *testing.T) {
 }
 
 func TestSetObjection(t *testing.T) {
+	t.Parallel()
 	o := Objection{Keberatan: "Realisasi triwulan belum dihitung lengkap", Penjelasan: "Data baru masuk", Keputusan: "Diterima"}
 	for _, s := range []EvaluationState{EvalDraft, EvalSubmitted} {
 		if _, err := inState(t, s).SetObjection(o, evalNow); !errors.Is(err, ErrObjectionNotFinal) {
@@ -405,6 +416,7 @@ func TestSetObjection(t *testing.T) {
 }
 
 func TestSetDevelopmentInEveryState(t *testing.T) {
+	t.Parallel()
 	items := []FollowUp{{Need: "Pelatihan aplikasi layanan", Plan: "Diklat BKPSDM Maret", Status: FollowUpDone}}
 	for _, s := range []EvaluationState{EvalDraft, EvalSubmitted, EvalFinal} {
 		e := inState(t, s)
@@ -424,6 +436,7 @@ func TestSetDevelopmentInEveryState(t *testing.T) {
 }
 
 func TestEvaluationJSON(t *testing.T) {
+	t.Parallel()
 	e := inState(t, EvalFinal)
 	e.Development = []FollowUp{{Need: "Pelatihan", Status: FollowUpPlanned}}
 	b, err := json.Marshal(e)
@@ -448,6 +461,7 @@ func TestEvaluationJSON(t *testing.T) {
 }
 
 func TestStateAndFollowUpLabels(t *testing.T) {
+	t.Parallel()
 	for s, l := range map[EvaluationState]string{EvalDraft: "Draf", EvalSubmitted: "Diajukan", EvalFinal: "Ditetapkan", "x": ""} {
 		if s.Label() != l {
 			t.Errorf("%q.Label() = %q", s, s.Label())
@@ -461,6 +475,7 @@ func TestStateAndFollowUpLabels(t *testing.T) {
 }
 
 func TestEditNilChange(t *testing.T) {
+	t.Parallel()
 	e := rated()
 	later := evalNow.Add(time.Minute)
 	got, err := e.Edit(nil, later)

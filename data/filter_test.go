@@ -25,6 +25,7 @@ func filterStaff() []Staff {
 }
 
 func TestStaffFilterMatch(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		filter StaffFilter
@@ -78,6 +79,7 @@ func TestStaffFilterMatch(t *testing.T) {
 }
 
 func TestSortStaff(t *testing.T) {
+	t.Parallel()
 	units := validateUnits()
 	tests := []struct {
 		key  SortKey
@@ -107,6 +109,7 @@ func TestSortStaff(t *testing.T) {
 }
 
 func TestSortStaffRankScales(t *testing.T) {
+	t.Parallel()
 	mk := func(id uint64, rank string) Staff {
 		return Staff{ID: id, Name: "A", History: []Event{startEvent(2020, 1, 1, rank, "Staf", 99)}}
 	}
@@ -163,6 +166,7 @@ func BenchmarkFilterStaff(b *testing.B) {
 }
 
 func TestCurrentSituation(t *testing.T) {
+	t.Parallel()
 	unsorted := historyStaff()
 	sorted := historyStaff()
 	sorted.SortHistory()

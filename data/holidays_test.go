@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseHolidaysCSVShippedFile(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	libur, cuti := 0, 0
 	for _, h := range cal.Holidays {
@@ -28,6 +29,7 @@ func TestParseHolidaysCSVShippedFile(t *testing.T) {
 }
 
 func TestParseHolidaysCSVBadLines(t *testing.T) {
+	t.Parallel()
 	in := "# comment\r\n" +
 		"date,kind,name\r\n" +
 		"2026-01-01,libur,Tahun Baru\r\n" +
@@ -57,6 +59,7 @@ func TestParseHolidaysCSVBadLines(t *testing.T) {
 }
 
 func TestParseHolidaysCSVEmpty(t *testing.T) {
+	t.Parallel()
 	hs, err := ParseHolidaysCSV(strings.NewReader(""))
 	if err != nil || len(hs) != 0 {
 		t.Errorf("empty = %v, %v", hs, err)
@@ -64,6 +67,7 @@ func TestParseHolidaysCSVEmpty(t *testing.T) {
 }
 
 func TestWriteHolidaysCSVRoundTrip(t *testing.T) {
+	t.Parallel()
 	in := []Holiday{
 		{Date: NewDate(2026, 1, 1), Kind: HolidayNational, Name: "Tahun Baru"},
 		{Date: NewDate(2026, 11, 5), Kind: HolidayLocal, Name: `Hari "Jadi", Kabupaten`},

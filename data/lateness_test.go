@@ -3,6 +3,7 @@ package data
 import "testing"
 
 func TestParseClock(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want int
@@ -36,6 +37,7 @@ func TestParseClock(t *testing.T) {
 }
 
 func TestComputeMinutesBoundaries(t *testing.T) {
+	t.Parallel()
 	monday := DefaultSchedule().Week[1] // 07:30–16:00
 	friday := DefaultSchedule().Week[5] // 07:30–16:30
 	tests := []struct {
@@ -66,6 +68,7 @@ func TestComputeMinutesBoundaries(t *testing.T) {
 }
 
 func TestApplyTimes(t *testing.T) {
+	t.Parallel()
 	h := DefaultSchedule().Week[1]
 	tests := []struct {
 		name  string

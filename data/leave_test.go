@@ -6,6 +6,7 @@ import (
 )
 
 func TestLeaveBalanceCarryOver(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		h         LeaveHistory
@@ -62,6 +63,7 @@ func TestLeaveBalanceCarryOver(t *testing.T) {
 }
 
 func TestLeaveDates(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	codes := DefaultCodes()
 	ct, _ := codes.Lookup(CodeCT)
@@ -83,6 +85,7 @@ func TestLeaveDates(t *testing.T) {
 }
 
 func TestLeaveYearOf(t *testing.T) {
+	t.Parallel()
 	cal := calendar2026(t)
 	feb := NewAttendanceMonth(1, 2026, time.February)
 	feb.Days[12] = DayEntry{Code: CodeCT}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseNIKValid(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want NIK
@@ -42,6 +43,7 @@ func TestParseNIKValid(t *testing.T) {
 }
 
 func TestParseNIKErrors(t *testing.T) {
+	t.Parallel()
 	dateMsg := func(ddmmyy string) string {
 		return "Tanggal lahir pada NIK (digit 7–12, tanggal +40 untuk perempuan) tidak ada di kalender: " + ddmmyy + "."
 	}

@@ -10,6 +10,7 @@ import (
 var nipToday = NewDate(2026, time.November, 28)
 
 func TestNormalizeNIP(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"196804111993031009", "196804111993031009"},
 		{"19680411 199303 1 009", "196804111993031009"},
@@ -27,6 +28,7 @@ func TestNormalizeNIP(t *testing.T) {
 }
 
 func TestFormatNIP(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"196804111993031009", "19680411 199303 1 009"},
 		{"19680411 199303 1 009", "19680411 199303 1 009"},
@@ -47,6 +49,7 @@ func TestFormatNIP(t *testing.T) {
 }
 
 func TestParseNIPValid(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in    string
 		today Date
@@ -85,6 +88,7 @@ func TestParseNIPValid(t *testing.T) {
 }
 
 func TestParseNIPErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 	}{
@@ -122,6 +126,7 @@ func TestParseNIPErrors(t *testing.T) {
 }
 
 func TestParseNIPPPPK(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in  string
 		want      NIP

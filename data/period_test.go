@@ -7,6 +7,7 @@ import (
 )
 
 func TestParsePeriodID(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, id     string
 		kind       PeriodKind
@@ -48,6 +49,7 @@ func TestParsePeriodID(t *testing.T) {
 }
 
 func TestParsePeriodIDRejects(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		"", "  ", "26", "202", "2026-", "2026-Q0", "2026-Q5", "2026-Q", "2026-Q11", "2026-S0", "2026-S3",
 		"2026-00", "2026-13", "2026-1", "2026-001", "2026/11", "2026-H1", "2026 Q3", "Q3-2026",
@@ -93,6 +95,7 @@ func FuzzParsePeriodID(f *testing.F) {
 }
 
 func TestWithDeadlineDays(t *testing.T) {
+	t.Parallel()
 	p, _ := ParsePeriodID("2026-Q3")
 	tests := []struct {
 		days int
@@ -111,6 +114,7 @@ func TestWithDeadlineDays(t *testing.T) {
 }
 
 func TestPeriodsOfYear(t *testing.T) {
+	t.Parallel()
 	ids := func(ps []Period) []string {
 		var out []string
 		for _, p := range ps {
@@ -156,6 +160,7 @@ func TestPeriodsOfYear(t *testing.T) {
 }
 
 func TestCurrentPeriod(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		day     Date
 		cadence PeriodKind
@@ -180,6 +185,7 @@ func TestCurrentPeriod(t *testing.T) {
 }
 
 func TestPeriodContains(t *testing.T) {
+	t.Parallel()
 	p, _ := ParsePeriodID("2026-Q3")
 	tests := []struct {
 		d    Date
@@ -198,6 +204,7 @@ func TestPeriodContains(t *testing.T) {
 }
 
 func TestPeriodKindLabels(t *testing.T) {
+	t.Parallel()
 	want := map[PeriodKind]string{PeriodMonthly: "Bulanan", PeriodQuarterly: "Triwulan", PeriodSemester: "Semester", PeriodAnnual: "Akhir", "x": ""}
 	for k, l := range want {
 		if k.Label() != l || k.Valid() != (l != "") {

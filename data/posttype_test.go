@@ -6,6 +6,7 @@ import (
 )
 
 func TestPostTypeOf(t *testing.T) {
+	t.Parallel()
 	units := DefaultUnits()
 	units[0].HeadStaffID = 1 // Camat
 	units[1].HeadStaffID = 2 // Sekretaris Kecamatan
@@ -47,6 +48,7 @@ func TestPostTypeOf(t *testing.T) {
 }
 
 func TestIsFunctionalPosition(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		position string
 		want     bool

@@ -6,6 +6,7 @@ import (
 )
 
 func TestPredikatOfWholeMatrix(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		work, behavior Rating
 		want           Predikat
@@ -33,6 +34,7 @@ func TestPredikatOfWholeMatrix(t *testing.T) {
 }
 
 func TestPredikatOfMissingRating(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		work, behavior Rating
 		field          string
@@ -52,6 +54,7 @@ func TestPredikatOfMissingRating(t *testing.T) {
 }
 
 func TestPredikatLabels(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		p        Predikat
 		label    string

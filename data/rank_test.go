@@ -6,6 +6,7 @@ import (
 )
 
 func TestRankTables(t *testing.T) {
+	t.Parallel()
 	if len(PNSRanks) != 17 || len(PPPKGrades) != 17 {
 		t.Fatalf("PNSRanks %d, PPPKGrades %d; want 17 each", len(PNSRanks), len(PPPKGrades))
 	}
@@ -28,6 +29,7 @@ func TestRankTables(t *testing.T) {
 }
 
 func TestRankLabel(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ code, want string }{
 		{"I/a", "Juru Muda (I/a)"},
 		{"III/b", "Penata Muda Tingkat I (III/b)"},
@@ -47,6 +49,7 @@ func TestRankLabel(t *testing.T) {
 }
 
 func TestRanksFor(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind        Kind
 		n           int
@@ -72,6 +75,7 @@ func TestRanksFor(t *testing.T) {
 }
 
 func TestValidRank(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind Kind
 		code string
@@ -97,6 +101,7 @@ func TestValidRank(t *testing.T) {
 }
 
 func TestRankOrder(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code string
 		want int

@@ -75,6 +75,7 @@ func checkPairs(t *testing.T, name string, got, want map[uint64]RaterPair) {
 }
 
 func TestDefaultRatersDefaultUnits(t *testing.T) {
+	t.Parallel()
 	staff, units := kecamatan()
 	got := DefaultRaters(staff, units, NewDate(2026, time.June, 30))
 	checkPairs(t, "default", got, map[uint64]RaterPair{
@@ -97,6 +98,7 @@ func TestDefaultRatersDefaultUnits(t *testing.T) {
 }
 
 func TestDefaultRatersHistoryDay(t *testing.T) {
+	t.Parallel()
 	staff, units := kecamatan()
 	got := DefaultRaters(staff, units, NewDate(2026, time.February, 28))
 	if got[14] != pair(12, 1) || got[12] != pair(1, 0) {
@@ -105,6 +107,7 @@ func TestDefaultRatersHistoryDay(t *testing.T) {
 }
 
 func TestDefaultRatersVacantSekcam(t *testing.T) {
+	t.Parallel()
 	staff, units := kecamatan()
 	units[1].HeadStaffID = 0
 	got := DefaultRaters(staff, units, NewDate(2026, time.June, 30))
@@ -116,6 +119,7 @@ func TestDefaultRatersVacantSekcam(t *testing.T) {
 }
 
 func TestDefaultRatersHeadOfTwoUnits(t *testing.T) {
+	t.Parallel()
 	staff, units := kecamatan()
 	units[3].HeadStaffID = 2 // the Sekcam also heads Subbagian Perencanaan dan Keuangan
 	staff = append(staff, raterStaff(20, 4, "Bendahara"))
@@ -126,6 +130,7 @@ func TestDefaultRatersHeadOfTwoUnits(t *testing.T) {
 }
 
 func TestDefaultRatersFollowKindNotParent(t *testing.T) {
+	t.Parallel()
 	staff, units := kecamatan()
 	units[4].ParentID = 2 // a seksi wrongly placed under the sekretariat: the Camat still rates the Kasi
 	units = append(units, Unit{ID: 10, Name: "UPT", Kind: UnitOther, ParentID: 5, HeadStaffID: 21})
@@ -139,6 +144,7 @@ func TestDefaultRatersFollowKindNotParent(t *testing.T) {
 }
 
 func TestApplyRaterOverrides(t *testing.T) {
+	t.Parallel()
 	staff, units := kecamatan()
 	defaults := DefaultRaters(staff, units, NewDate(2026, time.June, 30))
 	before := maps.Clone(defaults)

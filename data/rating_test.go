@@ -3,6 +3,7 @@ package data
 import "testing"
 
 func TestParseRating(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Rating

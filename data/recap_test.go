@@ -17,6 +17,7 @@ func monthOf(y int, m time.Month, codes map[int]string) AttendanceMonth {
 }
 
 func TestRecapNovember2026(t *testing.T) {
+	t.Parallel()
 	cal := NewCalendar([]Holiday{{Date: NewDate(2026, 11, 5), Kind: HolidayLocal, Name: "Hari Jadi"}})
 	m := monthOf(2026, time.November, map[int]string{
 		2: CodeH, 3: CodeTL, 4: CodePSW, 6: CodeDL, 9: CodeFWA, 10: CodeTB, 11: CodeS, 12: CodeI,
@@ -44,6 +45,7 @@ func TestRecapNovember2026(t *testing.T) {
 }
 
 func TestRecapEmptyMonthIsNotEntered(t *testing.T) {
+	t.Parallel()
 	r := Recap(NewAttendanceMonth(1, 2026, time.March), calendar2026(t))
 	if r.WorkingDays != 17 || r.NotEntered != 17 || r.H != 0 || r.TK != 0 || r.PresentPercent != 0 {
 		t.Errorf("empty March = %+v", r)
@@ -51,6 +53,7 @@ func TestRecapEmptyMonthIsNotEntered(t *testing.T) {
 }
 
 func TestSumRecaps(t *testing.T) {
+	t.Parallel()
 	a := RecapRow{Year: 2026, Month: 3, Staff: 1, WorkingDays: 20, Present: 20, H: 20, Other: map[string]int{"X": 1}}
 	b := RecapRow{Year: 2026, Month: 3, Staff: 1, WorkingDays: 20, Present: 10, H: 9, TL: 1, LateCount: 1, LateMinutes: 5, TK: 10, Other: map[string]int{"X": 2}}
 	s := SumRecaps([]RecapRow{a, b})

@@ -27,6 +27,7 @@ func goodSKP() SKP {
 }
 
 func TestValidateSKPGood(t *testing.T) {
+	t.Parallel()
 	p := ValidateSKP(goodSKP())
 	if !p.OK() || len(p.Warnings) != 0 {
 		t.Fatalf("good SKP: %+v", p)
@@ -34,6 +35,7 @@ func TestValidateSKPGood(t *testing.T) {
 }
 
 func TestValidateSKPProblems(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		change  func(*SKP)
@@ -88,6 +90,7 @@ func TestValidateSKPProblems(t *testing.T) {
 }
 
 func TestValidateSKPKualitatifAspekOptional(t *testing.T) {
+	t.Parallel()
 	s := goodSKP()
 	s.Approach = ApproachKualitatif
 	s.Rows[0].Aspek = ""
@@ -97,6 +100,7 @@ func TestValidateSKPKualitatifAspekOptional(t *testing.T) {
 }
 
 func TestValidateSKPTemplateNeedsNoDates(t *testing.T) {
+	t.Parallel()
 	s := goodSKP()
 	s.StaffID, s.Start, s.End = 0, Date{}, Date{}
 	if p := ValidateSKP(s); !p.OK() {
@@ -109,6 +113,7 @@ func TestValidateSKPTemplateNeedsNoDates(t *testing.T) {
 }
 
 func TestCopySKP(t *testing.T) {
+	t.Parallel()
 	from := goodSKP()
 	start, end := NewDate(2027, time.January, 1), NewDate(2027, time.December, 31)
 	c := CopySKP(from, 9, "Analis Kebijakan", 6, start, end)
@@ -135,6 +140,7 @@ func TestCopySKP(t *testing.T) {
 }
 
 func TestSKPForPeriod(t *testing.T) {
+	t.Parallel()
 	old := goodSKP()
 	old.ID, old.End = 1, NewDate(2026, time.August, 14)
 	moved := CopySKP(old, old.StaffID, "Kasi", 6, NewDate(2026, time.August, 15), NewDate(2026, time.December, 31))
@@ -167,6 +173,7 @@ func TestSKPForPeriod(t *testing.T) {
 }
 
 func TestSKPLabels(t *testing.T) {
+	t.Parallel()
 	if ApproachKuantitatif.Label() != "Kuantitatif" || ApproachKualitatif.Label() != "Kualitatif" || Approach("x").Label() != "" {
 		t.Error("approach labels")
 	}

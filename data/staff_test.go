@@ -7,6 +7,7 @@ import (
 )
 
 func TestKindPredicates(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind                    Kind
 		valid, asn, pppk, hasNI bool
@@ -39,6 +40,7 @@ func TestKindPredicates(t *testing.T) {
 }
 
 func TestParseKind(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Kind
@@ -71,6 +73,7 @@ func TestParseKind(t *testing.T) {
 }
 
 func TestSex(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Sex
@@ -106,6 +109,7 @@ func historyStaff() Staff {
 }
 
 func TestStaffAt(t *testing.T) {
+	t.Parallel()
 	s := historyStaff()
 	tests := []struct {
 		day  Date
@@ -133,6 +137,7 @@ func TestStaffAt(t *testing.T) {
 }
 
 func TestStaffHistoryHelpers(t *testing.T) {
+	t.Parallel()
 	s := historyStaff()
 	if got := s.StartDate(); !got.Equal(NewDate(2015, 3, 1)) {
 		t.Errorf("StartDate() = %v", got)
@@ -150,6 +155,7 @@ func TestStaffHistoryHelpers(t *testing.T) {
 }
 
 func TestStaffNames(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		s           Staff
 		display, id string
@@ -170,6 +176,7 @@ func TestStaffNames(t *testing.T) {
 }
 
 func TestStaffJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := validPPPK()
 	s.ID, s.GelarBelakang, s.MismatchReason = 7, "S.Kom.", "alasan"
 	b, err := json.Marshal(s)

@@ -24,6 +24,7 @@ func parseRows(existing []Staff, rows ...StaffRow) ImportResult {
 func validRow() StaffRow { return StaffRowOf(sampleImportStaff()[0], DefaultUnits()) }
 
 func TestParseStaffImportAcceptsEveryKind(t *testing.T) {
+	t.Parallel()
 	want := sampleImportStaff()
 	var rows []StaffRow
 	for _, s := range want {
@@ -47,6 +48,7 @@ func leaving(reason, date string) func(*StaffRow) {
 }
 
 func TestParseStaffImportRowProblems(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		edit func(*StaffRow)
@@ -105,6 +107,7 @@ func TestParseStaffImportRowProblems(t *testing.T) {
 }
 
 func TestParseStaffImportExcelNIPNotRepeated(t *testing.T) {
+	t.Parallel()
 	r := validRow()
 	r.NIP = "1,97E+17"
 	res := parseRows(nil, r, r)
@@ -120,6 +123,7 @@ func TestParseStaffImportExcelNIPNotRepeated(t *testing.T) {
 }
 
 func TestParseStaffImportAcceptsLooseSpelling(t *testing.T) {
+	t.Parallel()
 	r := validRow()
 	r.NIP = "19680411 199303 1 009"
 	r.Kind = "pns"
@@ -138,6 +142,7 @@ func TestParseStaffImportAcceptsLooseSpelling(t *testing.T) {
 }
 
 func TestParseStaffImportLeaveEvent(t *testing.T) {
+	t.Parallel()
 	r := validRow()
 	r.Status, r.LeaveReason, r.LeaveDate = "TIDAK AKTIF", "pindah  tugas", "15/06/2024"
 	res := parseRows(nil, r)
@@ -151,6 +156,7 @@ func TestParseStaffImportLeaveEvent(t *testing.T) {
 }
 
 func TestNormalizeRank(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind Kind
 		in   string
@@ -175,6 +181,7 @@ func TestNormalizeRank(t *testing.T) {
 }
 
 func TestExcelMangled(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		cell   string
 		length int
@@ -207,6 +214,7 @@ func TestExcelMangled(t *testing.T) {
 }
 
 func TestParseStaffImportDuplicatesInFile(t *testing.T) {
+	t.Parallel()
 	a := validRow()
 	b := StaffRowOf(sampleImportStaff()[1], DefaultUnits())
 	c := validRow()
@@ -235,6 +243,7 @@ func TestParseStaffImportDuplicatesInFile(t *testing.T) {
 }
 
 func TestParseStaffImportManyDuplicatesNamesFew(t *testing.T) {
+	t.Parallel()
 	var rows []StaffRow
 	for range 9 {
 		rows = append(rows, validRow())
@@ -252,6 +261,7 @@ func TestParseStaffImportManyDuplicatesNamesFew(t *testing.T) {
 }
 
 func TestParseStaffImportDuplicatesAgainstRegister(t *testing.T) {
+	t.Parallel()
 	existing := sampleImportStaff()[:2]
 	existing[1].NIP = "19750215 200003 2 001"
 	rows := []StaffRow{validRow(), StaffRowOf(sampleImportStaff()[1], DefaultUnits()), StaffRowOf(sampleImportStaff()[2], DefaultUnits())}
@@ -268,6 +278,7 @@ func TestParseStaffImportDuplicatesAgainstRegister(t *testing.T) {
 }
 
 func TestParseStaffImportMismatchKeptWithReason(t *testing.T) {
+	t.Parallel()
 	r := validRow()
 	r.BirthDate = "12/04/1968"
 	r.MismatchReason = "Akta kelahiran menyebut 12 April"
@@ -278,6 +289,7 @@ func TestParseStaffImportMismatchKeptWithReason(t *testing.T) {
 }
 
 func TestParseStaffImportSkipsBlankRowsKeepsLines(t *testing.T) {
+	t.Parallel()
 	tbl := Table{Header: StaffHeaders(), Rows: []Row{
 		{Line: 3, Cells: []string{"", "  "}},
 		{Line: 7, Cells: validRow().Cells()},
@@ -293,6 +305,7 @@ func TestParseStaffImportSkipsBlankRowsKeepsLines(t *testing.T) {
 }
 
 func TestParseStaffImportPartialColumns(t *testing.T) {
+	t.Parallel()
 	header := []string{"No", "Nama Lengkap", "NIP", "JK", "Jenis", "Tgl Lahir", "Gol", "Jabatan", "Unit", "TMT"}
 	tbl := Table{Header: header, Rows: []Row{
 		{Line: 2, Cells: []string{"1", "Asep Saepudin", "'196804111993031009", "L", "PNS", "11/04/1968", "IV/a", "Camat", "Pimpinan Kecamatan", "02/01/2020"}},

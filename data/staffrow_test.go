@@ -43,6 +43,7 @@ func sampleImportStaff() []Staff {
 }
 
 func TestSampleImportStaffAreValid(t *testing.T) {
+	t.Parallel()
 	for _, s := range sampleImportStaff() {
 		if p := ValidateStaff(s, DefaultUnits(), rowToday); !p.OK() {
 			t.Errorf("%s: %v", s.Name, p.Errors)
@@ -51,6 +52,7 @@ func TestSampleImportStaffAreValid(t *testing.T) {
 }
 
 func TestStaffRowOf(t *testing.T) {
+	t.Parallel()
 	units := DefaultUnits()
 	s := sampleImportStaff()[0]
 	s.History = append(s.History,
@@ -74,6 +76,7 @@ func TestStaffRowOf(t *testing.T) {
 }
 
 func TestStaffRowCellsFollowColumns(t *testing.T) {
+	t.Parallel()
 	r := StaffRow{NIP: "a", NIK: "b", Name: "c", MismatchReason: "z"}
 	cells := r.Cells()
 	if len(cells) != len(StaffColumns) || len(StaffHeaders()) != len(StaffColumns) {
@@ -92,6 +95,7 @@ func TestStaffRowCellsFollowColumns(t *testing.T) {
 }
 
 func TestGuessMapping(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		header []string
@@ -121,6 +125,7 @@ func TestGuessMapping(t *testing.T) {
 }
 
 func TestMappingIndexAndRow(t *testing.T) {
+	t.Parallel()
 	m := Mapping{ColName: 1, ColNIP: -5, ColKind: 7}
 	if m.Index(ColName) != 1 || m.Index(ColNIP) != -1 || m.Index(ColNIK) != -1 {
 		t.Errorf("Index wrong: %d %d %d", m.Index(ColName), m.Index(ColNIP), m.Index(ColNIK))
@@ -132,6 +137,7 @@ func TestMappingIndexAndRow(t *testing.T) {
 }
 
 func TestValidateMapping(t *testing.T) {
+	t.Parallel()
 	full := GuessMapping(StaffHeaders())
 	without := func(keys ...string) Mapping {
 		m := Mapping{}
@@ -179,6 +185,7 @@ func TestValidateMapping(t *testing.T) {
 }
 
 func TestRowCellAndBlank(t *testing.T) {
+	t.Parallel()
 	r := Row{Line: 2, Cells: []string{" a ", "", "\t"}}
 	if r.Cell(0) != "a" || r.Cell(-1) != "" || r.Cell(3) != "" || r.Blank() {
 		t.Errorf("Cell/Blank wrong for %+v", r)
@@ -189,6 +196,7 @@ func TestRowCellAndBlank(t *testing.T) {
 }
 
 func TestStaffRowRoundTripThroughMapping(t *testing.T) {
+	t.Parallel()
 	units := DefaultUnits()
 	for _, s := range sampleImportStaff() {
 		r := StaffRowOf(s, units)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestTPPBands(t *testing.T) {
+	t.Parallel()
 	rules := DefaultTPPRules()
 	if err := rules.Check(); err != nil {
 		t.Fatal(err)
@@ -46,6 +47,7 @@ func TestTPPBands(t *testing.T) {
 }
 
 func TestTPPCutCapped(t *testing.T) {
+	t.Parallel()
 	cal := NewCalendar(nil)
 	m := NewAttendanceMonth(1, 2026, time.November)
 	for _, d := range cal.WorkingDaysIn(2026, time.November) {
@@ -62,6 +64,7 @@ func TestTPPCutCapped(t *testing.T) {
 }
 
 func TestTPPRulesCheck(t *testing.T) {
+	t.Parallel()
 	bad := []func(*TPPRules){
 		func(r *TPPRules) { r.AbsentPercent = -1 },
 		func(r *TPPRules) { r.Late[1].UpTo = 30 },

@@ -49,6 +49,7 @@ func validNonASN() Staff {
 }
 
 func TestValidateStaff(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		base   func() Staff
@@ -219,6 +220,7 @@ func TestValidateStaff(t *testing.T) {
 }
 
 func TestValidateStaffMessages(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		base   func() Staff

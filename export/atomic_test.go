@@ -24,6 +24,7 @@ func dirNames(t *testing.T, dir string) []string {
 }
 
 func TestWriteFileAtomicReplaces(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "laporan.pdf")
 	if err := os.WriteFile(path, []byte("lama"), 0o600); err != nil {
@@ -46,6 +47,7 @@ func TestWriteFileAtomicReplaces(t *testing.T) {
 }
 
 func TestWriteFileAtomicKeepsOldFileOnError(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "pegawai.xlsx")
 	if err := os.WriteFile(path, []byte("lama"), 0o600); err != nil {
@@ -71,6 +73,7 @@ func TestWriteFileAtomicKeepsOldFileOnError(t *testing.T) {
 }
 
 func TestWriteFileAtomicNewFileAndMissingDir(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "baru.csv")
 	if err := WriteFileAtomic(path, func(w io.Writer) error { return nil }); err != nil {

@@ -31,6 +31,7 @@ func sampleAttendance() AttendanceRecap {
 }
 
 func TestWriteAttendanceXLSX(t *testing.T) {
+	t.Parallel()
 	oct := sampleAttendance()
 	oct.Month = time.October
 	var buf bytes.Buffer
@@ -66,6 +67,7 @@ func TestWriteAttendanceXLSX(t *testing.T) {
 }
 
 func TestWriteAttendanceXLSXRefuses(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := WriteAttendanceXLSX(&buf, nil); err == nil {
 		t.Error("an empty workbook was written")

@@ -11,6 +11,7 @@ import (
 )
 
 func TestWriteEvaluationsXLSX(t *testing.T) {
+	t.Parallel()
 	q3, _ := data.ParsePeriodID("2026-Q3")
 	e := data.Evaluation{PeriodID: q3.ID, StaffID: 1, State: data.EvalFinal, Revision: 1, WorkRating: data.RatingDiAtas,
 		BehaviorRating: data.RatingDiBawah, Rows: []data.Realisasi{{Realisasi: "130 surat", UmpanBalik: "Baik sekali"}}}

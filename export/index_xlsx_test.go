@@ -9,6 +9,7 @@ import (
 )
 
 func TestWriteIndexFile(t *testing.T) {
+	t.Parallel()
 	entries := []IndexEntry{
 		{File: "196804111993031009_DrsAsepSaepudin_2026-Q3.pdf", NIP: "196804111993031009", Name: "Drs. Asep Saepudin",
 			Unit: "Seksi Pemerintahan", Period: "Triwulan III 2026", Predikat: "Baik", Signer: "Dedi Hidayat",
@@ -56,6 +57,7 @@ func TestWriteIndexFile(t *testing.T) {
 }
 
 func TestWriteIndexFileMissingFolder(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "tidak-ada", "indeks.xlsx")
 	if err := WriteIndexFile(path, nil); err == nil {
 		t.Fatal("writing into a missing folder succeeded")

@@ -59,6 +59,7 @@ func sampleRows() []data.StaffRow {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	writers := []struct {
 		file  string
 		write func(w *bytes.Buffer, rows []data.StaffRow) error
@@ -92,6 +93,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 }
 
 func TestWriteStaffCSV(t *testing.T) {
+	t.Parallel()
 	rows := sampleRows()[:1]
 	rows[0].NIP = "19680411 199303 1 009"
 	var buf bytes.Buffer
@@ -109,6 +111,7 @@ func TestWriteStaffCSV(t *testing.T) {
 }
 
 func TestWriteStaffXLSX(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := WriteStaffXLSX(&buf, sampleRows()); err != nil {
 		t.Fatal(err)
@@ -167,6 +170,7 @@ func TestWriteStaffXLSX(t *testing.T) {
 }
 
 func TestWriteStaffXLSXEmpty(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := WriteStaffXLSX(&buf, nil); err != nil {
 		t.Fatal(err)
@@ -178,6 +182,7 @@ func TestWriteStaffXLSXEmpty(t *testing.T) {
 }
 
 func TestWriteStaffFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"pegawai.csv", "PEGAWAI.XLSX"} {
 		path := filepath.Join(dir, name)

@@ -16,6 +16,7 @@ import (
 )
 
 func TestReadTableCSV(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		text   string
@@ -55,6 +56,7 @@ func TestReadTableCSV(t *testing.T) {
 }
 
 func TestReadTableRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, file string
 		content    []byte
@@ -83,6 +85,7 @@ func TestReadTableRefuses(t *testing.T) {
 }
 
 func TestReadTableTooLarge(t *testing.T) {
+	t.Parallel()
 	line := []byte(strings.Repeat("a", 1021) + ",b\n") // 1 KiB
 	big := bytes.Repeat(line, MaxTableSize/len(line)+1)
 	if _, err := ReadTable("big.csv", bytes.NewReader(big)); !errors.Is(err, ErrTableTooLarge) {
@@ -119,6 +122,7 @@ func set(t testing.TB, f *excelize.File, sheet, cell string, v any) {
 }
 
 func TestReadTableXLSX(t *testing.T) {
+	t.Parallel()
 	b := xlsxBytes(t, func(f *excelize.File, sheet string) {
 		set(t, f, sheet, "A2", "NIP")
 		set(t, f, sheet, "B2", "Nama")
@@ -161,6 +165,7 @@ func TestReadTableXLSX(t *testing.T) {
 }
 
 func TestReadTableXLSXNumericNIPIsRefusedOnImport(t *testing.T) {
+	t.Parallel()
 	b := xlsxBytes(t, func(f *excelize.File, sheet string) {
 		header := data.StaffHeaders()
 		if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
@@ -187,6 +192,7 @@ func TestReadTableXLSXNumericNIPIsRefusedOnImport(t *testing.T) {
 }
 
 func TestReadTable10MBCSV(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF" + strings.Join(data.StaffHeaders(), ";") + "\r\n")
 	base := sampleRows()[0]

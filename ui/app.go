@@ -1,10 +1,11 @@
 // Package ui is the Fyne user interface of Kinerja: the main window with its
 // navigation, one file and one struct per screen, and the dialogs they open.
-// Screens read and change data only through data/store (never bbolt directly);
-// rules come from package data and file formats from package export. Every
-// string goes through fyne's lang package (see SetupLanguage); dates are shown
-// and typed day-first (see DateEntry). Slow work runs off the UI goroutine and
-// its result comes back with fyne.Do.
+// Screens read and change data only through data/service, the one door to the
+// data file that the command line (ui/cli) uses too, never through data/store
+// or bbolt; rules come from package data and file formats from package
+// export. Every string goes through fyne's lang package (see SetupLanguage);
+// dates are shown and typed day-first (see DateEntry). Slow work runs off the
+// UI goroutine and its result comes back with fyne.Do.
 package ui
 
 import (
@@ -14,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"kinerja/assets"
 	"kinerja/data"
 	"kinerja/data/service"
 )
@@ -73,8 +73,8 @@ var Screens = []string{ScreenHome, ScreenStaff, ScreenAttendance, ScreenPerform,
 func New(a fyne.App, svc *service.Service, opt Options) *App {
 	u := &App{fyne: a, svc: svc, opt: opt, today: data.Today}
 	u.win = a.NewWindow(lang.L("app.name"))
-	a.SetIcon(assets.Icon)
-	u.win.SetIcon(assets.Icon)
+	a.SetIcon(appIcon)
+	u.win.SetIcon(appIcon)
 	u.win.Resize(fyne.NewSize(1100, 700))
 	u.home = newHomeScreen(u)
 	u.staff = newStaffScreen(u)

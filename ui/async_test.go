@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"os"
 	"testing"
+
+	"kinerja/internal/testkit"
 )
 
 // TestMain runs the screens' background work synchronously: Fyne's test
@@ -14,5 +15,5 @@ func TestMain(m *testing.M) {
 		done()
 	}
 	runOnUI = func(f func()) { f() }
-	os.Exit(m.Run())
+	testkit.Main(m) // removes the data files built once (newDocumentsUI)
 }

@@ -7,18 +7,45 @@ import (
 	"kinerja/data"
 	"kinerja/data/demo"
 	"kinerja/data/service"
+	"kinerja/internal/testkit"
 )
 
 // demoPassphrase is the demo's office and signer passphrase, as `kinerja demo` sets it.
 const demoPassphrase = "demo-kinerja"
 
-// newDocumentsUI builds the window on a small demo office as `kinerja demo`
-// makes it — staff with unit heads, the ended periods of the year evaluated
-// with SKPs and capaian, the office root and the raters' signers under demoPassphrase,
-// the final evaluations of the returned period signed — and shows Dokumen.
+// newDocumentsUI builds the window on a copy of a small demo office, built
+// once per test binary, as `kinerja demo` makes it — staff with unit heads,
+// the ended periods of the year evaluated with SKPs and capaian, the office
+// root and the raters' signers under demoPassphrase, the final evaluations of
+// the returned period signed — and shows Dokumen.
 func newDocumentsUI(t *testing.T) (*App, *service.Service, string) {
 	t.Helper()
-	u, svc := newTestUI(t, false, Options{})
+	path := testkit.Shared(t, "documents.db", func(path string) error {
+		documentsPeriod = buildDocumentsOffice(t, path)
+		return nil
+	})
+	u, svc := newTestUIOn(t, path, true, Options{})
+	u.Show(ScreenDocuments)
+	return u, svc, documentsPeriod
+}
+
+// documentsPeriod is the period whose final evaluations the office of
+// newDocumentsUI has signed; set when that office is built, once per test
+// binary.
+var documentsPeriod string
+
+// buildDocumentsOffice makes the office of newDocumentsUI in a new data file
+// at path, closes it and returns the signed period.
+func buildDocumentsOffice(t *testing.T, path string) string {
+	t.Helper()
+	svc, err := service.Open(path, testServiceOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if err := svc.SetOffice(testOffice); err != nil {
+		t.Fatal(err)
+	}
 	made := demo.New(demo.Options{Staff: 16, Seed: 1, Today: testToday})
 	saved, err := svc.AddStaff(made.Staff)
 	if err != nil {
@@ -64,8 +91,10 @@ func newDocumentsUI(t *testing.T) (*App, *service.Service, string) {
 			t.Fatal(err)
 		}
 	}
-	u.Show(ScreenDocuments)
-	return u, svc, period
+	if err := svc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return period
 }
 
 // demoPeriod creates the periods up to testToday and gives the ended ones of

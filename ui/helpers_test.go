@@ -14,6 +14,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
+	"kinerja/internal/testkit/svckit"
 )
 
 // testToday is the day every UI test runs on.
@@ -48,16 +49,28 @@ func useIndonesian(t *testing.T) {
 // noOffice) and builds the window on it in Bahasa Indonesia.
 func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *service.Service) {
 	t.Helper()
+	return newTestUIOn(t, filepath.Join(t.TempDir(), "kinerja.db"), noOffice, opt)
+}
+
+// testServiceOptions open the tests' data files: actor "test", the clock at
+// 09:00 on testToday and the cheap key cost.
+func testServiceOptions() service.Options {
+	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
+	return service.Options{Create: true, Actor: "test", Now: now, KeyCost: svckit.KeyCost}
+}
+
+// newTestUIOn is newTestUI on the data file at path.
+func newTestUIOn(t testing.TB, path string, noOffice bool, opt Options) (*App, *service.Service) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	useLanguage(t, a)
-	now := func() time.Time { return testToday.Time().Add(9 * time.Hour) }
-	svc, err := service.Open(filepath.Join(t.TempDir(), "kinerja.db"), service.Options{Create: true, Actor: "test", Now: now})
+	svc, err := service.Open(path, testServiceOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = svc.Close() })
 	if !noOffice {
-		if err := svc.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Kota: "Soreang"}); err != nil {
+		if err := svc.SetOffice(testOffice); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -66,6 +79,9 @@ func newTestUI(t testing.TB, noOffice bool, opt Options) (*App, *service.Service
 	u.win.Resize(fyne.NewSize(1100, 700))
 	return u, svc
 }
+
+// testOffice is the office identity newTestUI sets.
+var testOffice = data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Kota: "Soreang"}
 
 // objects returns every visible object on the window's canvas, overlays (dialogs) included.
 func objects(c fyne.Canvas) []fyne.CanvasObject {

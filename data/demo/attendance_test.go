@@ -16,6 +16,7 @@ func demoStaffWithIDs(n int, today data.Date) []data.Staff {
 }
 
 func TestAttendance(t *testing.T) {
+	t.Parallel()
 	today := data.NewDate(2026, time.November, 28)
 	staff := demoStaffWithIDs(45, today)
 	cal := data.NewCalendar([]data.Holiday{{Date: data.NewDate(2026, time.August, 17), Kind: data.HolidayNational, Name: "Proklamasi"}})

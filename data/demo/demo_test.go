@@ -9,6 +9,7 @@ import (
 // the register, that identifiers are unique, and that the office has the
 // variety the demo promises: every kind, unit heads, transfers and leavers.
 func TestIsValid(t *testing.T) {
+	t.Parallel()
 	today := data.NewDate(2026, 11, 28)
 	for _, seed := range []int64{1, 2, 7, 42} {
 		d := New(Options{Staff: 45, Seed: seed, Today: today})
@@ -53,6 +54,7 @@ func TestIsValid(t *testing.T) {
 }
 
 func TestIsDeterministic(t *testing.T) {
+	t.Parallel()
 	opt := Options{Staff: 20, Seed: 9, Today: data.NewDate(2026, 11, 28)}
 	a, b := New(opt), New(opt)
 	for i := range a.Staff {
@@ -63,6 +65,7 @@ func TestIsDeterministic(t *testing.T) {
 }
 
 func TestAlwaysHasTheUnitHeads(t *testing.T) {
+	t.Parallel()
 	if d := New(Options{Staff: 1, Seed: 1, Today: data.NewDate(2026, 1, 5)}); len(d.Staff) != len(demoHeads) {
 		t.Fatalf("%d staff, want the %d unit heads", len(d.Staff), len(demoHeads))
 	}

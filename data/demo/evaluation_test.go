@@ -36,6 +36,7 @@ func demoEvaluationInput(t *testing.T, n int) EvaluationOptions {
 }
 
 func TestSKPsSkipNonASN(t *testing.T) {
+	t.Parallel()
 	opt := demoEvaluationInput(t, 45)
 	kinds := map[uint64]data.Kind{}
 	for _, s := range opt.Staff {
@@ -55,6 +56,7 @@ func TestSKPsSkipNonASN(t *testing.T) {
 }
 
 func TestEvaluations(t *testing.T) {
+	t.Parallel()
 	opt := demoEvaluationInput(t, 45)
 	set := Evaluations(opt)
 	kinds := map[uint64]data.Kind{}

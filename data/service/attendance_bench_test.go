@@ -2,8 +2,6 @@ package service
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,18 +9,19 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/store"
+	"kinerja/internal/testkit"
 )
 
 // benchOffice opens a file with n staff and, for each, months of machine
 // entries on every working day from first through last.
-func benchOffice(b *testing.B, n int, first, last store.YearMonth) (*store.Store, []data.Staff) {
+func benchOffice(b *testing.B, n int, first, last store.YearMonth) (*Service, []data.Staff) {
 	b.Helper()
 	list := make([]data.Staff, n)
 	for i := range list {
 		list[i] = person(i, data.KindPNS, uint64(3+i%7))
 	}
-	st, staff := openStore(b, list...)
-	cal, err := New(st).Calendar()
+	svc, staff := openService(b, list...)
+	cal, err := svc.Calendar()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,19 +42,19 @@ func benchOffice(b *testing.B, n int, first, last store.YearMonth) (*store.Store
 			months = append(months, m)
 		}
 	}
-	if err := st.SaveAttendance(months); err != nil {
+	if err := svc.st.SaveAttendance(months); err != nil {
 		b.Fatal(err)
 	}
-	return st, staff
+	return svc, staff
 }
 
 // BenchmarkMonthRecap2000 is the monthly recap of 2,000 staff through the store.
 func BenchmarkMonthRecap2000(b *testing.B) {
 	nov := store.YearMonth{Year: 2026, Month: time.November}
-	st, _ := benchOffice(b, 2000, store.YearMonth{Year: 2026, Month: time.September}, nov)
+	svc, _ := benchOffice(b, 2000, store.YearMonth{Year: 2026, Month: time.September}, nov)
 	b.ResetTimer()
 	for b.Loop() {
-		rec, err := New(st).MonthRecap(2026, time.November, 0)
+		rec, err := svc.MonthRecap(2026, time.November, 0)
 		if err != nil || len(rec.Lines) != 2000 {
 			b.Fatalf("%d lines, %v", len(rec.Lines), err)
 		}
@@ -65,10 +64,10 @@ func BenchmarkMonthRecap2000(b *testing.B) {
 // BenchmarkDiscipline2000 is the PP 94/2021 count of 2,000 staff-years
 // (December of the year before through December) through the store.
 func BenchmarkDiscipline2000(b *testing.B) {
-	st, _ := benchOffice(b, 2000, store.YearMonth{Year: 2025, Month: time.December}, store.YearMonth{Year: 2026, Month: time.December})
+	svc, _ := benchOffice(b, 2000, store.YearMonth{Year: 2025, Month: time.December}, store.YearMonth{Year: 2026, Month: time.December})
 	b.ResetTimer()
 	for b.Loop() {
-		lines, err := New(st).DisciplineYear(2026)
+		lines, err := svc.DisciplineYear(2026)
 		if err != nil || len(lines) != 2000 {
 			b.Fatalf("%d lines, %v", len(lines), err)
 		}
@@ -82,15 +81,15 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 	for i := range list {
 		list[i] = person(i, data.KindPNS, uint64(3+i%7))
 	}
-	st, staff := openStore(b, list...)
+	svc, staff := openService(b, list...)
 	pins := map[string]uint64{}
 	for i, s := range staff {
 		pins[fmt.Sprint(i+1)] = s.ID
 	}
-	if err := st.MapPins(pins); err != nil {
+	if err := svc.MapPins(pins); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := New(st).Calendar(); err != nil {
+	if _, err := svc.Calendar(); err != nil {
 		b.Fatal(err)
 	}
 	var sb strings.Builder
@@ -101,48 +100,29 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 		}
 	}
 	log := sb.String()
-	template := st.Path()
-	if err := st.Close(); err != nil {
+	template := svc.Path()
+	if err := svc.Close(); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "k.db")
-		copyFile(b, template, path)
-		fresh, err := store.Open(path, store.Options{Create: true, Actor: "uji"})
+		testkit.CopyFile(b, template, path)
+		fresh, err := Open(path, testOptions())
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		plan, err := New(fresh).PlanAttlogImport(strings.NewReader(log), nil, false)
+		plan, err := fresh.PlanAttlogImport(strings.NewReader(log), nil, false)
 		if err != nil || plan.Punches != 100000 {
 			b.Fatalf("%d punches, %v", plan.Punches, err)
 		}
-		if _, err := New(fresh).ApplyImport(plan); err != nil {
+		if _, err := fresh.ApplyImport(plan); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
 		fresh.Close()
 		b.StartTimer()
-	}
-}
-
-func copyFile(b *testing.B, from, to string) {
-	b.Helper()
-	src, err := os.Open(from)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer src.Close()
-	dst, err := os.Create(to)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		b.Fatal(err)
-	}
-	if err := dst.Close(); err != nil {
-		b.Fatal(err)
 	}
 }

@@ -1,63 +1,56 @@
 package service
 
 import (
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"kinerja/data"
 	"kinerja/data/store"
+	"kinerja/export/sign"
+	"kinerja/internal/testkit"
 )
 
-// testNow is the fixed clock of the attendance tests.
-var testNow = time.Date(2026, time.November, 28, 10, 0, 0, 0, time.UTC)
+func TestMain(m *testing.M) { testkit.Main(m) }
 
-// openStore opens a new data file holding the given staff; it is closed at the end of the test.
-func openStore(t testing.TB, staff ...data.Staff) (*store.Store, []data.Staff) {
+// testNow is the fixed clock of the service tests.
+var testNow = testkit.Now
+
+// testKeyCost is the cheap argon2id cost of the tests, svckit.KeyCost
+// (which package service cannot import: svckit imports the service).
+var testKeyCost = sign.KeyCost{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// testOptions are the options of every test file: actor "uji", the fixed
+// clock and the cheap key cost.
+func testOptions() Options {
+	return Options{Create: true, Actor: "uji", Now: testkit.Clock, KeyCost: testKeyCost}
+}
+
+// openService opens a new data file holding the given staff; it is closed at the end of the test.
+func openService(t testing.TB, staff ...data.Staff) (*Service, []data.Staff) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji", Now: func() time.Time { return testNow }})
+	svc, err := Open(filepath.Join(t.TempDir(), "k.db"), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = st.Close() })
+	t.Cleanup(func() { _ = svc.Close() })
 	if len(staff) == 0 {
-		return st, nil
+		return svc, nil
 	}
-	saved, err := st.AddStaff(staff)
+	saved, err := svc.AddStaff(staff)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, saved
+	return svc, saved
 }
 
-// person returns a valid staff member of kind k in unit, started in 2010;
-// i makes the identifier unique.
-func person(i int, k data.Kind, unit uint64) data.Staff {
-	born := data.NewDate(1970, time.January, 1).AddDays(i)
-	s := data.Staff{
-		Name: fmt.Sprintf("Pegawai %02d", i), Kind: k, Sex: data.SexMale, BirthDate: born,
-		History: []data.Event{{Date: data.NewDate(2010, time.January, 4), Kind: data.EventStart,
-			Rank: "III/b", Position: "Pengadministrasi Perkantoran", UnitID: unit}},
-	}
-	switch {
-	case k == data.KindNonASN:
-		s.NIK = fmt.Sprintf("3204%02d%s%04d", 10, born.Time().Format("020106"), i+1)
-		s.History[0].Rank = ""
-	case k.IsPPPK():
-		s.NIP = fmt.Sprintf("%s2021211%03d", born.Compact(), i%999+1)
-		s.History[0].Rank = "IX"
-		s.ContractStart, s.ContractEnd = data.NewDate(2021, 1, 1), data.NewDate(2030, 12, 31)
-	default:
-		s.NIP = fmt.Sprintf("%s2010011%03d", born.Compact(), i%999+1)
-	}
-	return s
-}
+// person returns a valid staff member of kind k in unit (testkit.Person).
+func person(i int, k data.Kind, unit uint64) data.Staff { return testkit.Person(i, k, unit) }
 
 func day(m time.Month, d int) data.Date { return data.NewDate(2026, m, d) }
 
 // setDays saves entries for one person, one transaction per call.
-func setDays(t testing.TB, st *store.Store, staffID uint64, entries map[data.Date]data.DayEntry) {
+func setDays(t testing.TB, svc *Service, staffID uint64, entries map[data.Date]data.DayEntry) {
 	t.Helper()
 	months := map[store.YearMonth]data.AttendanceMonth{}
 	for d, e := range entries {
@@ -65,7 +58,7 @@ func setDays(t testing.TB, st *store.Store, staffID uint64, entries map[data.Dat
 		m, ok := months[ym]
 		if !ok {
 			var err error
-			if m, err = st.AttendanceMonth(staffID, d.Year(), d.Month()); err != nil {
+			if m, err = svc.AttendanceMonth(staffID, d.Year(), d.Month()); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -79,7 +72,7 @@ func setDays(t testing.TB, st *store.Store, staffID uint64, entries map[data.Dat
 	for _, m := range months {
 		list = append(list, m)
 	}
-	if err := st.SaveAttendance(list); err != nil {
+	if err := svc.st.SaveAttendance(list); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -19,13 +19,14 @@ const attlog = "     1\t2026-11-02 07:25:10\t1\t0\t1\t0\n" +
 	"3\t2026-11-03 07:31:00\n"
 
 func TestAttlogImport(t *testing.T) {
-	st, staff := openStore(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5), person(3, data.KindPNS, 6))
-	if err := st.MapPins(map[string]uint64{"1": staff[0].ID, "2": staff[1].ID}); err != nil {
+	t.Parallel()
+	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5), person(3, data.KindPNS, 6))
+	if err := svc.MapPins(map[string]uint64{"1": staff[0].ID, "2": staff[1].ID}); err != nil {
 		t.Fatal(err)
 	}
 	// Person 2 was entered by hand on 2 November: kept unless overwrite.
-	setDays(t, st, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeDL, Letter: "SPT 1"}})
-	plan, err := New(st).PlanAttlogImport(strings.NewReader(attlog), map[string]string{"3": staff[2].NIP}, false)
+	setDays(t, svc, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeDL, Letter: "SPT 1"}})
+	plan, err := svc.PlanAttlogImport(strings.NewReader(attlog), map[string]string{"3": staff[2].NIP}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,59 +46,60 @@ func TestAttlogImport(t *testing.T) {
 	if len(plan.BadLines) != 1 || plan.BadLines[0].Line != 7 {
 		t.Errorf("bad lines = %+v", plan.BadLines)
 	}
-	if m, _ := st.AttendanceMonth(staff[0].ID, 2026, time.November); len(m.Days) != 0 {
+	if m, _ := svc.AttendanceMonth(staff[0].ID, 2026, time.November); len(m.Days) != 0 {
 		t.Fatal("planning saved something")
 	}
-	n, err := New(st).ApplyImport(plan)
+	n, err := svc.ApplyImport(plan)
 	if err != nil || n != 3 {
 		t.Fatalf("ApplyImport = %d, %v", n, err)
 	}
-	m, _ := st.AttendanceMonth(staff[0].ID, 2026, time.November)
+	m, _ := svc.AttendanceMonth(staff[0].ID, 2026, time.November)
 	if e := m.Days[2]; e.Code != data.CodeH || e.In != "07:25" || e.Out != "16:10" || e.Source != data.SourceMachine {
 		t.Errorf("2 November = %+v", e)
 	}
 	if _, ok := m.Days[7]; ok {
 		t.Error("a Saturday punch was saved")
 	}
-	if m3, _ := st.AttendanceMonth(staff[2].ID, 2026, time.November); m3.Days[3].Code != data.CodeTL || m3.Days[3].LateMinutes != 1 {
+	if m3, _ := svc.AttendanceMonth(staff[2].ID, 2026, time.November); m3.Days[3].Code != data.CodeTL || m3.Days[3].LateMinutes != 1 {
 		t.Errorf("mapped PIN 3: %+v", m3.Days[3])
 	}
-	if pins, _ := st.MachinePins(); pins["3"] != staff[2].ID {
+	if pins, _ := svc.MachinePins(); pins["3"] != staff[2].ID {
 		t.Errorf("the --map PIN was not remembered: %v", pins)
 	}
-	audit, _ := st.Audit()
+	audit, _ := svc.st.Audit()
 	// Re-importing the same file changes nothing.
-	again, err := New(st).PlanAttlogImport(strings.NewReader(attlog), nil, false)
+	again, err := svc.PlanAttlogImport(strings.NewReader(attlog), nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if again.Changes() || again.Count(data.MergeUnchanged) != 3 {
 		t.Fatalf("second plan: changes %v, unchanged %d", again.Changes(), again.Count(data.MergeUnchanged))
 	}
-	if n, err := New(st).ApplyImport(again); err != nil || n != 0 {
+	if n, err := svc.ApplyImport(again); err != nil || n != 0 {
 		t.Fatalf("second apply = %d, %v", n, err)
 	}
-	if after, _ := st.Audit(); len(after) != len(audit) {
+	if after, _ := svc.st.Audit(); len(after) != len(audit) {
 		t.Fatal("re-importing wrote audit entries")
 	}
 	// With overwrite the hand-entered DL gives way to the punches.
-	over, _ := New(st).PlanAttlogImport(strings.NewReader(attlog), nil, true)
+	over, _ := svc.PlanAttlogImport(strings.NewReader(attlog), nil, true)
 	if over.Count(data.MergeChanged) != 1 {
 		t.Fatalf("overwrite plan changed %d", over.Count(data.MergeChanged))
 	}
-	if _, err := New(st).ApplyImport(over); err != nil {
+	if _, err := svc.ApplyImport(over); err != nil {
 		t.Fatal(err)
 	}
-	if m2, _ := st.AttendanceMonth(staff[1].ID, 2026, time.November); m2.Days[2].Code != data.CodeTL {
+	if m2, _ := svc.AttendanceMonth(staff[1].ID, 2026, time.November); m2.Days[2].Code != data.CodeTL {
 		t.Errorf("overwritten day = %+v", m2.Days[2])
 	}
-	if _, err := New(st).PlanAttlogImport(strings.NewReader(attlog), map[string]string{"5": "123"}, false); err == nil {
+	if _, err := svc.PlanAttlogImport(strings.NewReader(attlog), map[string]string{"5": "123"}, false); err == nil {
 		t.Error("a mapping to an unknown NIP was accepted")
 	}
 }
 
 func TestPunchTable(t *testing.T) {
-	st, staff := openStore(t, person(1, data.KindPNS, 5))
+	t.Parallel()
+	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	header := []string{"No", "Nama", "Tanggal", "Jam"}
 	cols := GuessPunchColumns(header)
 	if cols != (PunchColumns{PIN: 0, DateTime: -1, Date: 2, Time: 3}) {
@@ -111,7 +113,7 @@ func TestPunchTable(t *testing.T) {
 		{Line: 3, Cells: []string{staff[0].NIP, "x", "02/11/2026", "16:20"}},
 		{Line: 5, Cells: []string{staff[0].NIP, "x", "31/11/2026", "07:10"}},
 	}}
-	plan, err := New(st).PlanPunchTable(table, cols, nil, false)
+	plan, err := svc.PlanPunchTable(table, cols, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +123,7 @@ func TestPunchTable(t *testing.T) {
 	if d := plan.Days[0]; d.Punches.First != "07:10" || d.Punches.Last != "16:20" {
 		t.Fatalf("day = %+v", d)
 	}
-	if _, err := New(st).PlanPunchTable(table, PunchColumns{PIN: 0, DateTime: -1, Date: 2, Time: -1}, nil, false); err == nil {
+	if _, err := svc.PlanPunchTable(table, PunchColumns{PIN: 0, DateTime: -1, Date: 2, Time: -1}, nil, false); err == nil {
 		t.Error("a mapping without a time column was accepted")
 	}
 }

@@ -9,13 +9,14 @@ import (
 )
 
 func TestMonthRecap(t *testing.T) {
-	st, staff := openStore(t, person(1, data.KindPNS, 6), person(2, data.KindPNS, 5), person(3, data.KindNonASN, 5))
-	setDays(t, st, staff[0].ID, map[data.Date]data.DayEntry{
+	t.Parallel()
+	svc, staff := openService(t, person(1, data.KindPNS, 6), person(2, data.KindPNS, 5), person(3, data.KindNonASN, 5))
+	setDays(t, svc, staff[0].ID, map[data.Date]data.DayEntry{
 		day(time.November, 2): {Code: data.CodeTL, In: "08:15", LateMinutes: 45},
 		day(time.November, 3): {Code: data.CodeTK},
 	})
-	setDays(t, st, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeH}})
-	rec, err := New(st).MonthRecap(2026, time.November, 0)
+	setDays(t, svc, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeH}})
+	rec, err := svc.MonthRecap(2026, time.November, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,18 +37,19 @@ func TestMonthRecap(t *testing.T) {
 	if rec.Office.Staff != 3 || rec.Office.WorkingDays != 63 || rec.Office.Present != 2 {
 		t.Errorf("office = %+v", rec.Office)
 	}
-	one, _ := New(st).MonthRecap(2026, time.November, 6)
+	one, _ := svc.MonthRecap(2026, time.November, 6)
 	if len(one.Lines) != 1 || one.Office.Staff != 1 {
 		t.Errorf("unit 6 = %+v", one)
 	}
-	year, err := New(st).YearRecap(staff[0].ID, 2026)
+	year, err := svc.YearRecap(staff[0].ID, 2026)
 	if err != nil || len(year.Months) != 12 || year.Total.TK != 1 || year.TPP[10].Percent != 2.5 {
 		t.Fatalf("YearRecap = %+v, %v", year, err)
 	}
 }
 
 func TestDisciplineYearAndNearThresholds(t *testing.T) {
-	st, staff := openStore(t, person(1, data.KindPNS, 5), person(2, data.KindNonASN, 5), person(3, data.KindPNS, 5), person(4, data.KindCPNS, 5))
+	t.Parallel()
+	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindNonASN, 5), person(3, data.KindPNS, 5), person(4, data.KindCPNS, 5))
 	tk := func(ds ...data.Date) map[data.Date]data.DayEntry {
 		out := map[data.Date]data.DayEntry{}
 		for _, d := range ds {
@@ -56,15 +58,15 @@ func TestDisciplineYearAndNearThresholds(t *testing.T) {
 		return out
 	}
 	// Person 1: two TK days — one short of teguran lisan.
-	setDays(t, st, staff[0].ID, tk(day(time.February, 2), day(time.February, 3)))
+	setDays(t, svc, staff[0].ID, tk(day(time.February, 2), day(time.February, 3)))
 	// Non-ASN: many TK days, counts only.
-	setDays(t, st, staff[1].ID, tk(day(time.May, 4), day(time.May, 5), day(time.May, 6), day(time.May, 7)))
+	setDays(t, svc, staff[1].ID, tk(day(time.May, 4), day(time.May, 5), day(time.May, 6), day(time.May, 7)))
 	// CPNS: a run from 28 December 2025 (a Sunday) across the new year:
 	// 29–31 December 2025, then 2, 5–9 January 2026 (1 January is a holiday).
 	run := tk(data.NewDate(2025, 12, 29), data.NewDate(2025, 12, 30), data.NewDate(2025, 12, 31),
 		day(time.January, 2), day(time.January, 5), day(time.January, 6), day(time.January, 7), day(time.January, 8), day(time.January, 9))
-	setDays(t, st, staff[3].ID, run)
-	lines, err := New(st).DisciplineYear(2026)
+	setDays(t, svc, staff[3].ID, run)
+	lines, err := svc.DisciplineYear(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func TestDisciplineYearAndNearThresholds(t *testing.T) {
 	if r := byID[staff[3].ID]; r.LongestRun != 9 || r.AbsentDays != 6 {
 		t.Errorf("CPNS run = %+v", r)
 	}
-	near, err := New(st).NearThresholds(day(time.November, 28))
+	near, err := svc.NearThresholds(day(time.November, 28))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,14 +10,14 @@ import (
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
+	"kinerja/internal/testkit"
 )
 
 // sheetOffice is an office in Soreang with n staff spread over the units
 // (the Camat heading unit 1, the Kasubbag heading unit 3), a gelar on the
 // Camat, one person who left before November 2026 and one who starts in
 // December 2026.
-func sheetOffice(t *testing.T, n int) (*store.Store, []data.Staff) {
+func sheetOffice(t *testing.T, n int) (*Service, []data.Staff) {
 	t.Helper()
 	list := make([]data.Staff, 0, n+2)
 	for i := 1; i <= n; i++ {
@@ -32,11 +32,11 @@ func sheetOffice(t *testing.T, n int) (*store.Store, []data.Staff) {
 	late := person(n+2, data.KindPNS, 5)
 	late.Name = "Belum Mulai"
 	late.History[0].Date = day(time.December, 1)
-	st, saved := openStore(t, append(list, gone, late)...)
-	if err := st.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Alamat: "Jl. Alun-alun Utara No. 1", Kota: "Soreang"}); err != nil {
+	svc, saved := openService(t, append(list, gone, late)...)
+	if err := svc.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung", Alamat: "Jl. Alun-alun Utara No. 1", Kota: "Soreang"}); err != nil {
 		t.Fatal(err)
 	}
-	units, err := st.Units()
+	units, err := svc.Units()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,12 +44,12 @@ func sheetOffice(t *testing.T, n int) (*store.Store, []data.Staff) {
 	for _, u := range units {
 		if h, ok := heads[u.ID]; ok {
 			u.HeadStaffID = h
-			if _, err := st.SaveUnit(u); err != nil {
+			if _, err := svc.SaveUnit(u); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	return st, saved
+	return svc, saved
 }
 
 // sheetText checks a sheet with qpdf and returns its text with the spaces
@@ -60,10 +60,10 @@ func sheetText(t *testing.T, b []byte) string {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(needTool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
+	if out, err := exec.Command(testkit.NeedTool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
-	out, err := exec.Command(needTool(t, "pdftotext"), "-enc", "UTF-8", path, "-").Output()
+	out, err := exec.Command(testkit.NeedTool(t, "pdftotext"), "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -71,8 +71,9 @@ func sheetText(t *testing.T, b []byte) string {
 }
 
 func TestAttendanceSheetDay(t *testing.T) {
-	st, staff := sheetOffice(t, 12)
-	b, err := New(st).AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
+	t.Parallel()
+	svc, staff := sheetOffice(t, 12)
+	b, err := svc.AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,8 +101,9 @@ func TestAttendanceSheetDay(t *testing.T) {
 }
 
 func TestAttendanceSheetWeekAcrossHoliday(t *testing.T) {
-	st, _ := sheetOffice(t, 5)
-	b, err := New(st).AttendanceSheet(day(time.December, 21), day(time.December, 27), 0)
+	t.Parallel()
+	svc, _ := sheetOffice(t, 5)
+	b, err := svc.AttendanceSheet(day(time.December, 21), day(time.December, 27), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,8 +123,9 @@ func TestAttendanceSheetWeekAcrossHoliday(t *testing.T) {
 }
 
 func TestAttendanceSheetOneUnit(t *testing.T) {
-	st, _ := sheetOffice(t, 20)
-	b, err := New(st).AttendanceSheet(day(time.November, 30), day(time.December, 4), 5)
+	t.Parallel()
+	svc, _ := sheetOffice(t, 20)
+	b, err := svc.AttendanceSheet(day(time.November, 30), day(time.December, 4), 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,8 +146,9 @@ func TestAttendanceSheetOneUnit(t *testing.T) {
 }
 
 func TestAttendanceSheetManyPages(t *testing.T) {
-	st, _ := sheetOffice(t, 45)
-	b, err := New(st).AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
+	t.Parallel()
+	svc, _ := sheetOffice(t, 45)
+	b, err := svc.AttendanceSheet(day(time.November, 30), day(time.November, 30), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +158,8 @@ func TestAttendanceSheetManyPages(t *testing.T) {
 }
 
 func TestAttendanceSheetRefuses(t *testing.T) {
-	st, _ := sheetOffice(t, 3)
+	t.Parallel()
+	svc, _ := sheetOffice(t, 3)
 	emptyUnit := uint64(9)
 	cases := []struct {
 		name       string
@@ -174,7 +179,7 @@ func TestAttendanceSheetRefuses(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := New(st).AttendanceSheet(c.from, c.to, c.unit)
+			_, err := svc.AttendanceSheet(c.from, c.to, c.unit)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v, want one containing %q", err, c.want)
 			}

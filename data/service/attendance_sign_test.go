@@ -14,21 +14,22 @@ import (
 )
 
 func TestExportAttendanceSigned(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
-	kasi, err := o.st.StaffByID(o.kasi)
+	kasi, err := o.svc.StaffByID(o.kasi)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	today := data.NewDate(2026, time.November, 2)
-	paths, err := New(o.st).ExportAttendanceSigned(2026, time.October, dir, today, o.kasi, testSignerPass)
+	paths, err := o.svc.ExportAttendanceSigned(2026, time.October, dir, today, o.kasi, testSignerPass)
 	if err != nil {
 		t.Fatalf("ExportAttendanceSigned: %v", err)
 	}
 	if len(paths) != 2 {
 		t.Fatalf("%d files written", len(paths))
 	}
-	res, err := New(o.st).Verify(paths)
+	res, err := o.svc.Verify(paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,12 +52,13 @@ func TestExportAttendanceSigned(t *testing.T) {
 		i = len(raw) / 3
 	}
 	raw[i+2] ^= 0x01
-	if r, err := New(o.st).VerifyDocument("ubah.pdf", raw); err != nil || r.OK() {
+	if r, err := o.svc.VerifyDocument("ubah.pdf", raw); err != nil || r.OK() {
 		t.Errorf("a changed recap verifies: %s, %v", r.Line(), err)
 	}
 }
 
 func TestExportAttendanceSignedRefusals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	today := data.NewDate(2026, time.November, 2)
 	tests := []struct {
@@ -71,7 +73,7 @@ func TestExportAttendanceSignedRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			if _, err := New(o.st).ExportAttendanceSigned(2026, time.October, dir, today, tt.staffID, tt.pass); !errors.Is(err, tt.want) {
+			if _, err := o.svc.ExportAttendanceSigned(2026, time.October, dir, today, tt.staffID, tt.pass); !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
 			if entries, _ := os.ReadDir(dir); len(entries) != 0 {

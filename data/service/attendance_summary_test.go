@@ -10,7 +10,8 @@ import (
 )
 
 func TestAttendanceSummary(t *testing.T) {
-	st, staff := openStore(t, person(1, data.KindPNS, 5))
+	t.Parallel()
+	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	id := staff[0].ID
 	entries := map[data.Date]data.DayEntry{
 		day(time.November, 2):  {Code: data.CodeH},
@@ -23,8 +24,8 @@ func TestAttendanceSummary(t *testing.T) {
 		day(time.November, 10): {Code: data.CodeCT},
 		day(time.October, 30):  {Code: data.CodeTK}, // outside the range, inside the year
 	}
-	setDays(t, st, id, entries)
-	sum, err := New(st).AttendanceSummary(id, day(time.November, 2), day(time.November, 13))
+	setDays(t, svc, id, entries)
+	sum, err := svc.AttendanceSummary(id, day(time.November, 2), day(time.November, 13))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,25 +43,26 @@ func TestAttendanceSummary(t *testing.T) {
 	if sum.Discipline.AbsentDays != 4 || !strings.Contains(sum.Level, "teguran tertulis") {
 		t.Errorf("level = %q (%+v)", sum.Level, sum.Discipline)
 	}
-	early, err := New(st).AttendanceSummary(id, day(time.November, 2), day(time.November, 5))
+	early, err := svc.AttendanceSummary(id, day(time.November, 2), day(time.November, 5))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if early.WorkingDays != 4 || early.TK != 1 || early.Discipline.AbsentDays != 2 || early.Level != "" {
 		t.Errorf("up to 5 November: %+v", early)
 	}
-	if _, err := New(st).AttendanceSummary(id, day(time.November, 5), day(time.November, 2)); err == nil {
+	if _, err := svc.AttendanceSummary(id, day(time.November, 5), day(time.November, 2)); err == nil {
 		t.Error("a reversed range was accepted")
 	}
-	if _, err := New(st).AttendanceSummary(99, day(time.November, 2), day(time.November, 5)); err == nil {
+	if _, err := svc.AttendanceSummary(99, day(time.November, 2), day(time.November, 5)); err == nil {
 		t.Error("an unknown staff member was accepted")
 	}
 }
 
 func TestSummaryHolidaysAreNotWorkingDays(t *testing.T) {
-	st, staff := openStore(t, person(1, data.KindPNS, 5))
+	t.Parallel()
+	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	// 16–20 March 2026: the 18th and 20th are cuti bersama, the 19th Nyepi (shipped list).
-	sum, err := New(st).AttendanceSummary(staff[0].ID, day(time.March, 16), day(time.March, 20))
+	sum, err := svc.AttendanceSummary(staff[0].ID, day(time.March, 16), day(time.March, 20))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseMonth(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in    string
 		year  int
@@ -28,6 +29,7 @@ func TestParseMonth(t *testing.T) {
 }
 
 func TestGuessPunchColumns(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		header []string
 		want   PunchColumns
@@ -50,18 +52,19 @@ func TestGuessPunchColumns(t *testing.T) {
 }
 
 func TestCalendarSeedsShippedHolidaysOnce(t *testing.T) {
-	st, _ := openStore(t)
-	cal, err := New(st).Calendar()
+	t.Parallel()
+	svc, _ := openService(t)
+	cal, err := svc.Calendar()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cal.IsWorkingDay(day(time.August, 17)) {
 		t.Fatal("17 August 2026 is a working day")
 	}
-	if err := st.RemoveHoliday(day(time.August, 17)); err != nil {
+	if err := svc.RemoveHoliday(day(time.August, 17)); err != nil {
 		t.Fatal(err)
 	}
-	if cal, _ = New(st).Calendar(); !cal.IsWorkingDay(day(time.August, 17)) {
+	if cal, _ = svc.Calendar(); !cal.IsWorkingDay(day(time.August, 17)) {
 		t.Fatal("a holiday the admin removed came back")
 	}
 	if _, ok := cal.HolidayOn(day(time.December, 25)); !ok {

@@ -94,10 +94,10 @@ func TestCheckCatchesRatingsEditedOutsideEvenWithRebuiltAudit(t *testing.T) {
 	o := signOffice(t)
 	staff := o.pelaksana[0]
 	o.submitted(t, staff, data.RatingSesuai, data.RatingSesuai)
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, staff, testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, staff, testSignerPass); err != nil {
 		t.Fatalf("FinalizeAndSign: %v", err)
 	}
-	svc := New(o.st)
+	svc := o.svc
 	rep, err := svc.Check(context.Background(), nil)
 	if err != nil || !rep.Clean() {
 		t.Fatalf("before the edit: %v %v", err, rep.Problems)
@@ -107,7 +107,7 @@ func TestCheckCatchesRatingsEditedOutsideEvenWithRebuiltAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := o.st.Close(); err != nil {
+	if err := o.svc.st.Close(); err != nil {
 		t.Fatal(err)
 	}
 	editEvaluationLikeAnAttacker(t, path, o.periodID, staff, data.RatingDiAtas)
@@ -142,11 +142,11 @@ func TestCheckCatchesRatingsEditedOutsideEvenWithRebuiltAudit(t *testing.T) {
 // Service, with a fixed clock.
 func dataOffice(t *testing.T) *Service {
 	t.Helper()
-	st, _ := openStore(t, person(1, data.KindPNS, 1))
-	if err := st.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung"}); err != nil {
+	svc, _ := openService(t, person(1, data.KindPNS, 1))
+	if err := svc.SetOffice(data.Office{Kecamatan: "Soreang", Kabupaten: "Bandung"}); err != nil {
 		t.Fatal(err)
 	}
-	return New(st)
+	return svc
 }
 
 func TestCheckCleanIsRecorded(t *testing.T) {

@@ -15,11 +15,11 @@ func BenchmarkSignedEvaluations100(b *testing.B) {
 	o := signOffice(b)
 	id := o.pelaksana[0]
 	e := o.finalized(b, id, data.RatingDiAtas, data.RatingSesuai)
-	u, err := New(o.st).UnlockSigner(o.kasi, testSignerPass)
+	u, err := o.svc.UnlockSigner(o.kasi, testSignerPass)
 	if err != nil {
 		b.Fatal(err)
 	}
-	src, err := New(o.st).loadDocSource(o.periodID, id, e)
+	src, err := o.svc.loadDocSource(o.periodID, id, e)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -42,11 +42,11 @@ func BenchmarkStoreSignedPDF(b *testing.B) {
 	o := signOffice(b)
 	id := o.pelaksana[0]
 	e := o.finalized(b, id, data.RatingDiAtas, data.RatingSesuai)
-	u, err := New(o.st).UnlockSigner(o.kasi, testSignerPass)
+	u, err := o.svc.UnlockSigner(o.kasi, testSignerPass)
 	if err != nil {
 		b.Fatal(err)
 	}
-	src, err := New(o.st).loadDocSource(o.periodID, id, e)
+	src, err := o.svc.loadDocSource(o.periodID, id, e)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -58,11 +58,11 @@ func BenchmarkStoreSignedPDF(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		n++
-		if err := o.st.SaveDocument(doc, fmt.Appendf(bytes.Clone(signed), "%% %d\n", n)); err != nil {
+		if err := o.svc.st.SaveDocument(doc, fmt.Appendf(bytes.Clone(signed), "%% %d\n", n)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	stored, err := o.st.Documents(o.periodID)
+	stored, err := o.svc.st.Documents(o.periodID)
 	if err != nil || len(stored) == 0 {
 		b.Fatalf("%d documents, %v", len(stored), err)
 	}

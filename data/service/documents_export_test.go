@@ -14,6 +14,7 @@ import (
 )
 
 func TestAppraisalFileName(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		nip, name, period string
 		revision          int
@@ -32,26 +33,27 @@ func TestAppraisalFileName(t *testing.T) {
 }
 
 func TestExportAppraisals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	for _, id := range o.pelaksana[:2] {
 		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
-		if _, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
+		if _, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// A final evaluation without a signer (the Camat rates the Kasi) is exported unsigned.
 	o.finalized(t, o.kasi, data.RatingSesuai, data.RatingSesuai)
 	// A reopened and again final evaluation gets the revision suffix.
-	if _, err := New(o.st).Reopen(o.periodID, o.pelaksana[1], "salah ketik realisasi"); err != nil {
+	if _, err := o.svc.Reopen(o.periodID, o.pelaksana[1], "salah ketik realisasi"); err != nil {
 		t.Fatal(err)
 	}
 	o.submitted(t, o.pelaksana[1], data.RatingDiAtas, data.RatingSesuai)
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, o.pelaksana[1], testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, o.pelaksana[1], testSignerPass); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	var calls []int
-	res, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, dir, func(done, total int) { calls = append(calls, done*100+total) })
+	res, err := o.svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, dir, func(done, total int) { calls = append(calls, done*100+total) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +68,7 @@ func TestExportAppraisals(t *testing.T) {
 		names[filepath.ToSlash(rel)] = f.Signed
 	}
 	for _, id := range []uint64{o.pelaksana[0], o.pelaksana[1], o.kasi} {
-		s, _ := o.st.StaffByID(id)
+		s, _ := o.svc.StaffByID(id)
 		rev := 0
 		if id == o.pelaksana[1] {
 			rev = 1
@@ -95,7 +97,7 @@ func TestExportAppraisals(t *testing.T) {
 		checkPDFTools(t, f.Path, f.Signed)
 	}
 	// --nip narrows to one person.
-	one, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{NIP: mustNIP(t, o, o.kasi)}, t.TempDir(), nil)
+	one, err := o.svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{NIP: mustNIP(t, o, o.kasi)}, t.TempDir(), nil)
 	if err != nil || len(one.Files) != 3 {
 		t.Fatalf("by NIP: %v, %v", one.Files, err)
 	}
@@ -103,7 +105,7 @@ func TestExportAppraisals(t *testing.T) {
 
 func mustNIP(t *testing.T, o *evalOffice, id uint64) string {
 	t.Helper()
-	s, err := o.st.StaffByID(id)
+	s, err := o.svc.StaffByID(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,16 +113,17 @@ func mustNIP(t *testing.T, o *evalOffice, id uint64) string {
 }
 
 func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	for _, id := range o.pelaksana {
 		o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
-		if _, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
+		if _, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
 			t.Fatal(err)
 		}
 	}
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err := New(o.st).ExportAppraisals(ctx, o.periodID, ExportFilter{}, dir, func(done, total int) {
+	_, err := o.svc.ExportAppraisals(ctx, o.periodID, ExportFilter{}, dir, func(done, total int) {
 		if done == 1 {
 			cancel()
 		}
@@ -151,13 +154,14 @@ func TestExportAppraisalsCancelLeavesNoFinalName(t *testing.T) {
 // that is there is named as missing, not blamed on a pulled USB stick
 // (that message stays for a drive that is gone or an I/O error).
 func TestExportAppraisalsMissingFolder(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	o.submitted(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, o.pelaksana[0], testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, o.pelaksana[0], testSignerPass); err != nil {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(t.TempDir(), "dicabut")
-	_, err := New(o.st).ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, missing, nil)
+	_, err := o.svc.ExportAppraisals(context.Background(), o.periodID, ExportFilter{}, missing, nil)
 	var ee *ExportError
 	if !errors.As(err, &ee) || ee.Reason != fmt.Sprintf(reasonNoFolder, missing) {
 		t.Fatalf("err = %v, want the missing-folder message", err)
@@ -165,6 +169,7 @@ func TestExportAppraisalsMissingFolder(t *testing.T) {
 }
 
 func TestDiskReason(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		err  error
 		want string
@@ -183,9 +188,10 @@ func TestDiskReason(t *testing.T) {
 }
 
 func TestExportForms(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	dir := t.TempDir()
-	res, err := New(o.st).ExportForms(context.Background(), o.periodID, ExportFilter{UnitID: 5}, dir, nil)
+	res, err := o.svc.ExportForms(context.Background(), o.periodID, ExportFilter{UnitID: 5}, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,17 +211,18 @@ func TestExportForms(t *testing.T) {
 }
 
 func TestExportForTTE(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
 	path := filepath.Join(t.TempDir(), "tte.pdf")
-	if err := New(o.st).ExportForTTE(o.periodID, id, path); !errors.Is(err, ErrNotFinal) {
+	if err := o.svc.ExportForTTE(o.periodID, id, path); !errors.Is(err, ErrNotFinal) {
 		t.Fatalf("not final: %v", err)
 	}
-	if _, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
+	if _, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass); err != nil {
 		t.Fatal(err)
 	}
-	if err := New(o.st).ExportForTTE(o.periodID, id, path); err != nil {
+	if err := o.svc.ExportForTTE(o.periodID, id, path); err != nil {
 		t.Fatal(err)
 	}
 	checkPDFTools(t, path, true)

@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
-
-	"kinerja/data/store"
 )
 
 var safeFileName = regexp.MustCompile(`^[0-9A-Za-z_.-]*$`)
@@ -27,16 +25,12 @@ func FuzzAppraisalFileName(f *testing.F) {
 // FuzzVerifyDocument checks that verifying any bytes never panics and that
 // only a signed document can be valid.
 func FuzzVerifyDocument(f *testing.F) {
-	st, err := store.Open(filepath.Join(f.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji"})
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Cleanup(func() { _ = st.Close() })
+	svc, _ := openService(f)
 	for _, s := range []string{"%PDF-1.7\n%%EOF", "bukan pdf", "%PDF-1.4 /ByteRange [0 10 20 30] /Contents <00ff>", "KINERJA-ID EVK-2026-Q3-196804111993031009-r0; SHA-256 " + string(make([]byte, 64))} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		r, err := New(st).VerifyDocument("f.pdf", doc)
+		r, err := svc.VerifyDocument("f.pdf", doc)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 )
 
 func TestDocumentsPostType(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	tests := []struct {
 		name    string
@@ -23,18 +24,18 @@ func TestDocumentsPostType(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o.submitted(t, tt.staffID, data.RatingSesuai, data.RatingSesuai)
-			raw, err := New(o.st).RenderEvaluation(o.periodID, tt.staffID, 0)
+			raw, err := o.svc.RenderEvaluation(o.periodID, tt.staffID, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkPDFTools(t, writeTemp(t, "dok.pdf", raw), false, "Jenis Jabatan : "+string(tt.want))
 		})
 	}
-	kasi, err := o.st.StaffByID(o.kasi)
+	kasi, err := o.svc.StaffByID(o.kasi)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := New(o.st).ExportForms(context.Background(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
+	res, err := o.svc.ExportForms(context.Background(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
 	if err != nil || len(res.Files) != 2 {
 		t.Fatalf("ExportForms: %d files, %v", len(res.Files), err)
 	}

@@ -12,7 +12,7 @@ import (
 // savedSKP stores a complete 2026 SKP with its Lampiran for staffID.
 func savedSKP(t *testing.T, o *evalOffice, staffID uint64) data.SKP {
 	t.Helper()
-	k, err := New(o.st).SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31),
+	k, err := o.svc.SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31),
 		Approach: data.ApproachKuantitatif, Rows: skpRows(),
 		Lampiran: data.Lampiran{
 			DukunganSumberDaya:      []string{"Komputer dan printer kantor"},
@@ -26,18 +26,19 @@ func savedSKP(t *testing.T, o *evalOffice, staffID uint64) data.SKP {
 }
 
 func TestRenderSKP(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staffID := o.pelaksana[0]
 	k := savedSKP(t, o, staffID)
-	s, err := o.st.StaffByID(staffID)
+	s, err := o.svc.StaffByID(staffID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	kasi, err := o.st.StaffByID(o.kasi)
+	kasi, err := o.svc.StaffByID(o.kasi)
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := New(o.st).RenderSKP(staffID, k.ID)
+	raw, err := o.svc.RenderSKP(staffID, k.ID)
 	if err != nil {
 		t.Fatalf("RenderSKP: %v", err)
 	}
@@ -57,24 +58,26 @@ func TestRenderSKP(t *testing.T) {
 }
 
 func TestRenderSKPRefusals(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	k := savedSKP(t, o, o.pelaksana[0])
-	if _, err := New(o.st).RenderSKP(o.pelaksana[1], k.ID); !errors.Is(err, data.ErrNotFound) {
+	if _, err := o.svc.RenderSKP(o.pelaksana[1], k.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("someone else's SKP: err = %v, want ErrNotFound", err)
 	}
-	if _, err := New(o.st).RenderSKP(o.pelaksana[0], k.ID+100); err == nil {
+	if _, err := o.svc.RenderSKP(o.pelaksana[0], k.ID+100); err == nil {
 		t.Error("an unknown SKP rendered")
 	}
 }
 
 func TestSKPForYear(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staffID := o.pelaksana[0]
-	first, err := New(o.st).SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 6, 30), Approach: data.ApproachKuantitatif, Rows: skpRows()})
+	first, err := o.svc.SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 6, 30), Approach: data.ApproachKuantitatif, Rows: skpRows()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := New(o.st).SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 7, 1), End: data.NewDate(2026, 12, 31), Approach: data.ApproachKualitatif, Rows: skpRows()})
+	second, err := o.svc.SaveSKP(data.SKP{StaffID: staffID, Start: data.NewDate(2026, 7, 1), End: data.NewDate(2026, 12, 31), Approach: data.ApproachKualitatif, Rows: skpRows()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +90,7 @@ func TestSKPForYear(t *testing.T) {
 		{2025, 0, ErrNoSKP},
 	}
 	for _, tt := range tests {
-		k, err := New(o.st).SKPForYear(staffID, tt.year)
+		k, err := o.svc.SKPForYear(staffID, tt.year)
 		if !errors.Is(err, tt.err) || k.ID != tt.want {
 			t.Errorf("year %d: SKP %d, %v; want %d, %v", tt.year, k.ID, err, tt.want, tt.err)
 		}

@@ -78,8 +78,7 @@ func isWindowError(err error) bool {
 
 func TestAttendanceWindowRefusals(t *testing.T) {
 	t.Parallel()
-	st, staff := openStore(t, person(1, data.KindPNS, 5))
-	svc := New(st)
+	svc, staff := openService(t, person(1, data.KindPNS, 5))
 	id := staff[0].ID
 	for _, tt := range []struct {
 		d      data.Date
@@ -104,11 +103,11 @@ func TestAttendanceWindowRefusals(t *testing.T) {
 	if _, err := svc.CopyPreviousDay(data.NewDate(2099, 12, 1), 0); !isWindowError(err) {
 		t.Errorf("CopyPreviousDay 2099: %v", err)
 	}
-	if m, _ := st.AttendanceMonth(id, 2099, time.December); len(m.Days) != 0 {
+	if m, _ := svc.st.AttendanceMonth(id, 2099, time.December); len(m.Days) != 0 {
 		t.Errorf("2099 saved: %+v", m.Days)
 	}
 	log := "1\t2026-11-02 07:30:00\n1\t1970-01-01 07:00:00\n1\t2099-12-01 07:00:00\n1\t9999-01-04 16:00:00\n"
-	if err := st.MapPins(map[string]uint64{"1": id}); err != nil {
+	if err := svc.st.MapPins(map[string]uint64{"1": id}); err != nil {
 		t.Fatal(err)
 	}
 	plan, err := svc.PlanAttlogImport(strings.NewReader(log), nil, false)

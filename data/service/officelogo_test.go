@@ -38,6 +38,7 @@ func encodeJPEG(b *bytes.Buffer, m image.Image) error { return jpeg.Encode(b, m,
 func encodeGIF(b *bytes.Buffer, m image.Image) error  { return gif.Encode(b, m, nil) }
 
 func TestCheckLogo(t *testing.T) {
+	t.Parallel()
 	pngLogo := testLogo(t, 64, 64, encodePNG)
 	huge := append(append([]byte{}, pngLogo[:16]...), make([]byte, MaxLogoSize)...)
 	tests := []struct {
@@ -76,27 +77,28 @@ func FuzzCheckLogo(f *testing.F) {
 }
 
 func TestOfficeLogoRoundTrip(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
-	if logo, err := New(o.st).OfficeLogo(); err != nil || logo != nil {
+	if logo, err := o.svc.OfficeLogo(); err != nil || logo != nil {
 		t.Fatalf("no logo yet: %d bytes, %v", len(logo), err)
 	}
-	if err := New(o.st).SetOfficeLogo([]byte("bukan gambar")); !errors.Is(err, ErrLogoFormat) {
+	if err := o.svc.SetOfficeLogo([]byte("bukan gambar")); !errors.Is(err, ErrLogoFormat) {
 		t.Fatalf("bad logo: %v", err)
 	}
 	want := testLogo(t, 40, 40, encodeJPEG)
-	if err := New(o.st).SetOfficeLogo(want); err != nil {
+	if err := o.svc.SetOfficeLogo(want); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := New(o.st).OfficeLogo(); err != nil || !bytes.Equal(got, want) {
+	if got, err := o.svc.OfficeLogo(); err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("stored logo: %d bytes, %v", len(got), err)
 	}
-	if err := New(o.st).RemoveOfficeLogo(); err != nil {
+	if err := o.svc.RemoveOfficeLogo(); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := New(o.st).OfficeLogo(); err != nil || got != nil {
+	if got, err := o.svc.OfficeLogo(); err != nil || got != nil {
 		t.Fatalf("after removal: %d bytes, %v", len(got), err)
 	}
-	if err := o.st.VerifyAudit(); err != nil {
+	if err := o.svc.st.VerifyAudit(); err != nil {
 		t.Fatalf("audit: %v", err)
 	}
 }
@@ -113,30 +115,31 @@ func imageCount(t *testing.T, b []byte) int {
 }
 
 func TestLogoOnEveryDocument(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	staffID := o.pelaksana[0]
 	k := savedSKP(t, o, staffID)
 	o.submitted(t, staffID, data.RatingSesuai, data.RatingSesuai)
-	kasi, err := o.st.StaffByID(o.kasi)
+	kasi, err := o.svc.StaffByID(o.kasi)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	render := map[string]func() ([]byte, error){
-		"evaluasi": func() ([]byte, error) { return New(o.st).RenderEvaluation(o.periodID, staffID, 0) },
-		"SKP":      func() ([]byte, error) { return New(o.st).RenderSKP(staffID, k.ID) },
+		"evaluasi": func() ([]byte, error) { return o.svc.RenderEvaluation(o.periodID, staffID, 0) },
+		"SKP":      func() ([]byte, error) { return o.svc.RenderSKP(staffID, k.ID) },
 		"formulir": func() ([]byte, error) {
-			res, err := New(o.st).ExportForms(t.Context(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
+			res, err := o.svc.ExportForms(t.Context(), o.periodID, ExportFilter{NIP: kasi.NIP}, t.TempDir(), nil)
 			if err != nil {
 				return nil, err
 			}
 			return os.ReadFile(res.Files[0].Path)
 		},
 		"daftar hadir": func() ([]byte, error) {
-			return New(o.st).AttendanceSheet(data.NewDate(2026, time.November, 2), data.NewDate(2026, time.November, 2), 0)
+			return o.svc.AttendanceSheet(data.NewDate(2026, time.November, 2), data.NewDate(2026, time.November, 2), 0)
 		},
 		"rekap": func() ([]byte, error) {
-			files, err := New(o.st).ExportAttendance(2026, time.October, dir, "pdf", data.NewDate(2026, time.November, 2))
+			files, err := o.svc.ExportAttendance(2026, time.October, dir, "pdf", data.NewDate(2026, time.November, 2))
 			if err != nil || len(files) == 0 {
 				return nil, err
 			}
@@ -151,7 +154,7 @@ func TestLogoOnEveryDocument(t *testing.T) {
 		}
 		before[name] = imageCount(t, b)
 	}
-	if err := New(o.st).SetOfficeLogo(testLogo(t, 80, 80, encodePNG)); err != nil {
+	if err := o.svc.SetOfficeLogo(testLogo(t, 80, 80, encodePNG)); err != nil {
 		t.Fatal(err)
 	}
 	for name, r := range render {

@@ -2,17 +2,16 @@ package service
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"kinerja/data"
-	"kinerja/data/store"
 )
 
 func TestOfficeViewNumbers(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
-	empty, err := New(o.st).OfficeView(o.periodID)
+	empty, err := o.svc.OfficeView(o.periodID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,18 +19,18 @@ func TestOfficeViewNumbers(t *testing.T) {
 	if empty.Total.Total() != 7 || empty.Total.NotStarted != 7 || len(empty.Counts) != 0 || empty.Warnings != nil {
 		t.Fatalf("empty view: %+v", empty)
 	}
-	o.finalized(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)                                                            // Baik
-	o.finalized(t, o.pelaksana[1], data.RatingSesuai, data.RatingSesuai)                                                            // Baik
-	if _, err := New(o.st).SetEvaluation(o.periodID, o.pelaksana[2], rateBoth(data.RatingDiBawah, data.RatingSesuai)); err != nil { // Butuh Perbaikan, draft
+	o.finalized(t, o.pelaksana[0], data.RatingSesuai, data.RatingSesuai)                                                        // Baik
+	o.finalized(t, o.pelaksana[1], data.RatingSesuai, data.RatingSesuai)                                                        // Baik
+	if _, err := o.svc.SetEvaluation(o.periodID, o.pelaksana[2], rateBoth(data.RatingDiBawah, data.RatingSesuai)); err != nil { // Butuh Perbaikan, draft
 		t.Fatal(err)
 	}
-	if _, err := New(o.st).SetDevelopment(o.periodID, o.pelaksana[2], []data.FollowUp{{Need: "Pelatihan aplikasi layanan", Status: data.FollowUpNeeded}}); err != nil {
+	if _, err := o.svc.SetDevelopment(o.periodID, o.pelaksana[2], []data.FollowUp{{Need: "Pelatihan aplikasi layanan", Status: data.FollowUpNeeded}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(o.st).Submit(o.periodID, o.pppk); err != nil { // submitted, no ratings
+	if _, err := o.svc.Submit(o.periodID, o.pppk); err != nil { // submitted, no ratings
 		t.Fatal(err)
 	}
-	v, err := New(o.st).OfficeView(o.periodID)
+	v, err := o.svc.OfficeView(o.periodID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,36 +61,37 @@ func TestOfficeViewNumbers(t *testing.T) {
 	}
 	// Capaian Sangat Kurang: at least 60% Sangat Kurang, at least 10%
 	// Kurang or Butuh Perbaikan (met), no Sangat Baik (met).
-	if _, err := New(o.st).SetCapaian(o.periodID, data.CapaianSangatKurang); err != nil {
+	if _, err := o.svc.SetCapaian(o.periodID, data.CapaianSangatKurang); err != nil {
 		t.Fatal(err)
 	}
-	v, _ = New(o.st).OfficeView(o.periodID)
+	v, _ = o.svc.OfficeView(o.periodID)
 	if len(v.Warnings) != 1 || v.Warnings[0].Bound.Kind != data.BoundAtLeast || v.Warnings[0].Count != 0 || v.Warnings[0].Total != 3 {
 		t.Errorf("warnings for Sangat Kurang = %+v", v.Warnings)
 	}
 	// Capaian Baik: 2 of 3 Baik is 66,7% (≤ 70%) and a Butuh Perbaikan exists.
-	if _, err := New(o.st).SetCapaian(o.periodID, data.CapaianBaik); err != nil {
+	if _, err := o.svc.SetCapaian(o.periodID, data.CapaianBaik); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ = New(o.st).OfficeView(o.periodID); len(v.Warnings) != 0 {
+	if v, _ = o.svc.OfficeView(o.periodID); len(v.Warnings) != 0 {
 		t.Errorf("warnings for Baik = %+v", v.Warnings)
 	}
 }
 
 func TestEvaluationListRows(t *testing.T) {
+	t.Parallel()
 	o := newEvalOffice(t)
 	k := data.SKP{StaffID: o.pelaksana[0], Start: data.NewDate(2026, 1, 1), End: data.NewDate(2026, 12, 31), Approach: data.ApproachKuantitatif,
 		Rows: []data.HasilKerja{
 			{Kind: data.HasilUtama, RHKPimpinan: "Pelayanan administrasi prima", RHK: "Surat keluar terselesaikan", Aspek: data.AspekKuantitas, IKI: "Jumlah surat", Target: "120 surat"},
 			{Kind: data.HasilTambahan, RHKPimpinan: "Pelayanan administrasi prima", RHK: "Arsip tertata", Aspek: data.AspekWaktu, IKI: "Lama pencarian arsip", Target: "5 menit"},
 		}}
-	if _, err := New(o.st).SaveSKP(k); err != nil {
+	if _, err := o.svc.SaveSKP(k); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(o.st).SetEvaluation(o.periodID, o.pelaksana[0], func(e *data.Evaluation) { e.Rows[1].Realisasi = "4 menit" }); err != nil {
+	if _, err := o.svc.SetEvaluation(o.periodID, o.pelaksana[0], func(e *data.Evaluation) { e.Rows[1].Realisasi = "4 menit" }); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := New(o.st).EvaluationList(o.periodID)
+	rows, err := o.svc.EvaluationList(o.periodID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,20 +111,16 @@ func TestEvaluationListRows(t *testing.T) {
 // BenchmarkOfficeView2000 loads the office view of one period for 2,000
 // evaluated staff, every one with a stored evaluation, through the store.
 func BenchmarkOfficeView2000(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "k.db"), store.Options{Create: true, Actor: "uji"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	svc, _ := openService(b)
 	list := make([]data.Staff, 2000)
 	for i := range list {
 		list[i] = evalStaff(i, data.KindPNS, uint64(3+i%7), fmt.Sprintf("Pelaksana %d", i%9), "III/a")
 	}
-	saved, err := st.AddStaff(list)
+	saved, err := svc.AddStaff(list)
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := New(st).CreatePeriod(evalPeriod)
+	p, err := svc.CreatePeriod(evalPeriod)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -135,15 +131,15 @@ func BenchmarkOfficeView2000(b *testing.B) {
 		e.WorkRating, e.BehaviorRating = data.Ratings[i%3], data.Ratings[(i/3)%3]
 		evals[i] = e.Normalize()
 	}
-	if err := st.SaveEvaluations(evals, nil); err != nil {
+	if err := svc.SaveEvaluations(evals, nil); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := New(st).SetCapaian(p.ID, data.CapaianBaik); err != nil {
+	if _, err := svc.SetCapaian(p.ID, data.CapaianBaik); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for range b.N {
-		v, err := New(st).OfficeView(p.ID)
+		v, err := svc.OfficeView(p.ID)
 		if err != nil || v.Total.Total() != 2000 {
 			b.Fatalf("view: %d staff, %v", v.Total.Total(), err)
 		}

@@ -31,7 +31,7 @@ var fakeScan = []byte("%PDF-1.4\n% pindaian penetapan\n%%EOF\n")
 func outsideOffice(t *testing.T) (*evalOffice, data.Official, data.Official) {
 	t.Helper()
 	o := signOffice(t)
-	svc := New(o.st)
+	svc := o.svc
 	if _, err := svc.CreateSigner(o.camat, testRootPass, testSignerPass); err != nil {
 		t.Fatal(err)
 	}
@@ -90,14 +90,14 @@ func pages(t *testing.T, raw []byte) string {
 func TestOfficialsRegister(t *testing.T) {
 	t.Parallel()
 	o, sekda, _ := outsideOffice(t)
-	svc := New(o.st)
+	svc := o.svc
 	if sekda.NIP != sekdaNIP || sekda.ID == 0 {
 		t.Fatalf("official as stored: %+v", sekda)
 	}
 	if _, err := svc.AddOfficial("Lain", sekdaNIP, "", "Jabatan", "Instansi"); !errors.Is(err, store.ErrOfficialNIPExists) {
 		t.Fatalf("duplicate NIP: %v", err)
 	}
-	camat, _ := o.st.StaffByID(o.camat)
+	camat, _ := o.svc.st.StaffByID(o.camat)
 	var ve *data.ValidationError
 	if _, err := svc.AddOfficial("Camat", camat.NIP, "", "Camat", "Kecamatan"); !errors.As(err, &ve) {
 		t.Fatalf("a staff NIP registered as official: %v", err)
@@ -122,7 +122,7 @@ func TestOfficialsRegister(t *testing.T) {
 	if _, err := svc.SetRaters(o.periodID, o.kasi, "199901012020011001", ""); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("unknown NIP: %v", err)
 	}
-	entries, err := o.st.Audit()
+	entries, err := o.svc.st.Audit()
 	if err != nil || !slices.ContainsFunc(entries, func(a store.AuditEntry) bool { return strings.HasPrefix(a.Bucket, "officials") }) {
 		t.Fatalf("officials written without audit: %v", err)
 	}
@@ -133,9 +133,9 @@ func TestOfficialsRegister(t *testing.T) {
 func TestOutsideRatersDocuments(t *testing.T) {
 	t.Parallel()
 	o, sekda, asisten := outsideOffice(t)
-	svc := New(o.st)
-	camat, _ := o.st.StaffByID(o.camat)
-	kasi, _ := o.st.StaffByID(o.kasi)
+	svc := o.svc
+	camat, _ := o.svc.st.StaffByID(o.camat)
+	kasi, _ := o.svc.st.StaffByID(o.kasi)
 	if _, err := svc.SetCapaian(o.periodID, data.CapaianBaik); err != nil {
 		t.Fatal(err)
 	}
@@ -156,11 +156,11 @@ func TestOutsideRatersDocuments(t *testing.T) {
 	if e.Frozen.Atasan.Name != sekda.Name || e.Frozen.Atasan.Unit != sekda.Agency || e.Frozen.Rater.Name != camat.DisplayName() {
 		t.Fatalf("frozen identities: %+v", e.Frozen)
 	}
-	main, _, signed, err := o.st.DocumentOfKind(o.periodID, o.kasi, 0, "")
+	main, _, signed, err := o.svc.st.DocumentOfKind(o.periodID, o.kasi, 0, "")
 	if err != nil || !signed || doc.Kind != "" {
 		t.Fatalf("main document: %v %v", signed, err)
 	}
-	summary, _, _, err := o.st.DocumentOfKind(o.periodID, o.kasi, 0, store.DocSummary)
+	summary, _, _, err := o.svc.st.DocumentOfKind(o.periodID, o.kasi, 0, store.DocSummary)
 	if err != nil || summary.DocumentID != main.DocumentID {
 		t.Fatalf("summary record: %+v %v", summary, err)
 	}

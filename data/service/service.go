@@ -1,10 +1,12 @@
 package service
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
 	"kinerja/data/store"
+	"kinerja/export/sign"
 )
 
 // Service is the one door to an office's data file for both front ends: the
@@ -12,7 +14,8 @@ import (
 // methods and never the store underneath. It holds the open store, whose
 // clock and actor every operation shares.
 type Service struct {
-	st *store.Store
+	st      *store.Store
+	keyCost sign.KeyCost // argon2id cost of newly sealed keys; zero means sign.DefaultKeyCost
 
 	sleep    func(time.Duration) // waits after a wrong passphrase; SetSleep
 	mu       sync.Mutex
@@ -30,20 +33,31 @@ type Options struct {
 	Create bool
 	// ReadOnly opens the file for reading only, so write-protected media work.
 	ReadOnly bool
+	// KeyCost is the argon2id cost of sealing new keys (the office root's,
+	// signers', the demo's). The zero value means sign.DefaultKeyCost, which
+	// the front ends always use; tests pass a cheap cost. Keys already stored
+	// open with the cost stored beside them, whatever this says.
+	KeyCost sign.KeyCost
 }
 
 // Open opens the data file at path (creating it only with opt.Create); see
 // store.Open for what it refuses.
 func Open(path string, opt Options) (*Service, error) {
+	if err := opt.KeyCost.Check(); err != nil {
+		return nil, fmt.Errorf("biaya kunci: %w", err)
+	}
 	st, err := store.Open(path, store.Options{Actor: opt.Actor, Timeout: opt.Timeout, Now: opt.Now, Create: opt.Create, ReadOnly: opt.ReadOnly})
 	if err != nil {
 		return nil, err
 	}
-	return New(st), nil
+	svc := New(st)
+	svc.keyCost = opt.KeyCost
+	return svc, nil
 }
 
-// New wraps a store that is already open. Tests and the demo generator use
-// it; the front ends use Open.
+// New wraps a store that is already open, sealing new keys at the production
+// cost. The front ends and the tests use Open (tests with a cheap
+// Options.KeyCost).
 func New(st *store.Store) *Service {
 	return &Service{st: st, sleep: time.Sleep, failures: map[string]int{}}
 }

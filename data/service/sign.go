@@ -89,7 +89,7 @@ func (svc *Service) CreateOfficeRoot(passphrase string) (RootInfo, error) {
 	if err != nil {
 		return RootInfo{}, err
 	}
-	sealed, err := sealJSON(root, passphrase)
+	sealed, err := svc.sealJSON(root, passphrase)
 	if err != nil {
 		return RootInfo{}, err
 	}
@@ -112,8 +112,9 @@ func (svc *Service) OfficeRootInfo() (RootInfo, bool, error) {
 	return info, true, err
 }
 
-func sealJSON(id sign.Identity, passphrase string) (json.RawMessage, error) {
-	sk, err := sign.SealKey(id.Key, passphrase)
+// sealJSON seals a new key at the service's key cost (Options.KeyCost).
+func (svc *Service) sealJSON(id sign.Identity, passphrase string) (json.RawMessage, error) {
+	sk, err := sign.SealKeyCost(id.Key, passphrase, svc.keyCost)
 	if err != nil {
 		return nil, fmt.Errorf("mengunci kunci privat: %w", err)
 	}
@@ -205,7 +206,7 @@ func (svc *Service) issueSigner(root sign.Identity, staffID uint64, passphrase s
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.DisplayName(), err)
 	}
-	sealed, err := sealJSON(id, passphrase)
+	sealed, err := svc.sealJSON(id, passphrase)
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +236,7 @@ func (svc *Service) ImportSigner(staffID uint64, pfx []byte, pfxPassword, signer
 	if err != nil {
 		return SignerInfo{}, err
 	}
-	sealed, err := sealJSON(id, signerPassphrase)
+	sealed, err := svc.sealJSON(id, signerPassphrase)
 	if err != nil {
 		return SignerInfo{}, err
 	}

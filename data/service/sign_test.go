@@ -20,7 +20,7 @@ func kabupatenPFX(t *testing.T, o *evalOffice, password string) ([]byte, []byte)
 	if err != nil {
 		t.Fatal(err)
 	}
-	kasi, err := o.st.StaffByID(o.kasi)
+	kasi, err := o.svc.StaffByID(o.kasi)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,63 +38,66 @@ func kabupatenPFX(t *testing.T, o *evalOffice, password string) ([]byte, []byte)
 }
 
 func TestImportSignerPKCS12RoundTrip(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	pfx, caDER := kabupatenPFX(t, o, "sandi-p12")
-	if _, err := New(o.st).ImportSigner(o.kasi, pfx, "salah", testSignerPass); !errors.Is(err, sign.ErrWrongPassphrase) {
+	if _, err := o.svc.ImportSigner(o.kasi, pfx, "salah", testSignerPass); !errors.Is(err, sign.ErrWrongPassphrase) {
 		t.Fatalf("wrong file password: %v", err)
 	}
-	info, err := New(o.st).ImportSigner(o.kasi, pfx, "sandi-p12", testSignerPass)
+	info, err := o.svc.ImportSigner(o.kasi, pfx, "sandi-p12", testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if info.Kind != "imported" || info.RootSHA256 != fingerprint(caDER) || info.RootName == "" {
 		t.Fatalf("info %+v", info)
 	}
-	list, err := New(o.st).Signers()
+	list, err := o.svc.Signers()
 	if err != nil || len(list) != 2 || !list[0].Revoked || list[1].Revoked {
 		t.Fatalf("signers after import: %+v, %v", list, err)
 	}
 	// The imported signer signs; the document is valid once its CA is trusted.
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingSesuai, data.RatingSesuai)
-	e, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass)
+	e, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, signed, _, _ := o.st.Document(o.periodID, id, e.Revision)
-	before, _ := New(o.st).VerifyDocument("x.pdf", signed)
+	_, signed, _, _ := o.svc.st.Document(o.periodID, id, e.Revision)
+	before, _ := o.svc.VerifyDocument("x.pdf", signed)
 	if before.Status != sign.StatusUnknownSigner {
 		t.Fatalf("before trusting the CA: %s", before.Line())
 	}
-	if _, err := New(o.st).TrustRootWith(info.RootCER, nil, testRootPass); err != nil {
+	if _, err := o.svc.TrustRootWith(info.RootCER, nil, testRootPass); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := New(o.st).VerifyDocument("x.pdf", signed)
+	after, _ := o.svc.VerifyDocument("x.pdf", signed)
 	if !after.OK() {
 		t.Fatalf("after trusting the CA: %s", after.Line())
 	}
-	roots, err := New(o.st).TrustedRoots()
+	roots, err := o.svc.TrustedRoots()
 	if err != nil || len(roots) != 1 {
 		t.Fatalf("trusted roots %v, %v", roots, err)
 	}
 }
 
 func TestTrustRootRefusesLeaf(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
-	list, err := New(o.st).Signers()
+	list, err := o.svc.Signers()
 	if err != nil || len(list) == 0 {
 		t.Fatal(err)
 	}
-	s, _ := o.st.ActiveSigner(o.kasi)
-	if _, err := New(o.st).TrustRoot(s.CertDER); err == nil {
+	s, _ := o.svc.st.ActiveSigner(o.kasi)
+	if _, err := o.svc.TrustRoot(s.CertDER); err == nil {
 		t.Fatal("a signer's own certificate was trusted as a root")
 	}
-	if _, err := New(o.st).TrustRoot([]byte("bukan sertifikat")); err == nil {
+	if _, err := o.svc.TrustRoot([]byte("bukan sertifikat")); err == nil {
 		t.Fatal("garbage was trusted")
 	}
 }
 
 func TestSignTime(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, time.November, 28, 10, 15, 0, 0, time.UTC)
 	tests := []struct {
 		offset int

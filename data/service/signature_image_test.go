@@ -9,6 +9,7 @@ import (
 )
 
 func TestCheckSignatureImage(t *testing.T) {
+	t.Parallel()
 	pngImg := testLogo(t, 120, 40, encodePNG)
 	tests := []struct {
 		name string
@@ -34,42 +35,44 @@ func TestCheckSignatureImage(t *testing.T) {
 }
 
 func TestSignatureImageRoundTrip(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	id := o.pelaksana[0]
-	if img, found, err := New(o.st).SignatureImage(id); err != nil || found || img != nil {
+	if img, found, err := o.svc.SignatureImage(id); err != nil || found || img != nil {
 		t.Fatalf("none yet: %d bytes, found %v, %v", len(img), found, err)
 	}
-	if err := New(o.st).SetSignatureImage(id, []byte("bukan gambar")); !errors.Is(err, ErrLogoFormat) {
+	if err := o.svc.SetSignatureImage(id, []byte("bukan gambar")); !errors.Is(err, ErrLogoFormat) {
 		t.Fatalf("not an image: %v", err)
 	}
-	if err := New(o.st).SetSignatureImage(id, make([]byte, MaxSignatureImageSize+1)); !errors.Is(err, ErrSignatureImageTooLarge) {
+	if err := o.svc.SetSignatureImage(id, make([]byte, MaxSignatureImageSize+1)); !errors.Is(err, ErrSignatureImageTooLarge) {
 		t.Fatalf("oversize: %v", err)
 	}
 	want := testLogo(t, 120, 40, encodeJPEG)
-	if err := New(o.st).SetSignatureImage(999999, want); !errors.Is(err, data.ErrNotFound) {
+	if err := o.svc.SetSignatureImage(999999, want); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("unknown staff: %v", err)
 	}
-	if err := New(o.st).SetSignatureImage(id, want); err != nil {
+	if err := o.svc.SetSignatureImage(id, want); err != nil {
 		t.Fatal(err)
 	}
-	if got, found, err := New(o.st).SignatureImage(id); err != nil || !found || !bytes.Equal(got, want) {
+	if got, found, err := o.svc.SignatureImage(id); err != nil || !found || !bytes.Equal(got, want) {
 		t.Fatalf("stored: %d bytes, found %v, %v", len(got), found, err)
 	}
-	if _, found, _ := New(o.st).SignatureImage(o.pelaksana[1]); found {
+	if _, found, _ := o.svc.SignatureImage(o.pelaksana[1]); found {
 		t.Fatal("another staff member got the image")
 	}
-	if err := New(o.st).RemoveSignatureImage(id); err != nil {
+	if err := o.svc.RemoveSignatureImage(id); err != nil {
 		t.Fatal(err)
 	}
-	if got, found, err := New(o.st).SignatureImage(id); err != nil || found {
+	if got, found, err := o.svc.SignatureImage(id); err != nil || found {
 		t.Fatalf("after removal: %d bytes, found %v, %v", len(got), found, err)
 	}
-	if err := o.st.VerifyAudit(); err != nil {
+	if err := o.svc.st.VerifyAudit(); err != nil {
 		t.Fatalf("audit: %v", err)
 	}
 }
 
 func TestSignatureImageOnFinalDocuments(t *testing.T) {
+	t.Parallel()
 	o := signOffice(t)
 	final, draft := o.pelaksana[0], o.pelaksana[1]
 	o.finalized(t, final, data.RatingSesuai, data.RatingSesuai)
@@ -83,14 +86,14 @@ func TestSignatureImageOnFinalDocuments(t *testing.T) {
 		}
 		return imageCount(t, b)
 	}
-	finalDoc := func() ([]byte, error) { return New(o.st).RenderEvaluation(o.periodID, final, 0) }
-	draftDoc := func() ([]byte, error) { return New(o.st).RenderEvaluation(o.periodID, draft, 0) }
-	skpDoc := func() ([]byte, error) { return New(o.st).RenderSKP(final, k.ID) }
+	finalDoc := func() ([]byte, error) { return o.svc.RenderEvaluation(o.periodID, final, 0) }
+	draftDoc := func() ([]byte, error) { return o.svc.RenderEvaluation(o.periodID, draft, 0) }
+	skpDoc := func() ([]byte, error) { return o.svc.RenderSKP(final, k.ID) }
 	before := map[string]int{"final": count(finalDoc), "draft": count(draftDoc), "skp": count(skpDoc)}
 
 	img := testLogo(t, 160, 50, encodePNG)
 	for _, id := range []uint64{o.kasi, final, draft} {
-		if err := New(o.st).SetSignatureImage(id, img); err != nil {
+		if err := o.svc.SetSignatureImage(id, img); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -111,11 +114,11 @@ func TestSignatureImageOnFinalDocuments(t *testing.T) {
 		})
 	}
 
-	doc, err := New(o.st).SignEvaluation(o.periodID, final, testSignerPass)
+	doc, err := o.svc.SignEvaluation(o.periodID, final, testSignerPass)
 	if err != nil {
 		t.Fatalf("SignEvaluation: %v", err)
 	}
-	_, signed, _, err := o.st.Document(o.periodID, final, doc.Revision)
+	_, signed, _, err := o.svc.st.Document(o.periodID, final, doc.Revision)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,11 +21,11 @@ func signedFixture(t *testing.T) (*evalOffice, uint64, []byte) {
 	o := signOffice(t)
 	id := o.pelaksana[0]
 	o.submitted(t, id, data.RatingDiAtas, data.RatingSesuai)
-	e, _, err := New(o.st).FinalizeAndSign(o.periodID, id, testSignerPass)
+	e, _, err := o.svc.FinalizeAndSign(o.periodID, id, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, pdfBytes, _, err := o.st.Document(o.periodID, id, e.Revision)
+	_, pdfBytes, _, err := o.svc.st.Document(o.periodID, id, e.Revision)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,10 +90,10 @@ func catalogChanged(t *testing.T, doc []byte) []byte {
 // otherSigner returns the Camat's signer of the office, created and unlocked.
 func otherSigner(t *testing.T, o *evalOffice) sign.Identity {
 	t.Helper()
-	if _, err := New(o.st).CreateSigner(o.camat, testRootPass, "camat-rahasia-3"); err != nil {
+	if _, err := o.svc.CreateSigner(o.camat, testRootPass, "camat-rahasia-3"); err != nil {
 		t.Fatal(err)
 	}
-	u, err := New(o.st).UnlockSigner(o.camat, "camat-rahasia-3")
+	u, err := o.svc.UnlockSigner(o.camat, "camat-rahasia-3")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,11 +118,11 @@ func neighbour(t *testing.T, o *evalOffice, kecamatan string, trust bool) (*stor
 	if !trust {
 		return st, nil
 	}
-	cer, err := New(o.st).ExportRoot()
+	cer, err := o.svc.ExportRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	crl, err := New(o.st).ExportRevocationList()
+	crl, err := o.svc.ExportRevocationList()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestVerifyVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unsignedRaw, err := New(o.st).RenderEvaluation(o.periodID, o.pelaksana[0], 0)
+	unsignedRaw, err := o.svc.RenderEvaluation(o.periodID, o.pelaksana[0], 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestVerifyVerdicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := verifyOne(t, o.st, tt.doc)
+			r := verifyOne(t, o.svc.st, tt.doc)
 			wantVerdict(t, r, tt.ok, tt.texts...)
 			if r.Outcome != tt.outcome {
 				t.Fatalf("outcome %v, want %v: %s", r.Outcome, tt.outcome, r.Line())
@@ -194,8 +194,8 @@ func TestVerifyLaunderedChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kasi, _ := o.st.StaffByID(o.kasi)
-	r := verifyOne(t, o.st, laundered)
+	kasi, _ := o.svc.st.StaffByID(o.kasi)
+	r := verifyOne(t, o.svc.st, laundered)
 	wantVerdict(t, r, false, "Berubah setelah ditandatangani", "sesudah tanda tangan ke-1 ("+kasi.DisplayName())
 	if r.Outcome != OutcomeChanged || strings.Contains(r.Verdict, "cocok") {
 		t.Fatalf("outcome %v: %s", r.Outcome, r.Line())
@@ -214,7 +214,7 @@ func TestVerifyCopiedReason(t *testing.T) {
 	if reason == nil {
 		t.Fatal("no KINERJA-ID in the genuine document")
 	}
-	tampered, err := New(o.st).RenderEvaluation(o.periodID, id, 0)
+	tampered, err := o.svc.RenderEvaluation(o.periodID, id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestVerifyCopiedReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := verifyOne(t, o.st, forged)
+	r := verifyOne(t, o.svc.st, forged)
 	wantVerdict(t, r, false, "TIDAK sah", "tidak ada dalam daftar dokumen yang ditandatangani di file data ini")
 	if r.Match == MatchEqual || strings.Contains(r.Line(), "cocok dengan") {
 		t.Fatalf("copied reason reads cocok: %s", r.Line())
@@ -231,18 +231,18 @@ func TestVerifyCopiedReason(t *testing.T) {
 
 	// The register itself holds a PDF signed by someone else than the
 	// Pejabat Penilai (a file written outside the rules): named, not cocok.
-	e, _, _ := o.st.Evaluation(o.periodID, id)
+	e, _, _ := o.svc.st.Evaluation(o.periodID, id)
 	byCamat, err := sign.SignPDF(tampered, camat, sign.SignInfo{Name: "Camat"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := store.Document{PeriodID: o.periodID, StaffID: id, Revision: e.Revision, DocumentID: "EVK-uji",
 		EvaluationSHA256: EvaluationHash(e), SignedAt: time.Now()}
-	if err := o.st.SaveDocument(doc, byCamat); err != nil {
+	if err := o.svc.st.SaveDocument(doc, byCamat); err != nil {
 		t.Fatal(err)
 	}
-	camatStaff, _ := o.st.StaffByID(o.camat)
-	r = verifyOne(t, o.st, byCamat)
+	camatStaff, _ := o.svc.st.StaffByID(o.camat)
+	r = verifyOne(t, o.svc.st, byCamat)
 	wantVerdict(t, r, false, "ditandatangani oleh "+camatStaff.DisplayName(), "bukan Pejabat Penilai "+e.Frozen.Rater.Name)
 	if r.Match != MatchWrongSigner {
 		t.Fatalf("match %v", r.Match)
@@ -269,18 +269,18 @@ func TestVerifyOnAnotherOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, _, _ := New(o.st).OfficeRootInfo()
+	root, _, _ := o.svc.OfficeRootInfo()
 	wantVerdict(t, after[0], true, "Sah, kantor lain yang dipercaya: Kecamatan Soreang (sidik jari "+root.Fingerprint+")")
 	if strings.Contains(after[0].Line(), "sertifikat kantor ini") || strings.Contains(after[0].Line(), "cocok") {
 		t.Fatalf("a neighbour's document reads like ours: %s", after[0].Line())
 	}
 	// The office that signed it says cocok and names its own root.
-	home := verifyOne(t, o.st, signed)
+	home := verifyOne(t, o.svc.st, signed)
 	wantVerdict(t, home, true, "Sah, sertifikat kantor ini (sidik jari "+root.Fingerprint+")", "cocok")
 
 	// Without any data file: the kabupaten with the exported root.
-	cer, _ := New(o.st).ExportRoot()
-	crl, _ := New(o.st).ExportRevocationList()
+	cer, _ := o.svc.ExportRoot()
+	crl, _ := o.svc.ExportRevocationList()
 	res, err := VerifyWithRootList(cer, crl, []string{path})
 	if err != nil {
 		t.Fatal(err)
@@ -297,7 +297,7 @@ func TestVerifyOnAnotherOffice(t *testing.T) {
 func TestTrustRootRules(t *testing.T) {
 	t.Parallel()
 	o, _, signed := signedFixture(t)
-	cer, _ := New(o.st).ExportRoot()
+	cer, _ := o.svc.ExportRoot()
 
 	// Same name as this office's root, another key: refused.
 	twin, _ := neighbour(t, o, "Soreang", false)
@@ -308,7 +308,7 @@ func TestTrustRootRules(t *testing.T) {
 		t.Fatalf("preview same-name root: %v", err)
 	}
 	// Own root: refused. Wrong passphrase: refused.
-	if _, err := New(o.st).TrustRootWith(cer, nil, testRootPass); err != ErrOwnRoot {
+	if _, err := o.svc.TrustRootWith(cer, nil, testRootPass); err != ErrOwnRoot {
 		t.Fatalf("own root: %v", err)
 	}
 	st, _ := neighbour(t, o, "Cileunyi", false)
@@ -377,17 +377,17 @@ func TestTrustRootRules(t *testing.T) {
 func TestVerifyReplacedAndRevokedKeys(t *testing.T) {
 	t.Parallel()
 	o, id, signed := signedFixture(t)
-	all, _ := o.st.Signers()
+	all, _ := o.svc.st.Signers()
 	old := all[0]
 	oldKey, err := openJSON(old.SealedKey, testSignerPass)
 	if err != nil {
 		t.Fatal(err)
 	}
 	oldID := sign.Identity{CertDER: old.CertDER, Chain: old.Chain, Key: oldKey}
-	if _, err := New(o.st).CreateSigner(o.kasi, testRootPass, "penilai-baru-44"); err != nil {
+	if _, err := o.svc.CreateSigner(o.kasi, testRootPass, "penilai-baru-44"); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := New(o.st).RenderEvaluation(o.periodID, id, 0)
+	raw, err := o.svc.RenderEvaluation(o.periodID, id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -395,31 +395,31 @@ func TestVerifyReplacedAndRevokedKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantVerdict(t, verifyOne(t, o.st, backdated), false, "TIDAK sah", "sudah diganti")
+	wantVerdict(t, verifyOne(t, o.svc.st, backdated), false, "TIDAK sah", "sudah diganti")
 	// The genuine document, in the register, stays Sah.
-	wantVerdict(t, verifyOne(t, o.st, signed), true, "cocok")
-	list, _ := New(o.st).Signers()
+	wantVerdict(t, verifyOne(t, o.svc.st, signed), true, "cocok")
+	list, _ := o.svc.Signers()
 	if list[0].ReplacedAt.IsZero() || !list[0].Revoked {
 		t.Fatalf("replaced signer %+v", list[0])
 	}
 
 	// Revoking: recorded, and another office with the new list refuses
 	// every signature of the revoked key (its time is its own claim).
-	if _, err := New(o.st).RevokeSigner(o.kasi, "", testRootPass); err == nil {
+	if _, err := o.svc.RevokeSigner(o.kasi, "", testRootPass); err == nil {
 		t.Fatal("revoked without a reason")
 	}
-	revoked, err := New(o.st).RevokeSigner(o.kasi, "kunci bocor", testRootPass)
+	revoked, err := o.svc.RevokeSigner(o.kasi, "kunci bocor", testRootPass)
 	if err != nil || len(revoked) != 2 || revoked[0].RevokedAt.IsZero() || revoked[1].RevokeReason != "kunci bocor" {
 		t.Fatalf("revoked %+v, %v", revoked, err)
 	}
-	if ok, _ := New(o.st).HasSigner(o.kasi); ok {
+	if ok, _ := o.svc.HasSigner(o.kasi); ok {
 		t.Fatal("a revoked signer still signs")
 	}
-	wantVerdict(t, verifyOne(t, o.st, signed), true, "cocok")
-	wantVerdict(t, verifyOne(t, o.st, backdated), false, "dicabut", "kunci bocor")
+	wantVerdict(t, verifyOne(t, o.svc.st, signed), true, "cocok")
+	wantVerdict(t, verifyOne(t, o.svc.st, backdated), false, "dicabut", "kunci bocor")
 
-	cer, _ := New(o.st).ExportRoot()
-	crl, err := New(o.st).ExportRevocationList()
+	cer, _ := o.svc.ExportRoot()
+	crl, err := o.svc.ExportRevocationList()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,7 +484,7 @@ func TestWrongPassphraseCountedAndDelayed(t *testing.T) {
 	t.Parallel()
 	o := signOffice(t)
 	var slept []time.Duration
-	svc := New(o.st)
+	svc := o.svc
 	svc.SetSleep(func(d time.Duration) { slept = append(slept, d) })
 	for range 3 {
 		if _, err := svc.UnlockSigner(o.kasi, "salah-salah-salah"); err == nil {
@@ -497,7 +497,7 @@ func TestWrongPassphraseCountedAndDelayed(t *testing.T) {
 	if n, _ := svc.PassphraseFailures(o.kasi); n != 3 {
 		t.Fatalf("failures %d", n)
 	}
-	audit, _ := o.st.Audit()
+	audit, _ := o.svc.st.Audit()
 	wrong := 0
 	for _, a := range audit {
 		if strings.HasPrefix(a.Action, "frasa sandi salah untuk penanda tangan ") {

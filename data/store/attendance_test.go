@@ -24,6 +24,7 @@ func savedStaff(t testing.TB, s *Store, n int) []data.Staff {
 }
 
 func TestAttendanceRoundTrip(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	staff := savedStaff(t, s, 2)
 	nov := data.NewAttendanceMonth(staff[0].ID, 2026, time.November)
@@ -67,6 +68,7 @@ func TestAttendanceRoundTrip(t *testing.T) {
 }
 
 func TestSaveAttendanceRefuses(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	staff := savedStaff(t, s, 1)
 	bad := []struct {
@@ -100,6 +102,7 @@ func TestSaveAttendanceRefuses(t *testing.T) {
 // TestAttendanceAuditHoldsChangedDayOnly: changing one day of a month records
 // that day only, not two copies of the month.
 func TestAttendanceAuditHoldsChangedDayOnly(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	staff := savedStaff(t, s, 1)
 	m := data.NewAttendanceMonth(staff[0].ID, 2026, time.November)
@@ -135,6 +138,7 @@ func TestAttendanceAuditHoldsChangedDayOnly(t *testing.T) {
 }
 
 func TestEditAttendanceIsOneTransaction(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	staff := savedStaff(t, s, 1)
 	k := MonthKey{staff[0].ID, YearMonth{2026, time.November}}
@@ -168,6 +172,7 @@ func TestEditAttendanceIsOneTransaction(t *testing.T) {
 }
 
 func TestMachinePins(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	staff := savedStaff(t, s, 2)
 	if err := s.MapPins(map[string]uint64{"1": staff[0].ID, "02": staff[1].ID}); err != nil {
@@ -188,6 +193,7 @@ func TestMachinePins(t *testing.T) {
 }
 
 func TestLeaveOpening(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	staff := savedStaff(t, s, 1)
 	if _, found, err := s.LeaveOpening(staff[0].ID); found || err != nil {
@@ -225,6 +231,7 @@ func sampleMonthJSON(t testing.TB) []byte {
 // TestQuickMonthAgreesWithEncodingJSON: the fast decoder gives what
 // encoding/json gives, or declines.
 func TestQuickMonthAgreesWithEncodingJSON(t *testing.T) {
+	t.Parallel()
 	raw := sampleMonthJSON(t)
 	for _, tc := range []struct {
 		name  string

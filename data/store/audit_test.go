@@ -11,6 +11,7 @@ import (
 )
 
 func TestAuditRecordsChangedFieldsOnly(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, err := s.SaveStaff(asep())
 	if err != nil {
@@ -44,6 +45,7 @@ func TestAuditRecordsChangedFieldsOnly(t *testing.T) {
 }
 
 func TestDiffFields(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		old, new string
@@ -87,6 +89,7 @@ func tamper(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
 }
 
 func TestVerifyAuditDetectsTampering(t *testing.T) {
+	t.Parallel()
 	editEntry := func(seq uint64) func(tx *bolt.Tx) error {
 		return func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte(bucketAudit))
@@ -144,6 +147,7 @@ func TestVerifyAuditDetectsTampering(t *testing.T) {
 }
 
 func TestKeyLabel(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		key  []byte
 		want string

@@ -10,6 +10,7 @@ import (
 )
 
 func TestBackupFileIsReadableByOpen(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	st, err := s.SaveStaff(asep())
 	if err != nil {
@@ -38,6 +39,7 @@ func TestBackupFileIsReadableByOpen(t *testing.T) {
 }
 
 func TestDailyBackupKeepsNewest(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -82,6 +84,7 @@ func TestDailyBackupKeepsNewest(t *testing.T) {
 }
 
 func TestDailyBackupNextDay(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	if _, err := s.DailyBackup(2); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ var shipped = []data.Holiday{
 }
 
 func TestSeedHolidaysOnce(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	local := data.Holiday{Date: data.NewDate(2026, time.March, 20), Kind: data.HolidayLocal, Name: "Hari jadi kecamatan"}
 	if err := s.SaveHoliday(local); err != nil {
@@ -51,6 +52,7 @@ func TestSeedHolidaysOnce(t *testing.T) {
 }
 
 func TestHolidayEdits(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	for _, bad := range []data.Holiday{
 		{Kind: data.HolidayLocal, Name: "x"},
@@ -77,6 +79,7 @@ func TestHolidayEdits(t *testing.T) {
 }
 
 func TestAttendanceSettingsAndCalendar(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	set, err := s.AttendanceSettings()
 	if err != nil || !reflect.DeepEqual(set, data.DefaultAttendanceSettings()) {

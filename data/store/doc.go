@@ -1,4 +1,6 @@
-// Package store keeps Kinerja's data in one local bbolt file.
+// Package store keeps Kinerja's data in one local bbolt file. Only
+// data/service uses it: the front ends (ui, ui/cli) reach the data through
+// the service, the one door, and never import this package or bbolt.
 //
 // Records are JSON under 8-byte big-endian keys taken from the bucket's
 // NextSequence. Every change runs through Store.update: one Update

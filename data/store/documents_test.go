@@ -29,6 +29,7 @@ func fakePDF(n int) []byte {
 }
 
 func TestDocumentRoundTrip(t *testing.T) {
+	t.Parallel()
 	s, id := docFixture(t)
 	pdf := fakePDF(400)
 	doc := Document{PeriodID: "2026-Q3", StaffID: id, Revision: 0, DocumentID: "EVK-2026-Q3-x-r0"}
@@ -66,6 +67,7 @@ func TestDocumentRoundTrip(t *testing.T) {
 }
 
 func TestSaveDocumentRefusals(t *testing.T) {
+	t.Parallel()
 	s, id := docFixture(t)
 	tests := []struct {
 		name string
@@ -84,6 +86,7 @@ func TestSaveDocumentRefusals(t *testing.T) {
 }
 
 func TestUpdateEvaluationSignedAllOrNothing(t *testing.T) {
+	t.Parallel()
 	s, id := docFixture(t)
 	step := func(cur data.Evaluation, found bool) (data.Evaluation, *data.Evaluation, error) {
 		e := data.NewEvaluation("2026-Q3", id, testNow)
@@ -117,6 +120,7 @@ func TestUpdateEvaluationSignedAllOrNothing(t *testing.T) {
 }
 
 func TestSaveDocumentsAllOrNothing(t *testing.T) {
+	t.Parallel()
 	s, id := docFixture(t)
 	good := SignedPDF{Document: Document{PeriodID: "2026-Q3", StaffID: id}, PDF: fakePDF(2)}
 	bad := SignedPDF{Document: Document{PeriodID: "2026-Q3", StaffID: 42}, PDF: fakePDF(2)}

@@ -24,6 +24,7 @@ func mustPeriod(t *testing.T, s *Store, id string) data.EvaluationPeriod {
 }
 
 func TestPeriodsRoundTrip(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	for _, id := range []string{"2026", "2026-Q3", "2026-Q1"} {
 		mustPeriod(t, s, id)
@@ -76,6 +77,7 @@ func validSKP(staffID uint64) data.SKP {
 }
 
 func TestSKPRoundTrip(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, err := s.SaveStaff(asep())
 	if err != nil {
@@ -138,6 +140,7 @@ func rate(period string, staffID uint64, work, behavior data.Rating) EvaluationS
 }
 
 func TestEvaluationsRoundTripAndRevisions(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, _ := s.SaveStaff(asep())
 	mustPeriod(t, s, "2026")
@@ -204,6 +207,7 @@ func TestEvaluationsRoundTripAndRevisions(t *testing.T) {
 }
 
 func TestEvaluationCheckedOnRead(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, _ := s.SaveStaff(asep())
 	mustPeriod(t, s, "2026-Q3")

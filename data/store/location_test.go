@@ -10,6 +10,7 @@ import (
 )
 
 func TestIsUNC(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		path string
 		want bool
@@ -32,6 +33,7 @@ func TestIsUNC(t *testing.T) {
 }
 
 func TestOpenRefusesUNC(t *testing.T) {
+	t.Parallel()
 	for _, path := range []string{`\\server\share\kinerja.db`, `//server/share/kinerja.db`} {
 		s, err := Open(path, testOptions())
 		if !errors.Is(err, data.ErrNetworkDrive) {
@@ -44,6 +46,7 @@ func TestOpenRefusesUNC(t *testing.T) {
 }
 
 func TestCloudFolderWarns(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		path string
 		warn bool
@@ -71,6 +74,7 @@ func TestCloudFolderWarns(t *testing.T) {
 }
 
 func TestDefaultPathFor(t *testing.T) {
+	t.Parallel()
 	exeDir, config := t.TempDir(), t.TempDir()
 	configDir := func() (string, error) { return config, nil }
 	got, err := defaultPathFor(exeDir, configDir)

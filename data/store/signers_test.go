@@ -11,6 +11,7 @@ import (
 var sealedStub = json.RawMessage(`{"kdf":"argon2id"}`)
 
 func TestOfficeRootOnce(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	if _, found, err := s.OfficeRoot(); err != nil || found {
 		t.Fatalf("new file: found %v, %v", found, err)
@@ -42,6 +43,7 @@ func TestOfficeRootOnce(t *testing.T) {
 }
 
 func TestAddSignerRevokesOlder(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	saved, err := s.AddStaff([]data.Staff{asep()})
 	if err != nil {
@@ -84,6 +86,7 @@ func TestAddSignerRevokesOlder(t *testing.T) {
 }
 
 func TestTrustRootOnce(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	for range 2 {
 		if err := s.TrustRoot(TrustedRoot{CertDER: []byte{9, 9}, Name: "Kecamatan Lain"}); err != nil {

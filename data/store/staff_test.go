@@ -8,6 +8,7 @@ import (
 )
 
 func TestSaveStaffNewAndUpdate(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, err := s.SaveStaff(asep())
 	if err != nil {
@@ -33,6 +34,7 @@ func TestSaveStaffNewAndUpdate(t *testing.T) {
 }
 
 func TestSaveStaffRefusals(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	held, err := s.SaveStaff(asep())
 	if err != nil {
@@ -75,6 +77,7 @@ func TestSaveStaffRefusals(t *testing.T) {
 }
 
 func TestChangingNIPMovesTheIndex(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	st, err := s.SaveStaff(pns(1, "Budi"))
 	if err != nil {
@@ -99,6 +102,7 @@ func TestChangingNIPMovesTheIndex(t *testing.T) {
 }
 
 func TestAddStaffAllOrNothing(t *testing.T) {
+	t.Parallel()
 	bad := pns(3, "Rusak")
 	bad.Sex = ""
 	tests := []struct {
@@ -145,6 +149,7 @@ func TestAddStaffAllOrNothing(t *testing.T) {
 }
 
 func TestStaffByIdentifierUnknown(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	for _, id := range []string{"", "   ", "196804111993031009", "x"} {
 		if _, err := s.StaffByIdentifier(id); !errors.Is(err, data.ErrNotFound) {

@@ -14,6 +14,7 @@ import (
 )
 
 func TestNewFileIsSeededAndReopenKeepsData(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "kinerja.db")
 	s := mustOpen(t, path)
 	units, err := s.Units()
@@ -56,6 +57,7 @@ func TestNewFileIsSeededAndReopenKeepsData(t *testing.T) {
 }
 
 func TestSecondOpenTimesOut(t *testing.T) {
+	t.Parallel()
 	_, path := openTemp(t)
 	s2, err := Open(path, testOptions())
 	if !errors.Is(err, data.ErrAlreadyOpen) {
@@ -84,6 +86,7 @@ func setSchema(t *testing.T, path string, v int) {
 }
 
 func TestNewerSchemaIsRefusedAndFileUntouched(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	if _, err := s.SaveStaff(asep()); err != nil {
 		t.Fatal(err)
@@ -107,6 +110,7 @@ func TestNewerSchemaIsRefusedAndFileUntouched(t *testing.T) {
 }
 
 func TestForeignBoltFileIsRefused(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "lain.db")
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSaveUnit(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	tests := []struct {
 		name  string
@@ -47,6 +48,7 @@ func TestSaveUnit(t *testing.T) {
 }
 
 func TestOfficeAndSettings(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	if o, err := s.Office(); err != nil || o.IsSet() {
 		t.Fatalf("new file office = %+v, %v", o, err)

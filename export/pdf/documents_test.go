@@ -36,6 +36,7 @@ func electronic(t testing.TB) Evaluation {
 }
 
 func TestDocuments(t *testing.T) {
+	t.Parallel()
 	people := []string{employeeName, employeeNIP, raterName, raterNIP, superiorName, superiorNIP}
 	cases := []struct {
 		name     string

@@ -6,6 +6,7 @@ import (
 )
 
 func TestEncode(t *testing.T) {
+	t.Parallel()
 	fonts, err := loadFonts()
 	if err != nil {
 		t.Fatal(err)
@@ -31,6 +32,7 @@ func TestEncode(t *testing.T) {
 }
 
 func TestParseEncoding(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, in string
 		wantErr  string
@@ -70,6 +72,7 @@ func TestParseEncoding(t *testing.T) {
 // TestEmbeddedEncoding checks that the shipped map covers what the documents
 // print: Latin-1, the dashes and the tick box.
 func TestEmbeddedEncoding(t *testing.T) {
+	t.Parallel()
 	fonts, err := loadFonts()
 	if err != nil {
 		t.Fatal(err)

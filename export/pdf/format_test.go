@@ -8,6 +8,7 @@ import (
 )
 
 func TestFormatNumber(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   int64
 		want string
@@ -23,6 +24,7 @@ func TestFormatNumber(t *testing.T) {
 }
 
 func TestFormatDecimal(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in     float64
 		places int
@@ -40,6 +42,7 @@ func TestFormatDecimal(t *testing.T) {
 }
 
 func TestGroupNIP(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"196804111993031009", "19680411 199303 1 009"},
 		{" 196804111993031009 ", "19680411 199303 1 009"},
@@ -73,6 +76,7 @@ func TestGroupNIP(t *testing.T) {
 }
 
 func TestAppendPoints(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   float64
 		want string

@@ -21,6 +21,7 @@ func pageText(t *testing.T, path string, page int) string {
 // TestRowsMoveWhole checks that a row that fits on a page is never split:
 // every row's first and last words are on the same page.
 func TestRowsMoveWhole(t *testing.T) {
+	t.Parallel()
 	e := sampleEvaluation(false, 1)
 	e.Results = nil
 	for i := 1; i <= 14; i++ {
@@ -54,6 +55,7 @@ func TestRowsMoveWhole(t *testing.T) {
 // TestTallRowSplits checks that text taller than a page continues on the
 // next pages instead of being clipped.
 func TestTallRowSplits(t *testing.T) {
+	t.Parallel()
 	e := sampleEvaluation(true, 1)
 	var notes strings.Builder
 	for i := 1; i <= 160; i++ {
@@ -83,6 +85,7 @@ func mustPDF(t *testing.T) func([]byte, error) []byte {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	badLogo := sampleEvaluation(true, 1)
 	badLogo.Letterhead.Logo = []byte("bukan gambar")
 	brokenPNG := sampleEvaluation(true, 1)

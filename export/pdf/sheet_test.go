@@ -68,6 +68,7 @@ func landscape(t *testing.T, path string) bool {
 }
 
 func TestAttendanceSheetDay(t *testing.T) {
+	t.Parallel()
 	path := writePDF(t, "daftar-hadir-hari.pdf", mustPDF(t)(AttendanceSheet(sampleSheet([]SheetDay{monday}, 12))))
 	qpdfCheck(t, path)
 	if landscape(t, path) {
@@ -89,6 +90,7 @@ func TestAttendanceSheetDay(t *testing.T) {
 }
 
 func TestAttendanceSheetWeekSkipsDaysOff(t *testing.T) {
+	t.Parallel()
 	path := writePDF(t, "daftar-hadir-minggu.pdf", mustPDF(t)(AttendanceSheet(sampleSheet(christmasWeek(), 12))))
 	qpdfCheck(t, path)
 	if !landscape(t, path) {
@@ -113,6 +115,7 @@ func TestAttendanceSheetWeekSkipsDaysOff(t *testing.T) {
 }
 
 func TestAttendanceSheetPagesRepeatHeader(t *testing.T) {
+	t.Parallel()
 	path := writePDF(t, "daftar-hadir-45.pdf", mustPDF(t)(AttendanceSheet(sampleSheet([]SheetDay{monday}, 45))))
 	qpdfCheck(t, path)
 	pages := pageCount(t, path)
@@ -135,6 +138,7 @@ func TestAttendanceSheetPagesRepeatHeader(t *testing.T) {
 }
 
 func TestSheetRowsAreTallEnoughToSign(t *testing.T) {
+	t.Parallel()
 	doc, err := newDocument(Common{}, false, "uji")
 	if err != nil {
 		t.Fatal(err)
@@ -148,6 +152,7 @@ func TestSheetRowsAreTallEnoughToSign(t *testing.T) {
 }
 
 func TestAttendanceSheetRefuses(t *testing.T) {
+	t.Parallel()
 	allOff := christmasWeek()[3:5]
 	eight := append(christmasWeek(), monday)
 	cases := []struct {
@@ -170,6 +175,7 @@ func TestAttendanceSheetRefuses(t *testing.T) {
 }
 
 func TestAttendanceSheetEmptyFields(t *testing.T) {
+	t.Parallel()
 	s := Sheet{Days: []SheetDay{{Off: ""}}, Staff: []Person{{}, {Unit: "Seksi"}}}
 	qpdfCheck(t, writePDF(t, "daftar-hadir-kosong.pdf", mustPDF(t)(AttendanceSheet(s))))
 }
@@ -179,6 +185,7 @@ func TestAttendanceSheetEmptyFields(t *testing.T) {
 // sheetSignMin and sheetSignWidth millimetres, the name keeps room and no
 // column title wraps.
 func TestSheetColumnsFillThePage(t *testing.T) {
+	t.Parallel()
 	doc, err := newDocument(Common{}, true, "uji")
 	if err != nil {
 		t.Fatal(err)
@@ -220,6 +227,7 @@ func TestSheetColumnsFillThePage(t *testing.T) {
 // TestAttendanceSheetSevenWorkingDays prints the narrowest layout: a pair of
 // cells for each of seven working days.
 func TestAttendanceSheetSevenWorkingDays(t *testing.T) {
+	t.Parallel()
 	days := christmasWeek()
 	for i := range days {
 		days[i].Off = ""

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"kinerja/internal/testkit"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,18 +10,11 @@ import (
 	"testing"
 )
 
-// needTool finds a command-line tool; without it the test fails under CI and
-// is skipped elsewhere.
+// needTool finds a command-line tool (testkit.NeedTool: required in CI,
+// skipped elsewhere).
 func needTool(t testing.TB, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required under CI (install qpdf and poppler-utils): %v", name, err)
-		}
-		t.Skipf("%s not installed: %v", name, err)
-	}
-	return path
+	return testkit.NeedTool(t, name)
 }
 
 // writePDF stores data in the test's temporary folder, and also in

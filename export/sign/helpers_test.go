@@ -3,8 +3,7 @@ package sign
 import (
 	"bytes"
 	"crypto/x509"
-	"os"
-	"os/exec"
+	"kinerja/internal/testkit"
 	"testing"
 	"time"
 
@@ -79,22 +78,12 @@ func signDoc(t testing.TB, doc []byte, id Identity) []byte {
 // locally, but fails when CI=true.
 func runTool(t *testing.T, data []byte, tool string, args ...string) (string, error) {
 	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI: %v", tool, err)
-		}
-		t.Skipf("%s not installed", tool)
-	}
-	f := t.TempDir() + "/doc.pdf"
-	if err := os.WriteFile(f, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.WriteTemp(t, "doc.pdf", data)
 	argv := append([]string(nil), args...)
 	for i, a := range argv {
 		if a == "FILE" {
 			argv[i] = f
 		}
 	}
-	out, err := exec.Command(tool, argv...).CombinedOutput()
-	return string(out), err
+	return testkit.Tool(t, tool, argv...)
 }

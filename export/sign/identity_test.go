@@ -10,6 +10,7 @@ import (
 )
 
 func TestNewOfficeRoot(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		office, wantCN string
 	}{
@@ -48,6 +49,7 @@ func TestNewOfficeRoot(t *testing.T) {
 }
 
 func TestIssueSigner(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	id, err := IssueSigner(root, " Drs. H. Asep Saepudin, M.Si. ", "19680411 199303 1 009", "Camat Soreang", testNow)
 	if err != nil {
@@ -82,6 +84,7 @@ func TestIssueSigner(t *testing.T) {
 }
 
 func TestIssueSignerRejects(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	locked := root
 	locked.Key = nil
@@ -109,6 +112,7 @@ func TestIssueSignerRejects(t *testing.T) {
 }
 
 func TestIssueSignerNeverOutlivesRoot(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	id, err := IssueSigner(root, "Asep", "196804111993031009", "Camat", testNow.AddDate(18, 0, 0))
 	if err != nil {

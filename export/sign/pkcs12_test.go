@@ -16,6 +16,7 @@ import (
 )
 
 func TestImportPKCS12RoundTrip(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signer := newSigner(t, root, "Asep", "196804111993031009")
 	cert, _ := signer.Certificate()
@@ -43,6 +44,7 @@ func TestImportPKCS12RoundTrip(t *testing.T) {
 }
 
 func TestImportPKCS12RejectsForeignKey(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	a := newSigner(t, root, "Asep", "196804111993031009")
 	b := newSigner(t, root, "Budi", "199001012015031001")
@@ -60,6 +62,7 @@ func TestImportPKCS12RejectsForeignKey(t *testing.T) {
 // intermediate by a CA that is not an office root, with the CA certificates stored out of order, signs
 // with it and verifies against that CA.
 func TestImportedRSAIdentitySigns(t *testing.T) {
+	t.Parallel()
 	caKey, _ := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
 	caTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "CA Kabupaten Bandung"},

@@ -421,6 +421,7 @@ func TestVerifyLimits(t *testing.T) {
 }
 
 func TestShortFingerprint(t *testing.T) {
+	t.Parallel()
 	got := ShortFingerprint([]byte("abc"))
 	// SHA-256("abc") begins ba7816bf 8f01cfea.
 	if got != "BA78 16BF 8F01 CFEA" {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestRootExport(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	cer, err := RootCER(root)
 	if err != nil || !bytes.Equal(cer, root.CertDER) {
@@ -25,6 +26,7 @@ func TestRootExport(t *testing.T) {
 }
 
 func TestRootRejectsNonRoots(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signer := newSigner(t, root, "Asep", "196804111993031009")
 	if _, err := RootCER(signer); err == nil {

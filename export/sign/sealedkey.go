@@ -54,10 +54,55 @@ const (
 	maxThreads   = 64
 )
 
-// SealKey encrypts a private key under a passphrase with the default
-// argon2id parameters and a fresh random salt and nonce.
+// KeyCost is the argon2id work of sealing a new key: passes, memory and
+// parallelism. The zero KeyCost means DefaultKeyCost, the production cost;
+// tests pass a cheap one. The cost is stored with each sealed key, so
+// opening a key always uses the cost it was sealed with.
+type KeyCost struct {
+	Time      uint32 // argon2id passes
+	MemoryKiB uint32 // argon2id memory in KiB
+	Threads   uint8  // argon2id parallelism
+}
+
+// DefaultKeyCost is the cost of keys sealed by the app: 3 passes over
+// 64 MiB with 2 threads (about 0.4 s on an office PC).
+func DefaultKeyCost() KeyCost {
+	return KeyCost{Time: defaultTime, MemoryKiB: defaultMemoryKiB, Threads: defaultThreads}
+}
+
+// IsZero reports whether c is the zero KeyCost, which stands for DefaultKeyCost.
+func (c KeyCost) IsZero() bool { return c == KeyCost{} }
+
+// orDefault returns c, or DefaultKeyCost for the zero KeyCost.
+func (c KeyCost) orDefault() KeyCost {
+	if c.IsZero() {
+		return DefaultKeyCost()
+	}
+	return c
+}
+
+// Check rejects a cost a stored key could not be opened with (the same
+// bounds OpenKey applies).
+func (c KeyCost) Check() error {
+	c = c.orDefault()
+	sk := SealedKey{KDF: kdfArgon2id, Time: c.Time, MemoryKiB: c.MemoryKiB, Threads: c.Threads}
+	return sk.checkParams()
+}
+
+// SealKey encrypts a private key under a passphrase with DefaultKeyCost and
+// a fresh random salt and nonce.
 func SealKey(key crypto.Signer, passphrase string) (SealedKey, error) {
-	return sealKey(key, passphrase, defaultTime, defaultMemoryKiB, defaultThreads)
+	return SealKeyCost(key, passphrase, DefaultKeyCost())
+}
+
+// SealKeyCost is SealKey at the given argon2id cost; the zero KeyCost means
+// DefaultKeyCost.
+func SealKeyCost(key crypto.Signer, passphrase string, cost KeyCost) (SealedKey, error) {
+	cost = cost.orDefault()
+	if err := cost.Check(); err != nil {
+		return SealedKey{}, err
+	}
+	return sealKey(key, passphrase, cost.Time, cost.MemoryKiB, cost.Threads)
 }
 
 // sealKey encrypts a private key with the given argon2id parameters.
@@ -115,6 +160,22 @@ func OpenKey(sk SealedKey, passphrase string) (crypto.Signer, error) {
 
 // check rejects a sealed key whose parameters are missing or out of bounds.
 func (sk SealedKey) check() error {
+	if err := sk.checkParams(); err != nil {
+		return err
+	}
+	switch {
+	case len(sk.Salt) < saltSize:
+		return errors.New("garam kunci tersimpan terlalu pendek")
+	case len(sk.Nonce) != 12:
+		return errors.New("nonce kunci tersimpan tidak sah")
+	case len(sk.Ciphertext) == 0:
+		return errors.New("kunci tersimpan kosong")
+	}
+	return nil
+}
+
+// checkParams rejects an unknown KDF or argon2id parameters out of bounds.
+func (sk SealedKey) checkParams() error {
 	switch {
 	case sk.KDF != kdfArgon2id:
 		return fmt.Errorf("kunci tersimpan memakai metode %q yang tidak dikenal", sk.KDF)
@@ -124,12 +185,6 @@ func (sk SealedKey) check() error {
 		return fmt.Errorf("parameter memori argon2id %d KiB di luar batas", sk.MemoryKiB)
 	case sk.Threads == 0 || sk.Threads > maxThreads:
 		return fmt.Errorf("parameter threads argon2id %d di luar batas 1..%d", sk.Threads, maxThreads)
-	case len(sk.Salt) < saltSize:
-		return errors.New("garam kunci tersimpan terlalu pendek")
-	case len(sk.Nonce) != 12:
-		return errors.New("nonce kunci tersimpan tidak sah")
-	case len(sk.Ciphertext) == 0:
-		return errors.New("kunci tersimpan kosong")
 	}
 	return nil
 }

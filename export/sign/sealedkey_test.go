@@ -10,7 +10,22 @@ import (
 	"testing"
 )
 
-func TestSealKeyRoundTrip(t *testing.T) {
+// cheap is the test cost of sealing: one pass over 64 KiB.
+var cheap = KeyCost{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// TestDefaultKeyCost pins the production cost: keys the app seals take
+// 3 argon2id passes over 64 MiB with 2 threads, and SealKey (which the
+// zero KeyCost also means) stores exactly these parameters. A stored key
+// opens with its own parameters, so this one production sealing also shows
+// that keys sealed by earlier versions keep opening.
+func TestDefaultKeyCost(t *testing.T) {
+	t.Parallel()
+	if got, want := DefaultKeyCost(), (KeyCost{Time: 3, MemoryKiB: 64 * 1024, Threads: 2}); got != want {
+		t.Fatalf("DefaultKeyCost() = %+v, want %+v", got, want)
+	}
+	if !(KeyCost{}).IsZero() || (KeyCost{}).orDefault() != DefaultKeyCost() || cheap.orDefault() != cheap {
+		t.Fatal("the zero KeyCost does not stand for DefaultKeyCost")
+	}
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -21,6 +36,49 @@ func TestSealKeyRoundTrip(t *testing.T) {
 	}
 	if sk.KDF != "argon2id" || sk.Time != 3 || sk.MemoryKiB != 64*1024 || sk.Threads != 2 {
 		t.Errorf("parameters %+v, want argon2id t=3 m=64MiB p=2", sk)
+	}
+	opened, err := OpenKey(sk, "demo-kinerja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !key.PublicKey.Equal(opened.Public()) {
+		t.Fatal("opened key differs from the sealed one")
+	}
+}
+
+func TestSealKeyCost(t *testing.T) {
+	t.Parallel()
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	sk, err := SealKeyCost(key, "rahasia", cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sk.Time != 1 || sk.MemoryKiB != 64 || sk.Threads != 1 {
+		t.Errorf("parameters %+v, want the cheap cost stored with the key", sk)
+	}
+	for _, bad := range []KeyCost{{Time: 0, MemoryKiB: 64, Threads: 1}, {Time: 1, MemoryKiB: 4, Threads: 1},
+		{Time: 1, MemoryKiB: 64, Threads: 0}, {Time: maxTime + 1, MemoryKiB: 64, Threads: 1}, {Time: 1, MemoryKiB: maxMemoryKiB + 1, Threads: 1}} {
+		if err := bad.Check(); err == nil {
+			t.Errorf("cost %+v accepted", bad)
+		}
+		if _, err := SealKeyCost(key, "rahasia", bad); err == nil {
+			t.Errorf("sealing at cost %+v gave no error", bad)
+		}
+	}
+	if err := (KeyCost{}).Check(); err != nil {
+		t.Errorf("zero cost refused: %v", err)
+	}
+}
+
+func TestSealKeyRoundTrip(t *testing.T) {
+	t.Parallel()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk, err := SealKeyCost(key, "demo-kinerja", cheap)
+	if err != nil {
+		t.Fatal(err)
 	}
 	stored, err := json.Marshal(sk)
 	if err != nil {
@@ -48,6 +106,7 @@ func TestSealKeyRoundTrip(t *testing.T) {
 }
 
 func TestSealKeyFreshSaltAndNonce(t *testing.T) {
+	t.Parallel()
 	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	a, err := sealKey(key, "rahasia", 1, 64, 1)
 	if err != nil {
@@ -63,6 +122,7 @@ func TestSealKeyFreshSaltAndNonce(t *testing.T) {
 }
 
 func TestSealKeyRSA(t *testing.T) {
+	t.Parallel()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
@@ -81,6 +141,7 @@ func TestSealKeyRSA(t *testing.T) {
 }
 
 func TestSealKeyRejects(t *testing.T) {
+	t.Parallel()
 	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if _, err := SealKey(nil, "x"); err == nil {
 		t.Error("sealing a nil key gave no error")
@@ -91,6 +152,7 @@ func TestSealKeyRejects(t *testing.T) {
 }
 
 func TestOpenKeyDamaged(t *testing.T) {
+	t.Parallel()
 	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	good, err := sealKey(key, "rahasia", 1, 64, 1)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestSignPDFPassesExternalTools(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signer := newSigner(t, root, "Drs. H. Asep Saepudin, M.Si.", "196804111993031009")
 	doc := makePDF(t, "Dokumen Evaluasi Kinerja Pegawai", "NIP 19680411 199303 1 009")
@@ -29,6 +30,7 @@ func TestSignPDFPassesExternalTools(t *testing.T) {
 }
 
 func TestPdfsigSeesTampering(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signed := signDoc(t, makePDF(t, "Predikat: Baik"), newSigner(t, root, "Asep", "196804111993031009"))
 	i := strings.Index(string(signed), "/Producer")
@@ -44,6 +46,7 @@ func TestPdfsigSeesTampering(t *testing.T) {
 }
 
 func TestSignTwiceKeepsBothSignatures(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	first := signDoc(t, makePDF(t, "Dua tanda tangan"), newSigner(t, root, "Pegawai", "199001012015031001"))
 	both := signDoc(t, first, newSigner(t, root, "Pejabat Penilai", "196804111993031009"))
@@ -74,6 +77,7 @@ func TestSignTwiceKeepsBothSignatures(t *testing.T) {
 }
 
 func TestSignPDFRejects(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signer := newSigner(t, root, "Asep", "196804111993031009")
 	other := newSigner(t, root, "Budi", "199001012015031001")
@@ -114,6 +118,7 @@ func TestSignPDFRejects(t *testing.T) {
 }
 
 func TestSignPDFNonASCIIInfo(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signer := newSigner(t, root, "Asep", "196804111993031009")
 	info := SignInfo{Name: "Dra. Ené Sukaesih (Kasi) č Ĩ \\", Location: "Soreang\r\nBandung", Reason: "Penetapan"}
@@ -131,6 +136,7 @@ func TestSignPDFNonASCIIInfo(t *testing.T) {
 }
 
 func TestPdfText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"  Soreang ", "Soreang"},
 		{"Asep (Camat)", "Asep (Camat)"},

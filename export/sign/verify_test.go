@@ -13,6 +13,7 @@ import (
 )
 
 func TestVerifyValid(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signer := newSigner(t, root, "Drs. H. Asep Saepudin, M.Si.", "19680411 199303 1 009")
 	signed := signDoc(t, makePDF(t, "Predikat: Baik"), signer)
@@ -43,6 +44,7 @@ func TestVerifyValid(t *testing.T) {
 // inside the contents of earlier signatures (hex, mostly zero padding, covered
 // only by the later signature) every 16th byte is flipped to keep the test fast.
 func TestVerifyFlipAnySignedByte(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	once := signDoc(t, makePDF(t, "Predikat: Sangat Baik"), newSigner(t, root, "Asep", "196804111993031009"))
 	twice := signDoc(t, once, newSigner(t, root, "Budi", "199001012015031001"))
@@ -97,6 +99,7 @@ func TestVerifyFlipAnySignedByte(t *testing.T) {
 }
 
 func TestVerifyStatuses(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	otherRoot := newRoot(t, "Katapang")
 	signer := newSigner(t, root, "Asep", "196804111993031009")
@@ -137,6 +140,7 @@ func TestVerifyStatuses(t *testing.T) {
 }
 
 func TestVerifyResignedKeepsFirstSignerValid(t *testing.T) {
+	t.Parallel()
 	root := newRoot(t, "Soreang")
 	signed := signDoc(t, makePDF(t, "x"), newSigner(t, root, "Asep", "196804111993031009"))
 	resigned := signDoc(t, signed, newSigner(t, newRoot(t, "Lain"), "Orang Lain", "199001012015031001"))
@@ -153,6 +157,7 @@ func TestVerifyResignedKeepsFirstSignerValid(t *testing.T) {
 }
 
 func TestVerifyNotPDF(t *testing.T) {
+	t.Parallel()
 	for _, in := range [][]byte{nil, []byte("PK\x03\x04 zip"), []byte("hello")} {
 		if _, err := Verify(in, nil); err == nil {
 			t.Errorf("Verify(%q) gave no error", in)
@@ -161,6 +166,7 @@ func TestVerifyNotPDF(t *testing.T) {
 }
 
 func TestVerifyAfterCertificateExpired(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		root, err := NewOfficeRoot("Soreang", time.Now())
 		if err != nil {
@@ -193,6 +199,7 @@ func TestVerifyAfterCertificateExpired(t *testing.T) {
 }
 
 func TestVerifySignedOutsideCertificateValidity(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		root, err := NewOfficeRoot("Soreang", time.Now())
 		if err != nil {
@@ -239,6 +246,7 @@ func signBypassingChecks(t *testing.T, doc []byte, id Identity) []byte {
 }
 
 func TestStatusAndKindTexts(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		got, want string
 	}{
@@ -258,6 +266,7 @@ func TestStatusAndKindTexts(t *testing.T) {
 }
 
 func TestOverall(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   []Status
 		want Status
