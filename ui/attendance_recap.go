@@ -102,8 +102,11 @@ func (l recapLine) cell(col int) string {
 	case 16:
 		return strconv.FormatFloat(r.PresentPercent, 'f', 1, 64)
 	case 17:
-		if l.tpp == nil {
+		if l.tpp == nil && l.total {
 			return ""
+		}
+		if l.tpp == nil {
+			return "—" // receives no TPP
 		}
 		return strconv.FormatFloat(l.tpp.Percent, 'f', 2, 64)
 	}
@@ -115,6 +118,18 @@ func (l recapLine) cell(col int) string {
 	return ""
 }
 
+// tppOnly keeps the lines of staff who receive TPP (and the totals): the
+// rekap TPP leaves the others out.
+func tppOnly(lines []recapLine) []recapLine {
+	var out []recapLine
+	for _, l := range lines {
+		if l.total || l.tpp != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // recapLines lays a month's recap out: each unit's staff, then its subtotal,
 // then the office total.
 func recapLines(rec service.Recap) []recapLine {
@@ -122,7 +137,7 @@ func recapLines(rec service.Recap) []recapLine {
 	for _, u := range rec.Units {
 		for _, l := range rec.Lines {
 			if l.UnitID == u.UnitID {
-				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: &l.TPP})
+				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: l.TPP})
 			}
 		}
 		out = append(out, recapLine{name: lang.L("att.recap.unittotal", map[string]any{"Unit": u.Unit}), r: u.Recap, total: true})
@@ -271,6 +286,7 @@ func (v *recapView) show(rec service.Recap, err error) {
 	v.cols = attendanceCols()
 	if v.mode.SelectedIndex() == 1 {
 		v.cols = tppCols(rec.TPP)
+		v.lines = tppOnly(v.lines)
 	}
 	setColumnWidths(v.table, v.cols)
 	v.msg.SetText(lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)}))
@@ -344,7 +360,7 @@ func (u *App) openYearRecap(staffID uint64, year int) {
 func yearLines(y service.StaffYear) []recapLine {
 	var out []recapLine
 	for i, m := range y.Months {
-		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: &y.TPP[i]})
+		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: y.TPP[i]})
 	}
 	return append(out, recapLine{name: lang.L("att.recap.yeartotal"), nip: y.NIP, r: y.Total, total: true})
 }

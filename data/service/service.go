@@ -11,7 +11,16 @@ import (
 // methods and never the store underneath. It holds the open store, whose
 // clock and actor every operation shares.
 type Service struct {
-	st *store.Store
+	st    *store.Store
+	clock func() time.Time // Options.Now; nil means time.Now
+}
+
+// now is the service's clock (Options.Now in tests).
+func (svc *Service) now() time.Time {
+	if svc.clock != nil {
+		return svc.clock()
+	}
+	return time.Now()
 }
 
 // Options tune Open: who goes into the audit, how long to wait for a file
@@ -34,7 +43,9 @@ func Open(path string, opt Options) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(st), nil
+	svc := New(st)
+	svc.clock = opt.Now
+	return svc, nil
 }
 
 // New wraps a store that is already open. Tests and the demo generator use
