@@ -11,17 +11,11 @@ import (
 // methods and never the store underneath. It holds the open store, whose
 // clock and actor every operation shares.
 type Service struct {
-	st    *store.Store
-	clock func() time.Time // Options.Now; nil means time.Now
+	st *store.Store
 }
 
-// now is the service's clock (Options.Now in tests).
-func (svc *Service) now() time.Time {
-	if svc.clock != nil {
-		return svc.clock()
-	}
-	return time.Now()
-}
+// now is the service's clock: the store's (Options.Now in tests).
+func (svc *Service) now() time.Time { return svc.st.Now() }
 
 // Options tune Open: who goes into the audit, how long to wait for a file
 // another program holds, and the clock (tests fix it).
@@ -43,9 +37,7 @@ func Open(path string, opt Options) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	svc := New(st)
-	svc.clock = opt.Now
-	return svc, nil
+	return New(st), nil
 }
 
 // New wraps a store that is already open. Tests and the demo generator use
