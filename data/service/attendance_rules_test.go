@@ -263,6 +263,21 @@ func TestLeaveRules(t *testing.T) {
 	if bal, _ := svc.LeaveStatus(staff[0].ID, 2026); bal.Remaining != 0 || bal.Taken != 2 {
 		t.Errorf("balance after = %+v", bal)
 	}
+	form, err := svc.LeaveForm(staff[0].ID, day(time.November, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := sheetText(t, form)
+	for _, w := range []string{"FORMULIR PERMINTAAN DAN PEMBERIAN CUTI", "Nomor: 800/12/Kec", "Pegawai 01", "1. Cuti Tahunan ✓",
+		"Keperluan keluarga", "2 hari kerja", "2 November 2026", "3 November 2026", "N 2026 0", "Jl. Raya Soreang 5",
+		"VII. PERTIMBANGAN ATASAN LANGSUNG", "VIII. KEPUTUSAN PEJABAT"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("leave form lacks %q:\n%s", w, text)
+		}
+	}
+	if _, err := svc.LeaveForm(staff[0].ID, day(time.November, 20)); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("form of a leave never granted: %v", err)
+	}
 	// Several days of S warn (a doctor's letter: CS), without refusing.
 	res, err = svc.AddLeave(LeaveRequest{StaffID: staff[0].ID, Code: "S", From: day(time.November, 9), To: day(time.November, 11)})
 	if err != nil || len(res.Warnings) == 0 {
