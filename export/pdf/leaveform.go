@@ -49,7 +49,7 @@ type LeaveForm struct {
 	// Applicant signs section VI; Supervisor (atasan langsung) section VII;
 	// Official (pejabat yang berwenang memberikan cuti) section VIII, each
 	// with the decision ticked ("" leaves the boxes empty).
-	Applicant, Supervisor, Official Signature
+	Applicant, Supervisor, Official      Signature
 	SupervisorDecision, OfficialDecision string
 	Letter                               string // the number the grant was given, printed under the title
 }
