@@ -252,7 +252,7 @@ func outOfWindow(s data.Staff, d data.Date, opt ImportOptions) string {
 // resolvePins returns the PIN → staff id map for an import: remembered
 // mappings, then extraPins (recorded in plan.NewPins), then NIPs and NIKs.
 func (svc *Service) resolvePins(staff []data.Staff, extraPins map[string]string, plan *ImportPlan) (map[string]uint64, error) {
-	pins, err := svc.st.MachinePins()
+	pins, err := svc.machinePins()
 	if err != nil {
 		return nil, err
 	}
@@ -367,3 +367,47 @@ func pinLess(a, b string) bool {
 	}
 	return a < b
 }
+
+// machinePins returns the remembered PIN mappings without the removed ones
+// (staff id 0, see store.UnmapPin).
+func (svc *Service) machinePins() (map[string]uint64, error) {
+	pins, err := svc.st.MachinePins()
+	for pin, id := range pins {
+		if id == 0 {
+			delete(pins, pin)
+		}
+	}
+	return pins, err
+}
+
+// PinMapping is one remembered machine PIN with the staff member it maps to.
+type PinMapping struct {
+	PIN     string `json:"pin"`
+	StaffID uint64 `json:"staff_id"`
+	NIP     string `json:"nip"`
+	Name    string `json:"name"`
+}
+
+// PinMappings lists the remembered machine PINs in PIN order.
+func (svc *Service) PinMappings() ([]PinMapping, error) {
+	pins, err := svc.machinePins()
+	if err != nil {
+		return nil, err
+	}
+	staff, err := svc.st.AllStaff()
+	if err != nil {
+		return nil, err
+	}
+	byID := staffByID(staff)
+	out := make([]PinMapping, 0, len(pins))
+	for pin, id := range pins {
+		s := byID[id]
+		out = append(out, PinMapping{PIN: pin, StaffID: id, NIP: s.Identifier(), Name: s.DisplayName()})
+	}
+	sort.Slice(out, func(i, j int) bool { return pinLess(out[i].PIN, out[j].PIN) })
+	return out, nil
+}
+
+// UnmapPin removes the mapping of a machine PIN (audited; the PIN's punches
+// are listed as unknown in the next import until it is mapped again).
+func (svc *Service) UnmapPin(pin string) error { return svc.st.UnmapPin(pin) }

@@ -125,3 +125,25 @@ func TestPunchTable(t *testing.T) {
 		t.Error("a mapping without a time column was accepted")
 	}
 }
+
+func TestPinMappingsListedAndRemovable(t *testing.T) {
+	st, staff := openStore(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5))
+	svc := New(st)
+	if err := st.MapPins(map[string]uint64{"10": staff[0].ID, "2": staff[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := svc.PinMappings()
+	if err != nil || len(list) != 2 || list[0].PIN != "2" || list[1].Name != staff[0].DisplayName() {
+		t.Fatalf("mappings = %+v, %v", list, err)
+	}
+	if err := svc.UnmapPin("10"); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := svc.PinMappings(); len(list) != 1 {
+		t.Errorf("after removing = %+v", list)
+	}
+	plan, err := svc.PlanAttlogImport(strings.NewReader("10\t2026-11-02 07:30:00\n"), nil, false)
+	if err != nil || len(plan.Unknown) != 1 {
+		t.Errorf("removed PIN still mapped: %+v, %v", plan.Unknown, err)
+	}
+}
