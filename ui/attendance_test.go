@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -851,5 +852,41 @@ func TestDailyGridAsksBeforeLosingTypedRows(t *testing.T) {
 	}
 	if grid, _ := svc.DayGrid(workDay, 0); grid[2].Entered {
 		t.Error("Buang saved the row")
+	}
+}
+
+func TestLeaveDialogRefusesByRuleAndPrintsTheForm(t *testing.T) {
+	u, svc := newAttendanceUI(t, 8)
+	s := staffOfKind(t, svc, data.KindPNS)
+	if err := svc.SetLeaveOpening(s.ID, data.LeaveOpening{Year: 2026, Days: 2}); err != nil {
+		t.Fatal(err)
+	}
+	l := u.openLeave(s.ID)
+	l.code.SetSelected("CT — Cuti Tahunan")
+	l.from.SetText("23/11/2026")
+	l.to.SetText("25/11/2026")
+	l.reason.SetText("Keperluan keluarga")
+	l.address.SetText("Jl. Raya Soreang 5")
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
+	if !strings.Contains(l.msg.Text, "melebihi sisa cuti tahunan") {
+		t.Fatalf("CT over the balance: %q", l.msg.Text)
+	}
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Cetak formulir"))
+	if !strings.Contains(l.msg.Text, "Simpan cutinya dulu") {
+		t.Errorf("form of a leave not saved: %q", l.msg.Text)
+	}
+	l.to.SetText("24/11/2026")
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
+	if !strings.Contains(l.msg.Text, "tercatat untuk 2 hari") {
+		t.Fatalf("CT within the balance: %q", l.msg.Text)
+	}
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Cetak formulir"))
+	b, err := os.ReadFile(l.formPath)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("form %q: %v", l.formPath, err)
+	}
+	g, err := svc.LeaveGrant(s.ID, data.NewDate(2026, 11, 23))
+	if err != nil || g.Reason != "Keperluan keluarga" || g.Address != "Jl. Raya Soreang 5" {
+		t.Errorf("grant = %+v, %v", g, err)
 	}
 }
