@@ -203,11 +203,13 @@ type recapView struct {
 	month   *widget.Select
 	year    *widget.Select
 	units   *unitPicker
+	kind    *widget.Select // "Semua jenis pegawai" or one kind (service.RecapFilter.Kind)
 	mode    *widget.Select
 	table   *widget.Table
 	lines   []recapLine
 	cols    []recapCol
 	msg     *widget.Label
+	signed  []string // the files of the last signed export
 }
 
 func newRecapView(u *App) *recapView {
@@ -218,6 +220,13 @@ func newRecapView(u *App) *recapView {
 	v.year = newSelect(yearOptions(today), func(string) { v.reload() })
 	v.year.SetSelected(strconv.Itoa(today.Year()))
 	v.units = newUnitPicker(v.reload)
+	kinds := []string{lang.L("att.recap.kind.all")}
+	for _, k := range data.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	v.kind = newSelect(kinds, nil)
+	v.kind.SetSelectedIndex(0)
+	v.kind.OnChanged = func(string) { v.reload() }
 	v.mode = newSelect([]string{lang.L("att.recap.mode.attendance"), lang.L("att.recap.mode.tpp")}, nil)
 	v.mode.SetSelectedIndex(0)
 	v.mode.OnChanged = func(string) { v.reload() }
@@ -232,9 +241,11 @@ func newRecapView(u *App) *recapView {
 	xlsx := widget.NewButton(lang.L("att.recap.xlsx"), func() { v.export(service.FormatXLSX) })
 	pdfb := widget.NewButton(lang.L("att.recap.pdf"), func() { v.export(service.FormatPDF) })
 	printB := widget.NewButton(lang.L("att.recap.print"), v.print)
+	signB := widget.NewButton(lang.L("att.recap.sign"), v.askSign)
 	top := container.NewHBox(widget.NewLabel(lang.L("att.recap.month")),
 		container.NewGridWrap(fyne.NewSize(150, v.month.MinSize().Height), v.month), v.year,
-		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel), layout.NewSpacer(), xlsx, pdfb, printB)
+		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel),
+		container.NewGridWrap(fyne.NewSize(190, v.kind.MinSize().Height), v.kind), layout.NewSpacer(), xlsx, pdfb, printB, signB)
 	hint := widget.NewLabel(lang.L("att.recap.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	v.view = container.NewBorder(container.NewVBox(top, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, v.mode.MinSize().Height), v.mode), nil, hint)), v.msg, nil, nil, v.table)
@@ -261,12 +272,16 @@ func (v *recapView) reload() {
 	}
 	v.request++
 	req, svc, year, month, unit := v.request, v.u.svc, v.chosenYear(), v.chosenMonth(), v.units.id()
+	var kind data.Kind
+	if i := v.kind.SelectedIndex(); i > 0 && i <= len(data.Kinds) {
+		kind = data.Kinds[i-1]
+	}
 	var (
 		rec service.Recap
 		err error
 	)
 	runAsync(func() {
-		rec, err = svc.MonthRecap(year, month, unit)
+		rec, err = svc.MonthRecapFor(year, month, service.RecapFilter{UnitID: unit, Kind: kind})
 	}, func() {
 		if req == v.request {
 			v.show(rec, err)
@@ -289,7 +304,7 @@ func (v *recapView) show(rec service.Recap, err error) {
 		v.lines = tppOnly(v.lines)
 	}
 	setColumnWidths(v.table, v.cols)
-	v.msg.SetText(lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)}))
+	v.msg.SetText(strings.Join(append([]string{lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)})}, rec.Warnings...), " "))
 	v.table.Refresh()
 }
 
@@ -318,6 +333,58 @@ func (v *recapView) print() {
 		if err := v.u.fyne.OpenURL(fileURL(paths[0])); err != nil {
 			v.u.showError(err)
 		}
+	})
+}
+
+// askSign asks the preparer's NIP and signing passphrase, then a folder,
+// and writes the month's PDF recaps signed (service.ExportAttendanceSigned)
+// off the UI goroutine.
+func (v *recapView) askSign() {
+	nip, pass := widget.NewEntry(), widget.NewPasswordEntry()
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("att.recap.signer"), nip), widget.NewFormItem(lang.L("att.recap.passphrase"), pass)}
+	year, month := v.chosenYear(), v.chosenMonth()
+	d := dialog.NewForm(lang.L("att.recap.sign"), lang.L("att.recap.sign"), lang.L("button.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		s, err := v.u.svc.StaffByIdentifier(strings.TrimSpace(nip.Text))
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				v.u.showError(err)
+				return
+			}
+			v.writeSigned(year, month, dir.Path(), s.ID, pass.Text)
+		}, v.u.win)
+		fd.Resize(fileDialogSize)
+		fd.Show()
+	}, v.u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// writeSigned writes the signed recaps into dir off the UI goroutine.
+func (v *recapView) writeSigned(year int, month time.Month, dir string, staffID uint64, passphrase string) {
+	v.msg.SetText(lang.L("att.recap.exporting"))
+	today := v.u.today()
+	var (
+		paths []string
+		err   error
+	)
+	svc := v.u.svc
+	runAsync(func() {
+		paths, err = svc.ExportAttendanceSigned(year, month, dir, today, staffID, passphrase)
+	}, func() {
+		v.msg.SetText("")
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		v.signed = paths
+		v.msg.SetText(lang.L("att.recap.signed", map[string]any{"Files": strings.Join(paths, ", ")}))
 	})
 }
 

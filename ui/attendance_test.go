@@ -890,3 +890,31 @@ func TestLeaveDialogRefusesByRuleAndPrintsTheForm(t *testing.T) {
 		t.Errorf("grant = %+v, %v", g, err)
 	}
 }
+
+func TestRulesTabPreviewsTheDaysAChangeAffects(t *testing.T) {
+	u, svc := newAttendanceUI(t, 3)
+	s := staffOfKind(t, svc, data.KindPNS)
+	if err := svc.SaveDay(workDay, []service.DayInput{{StaffID: s.ID, In: "07:40", Out: "16:30"}}); err != nil {
+		t.Fatal(err)
+	}
+	u.attendance.tabs.SelectIndex(4)
+	r := u.attendance.rules
+	r.week[time.Friday].start.SetText("07:45") // 27 November 2026 is a Friday: the TL day becomes H
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
+	if r.lastEffect.Days != 1 || !shownText(u, "mengubah angka kehadiran 1 hari-orang dalam 1 bulan (November 2026") {
+		t.Fatalf("preview = %+v", r.lastEffect)
+	}
+	if set, _ := svc.AttendanceSettings(); set.Schedule.Week[time.Friday].Start != 7*60+30 {
+		t.Fatal("saved before the answer")
+	}
+	test.Tap(button(t, u, "Ya"))
+	if set, _ := svc.AttendanceSettings(); set.Schedule.Week[time.Friday].Start != 7*60+45 {
+		t.Fatal("not saved after Ya")
+	}
+	rec, _ := svc.MonthRecap(2026, time.November, 0)
+	for _, l := range rec.Lines {
+		if l.StaffID == s.ID && (l.Recap.LateCount != 0 || l.Recap.H != 1) {
+			t.Errorf("recap under the new hours = %+v", l.Recap)
+		}
+	}
+}

@@ -37,16 +37,22 @@ func AttendanceFileNames(year int, month time.Month, format string) []string {
 // signature blocks of the Camat ("Mengetahui") and the Kasubbag Umum dan
 // Kepegawaian who prepared it, dated today. Files are written atomically.
 func (svc *Service) ExportAttendance(year int, month time.Month, dir, format string, today data.Date) ([]string, error) {
-	return svc.exportAttendance(year, month, dir, format, today, nil)
+	return svc.exportAttendance(year, month, dir, format, today, nil, RecapFilter{})
+}
+
+// ExportAttendanceFor is ExportAttendance for the staff f keeps (unit and
+// kind, as `--kind` filters); the kind is named under the title.
+func (svc *Service) ExportAttendanceFor(year int, month time.Month, dir, format string, today data.Date, f RecapFilter) ([]string, error) {
+	return svc.exportAttendance(year, month, dir, format, today, nil, f)
 }
 
 // exportAttendance is ExportAttendance; a PDF export is signed by u when it
 // is not nil (see ExportAttendanceSigned).
-func (svc *Service) exportAttendance(year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner) ([]string, error) {
+func (svc *Service) exportAttendance(year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner, f RecapFilter) ([]string, error) {
 	if format != FormatXLSX && format != FormatPDF {
 		return nil, fmt.Errorf("format ekspor %q tidak dikenal; pakai xlsx atau pdf", format)
 	}
-	rec, err := svc.MonthRecap(year, month, 0)
+	rec, err := svc.MonthRecapFor(year, month, f)
 	if err != nil {
 		return nil, err
 	}
