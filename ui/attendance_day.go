@@ -46,8 +46,10 @@ type dayGrid struct {
 	markH    *widget.Button
 	copyPrev *widget.Button
 	save     *widget.Button
-	sheet    *sheetDialog // the blank sign-in sheet dialog last opened
-	warnings []string     // what the last save noted without refusing
+	sheet    *sheetDialog   // the blank sign-in sheet dialog last opened
+	warnings []string       // what the last save noted without refusing
+	piket    bool           // the day off shown is open for piket entries
+	piketBtn *widget.Button // "Catat piket" on a day off
 }
 
 func newDayGrid(u *App) *dayGrid {
@@ -90,9 +92,11 @@ func newDayGrid(u *App) *dayGrid {
 	dateRow := container.NewHBox(widget.NewLabel(lang.L("att.day.date")),
 		container.NewGridWrap(fyne.NewSize(200, g.date.MinSize().Height), g.date), prev, next, today,
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(260, g.units.sel.MinSize().Height), g.units.sel))
+	g.piketBtn = widget.NewButton(lang.L("att.day.piketbtn"), func() { g.piket = true; g.show(g.shown) })
+	g.piketBtn.Hide()
 	incomplete := widget.NewButton(lang.L("att.day.incomplete"), func() { u.openIncomplete(g.shown) })
 	pins := widget.NewButton(lang.L("att.day.pins"), u.openPins)
-	tools := container.NewHBox(leave, imp, sheet, incomplete, pins)
+	tools := container.NewHBox(g.piketBtn, leave, imp, sheet, incomplete, pins)
 	actions := container.NewHBox(g.markH, g.copyPrev, layout.NewSpacer(), g.save)
 	header := dayHeader()
 	top := container.NewVBox(dateRow, container.NewBorder(nil, nil, nil, tools, g.status), actions, widget.NewSeparator(), header)
@@ -203,6 +207,9 @@ func (g *dayGrid) reload() {
 
 // show loads the grid of d: the rows of a working day, or the reason it is not one.
 func (g *dayGrid) show(d data.Date) {
+	if d != g.shown {
+		g.piket = false // piket is chosen again for each day off
+	}
 	g.shown = d
 	if g.date.Text != d.Slash() {
 		g.date.SetDate(d)
@@ -235,11 +242,18 @@ func (g *dayGrid) show(d data.Date) {
 	if note != "" {
 		note = "\n" + note
 	}
-	if !status.Working {
+	if !status.Working && !g.piket {
 		g.setWorking(false, lang.L("att.day.offday", map[string]any{"Day": day, "Reason": status.Reason})+note)
+		g.piketBtn.Show()
 		return
 	}
-	rows, err := g.u.svc.DayGrid(d, g.units.id())
+	g.piketBtn.Hide()
+	var rows []service.GridRow
+	if status.Working {
+		rows, err = g.u.svc.DayGrid(d, g.units.id())
+	} else {
+		rows, err = g.u.svc.PiketGrid(d, g.units.id())
+	}
 	if err != nil {
 		g.setWorking(false, err.Error())
 		return
@@ -249,7 +263,14 @@ func (g *dayGrid) show(d data.Date) {
 	if status.Ramadan {
 		text += " " + lang.L("att.day.ramadan")
 	}
+	if !status.Working {
+		text = lang.L("att.day.piketday", map[string]any{"Day": day, "Reason": status.Reason})
+	}
 	g.setWorking(true, text+note)
+	if !status.Working {
+		g.markH.Disable()
+		g.copyPrev.Disable()
+	}
 	objs := make([]fyne.CanvasObject, 0, len(rows))
 	for _, r := range rows {
 		row := newDayRow(g, r)

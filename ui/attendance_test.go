@@ -918,3 +918,32 @@ func TestRulesTabPreviewsTheDaysAChangeAffects(t *testing.T) {
 		}
 	}
 }
+
+func TestDailyGridPiketOnCutiBersama(t *testing.T) {
+	u, svc := newAttendanceUI(t, 5)
+	g := u.attendance.day
+	xmasEve := data.NewDate(2026, 12, 24) // cuti bersama
+	g.show(xmasEve)
+	if len(g.rows) != 0 || g.piketBtn.Hidden {
+		t.Fatalf("day off: %d rows, piket button hidden %v", len(g.rows), g.piketBtn.Hidden)
+	}
+	test.Tap(g.piketBtn)
+	if len(g.rows) == 0 || g.save.Disabled() || !g.markH.Disabled() || !strings.Contains(g.status.Text, "piket") {
+		t.Fatalf("piket grid: %d rows, save disabled %v, status %q", len(g.rows), g.save.Disabled(), g.status.Text)
+	}
+	test.Type(g.rows[0].code, "h")
+	test.Type(g.rows[0].in, "0800")
+	if g.rows[0].minutes.Text != "piket (hari libur)" {
+		t.Errorf("piket row shows %q", g.rows[0].minutes.Text)
+	}
+	test.Tap(g.save)
+	rec, err := svc.MonthRecap(2026, time.December, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range rec.Lines {
+		if l.StaffID == g.rows[0].row.StaffID && (l.Recap.Piket != 1 || l.Recap.Present != 0) {
+			t.Errorf("recap = %+v", l.Recap)
+		}
+	}
+}

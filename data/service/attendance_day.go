@@ -89,6 +89,37 @@ func (svc *Service) DayGrid(d data.Date, unitID uint64) ([]GridRow, error) {
 	return gridRows(ctx, months, d, unitID), nil
 }
 
+// PiketGrid returns the grid of a day that is not a working day, for
+// entering piket (presence on a weekend, holiday or cuti bersama): the staff
+// active on d (of unitID when it is not 0) with only the codes that count as
+// present. Piket is counted apart (RecapRow.Piket), never as a working day,
+// and on cuti bersama adds a day of cuti tahunan (PP 11/2017). A working
+// day gives DayGrid's rows.
+func (svc *Service) PiketGrid(d data.Date, unitID uint64) ([]GridRow, error) {
+	ctx, err := svc.loadContext()
+	if err != nil {
+		return nil, err
+	}
+	months, err := svc.st.AttendanceMonths(d.Year(), d.Month())
+	if err != nil {
+		return nil, err
+	}
+	rows := gridRows(ctx, months, d, unitID)
+	if dayStatus(ctx.cal, d).Working {
+		return rows, nil
+	}
+	for i := range rows {
+		var present []data.Code
+		for _, c := range rows[i].Codes {
+			if c.Category == data.CategoryPresent {
+				present = append(present, c)
+			}
+		}
+		rows[i].Codes = present
+	}
+	return rows, nil
+}
+
 func gridRows(ctx attendanceContext, months map[uint64]data.AttendanceMonth, d data.Date, unitID uint64) []GridRow {
 	var rows []GridRow
 	for _, s := range ctx.staff {
