@@ -24,11 +24,11 @@ var recapColumns = []struct {
 	key   string
 	width float32
 }{
-	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 44},
-	{"att.recap.col.tl", 44}, {"att.recap.col.tlmin", 80}, {"att.recap.col.psw", 50}, {"att.recap.col.pswmin", 90},
+	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 80},
+	{"att.recap.col.tl", 120}, {"att.recap.col.tlmin", 80}, {"att.recap.col.psw", 220}, {"att.recap.col.pswmin", 90},
 	{"att.recap.col.dl", 44}, {"att.recap.col.fwa", 50}, {"att.recap.col.tb", 44}, {"att.recap.col.s", 40},
-	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 44}, {"att.recap.col.missing", 70},
-	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104},
+	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 170}, {"att.recap.col.missing", 70},
+	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104}, {"att.recap.col.piket", 56}, {"att.recap.col.kind", 90},
 }
 
 // recapCol is one column of a recap table: its heading, width and text.
@@ -57,7 +57,7 @@ func tppCols(rules data.TPPRules) []recapCol {
 		}
 		return strconv.Itoa(countIn(pick(*l.tpp), i))
 	}
-	cols = append(cols, recapCol{title: lang.L("att.recap.col.tk"), width: 48, cell: func(l recapLine) string { return strconv.Itoa(l.r.TK) }})
+	cols = append(cols, recapCol{title: lang.L("att.recap.col.tk"), width: 170, cell: func(l recapLine) string { return strconv.Itoa(l.r.TK) }})
 	for i, b := range rules.Late {
 		cols = append(cols, recapCol{title: b.Name, width: 58, cell: func(l recapLine) string {
 			return count(l, func(d data.TPPDetail) []int { return d.Late }, i)
@@ -68,7 +68,7 @@ func tppCols(rules data.TPPRules) []recapCol {
 			return count(l, func(d data.TPPDetail) []int { return d.Early }, i)
 		}})
 	}
-	return append(cols, attendanceCols()[17])
+	return append(cols, attendanceCols()[17], attendanceCols()[19])
 }
 
 // countIn returns xs[i], 0 past its end.
@@ -86,7 +86,8 @@ type recapLine struct {
 	name    string
 	nip     string
 	r       data.RecapRow
-	tpp     *data.TPPDetail // nil for a total
+	tpp     *data.TPPDetail // nil for a total and for staff who receive no TPP
+	kind    data.Kind
 	total   bool
 }
 
@@ -109,6 +110,10 @@ func (l recapLine) cell(col int) string {
 			return "—" // receives no TPP
 		}
 		return strconv.FormatFloat(l.tpp.Percent, 'f', 2, 64)
+	case 18:
+		return n(r.Piket) // presence on days off, never a working day
+	case 19:
+		return string(l.kind)
 	}
 	counts := []int{r.WorkingDays, r.H, r.LateCount, r.LateMinutes, r.EarlyCount, r.EarlyMinutes,
 		r.DL, r.FWA, r.TB, r.S, r.I, r.Leave, r.TK, r.NotEntered}
@@ -137,7 +142,7 @@ func recapLines(rec service.Recap) []recapLine {
 	for _, u := range rec.Units {
 		for _, l := range rec.Lines {
 			if l.UnitID == u.UnitID {
-				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: l.TPP})
+				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: l.TPP, kind: l.Kind})
 			}
 		}
 		out = append(out, recapLine{name: lang.L("att.recap.unittotal", map[string]any{"Unit": u.Unit}), r: u.Recap, total: true})
