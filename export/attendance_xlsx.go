@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -40,9 +39,6 @@ type AttendanceRecap struct {
 	Lines  []AttendanceLine
 	Units  []AttendanceUnit
 	Office data.RecapRow
-	// Legend lists the codes with their labels ("TL — Terlambat") for the
-	// Keterangan sheet; none is written when empty.
-	Legend []string
 }
 
 // AttendanceSheetNames returns the names of a month's two sheets:
@@ -84,19 +80,6 @@ func WriteAttendanceXLSX(w io.Writer, recaps []AttendanceRecap) error {
 		if err := fillSheet(f, tppName, tppHeader(r.Rules), tppRows(r)); err != nil {
 			return fmt.Errorf("membuat XLSX %s: %w", tppName, err)
 		}
-		if i == 0 && len(r.Legend) > 0 {
-			if _, err := f.NewSheet(legendSheet); err != nil {
-				return fmt.Errorf("membuat XLSX: %w", err)
-			}
-			rows := make([]sheetRow, len(r.Legend))
-			for j, l := range r.Legend {
-				code, label, _ := strings.Cut(l, " — ")
-				rows[j] = sheetRow{cells: []any{code, label}}
-			}
-			if err := fillSheet(f, legendSheet, []string{"Kode", "Keterangan"}, rows); err != nil {
-				return fmt.Errorf("membuat XLSX %s: %w", legendSheet, err)
-			}
-		}
 	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("menulis XLSX: %w", err)
@@ -108,9 +91,6 @@ func WriteAttendanceXLSX(w io.Writer, recaps []AttendanceRecap) error {
 func WriteAttendanceXLSXFile(path string, recaps []AttendanceRecap) error {
 	return WriteFileAtomic(path, func(w io.Writer) error { return WriteAttendanceXLSX(w, recaps) })
 }
-
-// legendSheet is the sheet listing the codes and their labels.
-const legendSheet = "Keterangan kode"
 
 func recapHeader() []string {
 	return []string{"No", "NIP/NIK", "Nama", "Jenis", "Unit kerja", "Hari kerja", "Hadir", "Hadir (%)", "H — Hadir",

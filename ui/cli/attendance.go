@@ -362,7 +362,10 @@ func printRecap(e *env, svc *service.Service, year int, month time.Month, format
 	}
 	lines := make([]recapJSON, len(rec.Lines))
 	for i, l := range rec.Lines {
-		lines[i] = recapJSON{NIP: l.NIP, Name: l.Name, Unit: l.Unit, RecapRow: l.Recap, TPPCut: l.TPP.Percent}
+		lines[i] = recapJSON{NIP: l.NIP, Name: l.Name, Unit: l.Unit, RecapRow: l.Recap}
+		if l.TPPCut != nil { // nil for staff who receive no TPP
+			lines[i].TPPCut = *l.TPPCut
+		}
 	}
 	if format == "json" {
 		return writeJSON(e.stdout, lines)

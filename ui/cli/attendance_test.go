@@ -83,8 +83,12 @@ func TestDemoRecapAndDisciplineMatchService(t *testing.T) {
 	present := 0
 	for i, l := range lines {
 		want := rec.Lines[i]
+		wantCut := 0.0
+		if want.TPPCut != nil {
+			wantCut = *want.TPPCut
+		}
 		if l.NIP != want.NIP || l.Present != want.Recap.Present || l.LateMinutes != want.Recap.LateMinutes ||
-			l.TK != want.Recap.TK || l.NotEntered != want.Recap.NotEntered || l.TPPCut != want.TPP.Percent {
+			l.TK != want.Recap.TK || l.NotEntered != want.Recap.NotEntered || l.TPPCut != wantCut {
 			t.Errorf("line %d: CLI %+v, service %+v %+v", i, l, want.Recap, want.TPP)
 		}
 		present += l.Present
