@@ -214,7 +214,7 @@ func (r *hoursRow) read(day string) (data.DayHours, error) {
 		if i >= 2 && strings.TrimSpace(e.Text) == "" {
 			continue
 		}
-		m, err := data.ParseClock(e.Text)
+		m, err := data.ParseTimeOfDay(e.Text)
 		if err != nil {
 			return data.DayHours{}, fmt.Errorf("%s: %w", day, err)
 		}
