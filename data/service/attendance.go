@@ -50,7 +50,9 @@ func (svc *Service) ImportHolidays(hs []data.Holiday) (int, error) {
 		return n, err
 	}
 	for _, h := range hs {
-		if !slices.Contains(years, h.Date.Year()) {
+		// A list with national holidays replaces the shipped estimate of its
+		// year; local days off alone do not.
+		if h.Kind == data.HolidayNational && !slices.Contains(years, h.Date.Year()) {
 			years = append(years, h.Date.Year())
 		}
 	}

@@ -121,3 +121,27 @@ func sameFigures(a, b data.DayFigures, ta, tb data.TPPRules) bool {
 		pct(ta.Late, a.LateBand) == pct(tb.Late, b.LateBand) && pct(ta.Early, a.EarlyBand) == pct(tb.Early, b.EarlyBand) &&
 		(a.Category != data.CategoryAbsent || ta.AbsentPercent == tb.AbsentPercent)
 }
+
+// HolidaysChangeEffect tells, before a list of days off is imported
+// (ImportHolidays), how many stored days in which months would get other
+// figures: a day becoming a day off or a working day changes the working
+// days, TK, piket and the cuti tahunan counted. Nothing is saved.
+func (svc *Service) HolidaysChangeEffect(hs []data.Holiday) (SettingsEffect, error) {
+	old, err := svc.rules()
+	if err != nil {
+		return SettingsEffect{}, err
+	}
+	merged := append([]data.Holiday(nil), old.Calendar.Holidays...)
+	for _, h := range hs {
+		replaced := false
+		for i := range merged {
+			if merged[i].Date.Equal(h.Date) {
+				merged[i], replaced = h, true
+			}
+		}
+		if !replaced {
+			merged = append(merged, h)
+		}
+	}
+	return svc.rulesEffect(old, data.NewAttendanceRules(old.Settings, merged))
+}

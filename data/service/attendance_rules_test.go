@@ -312,3 +312,21 @@ func TestYearWithoutHolidayList(t *testing.T) {
 		t.Errorf("after import = %+v", l)
 	}
 }
+
+func TestHolidaysChangeEffect(t *testing.T) {
+	st, staff := openStore(t, person(1, data.KindPNS, 5))
+	svc := New(st)
+	setDays(t, st, staff[0].ID, map[data.Date]data.DayEntry{day(time.November, 27): {Code: data.CodeTK}})
+	local := []data.Holiday{{Date: day(time.November, 27), Kind: data.HolidayLocal, Name: "HUT Kecamatan"}}
+	e, err := svc.HolidaysChangeEffect(local)
+	if err != nil || e.Days != 1 || e.Months[0].Month != time.November {
+		t.Fatalf("effect = %+v, %v", e, err)
+	}
+	if _, err := svc.ImportHolidays(local); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := svc.MonthRecap(2026, time.November, 0)
+	if r := rec.Lines[0].Recap; r.TK != 0 || r.WorkingDays != 20 {
+		t.Errorf("after the day off = %+v", r)
+	}
+}
