@@ -120,7 +120,8 @@ func (svc *Service) PDFRecaps(rec Recap, today data.Date) ([]pdf.Recap, error) {
 	// Only the issuing signer dates the recap; the Camat's block carries no place and date.
 	ack.NoPlaceDate = true
 	notes := []string{"Hadir = semua kode berkategori hadir (H, TL, PSW, DL, FWA); dihitung per kategori kode. " +
-		"Belum diisi: hari kerja tanpa isian (bukan H dan bukan TK). Piket: hadir pada hari libur, tidak dihitung sebagai hari kerja.",
+		"Belum diisi: hari kerja tanpa isian (bukan H dan bukan TK). Piket: hadir pada hari libur, tidak dihitung sebagai hari kerja. " +
+		"Kode lain: kode tambahan kantor, dihitung menurut kategorinya.",
 		"Keterangan kode: " + strings.Join(legend(rec.Codes), "; ") + "."}
 	if h, ok := svc.firstHours(first); ok {
 		notes = append(notes, "Jam kerja mulai "+data.FormatPukul(h.Start)+"; "+
@@ -161,7 +162,18 @@ func (svc *Service) PDFRecaps(rec Recap, today data.Date) ([]pdf.Recap, error) {
 func pdfCounts(r data.RecapRow) []string {
 	n := func(v int) string { return pdf.FormatNumber(int64(v)) }
 	return []string{n(r.WorkingDays), n(r.H), n(r.LateCount), n(r.LateMinutes), n(r.EarlyCount), n(r.EarlyMinutes),
-		n(r.DL), n(r.FWA), n(r.TB), n(r.S), n(r.I), n(r.Leave), n(r.TK), n(r.NotEntered), n(r.Piket), pdf.FormatDecimal(r.PresentPercent, 1)}
+		n(r.DL), n(r.FWA), n(r.TB), n(r.S), n(r.I), n(r.Leave), n(r.TK), n(r.NotEntered), n(otherCodes(r)), n(r.Piket),
+		pdf.FormatDecimal(r.PresentPercent, 1)}
+}
+
+// otherCodes counts the working days of the office's own codes (counted by
+// their category in Hadir, Cuti, TK; listed here so every day is seen).
+func otherCodes(r data.RecapRow) int {
+	n := 0
+	for _, v := range r.Other {
+		n += v
+	}
+	return n
 }
 
 // legend lists every code with its label ("TL — Terlambat"), for the

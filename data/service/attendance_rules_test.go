@@ -3,11 +3,14 @@ package service
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"kinerja/data"
+	"kinerja/export/pdf"
 )
 
 // ramadanWeek types the Ramadan hours (08.00–15.00, Friday 15.30) for the
@@ -328,5 +331,49 @@ func TestHolidaysChangeEffect(t *testing.T) {
 	rec, _ := svc.MonthRecap(2026, time.November, 0)
 	if r := rec.Lines[0].Recap; r.TK != 0 || r.WorkingDays != 20 {
 		t.Errorf("after the day off = %+v", r)
+	}
+}
+
+func TestRecapPDFCarriesKindLegendAndOneDatedSigner(t *testing.T) {
+	st, staff := sheetOffice(t, 6)
+	nonASN, err := st.AddStaff([]data.Staff{person(40, data.KindNonASN, 5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := New(st)
+	if err := svc.SaveDay(day(time.November, 2), []DayInput{{StaffID: staff[2].ID, In: "0745", Out: "16:00"}, {StaffID: nonASN[0].ID, Code: "I"}}); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := svc.MonthRecap(2026, time.November, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := svc.PDFRecaps(rec, day(time.November, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	att, err := pdf.AttendanceRecap(docs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := sheetText(t, att)
+	for _, w := range []string{"Jenis", "Non-ASN", "—", "TL — Terlambat", "PSW — Pulang Sebelum Waktunya", "Piket",
+		"Keterangan kode: H — Hadir", "TK — Tanpa Keterangan", "pukul 07.30", "Mengetahui,"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("recap PDF lacks %q", w)
+		}
+	}
+	if n := strings.Count(text, "Soreang, 30 November 2026"); n != 1 {
+		t.Errorf("%d dated signature blocks, want only the issuer's", n)
+	}
+	tpp, err := pdf.AttendanceRecap(docs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := sheetText(t, tpp); strings.Contains(text, "Pegawai 40") || !strings.Contains(text, "Hanya pegawai penerima TPP") {
+		t.Errorf("TPP rekap holds the Non-ASN or lacks the note:\n%s", text)
+	}
+	if dir := os.Getenv("KINERJA_PDF_KEEP"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "rekap-service.pdf"), att, 0o644)
 	}
 }

@@ -47,14 +47,15 @@ type Recap struct {
 
 // AttendanceColumns are the columns of the monthly attendance recap
 // (docs/aturan.md §3.5): No, Nama/NIP, jenis pegawai, hari kerja, H, TL and PSW in count and
-// minutes, DL, FWA, TB, S, I, cuti, TK, belum diisi, piket, hadir % and potongan TPP % ("—" for
+// minutes, DL, FWA, TB, S, I, cuti, TK, belum diisi, the office's own codes, piket, hadir % and
+// potongan TPP % ("—" for
 // staff who receive no TPP).
 func AttendanceColumns() []RecapColumn {
 	count := func(title string) RecapColumn { return RecapColumn{Title: title, Width: 8} }
 	return []RecapColumn{
 		{Title: "No", Width: 6},
-		{Title: "Nama / NIP", Width: 50, Align: "L"},
-		{Title: "Jenis", Width: 11},
+		{Title: "Nama / NIP", Width: 47, Align: "L"},
+		{Title: "Jenis", Width: 14},
 		{Title: "Hari Kerja", Width: 11},
 		count("H"),
 		{Title: "kali", Group: "TL — Terlambat", Width: 9},
@@ -63,6 +64,7 @@ func AttendanceColumns() []RecapColumn {
 		{Title: "menit", Group: "PSW — Pulang Sebelum Waktunya", Width: 10},
 		count("DL"), count("FWA"), count("TB"), count("S"), count("I"), count("Cuti"), count("TK"),
 		{Title: "Belum Diisi", Width: 12},
+		{Title: "Kode Lain", Width: 9},
 		{Title: "Piket", Width: 9},
 		{Title: "Hadir (%)", Width: 12},
 		{Title: "Potongan TPP (%)", Width: 17},
