@@ -73,6 +73,9 @@ const (
 // already entered is kept, and what the admin changes or removes later stays
 // so.
 func (svc *Service) seedRamadan() error {
+	if svc.st.ReadOnly() {
+		return nil // a write-protected file is read as it is
+	}
 	var done bool
 	if _, err := svc.st.Setting(settingRamadanSeeded, &done); err != nil || done {
 		return err
