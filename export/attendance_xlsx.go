@@ -15,9 +15,12 @@ import (
 type AttendanceLine struct {
 	NIP   string
 	Name  string
+	Kind  string // the staff kind as `staff list` prints it (PNS, CPNS, PPPK, ...)
 	Unit  string
 	Recap data.RecapRow
-	TPP   data.TPPDetail // the rekap potongan TPP; TPP.Percent is the cut
+	// TPP is the rekap potongan TPP (TPP.Percent is the cut); nil for staff
+	// who receive no TPP: "—" on the recap, left out of the TPP sheet.
+	TPP *data.TPPDetail
 }
 
 // AttendanceUnit is the recap summed over one unit's staff.
@@ -90,14 +93,23 @@ func WriteAttendanceXLSXFile(path string, recaps []AttendanceRecap) error {
 }
 
 func recapHeader() []string {
-	return []string{"No", "NIP/NIK", "Nama", "Unit kerja", "Hari kerja", "Hadir", "Hadir (%)", "H",
-		"TL (kali)", "TL (menit)", "PSW (kali)", "PSW (menit)", "DL", "FWA", "TB", "S", "I",
-		"CT", "CB", "CS", "CM", "CAP", "CLTN", "Cuti", "TK", "Belum diisi", "Potongan TPP (%)"}
+	return []string{"No", "NIP/NIK", "Nama", "Jenis", "Unit kerja", "Hari kerja", "Hadir", "Hadir (%)", "H — Hadir",
+		"TL — Terlambat (kali)", "TL — Terlambat (menit)", "PSW — Pulang Sebelum Waktunya (kali)", "PSW — Pulang Sebelum Waktunya (menit)",
+		"DL — Dinas Luar", "FWA", "TB — Tugas Belajar", "S — Sakit", "I — Izin",
+		"CT", "CB", "CS", "CM", "CAP", "CLTN", "Cuti", "TK — Tanpa Keterangan", "Belum diisi", "Piket", "Potongan TPP (%)"}
 }
 
 func recapCells(r data.RecapRow) []any {
 	return []any{r.WorkingDays, r.Present, round2(r.PresentPercent), r.H, r.LateCount, r.LateMinutes, r.EarlyCount, r.EarlyMinutes,
-		r.DL, r.FWA, r.TB, r.S, r.I, r.CT, r.CB, r.CS, r.CM, r.CAP, r.CLTN, r.Leave, r.TK, r.NotEntered}
+		r.DL, r.FWA, r.TB, r.S, r.I, r.CT, r.CB, r.CS, r.CM, r.CAP, r.CLTN, r.Leave, r.TK, r.NotEntered, r.Piket}
+}
+
+// tppCut is the cut of a line, "—" for staff who receive no TPP.
+func tppCut(t *data.TPPDetail) any {
+	if t == nil {
+		return "—"
+	}
+	return t.Percent
 }
 
 // sheetRow is one row of a sheet; total rows are bold.
@@ -134,18 +146,18 @@ func byUnit(r AttendanceRecap, line func(n int, l AttendanceLine) sheetRow, tota
 func recapRows(r AttendanceRecap) []sheetRow {
 	return byUnit(r,
 		func(n int, l AttendanceLine) sheetRow {
-			return sheetRow{cells: append(append([]any{n, l.NIP, l.Name, l.Unit}, recapCells(l.Recap)...), l.TPP.Percent)}
+			return sheetRow{cells: append(append([]any{n, l.NIP, l.Name, l.Kind, l.Unit}, recapCells(l.Recap)...), tppCut(l.TPP))}
 		},
 		func(u AttendanceUnit) sheetRow {
-			return sheetRow{cells: append([]any{"", "", "Jumlah " + u.Unit, u.Unit}, recapCells(u.Recap)...), total: true}
+			return sheetRow{cells: append([]any{"", "", "Jumlah " + u.Unit, "", u.Unit}, recapCells(u.Recap)...), total: true}
 		},
 		func() sheetRow {
-			return sheetRow{cells: append([]any{"", "", "Jumlah kantor", ""}, recapCells(r.Office)...), total: true}
+			return sheetRow{cells: append([]any{"", "", "Jumlah kantor", "", ""}, recapCells(r.Office)...), total: true}
 		})
 }
 
 func tppHeader(rules data.TPPRules) []string {
-	h := []string{"No", "NIP/NIK", "Nama", "Unit kerja", "TK (hari)"}
+	h := []string{"No", "NIP/NIK", "Nama", "Jenis", "Unit kerja", "TK — Tanpa Keterangan (hari)"}
 	for _, b := range rules.Late {
 		h = append(h, b.Name+" (hari)")
 	}
@@ -159,8 +171,11 @@ func tppRows(r AttendanceRecap) []sheetRow {
 	var rows []sheetRow
 	n := 0
 	for _, l := range r.Lines {
+		if l.TPP == nil {
+			continue // receives no TPP
+		}
 		n++
-		cells := []any{n, l.NIP, l.Name, l.Unit, l.TPP.TK}
+		cells := []any{n, l.NIP, l.Name, l.Kind, l.Unit, l.TPP.TK}
 		for i := range r.Rules.Late {
 			cells = append(cells, at(l.TPP.Late, i))
 		}

@@ -20,10 +20,10 @@ func sampleAttendance() AttendanceRecap {
 	return AttendanceRecap{
 		Year: 2026, Month: time.November, Rules: data.DefaultTPPRules(),
 		Lines: []AttendanceLine{
-			{NIP: "196804111993031009", Name: "Asep Saepudin", Unit: "Seksi Pemerintahan", Recap: a,
-				TPP: data.TPPDetail{TK: 1, Late: []int{1, 1, 0, 0}, Early: []int{0, 0, 0, 0}, Percent: 3}},
-			{NIP: "197001012010011002", Name: "Dedi Suryana", Unit: "Seksi Pemerintahan", Recap: b},
-			{NIP: "3204101001700003", Name: "Ujang", Unit: "Seksi Pelayanan Umum", Recap: c},
+			{NIP: "196804111993031009", Name: "Asep Saepudin", Kind: "PNS", Unit: "Seksi Pemerintahan", Recap: a,
+				TPP: &data.TPPDetail{TK: 1, Late: []int{1, 1, 0, 0}, Early: []int{0, 0, 0, 0}, Percent: 3}},
+			{NIP: "197001012010011002", Name: "Dedi Suryana", Kind: "PNS", Unit: "Seksi Pemerintahan", Recap: b, TPP: &data.TPPDetail{}},
+			{NIP: "3204101001700003", Name: "Ujang", Kind: "Non-ASN", Unit: "Seksi Pelayanan Umum", Recap: c},
 		},
 		Units:  []AttendanceUnit{{Unit: "Seksi Pemerintahan", Recap: unit1}, {Unit: "Seksi Pelayanan Umum", Recap: unit2}},
 		Office: data.SumRecaps([]data.RecapRow{a, b, c}),
@@ -48,20 +48,22 @@ func TestWriteAttendanceXLSX(t *testing.T) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
 	cells := map[string]string{
-		"B2": "196804111993031009", "C2": "Asep Saepudin", "E2": "21", "G2": "95.24", "J2": "40", "AA2": "3",
-		"C4": "Jumlah Seksi Pemerintahan", "F4": "41",
-		"C7": "Jumlah kantor", "E7": "63", "Z7": "21",
+		"B2": "196804111993031009", "C2": "Asep Saepudin", "D2": "PNS", "F2": "21", "H2": "95.24", "K2": "40", "AC2": "3",
+		"C4": "Jumlah Seksi Pemerintahan", "G4": "41",
+		"D5": "Non-ASN", "AC5": "—",
+		"C7": "Jumlah kantor", "F7": "63", "AA7": "21",
 	}
 	for cell, v := range cells {
 		if got, _ := f.GetCellValue("Rekap November 2026", cell); got != v {
 			t.Errorf("%s = %q, want %q", cell, got, v)
 		}
 	}
-	if typ, _ := f.GetCellType("Rekap November 2026", "E2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+	if typ, _ := f.GetCellType("Rekap November 2026", "F2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Error("counts are written as text")
 	}
 	tpp, _ := f.GetRows("TPP November 2026")
-	if len(tpp) != 4 || tpp[0][5] != "TL1 (hari)" || tpp[1][4] != "1" || tpp[1][13] != "3" {
+	// Ujang (Non-ASN) receives no TPP and is left out of the TPP sheet.
+	if len(tpp) != 3 || tpp[0][6] != "TL1 (hari)" || tpp[1][3] != "PNS" || tpp[1][5] != "1" || tpp[1][14] != "3" {
 		t.Fatalf("TPP sheet = %v", tpp)
 	}
 }

@@ -105,6 +105,13 @@ func (u *App) Window() fyne.Window { return u.win }
 // Show switches to the named screen (one of Screens, or a Kinerja part) and
 // selects it in the navigation. An unknown name shows Beranda.
 func (u *App) Show(screen string) {
+	if screen != u.current && u.current == ScreenAttendance && u.attendance != nil {
+		from := u.current
+		if u.attendance.confirmLeave(func() { u.Show(screen) }, func() { u.nav.Select(from) }) {
+			u.nav.Select(from) // stay selected until the question is answered
+			return
+		}
+	}
 	obj := u.screenObject(screen)
 	if obj == nil {
 		screen, obj = ScreenHome, u.screenObject(ScreenHome)

@@ -45,7 +45,19 @@ func newAttendanceScreen(u *App) *attendanceScreen {
 	)
 	a.tabs.OnSelected = func(*container.TabItem) { a.refresh() }
 	a.view = a.tabs
+	// Closing the window with typed rows not saved asks first.
+	u.win.SetCloseIntercept(func() {
+		if !a.day.confirmLeave(u.win.Close, nil) {
+			u.win.Close()
+		}
+	})
 	return a
+}
+
+// confirmLeave asks before leaving Kehadiran with typed rows not saved
+// (see dayGrid.confirmLeave) and reports whether it asked.
+func (a *attendanceScreen) confirmLeave(proceed, stay func()) bool {
+	return a.day.confirmLeave(proceed, stay)
 }
 
 // refresh reloads the tab shown.
@@ -114,6 +126,20 @@ func (p *unitPicker) load(units []data.Unit) {
 	changed := p.sel.OnChanged
 	p.sel.OnChanged = nil
 	p.sel.SetOptions(opts)
+	p.sel.SetSelectedIndex(at)
+	p.sel.OnChanged = changed
+}
+
+// choose selects the unit id (0: every unit) without calling back.
+func (p *unitPicker) choose(id uint64) {
+	at := 0
+	for i, un := range p.units {
+		if un.ID == id {
+			at = i + 1
+		}
+	}
+	changed := p.sel.OnChanged
+	p.sel.OnChanged = nil
 	p.sel.SetSelectedIndex(at)
 	p.sel.OnChanged = changed
 }

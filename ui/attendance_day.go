@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -37,11 +38,18 @@ type dayGrid struct {
 	rows     []*dayRow
 	codes    data.Codes
 	hours    data.DayHours
+	rules    data.AttendanceRules // the rules in force, to derive the figures of what is typed
 	shown    data.Date
+	unitID   uint64        // the unit shown, restored when a change of unit is cancelled
+	legend   *widget.Label // the codes with their labels, beside the grid
+	asking   bool          // the "Simpan perubahan?" question is open
 	markH    *widget.Button
 	copyPrev *widget.Button
 	save     *widget.Button
-	sheet    *sheetDialog // the blank sign-in sheet dialog last opened
+	sheet    *sheetDialog   // the blank sign-in sheet dialog last opened
+	warnings []string       // what the last save noted without refusing
+	piket    bool           // the day off shown is open for piket entries
+	piketBtn *widget.Button // "Catat piket" on a day off
 }
 
 func newDayGrid(u *App) *dayGrid {
@@ -49,18 +57,27 @@ func newDayGrid(u *App) *dayGrid {
 	g.date = NewDateEntry()
 	g.date.OnChanged = func(s string) {
 		if d, err := data.ParseDate(s); err == nil && !d.IsZero() && d.Slash() == strings.TrimSpace(s) && d != g.shown {
-			g.show(d)
+			g.goTo(d, false)
 		}
 	}
 	g.date.OnSubmitted = func(s string) {
 		if d, err := data.ParseDate(s); err == nil && !d.IsZero() {
-			g.showAndFocus(d)
+			g.goTo(d, true)
 		}
 	}
-	g.units = newUnitPicker(g.reload)
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { g.showAndFocus(g.shown.AddDays(-1)) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { g.showAndFocus(g.shown.AddDays(1)) })
-	today := widget.NewButton(lang.L("att.day.today"), func() { g.showAndFocus(u.today()) })
+	g.units = newUnitPicker(func() {
+		if g.units.id() == g.unitID {
+			return
+		}
+		if g.confirmLeave(func() { g.unitID = g.units.id(); g.show(g.shown) }, func() { g.units.choose(g.unitID) }) {
+			return
+		}
+		g.unitID = g.units.id()
+		g.show(g.shown)
+	})
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { g.goTo(g.shown.AddDays(-1), true) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { g.goTo(g.shown.AddDays(1), true) })
+	today := widget.NewButton(lang.L("att.day.today"), func() { g.goTo(u.today(), true) })
 	g.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	g.status.Wrapping = fyne.TextWrapWord
 	g.msg = widget.NewLabel("")
@@ -75,13 +92,88 @@ func newDayGrid(u *App) *dayGrid {
 	dateRow := container.NewHBox(widget.NewLabel(lang.L("att.day.date")),
 		container.NewGridWrap(fyne.NewSize(200, g.date.MinSize().Height), g.date), prev, next, today,
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(260, g.units.sel.MinSize().Height), g.units.sel))
-	tools := container.NewHBox(leave, imp, sheet)
+	g.piketBtn = widget.NewButton(lang.L("att.day.piketbtn"), func() { g.piket = true; g.show(g.shown) })
+	g.piketBtn.Hide()
+	incomplete := widget.NewButton(lang.L("att.day.incomplete"), func() { u.openIncomplete(g.shown) })
+	pins := widget.NewButton(lang.L("att.day.pins"), u.openPins)
+	tools := container.NewHBox(g.piketBtn, leave, imp, sheet, incomplete, pins)
 	actions := container.NewHBox(g.markH, g.copyPrev, layout.NewSpacer(), g.save)
 	header := dayHeader()
 	top := container.NewVBox(dateRow, container.NewBorder(nil, nil, nil, tools, g.status), actions, widget.NewSeparator(), header)
 	g.scroll = container.NewVScroll(g.list)
-	g.view = container.NewBorder(top, g.msg, nil, nil, g.scroll)
+	g.legend = widget.NewLabel("")
+	side := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle(lang.L("att.day.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), g.legend))
+	side.SetMinSize(fyne.NewSize(230, 0))
+	g.view = container.NewBorder(top, g.msg, nil, side, g.scroll)
 	return g
+}
+
+// goTo shows another date, asking first when typed rows are not saved.
+func (g *dayGrid) goTo(d data.Date, focus bool) {
+	if d == g.shown {
+		if focus {
+			g.focusFirst()
+		}
+		return
+	}
+	open := func() {
+		if focus {
+			g.showAndFocus(d)
+		} else {
+			g.show(d)
+		}
+	}
+	if g.confirmLeave(open, func() { g.date.SetDate(g.shown) }) {
+		return
+	}
+	open()
+}
+
+// dirty reports whether rows were typed and not saved.
+func (g *dayGrid) dirty() bool { return len(g.pending()) > 0 }
+
+// confirmLeave asks "Simpan perubahan?" when typed rows are not saved, and
+// reports whether it asked. Simpan saves them and, when the save succeeds,
+// calls proceed (a refused save stays on the grid with the rows named);
+// Buang drops them and calls proceed; Batal calls stay and leaves
+// everything as it is.
+func (g *dayGrid) confirmLeave(proceed, stay func()) bool {
+	if !g.dirty() || g.asking {
+		return g.asking
+	}
+	g.asking = true
+	n := len(g.pending())
+	var d *dialog.CustomDialog
+	done := func(next func()) func() {
+		return func() {
+			g.asking = false
+			d.Hide()
+			if next != nil {
+				next()
+			}
+		}
+	}
+	save := widget.NewButton(lang.L("att.unsaved.save"), nil)
+	save.Importance = widget.HighImportance
+	save.OnTapped = func() {
+		if !g.savePending() {
+			done(stay)()
+			return
+		}
+		g.rows = nil // saved: nothing left to ask about
+		done(proceed)()
+	}
+	discard := widget.NewButton(lang.L("att.unsaved.discard"), func() {
+		g.rows = nil
+		done(proceed)()
+	})
+	cancel := widget.NewButton(lang.L("att.unsaved.cancel"), nil)
+	cancel.OnTapped = done(stay)
+	body := widget.NewLabel(lang.L("att.unsaved.body", map[string]any{"N": n, "Day": g.shown.Long()}))
+	d = dialog.NewCustomWithoutButtons(lang.L("att.unsaved.title"), body, g.u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Show()
+	return true
 }
 
 func dayHeader() fyne.CanvasObject {
@@ -95,6 +187,9 @@ func dayHeader() fyne.CanvasObject {
 // reload shows the date shown again from the store; at first the last
 // working day up to today (a Saturday opens on the Friday before).
 func (g *dayGrid) reload() {
+	if g.dirty() {
+		return // typed rows stay until saved or dropped (confirmLeave)
+	}
 	d := g.shown
 	if d.IsZero() {
 		d = g.u.today()
@@ -112,6 +207,9 @@ func (g *dayGrid) reload() {
 
 // show loads the grid of d: the rows of a working day, or the reason it is not one.
 func (g *dayGrid) show(d data.Date) {
+	if d != g.shown {
+		g.piket = false // piket is chosen again for each day off
+	}
 	g.shown = d
 	if g.date.Text != d.Slash() {
 		g.date.SetDate(d)
@@ -120,32 +218,59 @@ func (g *dayGrid) show(d data.Date) {
 	if err == nil {
 		g.units.load(units)
 	}
-	settings, err2 := g.u.svc.AttendanceSettings()
+	rules, err2 := g.u.svc.AttendanceRules()
 	status, err3 := g.u.svc.WorkingDay(d)
+	list, err4 := g.u.svc.HolidayListStatus(d.Year())
 	g.rows = nil
 	g.list.RemoveAll()
 	g.msg.SetText("")
-	if err = errors.Join(err, err2, err3); err != nil {
+	if err = errors.Join(err, err2, err3, err4); err != nil {
 		g.setWorking(false, err.Error())
 		return
 	}
-	g.codes, g.hours = settings.Codes, status.Hours
+	g.rules, g.codes, g.hours = rules, rules.Settings.Codes, status.Hours
+	g.legend.SetText(strings.Join(legendLines(rules.Settings.Codes), "\n"))
 	day := data.DayNames[d.Weekday()] + ", " + d.Long()
-	if !status.Working {
-		g.setWorking(false, lang.L("att.day.offday", map[string]any{"Day": day, "Reason": status.Reason}))
+	var notes []string
+	if today := g.u.today(); d.After(today) {
+		notes = append(notes, lang.L("att.day.future", map[string]any{"Today": today.Long()}))
+	}
+	if w := list.Warning(); w != "" {
+		notes = append(notes, w)
+	}
+	note := strings.Join(notes, " ")
+	if note != "" {
+		note = "\n" + note
+	}
+	if !status.Working && !g.piket {
+		g.setWorking(false, lang.L("att.day.offday", map[string]any{"Day": day, "Reason": status.Reason})+note)
+		g.piketBtn.Show()
 		return
 	}
-	rows, err := g.u.svc.DayGrid(d, g.units.id())
+	g.piketBtn.Hide()
+	var rows []service.GridRow
+	if status.Working {
+		rows, err = g.u.svc.DayGrid(d, g.units.id())
+	} else {
+		rows, err = g.u.svc.PiketGrid(d, g.units.id())
+	}
 	if err != nil {
 		g.setWorking(false, err.Error())
 		return
 	}
-	hours := data.FormatClock(status.Hours.Start) + "–" + data.FormatClock(status.Hours.End)
+	hours := data.FormatClockDot(status.Hours.Start) + "–" + data.FormatClockDot(status.Hours.End)
 	text := lang.L("att.day.working", map[string]any{"Day": day, "Hours": hours})
 	if status.Ramadan {
 		text += " " + lang.L("att.day.ramadan")
 	}
-	g.setWorking(true, text)
+	if !status.Working {
+		text = lang.L("att.day.piketday", map[string]any{"Day": day, "Reason": status.Reason})
+	}
+	g.setWorking(true, text+note)
+	if !status.Working {
+		g.markH.Disable()
+		g.copyPrev.Disable()
+	}
 	objs := make([]fyne.CanvasObject, 0, len(rows))
 	for _, r := range rows {
 		row := newDayRow(g, r)
@@ -190,6 +315,11 @@ func (g *dayGrid) showCounts() {
 // not entered yet (the first row when all are entered), ready to type.
 func (g *dayGrid) showAndFocus(d data.Date) {
 	g.show(d)
+	g.focusFirst()
+}
+
+// focusFirst puts the keyboard in the code of the first row not entered yet.
+func (g *dayGrid) focusFirst() {
 	if len(g.rows) == 0 {
 		return
 	}
@@ -245,7 +375,8 @@ func (g *dayGrid) savePending() bool {
 	if len(inputs) == 0 {
 		return true
 	}
-	err := g.u.svc.SaveDay(g.shown, inputs)
+	warnings, err := g.u.svc.SaveDayWarnings(g.shown, inputs)
+	g.warnings = warnings
 	var refused service.DayErrors
 	switch {
 	case errors.As(err, &refused):
@@ -277,6 +408,19 @@ func (g *dayGrid) saveDay() {
 	g.show(g.shown)
 	g.msg.Importance = widget.SuccessImportance
 	g.msg.SetText(lang.L("att.day.saved", map[string]any{"N": n}))
+	if len(g.warnings) > 0 {
+		g.msg.Importance = widget.WarningImportance
+		g.msg.SetText(g.msg.Text + " " + lang.L("att.day.warnings", map[string]any{"Text": strings.Join(g.warnings, "; ")}))
+	}
+}
+
+// legendLines are the codes with their full labels ("TL — Terlambat").
+func legendLines(cs data.Codes) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.FullLabel()
+	}
+	return out
 }
 
 func (g *dayGrid) markAllH() {

@@ -84,28 +84,44 @@ func (r *dayRow) update() {
 	r.minutes.SetText(r.minutesText())
 }
 
-// minutesText describes the lateness and shortfall of the times typed.
+// minutesText describes what the rules in force derive from what is typed:
+// minutes late and short, a time not recorded, piket; TL without an arrival
+// time asks for it. Times are read as people type them (0815, 8.15, 08:15).
 func (r *dayRow) minutesText() string {
 	for _, t := range []string{r.in.Text, r.out.Text} {
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
-		if _, err := data.ParseClock(t); err != nil {
+		if _, err := data.ParseTimeOfDay(t); err != nil {
 			r.minutes.Importance = widget.DangerImportance
 			return lang.L("att.day.badtime")
 		}
 	}
 	e := data.DayEntry{Code: r.typedCode(), In: strings.TrimSpace(r.in.Text), Out: strings.TrimSpace(r.out.Text)}
-	late, early := data.ComputeMinutes(e, r.g.hours)
-	if e.In == "" && e.Out == "" && !r.changed() {
-		late, early = r.row.Entry.LateMinutes, r.row.Entry.EarlyMinutes
+	if !r.changed() {
+		e = r.row.Entry
 	}
+	if e.Code == "" && e.In == "" && e.Out == "" && e.Punch == "" {
+		return ""
+	}
+	f := data.DeriveDay(r.g.shown, e, r.g.rules)
 	var parts []string
-	if late > 0 {
-		parts = append(parts, lang.L("att.day.late", map[string]any{"N": late}))
+	switch {
+	case f.Piket:
+		parts = append(parts, lang.L("att.day.piket"))
+	case e.Code == data.CodeTL && e.In == "" && e.Punch == "":
+		r.minutes.Importance = widget.WarningImportance
+		parts = append(parts, lang.L("att.day.needin"))
+	case f.ArrivalMissing:
+		parts = append(parts, lang.L("att.day.nopunch"))
+	case f.LateMinutes > 0:
+		parts = append(parts, lang.L("att.day.late", map[string]any{"N": f.LateMinutes}))
 	}
-	if early > 0 {
-		parts = append(parts, lang.L("att.day.early", map[string]any{"N": early}))
+	switch {
+	case f.DepartureMissing && !f.Piket && e.Code != data.CodeTL:
+		parts = append(parts, lang.L("att.day.noout"))
+	case f.EarlyMinutes > 0:
+		parts = append(parts, lang.L("att.day.early", map[string]any{"N": f.EarlyMinutes}))
 	}
 	return strings.Join(parts, "\n")
 }

@@ -17,6 +17,8 @@ type nearThresholds struct {
 	u    *App
 	view fyne.CanvasObject
 	list *fyne.Container
+	// holidays are the holiday-list warnings shown (this year and next).
+	holidays []string
 }
 
 func newNearThresholds(u *App) *nearThresholds {
@@ -29,13 +31,35 @@ func newNearThresholds(u *App) *nearThresholds {
 // over every ASN's year of attendance, so it runs off the UI goroutine.
 func (n *nearThresholds) refresh() {
 	var (
-		lines []service.DisciplineLine
-		err   error
+		lines    []service.DisciplineLine
+		err      error
+		warnings []string
 	)
 	svc, today := n.u.svc, n.u.today()
 	runAsync(func() {
 		lines, err = svc.NearThresholds(today)
-	}, func() { n.show(lines, err) })
+		// This year's and next year's holiday lists: missing or provisional.
+		for _, y := range []int{today.Year(), today.Year() + 1} {
+			if l, e := svc.HolidayListStatus(y); e == nil && l.Warning() != "" {
+				warnings = append(warnings, l.Warning())
+			}
+		}
+	}, func() {
+		n.show(lines, err)
+		n.showHolidays(warnings)
+	})
+}
+
+// showHolidays puts the holiday-list warnings at the top of the card.
+func (n *nearThresholds) showHolidays(warnings []string) {
+	n.holidays = warnings
+	for i := len(warnings) - 1; i >= 0; i-- {
+		l := widget.NewLabel(lang.L("att.home.holidays") + ": " + warnings[i])
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		n.list.Objects = append([]fyne.CanvasObject{l}, n.list.Objects...)
+	}
+	n.list.Refresh()
 }
 
 // show replaces the list with lines, or with err.

@@ -3,6 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,10 +35,13 @@ type leaveDialog struct {
 	letter      *widget.Entry
 	letterLabel *widget.Label
 	note        *widget.Entry
+	reason      *widget.Entry // Alasan Cuti of the form
+	address     *widget.Entry // Alamat selama Menjalankan Cuti
 	info        *widget.Label
 	opening     *widget.Label
 	msg         *widget.Label
 	dlg         *dialog.CustomDialog
+	formPath    string // the leave form last written
 }
 
 // rangeCode reports whether a code is entered over a range: not the
@@ -83,6 +89,7 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 	l.from.OnChanged = func(string) { l.update() }
 	l.to.OnChanged = func(string) { l.update() }
 	l.granted, l.letter, l.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	l.reason, l.address = widget.NewEntry(), widget.NewEntry()
 	l.letterLabel = widget.NewLabel(lang.L("att.leave.letter"))
 	l.info = widget.NewLabel("")
 	l.info.Wrapping = fyne.TextWrapWord
@@ -102,15 +109,18 @@ func (u *App) openLeave(staffID uint64) *leaveDialog {
 		widget.NewLabel(lang.L("att.leave.to")), l.to,
 		widget.NewLabel(lang.L("att.leave.granted")), l.granted,
 		l.letterLabel, l.letter,
+		widget.NewLabel(lang.L("att.leave.reason")), l.reason,
+		widget.NewLabel(lang.L("att.leave.address")), l.address,
 		widget.NewLabel(lang.L("att.col.note")), l.note,
 		widget.NewLabel(lang.L("att.opening.label")), container.NewBorder(nil, nil, nil, editOpening, l.opening),
 	)
 	cancel := widget.NewButton(lang.L("button.cancel"), func() { l.dlg.Hide() })
 	save := widget.NewButton(lang.L("button.save"), func() { l.save(false) })
 	save.Importance = widget.HighImportance
-	body := container.NewBorder(nil, container.NewVBox(l.info, l.msg, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil, form)
+	printForm := widget.NewButton(lang.L("att.leave.form"), l.printForm)
+	body := container.NewBorder(nil, container.NewVBox(l.info, l.msg, container.NewHBox(printForm, layout.NewSpacer(), cancel, save)), nil, nil, form)
 	l.dlg = dialog.NewCustomWithoutButtons(lang.L("att.leave.title"), body, u.win)
-	l.dlg.Resize(fyne.NewSize(620, 520))
+	l.dlg.Resize(fyne.NewSize(640, 600))
 	if at >= 0 {
 		l.who.SetSelectedIndex(at)
 	}
@@ -142,7 +152,7 @@ func (l *leaveDialog) personChosen() {
 	l.opening.SetText(l.u.openingText(s.ID))
 	l.codes = nil
 	var opts []string
-	for _, c := range settings.Codes.CodesFor(s.Kind) {
+	for _, c := range settings.CodesForKind(s.Kind) {
 		if rangeCode(c) {
 			l.codes = append(l.codes, c)
 			opts = append(opts, c.FullLabel())
@@ -233,7 +243,7 @@ func (l *leaveDialog) request() (service.LeaveRequest, error) {
 		return service.LeaveRequest{}, fmt.Errorf("%s: %w", lang.L("att.leave.to"), err)
 	}
 	return service.LeaveRequest{StaffID: s.ID, Code: c.Code, From: from, To: to,
-		GrantedBy: l.granted.Text, Letter: l.letter.Text, Note: l.note.Text}, nil
+		GrantedBy: l.granted.Text, Letter: l.letter.Text, Note: l.note.Text, Reason: l.reason.Text, Address: l.address.Text}, nil
 }
 
 // save enters the leave; days that already hold another entry are replaced
@@ -245,7 +255,7 @@ func (l *leaveDialog) save(overwrite bool) {
 		return
 	}
 	req.Overwrite = overwrite
-	n, err := l.u.svc.EnterLeave(req)
+	res, err := l.u.svc.AddLeave(req)
 	var conflict *service.LeaveConflictError
 	switch {
 	case errors.As(err, &conflict):
@@ -256,12 +266,66 @@ func (l *leaveDialog) save(overwrite bool) {
 		}, l.u.win)
 		return
 	case err != nil:
-		l.msg.SetText(err.Error())
+		l.msg.Importance = widget.DangerImportance
+		l.msg.SetText(err.Error()) // a *data.RuleError names the rule (PP 11/2017)
 		return
 	}
-	l.dlg.Hide()
 	if l.u.attendance != nil {
 		l.u.attendance.day.reload()
 	}
-	dialog.ShowInformation(lang.L("att.leave.title"), lang.L("att.leave.done", map[string]any{"N": n, "Code": req.Code}), l.u.win)
+	// The dialog stays open so the form can be printed (Cetak formulir).
+	text := lang.L("att.leave.done", map[string]any{"N": res.Days, "Code": req.Code})
+	l.msg.Importance = widget.SuccessImportance
+	if len(res.Warnings) > 0 {
+		l.msg.Importance = widget.WarningImportance
+		text += " " + lang.L("att.leave.warnings", map[string]any{"Text": strings.Join(res.Warnings, "; ")})
+	}
+	l.msg.SetText(text)
+	l.update()
+}
+
+// printForm writes the Formulir Permintaan dan Pemberian Cuti of the leave
+// of the person chosen starting on the date chosen (service.LeaveForm) to
+// the print folder and opens it in the system's PDF viewer, off the UI
+// goroutine. A leave not saved yet has no form.
+func (l *leaveDialog) printForm() {
+	s, ok := l.person()
+	from, err := l.from.Date()
+	if !ok || err != nil || from.IsZero() {
+		l.msg.SetText(lang.L("att.leave.choose"))
+		return
+	}
+	var (
+		path string
+		b    []byte
+	)
+	svc := l.u.svc
+	runAsync(func() {
+		if b, err = svc.LeaveForm(s.ID, from); err != nil {
+			return
+		}
+		dir := filepath.Join(os.TempDir(), "kinerja-cetak")
+		if err = os.MkdirAll(dir, 0o755); err != nil {
+			return
+		}
+		path = filepath.Join(dir, "formulir-cuti-"+s.Identifier()+"-"+from.String()+".pdf")
+		err = os.WriteFile(path, b, 0o644)
+	}, func() {
+		if errors.Is(err, data.ErrNotFound) {
+			l.msg.Importance = widget.DangerImportance
+			l.msg.SetText(lang.L("att.leave.formneeds"))
+			return
+		}
+		if err != nil {
+			l.msg.Importance = widget.DangerImportance
+			l.msg.SetText(err.Error())
+			return
+		}
+		l.formPath = path
+		l.msg.Importance = widget.SuccessImportance
+		l.msg.SetText(lang.L("att.leave.formsaved", map[string]any{"Path": path}))
+		if err := l.u.fyne.OpenURL(fileURL(path)); err != nil {
+			l.u.showError(err)
+		}
+	})
 }

@@ -24,11 +24,11 @@ var recapColumns = []struct {
 	key   string
 	width float32
 }{
-	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 44},
-	{"att.recap.col.tl", 44}, {"att.recap.col.tlmin", 80}, {"att.recap.col.psw", 50}, {"att.recap.col.pswmin", 90},
+	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 80},
+	{"att.recap.col.tl", 120}, {"att.recap.col.tlmin", 80}, {"att.recap.col.psw", 220}, {"att.recap.col.pswmin", 90},
 	{"att.recap.col.dl", 44}, {"att.recap.col.fwa", 50}, {"att.recap.col.tb", 44}, {"att.recap.col.s", 40},
-	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 44}, {"att.recap.col.missing", 70},
-	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104},
+	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 170}, {"att.recap.col.missing", 70},
+	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104}, {"att.recap.col.piket", 56}, {"att.recap.col.kind", 90},
 }
 
 // recapCol is one column of a recap table: its heading, width and text.
@@ -57,7 +57,7 @@ func tppCols(rules data.TPPRules) []recapCol {
 		}
 		return strconv.Itoa(countIn(pick(*l.tpp), i))
 	}
-	cols = append(cols, recapCol{title: lang.L("att.recap.col.tk"), width: 48, cell: func(l recapLine) string { return strconv.Itoa(l.r.TK) }})
+	cols = append(cols, recapCol{title: lang.L("att.recap.col.tk"), width: 170, cell: func(l recapLine) string { return strconv.Itoa(l.r.TK) }})
 	for i, b := range rules.Late {
 		cols = append(cols, recapCol{title: b.Name, width: 58, cell: func(l recapLine) string {
 			return count(l, func(d data.TPPDetail) []int { return d.Late }, i)
@@ -68,7 +68,7 @@ func tppCols(rules data.TPPRules) []recapCol {
 			return count(l, func(d data.TPPDetail) []int { return d.Early }, i)
 		}})
 	}
-	return append(cols, attendanceCols()[17])
+	return append(cols, attendanceCols()[17], attendanceCols()[19])
 }
 
 // countIn returns xs[i], 0 past its end.
@@ -86,7 +86,8 @@ type recapLine struct {
 	name    string
 	nip     string
 	r       data.RecapRow
-	tpp     *data.TPPDetail // nil for a total
+	tpp     *data.TPPDetail // nil for a total and for staff who receive no TPP
+	kind    data.Kind
 	total   bool
 }
 
@@ -102,10 +103,17 @@ func (l recapLine) cell(col int) string {
 	case 16:
 		return strconv.FormatFloat(r.PresentPercent, 'f', 1, 64)
 	case 17:
-		if l.tpp == nil {
+		if l.tpp == nil && l.total {
 			return ""
 		}
+		if l.tpp == nil {
+			return "—" // receives no TPP
+		}
 		return strconv.FormatFloat(l.tpp.Percent, 'f', 2, 64)
+	case 18:
+		return n(r.Piket) // presence on days off, never a working day
+	case 19:
+		return string(l.kind)
 	}
 	counts := []int{r.WorkingDays, r.H, r.LateCount, r.LateMinutes, r.EarlyCount, r.EarlyMinutes,
 		r.DL, r.FWA, r.TB, r.S, r.I, r.Leave, r.TK, r.NotEntered}
@@ -115,6 +123,18 @@ func (l recapLine) cell(col int) string {
 	return ""
 }
 
+// tppOnly keeps the lines of staff who receive TPP (and the totals): the
+// rekap TPP leaves the others out.
+func tppOnly(lines []recapLine) []recapLine {
+	var out []recapLine
+	for _, l := range lines {
+		if l.total || l.tpp != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // recapLines lays a month's recap out: each unit's staff, then its subtotal,
 // then the office total.
 func recapLines(rec service.Recap) []recapLine {
@@ -122,7 +142,7 @@ func recapLines(rec service.Recap) []recapLine {
 	for _, u := range rec.Units {
 		for _, l := range rec.Lines {
 			if l.UnitID == u.UnitID {
-				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: &l.TPP})
+				out = append(out, recapLine{staffID: l.StaffID, name: l.Name, nip: l.NIP, r: l.Recap, tpp: l.TPP, kind: l.Kind})
 			}
 		}
 		out = append(out, recapLine{name: lang.L("att.recap.unittotal", map[string]any{"Unit": u.Unit}), r: u.Recap, total: true})
@@ -188,11 +208,13 @@ type recapView struct {
 	month   *widget.Select
 	year    *widget.Select
 	units   *unitPicker
+	kind    *widget.Select // "Semua jenis pegawai" or one kind (service.RecapFilter.Kind)
 	mode    *widget.Select
 	table   *widget.Table
 	lines   []recapLine
 	cols    []recapCol
 	msg     *widget.Label
+	signed  []string // the files of the last signed export
 }
 
 func newRecapView(u *App) *recapView {
@@ -203,6 +225,13 @@ func newRecapView(u *App) *recapView {
 	v.year = newSelect(yearOptions(today), func(string) { v.reload() })
 	v.year.SetSelected(strconv.Itoa(today.Year()))
 	v.units = newUnitPicker(v.reload)
+	kinds := []string{lang.L("att.recap.kind.all")}
+	for _, k := range data.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	v.kind = newSelect(kinds, nil)
+	v.kind.SetSelectedIndex(0)
+	v.kind.OnChanged = func(string) { v.reload() }
 	v.mode = newSelect([]string{lang.L("att.recap.mode.attendance"), lang.L("att.recap.mode.tpp")}, nil)
 	v.mode.SetSelectedIndex(0)
 	v.mode.OnChanged = func(string) { v.reload() }
@@ -217,9 +246,11 @@ func newRecapView(u *App) *recapView {
 	xlsx := widget.NewButton(lang.L("att.recap.xlsx"), func() { v.export(service.FormatXLSX) })
 	pdfb := widget.NewButton(lang.L("att.recap.pdf"), func() { v.export(service.FormatPDF) })
 	printB := widget.NewButton(lang.L("att.recap.print"), v.print)
+	signB := widget.NewButton(lang.L("att.recap.sign"), v.askSign)
 	top := container.NewHBox(widget.NewLabel(lang.L("att.recap.month")),
 		container.NewGridWrap(fyne.NewSize(150, v.month.MinSize().Height), v.month), v.year,
-		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel), layout.NewSpacer(), xlsx, pdfb, printB)
+		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel),
+		container.NewGridWrap(fyne.NewSize(190, v.kind.MinSize().Height), v.kind), layout.NewSpacer(), xlsx, pdfb, printB, signB)
 	hint := widget.NewLabel(lang.L("att.recap.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	v.view = container.NewBorder(container.NewVBox(top, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, v.mode.MinSize().Height), v.mode), nil, hint)), v.msg, nil, nil, v.table)
@@ -246,12 +277,16 @@ func (v *recapView) reload() {
 	}
 	v.request++
 	req, svc, year, month, unit := v.request, v.u.svc, v.chosenYear(), v.chosenMonth(), v.units.id()
+	var kind data.Kind
+	if i := v.kind.SelectedIndex(); i > 0 && i <= len(data.Kinds) {
+		kind = data.Kinds[i-1]
+	}
 	var (
 		rec service.Recap
 		err error
 	)
 	runAsync(func() {
-		rec, err = svc.MonthRecap(year, month, unit)
+		rec, err = svc.MonthRecapFor(year, month, service.RecapFilter{UnitID: unit, Kind: kind})
 	}, func() {
 		if req == v.request {
 			v.show(rec, err)
@@ -271,9 +306,10 @@ func (v *recapView) show(rec service.Recap, err error) {
 	v.cols = attendanceCols()
 	if v.mode.SelectedIndex() == 1 {
 		v.cols = tppCols(rec.TPP)
+		v.lines = tppOnly(v.lines)
 	}
 	setColumnWidths(v.table, v.cols)
-	v.msg.SetText(lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)}))
+	v.msg.SetText(strings.Join(append([]string{lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)})}, rec.Warnings...), " "))
 	v.table.Refresh()
 }
 
@@ -302,6 +338,58 @@ func (v *recapView) print() {
 		if err := v.u.fyne.OpenURL(fileURL(paths[0])); err != nil {
 			v.u.showError(err)
 		}
+	})
+}
+
+// askSign asks the preparer's NIP and signing passphrase, then a folder,
+// and writes the month's PDF recaps signed (service.ExportAttendanceSigned)
+// off the UI goroutine.
+func (v *recapView) askSign() {
+	nip, pass := widget.NewEntry(), widget.NewPasswordEntry()
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("att.recap.signer"), nip), widget.NewFormItem(lang.L("att.recap.passphrase"), pass)}
+	year, month := v.chosenYear(), v.chosenMonth()
+	d := dialog.NewForm(lang.L("att.recap.sign"), lang.L("att.recap.sign"), lang.L("button.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		s, err := v.u.svc.StaffByIdentifier(strings.TrimSpace(nip.Text))
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				v.u.showError(err)
+				return
+			}
+			v.writeSigned(year, month, dir.Path(), s.ID, pass.Text)
+		}, v.u.win)
+		fd.Resize(fileDialogSize)
+		fd.Show()
+	}, v.u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// writeSigned writes the signed recaps into dir off the UI goroutine.
+func (v *recapView) writeSigned(year int, month time.Month, dir string, staffID uint64, passphrase string) {
+	v.msg.SetText(lang.L("att.recap.exporting"))
+	today := v.u.today()
+	var (
+		paths []string
+		err   error
+	)
+	svc := v.u.svc
+	runAsync(func() {
+		paths, err = svc.ExportAttendanceSigned(year, month, dir, today, staffID, passphrase)
+	}, func() {
+		v.msg.SetText("")
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		v.signed = paths
+		v.msg.SetText(lang.L("att.recap.signed", map[string]any{"Files": strings.Join(paths, ", ")}))
 	})
 }
 
@@ -344,7 +432,7 @@ func (u *App) openYearRecap(staffID uint64, year int) {
 func yearLines(y service.StaffYear) []recapLine {
 	var out []recapLine
 	for i, m := range y.Months {
-		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: &y.TPP[i]})
+		out = append(out, recapLine{staffID: y.StaffID, name: data.MonthNames[i], nip: y.NIP, r: m, tpp: y.TPP[i]})
 	}
 	return append(out, recapLine{name: lang.L("att.recap.yeartotal"), nip: y.NIP, r: y.Total, total: true})
 }

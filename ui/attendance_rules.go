@@ -8,12 +8,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/service"
 )
 
 // weekdayOrder is the order the schedule editor lists the days: Monday first.
@@ -25,23 +27,24 @@ var weekdayOrder = []int{1, 2, 3, 4, 5, 6, 0}
 // PP 94/2021 lateness conversion, and the attendance code list. One Simpan stores them after
 // data.AttendanceSettings.Check.
 type rulesView struct {
-	u        *App
-	view     fyne.CanvasObject
-	settings data.AttendanceSettings
-	week     [7]*hoursRow
-	ramWeek  [7]*hoursRow
-	ramadan  *fyne.Container
-	ranges   []*rangeRow
-	absent   *widget.Entry
-	late     []*bandRow
-	early    []*bandRow
-	bands    *fyne.Container
-	convert  *widget.Check
-	perDay   *widget.Entry
-	codes    *fyne.Container
-	codeRows []*codeRow
-	scroll   *container.Scroll
-	msg      *widget.Label
+	u          *App
+	lastEffect service.SettingsEffect // the preview of the last save
+	view       fyne.CanvasObject
+	settings   data.AttendanceSettings
+	week       [7]*hoursRow
+	ramWeek    [7]*hoursRow
+	ramadan    *fyne.Container
+	ranges     []*rangeRow
+	absent     *widget.Entry
+	late       []*bandRow
+	early      []*bandRow
+	bands      *fyne.Container
+	convert    *widget.Check
+	perDay     *widget.Entry
+	codes      *fyne.Container
+	codeRows   []*codeRow
+	scroll     *container.Scroll
+	msg        *widget.Label
 }
 
 // hoursRow edits one weekday's hours: start, end and the break; works is
@@ -211,7 +214,7 @@ func (r *hoursRow) read(day string) (data.DayHours, error) {
 		if i >= 2 && strings.TrimSpace(e.Text) == "" {
 			continue
 		}
-		m, err := data.ParseClock(e.Text)
+		m, err := data.ParseTimeOfDay(e.Text)
 		if err != nil {
 			return data.DayHours{}, fmt.Errorf("%s: %w", day, err)
 		}
@@ -315,11 +318,40 @@ func formatPercent(f float64) string {
 	return strings.ReplaceAll(strconv.FormatFloat(f, 'f', -1, 64), ".", ",")
 }
 
+// save previews what the change does to the figures already recorded
+// (service.SettingsChangeEffect: how many days in which months) and, when it
+// changes any, asks before saving; the preview runs off the UI goroutine.
 func (v *rulesView) save() {
 	s, err := v.read()
-	if err == nil {
-		err = v.u.svc.SetAttendanceSettings(s)
+	if err != nil {
+		v.msg.Importance = widget.DangerImportance
+		v.msg.SetText(err.Error())
+		return
 	}
+	var effect service.SettingsEffect
+	svc := v.u.svc
+	runAsync(func() { effect, err = svc.SettingsChangeEffect(s) }, func() {
+		if err != nil {
+			v.msg.Importance = widget.DangerImportance
+			v.msg.SetText(err.Error())
+			return
+		}
+		v.lastEffect = effect
+		if effect.Days == 0 {
+			v.store(s)
+			return
+		}
+		dialog.ShowConfirm(lang.L("att.rules.preview.title"), effect.Summary(), func(yes bool) {
+			if yes {
+				v.store(s)
+			}
+		}, v.u.win)
+	})
+}
+
+// store saves the settings.
+func (v *rulesView) store(s data.AttendanceSettings) {
+	err := v.u.svc.SetAttendanceSettings(s)
 	if err != nil {
 		v.msg.Importance = widget.DangerImportance
 		v.msg.SetText(err.Error())

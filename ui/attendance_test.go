@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -121,8 +123,13 @@ func TestDailyGridByKeyboard(t *testing.T) {
 			t.Errorf("row %d: stored %+v, want %s", i+1, grid[i].Entry, w)
 		}
 	}
-	if grid[1].Entry.LateMinutes != 15 || grid[3].Entered {
-		t.Errorf("row 2 late %d minutes; row 4 entered %v", grid[1].Entry.LateMinutes, grid[3].Entered)
+	rules, err := svc.AttendanceRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The times are stored; the minutes are derived when read.
+	if late := data.DeriveDay(workDay, grid[1].Entry, rules).LateMinutes; late != 15 || grid[1].Entry.In != "07:45" || grid[3].Entered {
+		t.Errorf("row 2 late %d minutes (in %q); row 4 entered %v", late, grid[1].Entry.In, grid[3].Entered)
 	}
 	rec, err := svc.MonthRecap(2026, time.November, 0)
 	if err != nil {
@@ -340,8 +347,12 @@ func TestRecapShowsServiceNumbers(t *testing.T) {
 		if fmt.Sprint(got) != strings.NewReplacer(",", "").Replace(exp) {
 			t.Errorf("%s: table %v, service %s", l.name, got, exp)
 		}
-		if l.cell(17) != fmt.Sprintf("%.2f", byStaff[l.staffID].TPP.Percent) {
-			t.Errorf("%s: TPP %s, service %.2f", l.name, l.cell(17), byStaff[l.staffID].TPP.Percent)
+		wantTPP := "—" // receives no TPP
+		if tpp := byStaff[l.staffID].TPP; tpp != nil {
+			wantTPP = fmt.Sprintf("%.2f", tpp.Percent)
+		}
+		if l.cell(17) != wantTPP {
+			t.Errorf("%s: TPP %s, service %s", l.name, l.cell(17), wantTPP)
 		}
 	}
 	last := v.lines[len(v.lines)-1]
@@ -361,7 +372,7 @@ func TestRecapShowsServiceNumbers(t *testing.T) {
 	for i, c := range v.cols {
 		titles[i] = c.title
 	}
-	if got := strings.Join(titles, " "); got != "Nama NIP TK TL1 TL2 TL3 TL4 PSW1 PSW2 PSW3 PSW4 Pot. TPP %" {
+	if got := strings.Join(titles, " "); got != "Nama NIP TK — Tanpa Keterangan TL1 TL2 TL3 TL4 PSW1 PSW2 PSW3 PSW4 Pot. TPP % Jenis" {
 		t.Fatalf("TPP columns %q", got)
 	}
 	for _, l := range v.lines {
@@ -456,7 +467,7 @@ func TestImportTableWithColumnMapping(t *testing.T) {
 	waitFor(t, "the import", func() bool {
 		m, _ := svc.AttendanceMonth(s.ID, 2026, time.November)
 		e, ok := m.Entry(data.NewDate(2026, 11, 25))
-		return ok && e.Code == "TL" && e.LateMinutes == 11
+		return ok && e.Code == "TL" && e.In == "07:41" && e.LateMinutes == 0 // minutes are derived, not stored
 	})
 }
 
@@ -771,5 +782,168 @@ func TestRulesTabEditsTheCodeList(t *testing.T) {
 	set, _ = svc.AttendanceSettings()
 	if _, ok := set.Codes.Lookup("TK"); !ok {
 		t.Error("TK was removed from the stored list")
+	}
+}
+
+// unsavedAnswer taps one button of the "Simpan perubahan?" question.
+func unsavedAnswer(t *testing.T, u *App, label string) {
+	t.Helper()
+	if !shownText(u, "Simpan perubahan?") {
+		t.Fatal("no \"Simpan perubahan?\" question")
+	}
+	test.Tap(button(t, u, label))
+}
+
+func TestDailyGridAsksBeforeLosingTypedRows(t *testing.T) {
+	u, svc := newAttendanceUI(t, 8)
+	g := u.attendance.day
+	g.date.SetText(workDay.Slash())
+	test.Type(g.rows[0].code, "h")
+	test.Type(g.rows[1].code, "tl")
+	test.Type(g.rows[1].in, "0815") // typed as people do
+	if g.rows[1].minutes.Text != "terlambat 45 mnt" {
+		t.Errorf("0815 shows %q", g.rows[1].minutes.Text)
+	}
+	// Clicking another screen asks; Batal stays with the typing intact.
+	u.nav.Select(ScreenStaff)
+	unsavedAnswer(t, u, "Batal")
+	if u.current != ScreenAttendance || g.rows[0].code.Text != "h" {
+		t.Fatalf("Batal left Kehadiran (%s) or lost the typing", u.current)
+	}
+	// Changing the date asks too; Batal keeps the date.
+	var nextDay *widget.Button
+	for _, o := range objects(u.win.Canvas()) {
+		if b, ok := o.(*widget.Button); ok && b.Icon == theme.NavigateNextIcon() && nextDay == nil {
+			nextDay = b
+		}
+	}
+	test.Tap(nextDay)
+	unsavedAnswer(t, u, "Batal")
+	if g.shown != workDay || g.date.Text != workDay.Slash() {
+		t.Fatalf("Batal moved to %s", g.shown)
+	}
+	// Another tab and back keeps the typing.
+	u.attendance.tabs.SelectIndex(1)
+	u.attendance.tabs.SelectIndex(0)
+	if g.rows[1].in.Text != "0815" {
+		t.Fatal("switching tabs lost the typing")
+	}
+	// Simpan saves, then goes where asked.
+	u.nav.Select(ScreenStaff)
+	unsavedAnswer(t, u, "Simpan")
+	if u.current != ScreenStaff {
+		t.Fatalf("after Simpan the screen is %s", u.current)
+	}
+	grid, err := svc.DayGrid(workDay, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if grid[0].Entry.Code != "H" || grid[1].Entry.Code != "TL" || grid[1].Entry.In != "08:15" {
+		t.Fatalf("saved %+v / %+v", grid[0].Entry, grid[1].Entry)
+	}
+	// Buang drops the typing and moves on.
+	u.Show(ScreenAttendance)
+	g.date.SetText(workDay.Slash())
+	test.Type(g.rows[2].code, "s")
+	u.nav.Select(ScreenHome)
+	unsavedAnswer(t, u, "Buang")
+	if u.current != ScreenHome {
+		t.Fatalf("after Buang the screen is %s", u.current)
+	}
+	if grid, _ := svc.DayGrid(workDay, 0); grid[2].Entered {
+		t.Error("Buang saved the row")
+	}
+}
+
+func TestLeaveDialogRefusesByRuleAndPrintsTheForm(t *testing.T) {
+	u, svc := newAttendanceUI(t, 8)
+	s := staffOfKind(t, svc, data.KindPNS)
+	if err := svc.SetLeaveOpening(s.ID, data.LeaveOpening{Year: 2026, Days: 2}); err != nil {
+		t.Fatal(err)
+	}
+	l := u.openLeave(s.ID)
+	l.code.SetSelected("CT — Cuti Tahunan")
+	l.from.SetText("23/11/2026")
+	l.to.SetText("25/11/2026")
+	l.reason.SetText("Keperluan keluarga")
+	l.address.SetText("Jl. Raya Soreang 5")
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
+	if !strings.Contains(l.msg.Text, "melebihi sisa cuti tahunan") {
+		t.Fatalf("CT over the balance: %q", l.msg.Text)
+	}
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Cetak formulir"))
+	if !strings.Contains(l.msg.Text, "Simpan cutinya dulu") {
+		t.Errorf("form of a leave not saved: %q", l.msg.Text)
+	}
+	l.to.SetText("24/11/2026")
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Simpan"))
+	if !strings.Contains(l.msg.Text, "tercatat untuk 2 hari") {
+		t.Fatalf("CT within the balance: %q", l.msg.Text)
+	}
+	test.Tap(buttonIn(t, objects(u.win.Canvas()), "Cetak formulir"))
+	b, err := os.ReadFile(l.formPath)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("form %q: %v", l.formPath, err)
+	}
+	g, err := svc.LeaveGrant(s.ID, data.NewDate(2026, 11, 23))
+	if err != nil || g.Reason != "Keperluan keluarga" || g.Address != "Jl. Raya Soreang 5" {
+		t.Errorf("grant = %+v, %v", g, err)
+	}
+}
+
+func TestRulesTabPreviewsTheDaysAChangeAffects(t *testing.T) {
+	u, svc := newAttendanceUI(t, 3)
+	s := staffOfKind(t, svc, data.KindPNS)
+	if err := svc.SaveDay(workDay, []service.DayInput{{StaffID: s.ID, In: "07:40", Out: "16:30"}}); err != nil {
+		t.Fatal(err)
+	}
+	u.attendance.tabs.SelectIndex(4)
+	r := u.attendance.rules
+	r.week[time.Friday].start.SetText("07:45") // 27 November 2026 is a Friday: the TL day becomes H
+	test.Tap(buttonIn(t, objectsUnder(r.view), "Simpan jadwal"))
+	if r.lastEffect.Days != 1 || !shownText(u, "mengubah angka kehadiran 1 hari-orang dalam 1 bulan (November 2026") {
+		t.Fatalf("preview = %+v", r.lastEffect)
+	}
+	if set, _ := svc.AttendanceSettings(); set.Schedule.Week[time.Friday].Start != 7*60+30 {
+		t.Fatal("saved before the answer")
+	}
+	test.Tap(button(t, u, "Ya"))
+	if set, _ := svc.AttendanceSettings(); set.Schedule.Week[time.Friday].Start != 7*60+45 {
+		t.Fatal("not saved after Ya")
+	}
+	rec, _ := svc.MonthRecap(2026, time.November, 0)
+	for _, l := range rec.Lines {
+		if l.StaffID == s.ID && (l.Recap.LateCount != 0 || l.Recap.H != 1) {
+			t.Errorf("recap under the new hours = %+v", l.Recap)
+		}
+	}
+}
+
+func TestDailyGridPiketOnCutiBersama(t *testing.T) {
+	u, svc := newAttendanceUI(t, 5)
+	g := u.attendance.day
+	xmasEve := data.NewDate(2026, 12, 24) // cuti bersama
+	g.show(xmasEve)
+	if len(g.rows) != 0 || g.piketBtn.Hidden {
+		t.Fatalf("day off: %d rows, piket button hidden %v", len(g.rows), g.piketBtn.Hidden)
+	}
+	test.Tap(g.piketBtn)
+	if len(g.rows) == 0 || g.save.Disabled() || !g.markH.Disabled() || !strings.Contains(g.status.Text, "piket") {
+		t.Fatalf("piket grid: %d rows, save disabled %v, status %q", len(g.rows), g.save.Disabled(), g.status.Text)
+	}
+	test.Type(g.rows[0].code, "h")
+	test.Type(g.rows[0].in, "0800")
+	if g.rows[0].minutes.Text != "piket (hari libur)" {
+		t.Errorf("piket row shows %q", g.rows[0].minutes.Text)
+	}
+	test.Tap(g.save)
+	rec, err := svc.MonthRecap(2026, time.December, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range rec.Lines {
+		if l.StaffID == g.rows[0].row.StaffID && (l.Recap.Piket != 1 || l.Recap.Present != 0) {
+			t.Errorf("recap = %+v", l.Recap)
+		}
 	}
 }

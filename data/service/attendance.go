@@ -27,6 +27,9 @@ func (svc *Service) Calendar() (data.Calendar, error) {
 	if _, err := svc.st.SeedHolidays(shipped, years); err != nil {
 		return data.Calendar{}, fmt.Errorf("mengisi hari libur bawaan: %w", err)
 	}
+	if err := svc.seedRamadan(); err != nil {
+		return data.Calendar{}, err
+	}
 	cal, err := svc.st.Calendar()
 	if err != nil {
 		return data.Calendar{}, fmt.Errorf("membaca kalender kerja: %w", err)
@@ -71,12 +74,123 @@ func (svc *Service) ImportHolidays(hs []data.Holiday) (int, error) {
 	if _, err := svc.Calendar(); err != nil {
 		return 0, err
 	}
-	return svc.st.ImportHolidays(hs)
+	n, err := svc.st.ImportHolidays(hs)
+	if err != nil {
+		return n, err
+	}
+	var years []int
+	if _, err := svc.st.Setting(settingHolidayListsImported, &years); err != nil {
+		return n, err
+	}
+	for _, h := range hs {
+		// A list with national holidays replaces the shipped estimate of its
+		// year; local days off alone do not.
+		if h.Kind == data.HolidayNational && !slices.Contains(years, h.Date.Year()) {
+			years = append(years, h.Date.Year())
+		}
+	}
+	slices.Sort(years)
+	return n, svc.st.SetSetting(settingHolidayListsImported, years)
+}
+
+// Setting keys of the attendance glue: the years whose holiday list was
+// imported by the admin (no longer the shipped estimate), and whether the
+// shipped Ramadan ranges were copied into the settings.
+const (
+	settingHolidayListsImported = "holiday_lists_imported"
+	settingRamadanSeeded        = "ramadan_seeded"
+)
+
+// seedRamadan copies the shipped Ramadan ranges (assets.RamadanPeriods) into
+// the attendance settings once, like the holidays: a Hijri year the admin
+// already entered is kept, and what the admin changes or removes later stays
+// so.
+func (svc *Service) seedRamadan() error {
+	if svc.st.ReadOnly() {
+		return nil // a write-protected file is read as it is
+	}
+	var done bool
+	if _, err := svc.st.Setting(settingRamadanSeeded, &done); err != nil || done {
+		return err
+	}
+	shipped, err := assets.RamadanPeriods()
+	if err != nil {
+		return err
+	}
+	set, err := svc.st.AttendanceSettings()
+	if err != nil {
+		return fmt.Errorf("membaca pengaturan kehadiran: %w", err)
+	}
+	for _, p := range shipped {
+		if !slices.ContainsFunc(set.RamadanPeriods, func(q data.RamadanPeriod) bool { return q.HijriYear == p.HijriYear }) {
+			set.RamadanPeriods = append(set.RamadanPeriods, p)
+		}
+	}
+	if err := svc.st.SetAttendanceSettings(set); err != nil {
+		return fmt.Errorf("mengisi rentang Ramadan bawaan: %w", err)
+	}
+	return svc.st.SetSetting(settingRamadanSeeded, true)
+}
+
+// HolidayList says whether the file holds the list of days off of a year
+// and how sure it is.
+type HolidayList struct {
+	Year int `json:"year"`
+	// Present: the file holds at least one national holiday of the year.
+	Present bool `json:"present"`
+	// Provisional: the list is the shipped estimate (the SKB was not yet
+	// out when the app was built) and the admin has not imported another.
+	Provisional bool `json:"provisional"`
+}
+
+// Warning returns the Indonesian warning to show for the year, or "".
+func (l HolidayList) Warning() string {
+	switch {
+	case !l.Present:
+		return fmt.Sprintf("daftar hari libur dan cuti bersama tahun %d belum ada: semua hari Senin–Jumat dihitung hari kerja; impor daftar SKB tahun %d di Pengaturan", l.Year, l.Year)
+	case l.Provisional:
+		return fmt.Sprintf("daftar hari libur tahun %d masih perkiraan (SKB belum terbit saat aplikasi dibuat); periksa dan impor daftar resmi", l.Year)
+	}
+	return ""
+}
+
+// HolidayListStatus reports the holiday list of year in the file (for
+// Beranda and Kehadiran, and for the warnings of entries and recaps).
+func (svc *Service) HolidayListStatus(year int) (HolidayList, error) {
+	cal, err := svc.Calendar()
+	if err != nil {
+		return HolidayList{}, err
+	}
+	return svc.holidayList(cal, year)
+}
+
+func (svc *Service) holidayList(cal data.Calendar, year int) (HolidayList, error) {
+	l := HolidayList{Year: year, Present: data.HasHolidayList(cal.Holidays, year)}
+	if l.Present && assets.HolidayListFor(year).Provisional {
+		var imported []int
+		if _, err := svc.st.Setting(settingHolidayListsImported, &imported); err != nil {
+			return l, err
+		}
+		l.Provisional = !slices.Contains(imported, year)
+	}
+	return l, nil
+}
+
+// yearWarnings returns the holiday-list warnings of the years from..to.
+func (svc *Service) yearWarnings(cal data.Calendar, from, to int) []string {
+	var out []string
+	for y := from; y <= to; y++ {
+		if l, err := svc.holidayList(cal, y); err == nil && l.Warning() != "" {
+			out = append(out, l.Warning())
+		}
+	}
+	return out
 }
 
 // attendanceContext is what most attendance operations need at once.
 type attendanceContext struct {
 	cal      data.Calendar
+	rules    data.AttendanceRules // built once per operation from settings and holidays
 	settings data.AttendanceSettings
 	staff    []data.Staff
 	units    []data.Unit
@@ -91,6 +205,9 @@ func (svc *Service) loadContext() (attendanceContext, error) {
 	if c.settings, err = svc.st.AttendanceSettings(); err != nil {
 		return c, fmt.Errorf("membaca pengaturan kehadiran: %w", err)
 	}
+	c.rules = data.NewAttendanceRules(c.settings, c.cal.Holidays)
+	c.settings = c.rules.Settings
+	c.cal = c.rules.Calendar
 	if c.staff, err = svc.st.AllStaff(); err != nil {
 		return c, fmt.Errorf("membaca pegawai: %w", err)
 	}
@@ -122,6 +239,24 @@ func activeInMonth(s data.Staff, ym store.YearMonth) (unitID uint64, active bool
 	}
 	return 0, false
 }
+
+// rules returns the attendance rules in force: the settings and the calendar
+// of the file, built once for one operation.
+func (svc *Service) rules() (data.AttendanceRules, error) {
+	cal, err := svc.Calendar()
+	if err != nil {
+		return data.AttendanceRules{}, err
+	}
+	set, err := svc.st.AttendanceSettings()
+	if err != nil {
+		return data.AttendanceRules{}, fmt.Errorf("membaca pengaturan kehadiran: %w", err)
+	}
+	return data.NewAttendanceRules(set, cal.Holidays), nil
+}
+
+// AttendanceRules returns the attendance rules in force (settings and
+// calendar), for a screen that derives figures of one day as it is typed.
+func (svc *Service) AttendanceRules() (data.AttendanceRules, error) { return svc.rules() }
 
 // blockOut returns cal with every day from from through to made a day off,
 // so the pure rules count only the days outside; the originals are not changed.
@@ -157,4 +292,8 @@ func ParseMonth(s string) (int, time.Month, error) {
 		return 0, 0, fmt.Errorf("bulan %q tidak dikenali; tulis seperti 2026-11", s)
 	}
 	return d.Year(), d.Month(), nil
+}
+
+func ymOf(year int, month time.Month) store.YearMonth {
+	return store.YearMonth{Year: year, Month: month}
 }

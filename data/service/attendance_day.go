@@ -89,6 +89,37 @@ func (svc *Service) DayGrid(d data.Date, unitID uint64) ([]GridRow, error) {
 	return gridRows(ctx, months, d, unitID), nil
 }
 
+// PiketGrid returns the grid of a day that is not a working day, for
+// entering piket (presence on a weekend, holiday or cuti bersama): the staff
+// active on d (of unitID when it is not 0) with only the codes that count as
+// present. Piket is counted apart (RecapRow.Piket), never as a working day,
+// and on cuti bersama adds a day of cuti tahunan (PP 11/2017). A working
+// day gives DayGrid's rows.
+func (svc *Service) PiketGrid(d data.Date, unitID uint64) ([]GridRow, error) {
+	ctx, err := svc.loadContext()
+	if err != nil {
+		return nil, err
+	}
+	months, err := svc.st.AttendanceMonths(d.Year(), d.Month())
+	if err != nil {
+		return nil, err
+	}
+	rows := gridRows(ctx, months, d, unitID)
+	if dayStatus(ctx.cal, d).Working {
+		return rows, nil
+	}
+	for i := range rows {
+		var present []data.Code
+		for _, c := range rows[i].Codes {
+			if c.Category == data.CategoryPresent {
+				present = append(present, c)
+			}
+		}
+		rows[i].Codes = present
+	}
+	return rows, nil
+}
+
 func gridRows(ctx attendanceContext, months map[uint64]data.AttendanceMonth, d data.Date, unitID uint64) []GridRow {
 	var rows []GridRow
 	for _, s := range ctx.staff {
@@ -97,7 +128,7 @@ func gridRows(ctx attendanceContext, months map[uint64]data.AttendanceMonth, d d
 			continue
 		}
 		row := GridRow{StaffID: s.ID, NIP: s.Identifier(), Name: s.DisplayName(), Kind: s.Kind,
-			UnitID: at.UnitID, Unit: unitName(ctx.units, at.UnitID), Codes: ctx.settings.Codes.CodesFor(s.Kind)}
+			UnitID: at.UnitID, Unit: unitName(ctx.units, at.UnitID), Codes: ctx.settings.CodesForKind(s.Kind)}
 		row.Entry, row.Entered = months[s.ID].Entry(d)
 		rows = append(rows, row)
 	}
@@ -151,30 +182,39 @@ func (es DayErrors) Error() string {
 	return "tidak ada yang disimpan: " + strings.Join(msgs, "; ")
 }
 
-// SaveDay saves the inputs of one working day in one audited transaction,
-// as hand entries by the store's actor. Each input is checked with
-// data.CheckEntry against the code list and the person's kind; the minutes
-// late and short are computed from In and Out against the day's hours
-// (data.ApplyTimes, so H with a late arrival becomes TL). An input equal to
-// the entry already there leaves it untouched (a machine entry stays a
-// machine entry). When any input is refused the error is a DayErrors naming
-// every refused row, and nothing is saved; a non-working day wraps
-// ErrNotWorkingDay. Warnings (a missing letter number) do not block.
+// SaveDay saves the inputs of one day like SaveDayWarnings, dropping the
+// warnings.
 func (svc *Service) SaveDay(d data.Date, inputs []DayInput) error {
+	_, err := svc.SaveDayWarnings(d, inputs)
+	return err
+}
+
+// SaveDayWarnings saves the inputs of one day in one audited transaction, as
+// hand entries by the store's actor, and returns the warnings that did not
+// block (a missing letter number, TL without an arrival time, a date in the
+// future, a year without a confirmed holiday list). Only facts are stored:
+// the code, the times as typed (read with data.ParseTimeOfDay: 0815, 8.15,
+// 08.15, 08:15), note, letter and grantor; H, TL, PSW and the minutes are
+// derived when read (data.DeriveDay), so changing the hours later changes
+// the figures. Each input is checked with data.CheckDayEntry under the rules
+// in force and the person's kind. On a day that is not a working day only
+// presence (piket) may be entered. An input equal to the entry already
+// there leaves it untouched (a machine entry stays a machine entry). When
+// any input is refused the error is a DayErrors naming every refused row
+// (on a day off it also wraps ErrNotWorkingDay), and nothing is saved.
+func (svc *Service) SaveDayWarnings(d data.Date, inputs []DayInput) ([]string, error) {
 	if err := svc.checkAttendanceDates(d, d); err != nil {
-		return err
+		return nil, err
 	}
 	ctx, err := svc.loadContext()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	status := dayStatus(ctx.cal, d)
-	if !status.Working {
-		return notWorking(status)
-	}
 	byID := staffByID(ctx.staff)
 	entries := make([]*data.DayEntry, len(inputs))
 	var refused DayErrors
+	warnings := svc.dayWarnings(ctx.cal, d)
 	for i, in := range inputs {
 		s, ok := byID[in.StaffID]
 		if !ok || !activeOn(s, d) {
@@ -182,26 +222,46 @@ func (svc *Service) SaveDay(d data.Date, inputs []DayInput) error {
 				Problems: problem(data.FieldCode, "pegawai tidak aktif pada "+d.Long())})
 			continue
 		}
-		e, p := entryOf(in, status.Hours, ctx.settings.Codes, s.Kind, svc.st.Actor())
+		e, p := entryOf(d, in, ctx.rules, s.Kind, svc.st.Actor())
 		if len(p.Errors) > 0 {
 			refused = append(refused, RowError{StaffID: s.ID, Name: s.DisplayName(), Problems: p})
 			continue
 		}
+		for _, w := range p.Warnings {
+			warnings = append(warnings, s.DisplayName()+": "+w.Message)
+		}
 		entries[i] = e
 	}
 	if len(refused) > 0 {
-		return refused
+		if !status.Working {
+			return nil, fmt.Errorf("%w; %w", notWorking(status), refused)
+		}
+		return nil, refused
 	}
 	keys := make([]store.MonthKey, len(inputs))
 	for i, in := range inputs {
 		keys[i] = store.MonthKey{StaffID: in.StaffID, YearMonth: store.MonthOf(d)}
 	}
-	return svc.st.EditAttendance("isi kehadiran "+d.String(), keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
+	err = svc.st.EditAttendance("isi kehadiran "+d.String(), keys, nil, func(ms map[store.MonthKey]*data.AttendanceMonth) error {
 		for i, k := range keys {
 			setEntry(ms[k], d, entries[i])
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return warnings, nil
+}
+
+// dayWarnings are the warnings of entering anything on d: a date after
+// today, a year whose holiday list is missing or provisional.
+func (svc *Service) dayWarnings(cal data.Calendar, d data.Date) []string {
+	var out []string
+	if today := data.DateOf(svc.now()); d.After(today) {
+		out = append(out, fmt.Sprintf("%s belum terjadi (hari ini %s)", d.Long(), today.Long()))
+	}
+	return append(out, svc.yearWarnings(cal, d.Year(), d.Year())...)
 }
 
 func problem(field, msg string) data.Problems {
@@ -216,43 +276,38 @@ func staffByID(staff []data.Staff) map[uint64]data.Staff {
 	return out
 }
 
-// entryOf turns an input into the entry to save (nil: remove the entry).
-func entryOf(in DayInput, hours data.DayHours, codes data.Codes, kind data.Kind, actor string) (*data.DayEntry, data.Problems) {
+// entryOf turns an input of date d into the entry to save (nil: remove the
+// entry). Times are stored as "HH:MM"; the code of an entry typed with times
+// only is the one the times give under r (a hint: it is derived again when
+// read).
+func entryOf(d data.Date, in DayInput, r data.AttendanceRules, kind data.Kind, actor string) (*data.DayEntry, data.Problems) {
 	e := data.DayEntry{Code: strings.ToUpper(strings.TrimSpace(in.Code)), In: strings.TrimSpace(in.In), Out: strings.TrimSpace(in.Out),
 		Note: strings.TrimSpace(in.Note), Letter: strings.TrimSpace(in.Letter), GrantedBy: strings.TrimSpace(in.GrantedBy),
 		Source: data.SourceHand, EnteredBy: actor}
 	if e.Code == "" && e.In == "" && e.Out == "" {
 		return nil, data.Problems{}
 	}
-	if c, ok := codes.Lookup(e.Code); ok {
+	if c, ok := r.Settings.Codes.Lookup(e.Code); ok {
 		e.Code = c.Code
 	}
-	var p data.Problems
-	for _, t := range []struct {
-		field string
-		v     *string
-	}{{data.FieldIn, &e.In}, {data.FieldOut, &e.Out}} {
-		if *t.v == "" {
-			continue
-		}
-		m, err := data.ParseClock(*t.v)
-		if err != nil {
-			p.Errors = append(p.Errors, data.FieldError{Field: t.field, Message: err.Error()})
-			continue
-		}
-		*t.v = data.FormatClock(m)
-	}
+	p := data.CheckDayEntry(d, e, r, kind)
 	if len(p.Errors) > 0 {
 		return nil, p
 	}
-	e, err := data.ApplyTimes(e, hours)
-	if err != nil {
-		return nil, problem(data.FieldCode, err.Error())
+	for _, t := range []*string{&e.In, &e.Out} {
+		if *t != "" {
+			m, _ := data.ParseTimeOfDay(*t) // checked above
+			*t = data.FormatClock(m)
+		}
 	}
-	if e.Code == "" {
-		return nil, problem(data.FieldCode, "kode kehadiran wajib diisi")
+	f := data.DeriveDay(d, e, r)
+	if e.Code == "" || e.Code == data.CodeH || e.Code == data.CodeTL || e.Code == data.CodePSW {
+		e.Code = f.Code
 	}
-	p = data.CheckEntry(e, codes, kind)
+	if f.Code == data.CodeTL && f.ArrivalMissing && f.Working {
+		p.Warnings = append(p.Warnings, data.FieldError{Field: data.FieldIn,
+			Message: "TL — Terlambat tanpa jam datang: dihitung jam datang tidak tercatat; isi jam datangnya bila diketahui"})
+	}
 	return &e, p
 }
 
@@ -328,25 +383,25 @@ func (svc *Service) fillNotEntered(d data.Date, unitID uint64, action string, fi
 	if err != nil {
 		return 0, err
 	}
-	settings, err := svc.st.AttendanceSettings()
+	r, err := svc.rules()
 	if err != nil {
 		return 0, err
 	}
 	entries := map[store.MonthKey]data.DayEntry{}
 	var keys []store.MonthKey
-	for _, r := range rows {
-		if r.Entered {
+	for _, row := range rows {
+		if row.Entered {
 			continue
 		}
-		e, ok := fill(r)
+		e, ok := fill(row)
 		if !ok {
 			continue
 		}
 		e.Source, e.EnteredBy = data.SourceHand, svc.st.Actor()
-		if len(data.CheckEntry(e, settings.Codes, r.Kind).Errors) > 0 {
+		if len(data.CheckDayEntry(d, e, r, row.Kind).Errors) > 0 {
 			continue
 		}
-		k := store.MonthKey{StaffID: r.StaffID, YearMonth: store.MonthOf(d)}
+		k := store.MonthKey{StaffID: row.StaffID, YearMonth: store.MonthOf(d)}
 		keys = append(keys, k)
 		entries[k] = e
 	}

@@ -40,10 +40,16 @@ func TestDayGridAndSaveDay(t *testing.T) {
 		}
 		got[r.StaffID] = r.Entry
 	}
-	if e := got[staff[0].ID]; e.Code != data.CodeTL || e.LateMinutes != 15 || e.In != "07:45" || e.Source != data.SourceHand || e.EnteredBy != "uji" {
+	// Facts are stored (times, the code as a hint), minutes are derived when read.
+	r, err := svc.AttendanceRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := got[staff[0].ID]; e.Code != data.CodeTL || e.LateMinutes != 0 || e.In != "07:45" || e.Source != data.SourceHand || e.EnteredBy != "uji" ||
+		data.DeriveDay(d, e, r).LateMinutes != 15 {
 		t.Errorf("late arrival = %+v", e)
 	}
-	if e := got[staff[1].ID]; e.Code != data.CodePSW || e.EarlyMinutes != 60 {
+	if e := got[staff[1].ID]; e.Code != data.CodePSW || e.EarlyMinutes != 0 || data.DeriveDay(d, e, r).EarlyMinutes != 60 {
 		t.Errorf("early departure = %+v", e)
 	}
 	if e := got[staff[2].ID]; e.Code != data.CodeDL || e.Letter != "090/15/Kec" {
@@ -85,7 +91,8 @@ func TestSaveDayRefuses(t *testing.T) {
 		})
 	}
 	for _, off := range []data.Date{day(time.November, 1), day(time.August, 17)} {
-		if err := svc.SaveDay(off, []DayInput{{StaffID: staff[0].ID, Code: "H"}}); !errors.Is(err, ErrNotWorkingDay) {
+		// Only presence (piket) may be entered on a day off.
+		if err := svc.SaveDay(off, []DayInput{{StaffID: staff[0].ID, Code: "S"}}); !errors.Is(err, ErrNotWorkingDay) {
 			t.Errorf("%s: %v, want ErrNotWorkingDay", off, err)
 		}
 		if _, err := svc.DayGrid(off, 0); !errors.Is(err, ErrNotWorkingDay) {

@@ -21,6 +21,13 @@ type DisciplineLine struct {
 // TK (following a run from the previous December), and for ASN the potential
 // level worded for their kind and the next threshold.
 func (svc *Service) DisciplineYear(year int) ([]DisciplineLine, error) {
+	return svc.DisciplineYearFor(year, RecapFilter{})
+}
+
+// DisciplineYearFor is DisciplineYear for the staff f keeps (unit at the end
+// of their last active month, and kind), counted with data.DisciplineYear
+// under the rules in force.
+func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine, error) {
 	ctx, err := svc.loadContext()
 	if err != nil {
 		return nil, err
@@ -32,7 +39,7 @@ func (svc *Service) DisciplineYear(year int) ([]DisciplineLine, error) {
 		for mo := time.December; mo >= time.January && !active; mo-- {
 			unit, active = activeInMonth(s, store.YearMonth{Year: year, Month: mo})
 		}
-		if active {
+		if active && f.keeps(s, unit) {
 			people = append(people, s)
 			units = append(units, unit)
 		}
@@ -48,7 +55,7 @@ func (svc *Service) DisciplineYear(year int) ([]DisciplineLine, error) {
 	out := make([]DisciplineLine, len(people))
 	for i, s := range people {
 		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
-			Result: data.Discipline(months[s.ID], year, ctx.cal, ctx.settings.Discipline, s.Kind)}
+			Result: data.DisciplineYear(months[s.ID], year, ctx.rules, s.Kind)}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].UnitID != out[j].UnitID {

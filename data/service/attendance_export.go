@@ -38,16 +38,22 @@ func AttendanceFileNames(year int, month time.Month, format string) []string {
 // signature blocks of the Camat ("Mengetahui") and the Kasubbag Umum dan
 // Kepegawaian who prepared it, dated today. Files are written atomically.
 func (svc *Service) ExportAttendance(year int, month time.Month, dir, format string, today data.Date) ([]string, error) {
-	return svc.exportAttendance(year, month, dir, format, today, nil)
+	return svc.exportAttendance(year, month, dir, format, today, nil, RecapFilter{})
+}
+
+// ExportAttendanceFor is ExportAttendance for the staff f keeps (unit and
+// kind, as `--kind` filters); the kind is named under the title.
+func (svc *Service) ExportAttendanceFor(year int, month time.Month, dir, format string, today data.Date, f RecapFilter) ([]string, error) {
+	return svc.exportAttendance(year, month, dir, format, today, nil, f)
 }
 
 // exportAttendance is ExportAttendance; a PDF export is signed by u when it
 // is not nil (see ExportAttendanceSigned).
-func (svc *Service) exportAttendance(year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner) ([]string, error) {
+func (svc *Service) exportAttendance(year int, month time.Month, dir, format string, today data.Date, u *UnlockedSigner, f RecapFilter) ([]string, error) {
 	if format != FormatXLSX && format != FormatPDF {
 		return nil, fmt.Errorf("format ekspor %q tidak dikenal; pakai xlsx atau pdf", format)
 	}
-	rec, err := svc.MonthRecap(year, month, 0)
+	rec, err := svc.MonthRecapFor(year, month, f)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +95,7 @@ func (svc *Service) exportAttendance(year int, month time.Month, dir, format str
 func XLSXRecap(rec Recap) export.AttendanceRecap {
 	out := export.AttendanceRecap{Year: rec.Year, Month: rec.Month, Rules: rec.TPP, Office: rec.Office}
 	for _, l := range rec.Lines {
-		out.Lines = append(out.Lines, export.AttendanceLine{NIP: l.NIP, Name: l.Name, Unit: l.Unit, Recap: l.Recap, TPP: l.TPP})
+		out.Lines = append(out.Lines, export.AttendanceLine{NIP: l.NIP, Name: l.Name, Kind: string(l.Kind), Unit: l.Unit, Recap: l.Recap, TPP: l.TPP})
 	}
 	for _, u := range rec.Units {
 		out.Units = append(out.Units, export.AttendanceUnit{Unit: u.Unit, Recap: u.Recap})
@@ -113,14 +119,27 @@ func (svc *Service) PDFRecaps(rec Recap, today data.Date) ([]pdf.Recap, error) {
 		working /= rec.Office.Staff
 	}
 	subtitle := fmt.Sprintf("Hari kerja: %d hari (%d–%s)", working, 1, monthEnd(first).Long())
+	if rec.Kind != "" {
+		subtitle += " — jenis pegawai: " + string(rec.Kind)
+	}
+	// Only the issuing signer dates the recap; the Camat's block carries no place and date.
+	ack.NoPlaceDate = true
+	notes := []string{"Hadir = semua kode berkategori hadir (H, TL, PSW, DL, FWA); dihitung per kategori kode. " +
+		"Belum diisi: hari kerja tanpa isian (bukan H dan bukan TK). Piket: hadir pada hari libur, tidak dihitung sebagai hari kerja. " +
+		"Kode lain: kode tambahan kantor, dihitung menurut kategorinya.",
+		"Keterangan kode: " + strings.Join(legend(rec.Codes), "; ") + "."}
+	if h, ok := svc.firstHours(first); ok {
+		notes = append(notes, "Jam kerja mulai "+data.FormatPukul(h.Start)+"; "+
+			"datang setelah jam mulai = TL — Terlambat, pulang sebelum jam selesai = PSW — Pulang Sebelum Waktunya.")
+	}
 	att := pdf.Recap{Common: common, Title: "REKAP KEHADIRAN PEGAWAI — BULAN " + period, Subtitle: subtitle,
-		Columns: pdf.AttendanceColumns(), Acknowledged: ack, Prepared: prep,
-		Notes: []string{"Hadir = H + TL + PSW + DL + FWA. Belum diisi: hari kerja tanpa isian (bukan H dan bukan TK)."}}
+		Columns: pdf.AttendanceColumns(), Acknowledged: ack, Prepared: prep, Notes: notes}
 	tpp := pdf.Recap{Common: common, Title: "REKAP POTONGAN TPP — BULAN " + period, Subtitle: subtitle,
-		Columns: tppColumns(rec.TPP), Acknowledged: ack, Prepared: prep, Notes: tppNotes(rec.TPP)}
+		Columns: tppColumns(rec.TPP), Acknowledged: ack, Prepared: prep,
+		Notes: append(tppNotes(rec.TPP), "Hanya pegawai penerima TPP; pegawai lain tidak dimuat.")}
 	att.Common.DocumentID = fmt.Sprintf("RKH-%04d-%02d", rec.Year, int(rec.Month))
 	tpp.Common.DocumentID = fmt.Sprintf("RTPP-%04d-%02d", rec.Year, int(rec.Month))
-	n := 0
+	n, nt := 0, 0
 	for _, u := range rec.Units {
 		att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowUnit, Cells: []string{u.Unit}})
 		for _, l := range rec.Lines {
@@ -129,13 +148,18 @@ func (svc *Service) PDFRecaps(rec Recap, today data.Date) ([]pdf.Recap, error) {
 			}
 			n++
 			who := l.Name + "\n" + pdf.GroupNIP(l.NIP)
-			att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowStaff, Cells: append(append([]string{pdf.FormatNumber(int64(n)), who},
-				pdfCounts(l.Recap)...), pdf.FormatDecimal(l.TPP.Percent, 2))})
-			tpp.Rows = append(tpp.Rows, pdf.RecapRow{Kind: pdf.RowStaff, Cells: tppCells(n, who, l.TPP, rec.TPP)})
+			cut := "—"
+			if l.TPP != nil {
+				cut = pdf.FormatDecimal(l.TPP.Percent, 2)
+				nt++
+				tpp.Rows = append(tpp.Rows, pdf.RecapRow{Kind: pdf.RowStaff, Cells: tppCells(nt, who, string(l.Kind), *l.TPP, rec.TPP)})
+			}
+			att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowStaff, Cells: append(append([]string{pdf.FormatNumber(int64(n)), who, string(l.Kind)},
+				pdfCounts(l.Recap)...), cut)})
 		}
-		att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowSubtotal, Cells: append(append([]string{"", "Jumlah " + u.Unit}, pdfCounts(u.Recap)...), "")})
+		att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowSubtotal, Cells: append(append([]string{"", "Jumlah " + u.Unit, ""}, pdfCounts(u.Recap)...), "")})
 	}
-	att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowTotal, Cells: append(append([]string{"", "Jumlah kantor"}, pdfCounts(rec.Office)...), "")})
+	att.Rows = append(att.Rows, pdf.RecapRow{Kind: pdf.RowTotal, Cells: append(append([]string{"", "Jumlah kantor", ""}, pdfCounts(rec.Office)...), "")})
 	return []pdf.Recap{att, tpp}, nil
 }
 
@@ -143,22 +167,58 @@ func (svc *Service) PDFRecaps(rec Recap, today data.Date) ([]pdf.Recap, error) {
 func pdfCounts(r data.RecapRow) []string {
 	n := func(v int) string { return pdf.FormatNumber(int64(v)) }
 	return []string{n(r.WorkingDays), n(r.H), n(r.LateCount), n(r.LateMinutes), n(r.EarlyCount), n(r.EarlyMinutes),
-		n(r.DL), n(r.FWA), n(r.TB), n(r.S), n(r.I), n(r.Leave), n(r.TK), n(r.NotEntered), pdf.FormatDecimal(r.PresentPercent, 1)}
+		n(r.DL), n(r.FWA), n(r.TB), n(r.S), n(r.I), n(r.Leave), n(r.TK), n(r.NotEntered), n(otherCodes(r)), n(r.Piket),
+		pdf.FormatDecimal(r.PresentPercent, 1)}
+}
+
+// otherCodes counts the working days of the office's own codes (counted by
+// their category in Hadir, Cuti, TK; listed here so every day is seen).
+func otherCodes(r data.RecapRow) int {
+	n := 0
+	for _, v := range r.Other {
+		n += v
+	}
+	return n
+}
+
+// legend lists every code with its label ("TL — Terlambat"), for the
+// keterangan of a document (some offices read TL as Tugas Luar).
+func legend(cs data.Codes) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, c.FullLabel())
+	}
+	return out
+}
+
+// firstHours returns the hours of the first working day from d on (within a month).
+func (svc *Service) firstHours(d data.Date) (data.DayHours, bool) {
+	cal, err := svc.Calendar()
+	if err != nil {
+		return data.DayHours{}, false
+	}
+	for i := 0; i < 31; i++ {
+		if h, ok := cal.DayHours(d.AddDays(i)); ok {
+			return h, true
+		}
+	}
+	return data.DayHours{}, false
 }
 
 func tppColumns(rules data.TPPRules) []pdf.RecapColumn {
-	cols := []pdf.RecapColumn{{Title: "No", Width: 7}, {Title: "Nama / NIP", Width: 56, Align: "L"}, {Title: "TK (hari)", Width: 11}}
+	cols := []pdf.RecapColumn{{Title: "No", Width: 7}, {Title: "Nama / NIP", Width: 56, Align: "L"}, {Title: "Jenis", Width: 12},
+		{Title: "TK — Tanpa Keterangan (hari)", Width: 16}}
 	for _, b := range rules.Late {
-		cols = append(cols, pdf.RecapColumn{Title: b.Name, Group: "Terlambat (hari)", Width: 9})
+		cols = append(cols, pdf.RecapColumn{Title: b.Name, Group: "TL — Terlambat (hari)", Width: 9})
 	}
 	for _, b := range rules.Early {
-		cols = append(cols, pdf.RecapColumn{Title: b.Name, Group: "Pulang cepat (hari)", Width: 9})
+		cols = append(cols, pdf.RecapColumn{Title: b.Name, Group: "PSW — Pulang Sebelum Waktunya (hari)", Width: 9})
 	}
 	return append(cols, pdf.RecapColumn{Title: "Potongan TPP (%)", Width: 14})
 }
 
-func tppCells(n int, who string, d data.TPPDetail, rules data.TPPRules) []string {
-	cells := []string{pdf.FormatNumber(int64(n)), who, pdf.FormatNumber(int64(d.TK))}
+func tppCells(n int, who, kind string, d data.TPPDetail, rules data.TPPRules) []string {
+	cells := []string{pdf.FormatNumber(int64(n)), who, kind, pdf.FormatNumber(int64(d.TK))}
 	for i := range rules.Late {
 		cells = append(cells, pdf.FormatNumber(int64(countAt(d.Late, i))))
 	}

@@ -60,7 +60,7 @@ func TestAttlogImport(t *testing.T) {
 	if _, ok := m.Days[7]; ok {
 		t.Error("a Saturday punch was saved")
 	}
-	if m3, _ := svc.AttendanceMonth(staff[2].ID, 2026, time.November); m3.Days[3].Code != data.CodeTL || m3.Days[3].LateMinutes != 1 {
+	if m3, _ := svc.AttendanceMonth(staff[2].ID, 2026, time.November); m3.Days[3].Code != data.CodeTL || m3.Days[3].Punch != "07:31" || m3.Days[3].In != "" || m3.Days[3].LateMinutes != 0 {
 		t.Errorf("mapped PIN 3: %+v", m3.Days[3])
 	}
 	if pins, _ := svc.MachinePins(); pins["3"] != staff[2].ID {
@@ -125,5 +125,26 @@ func TestPunchTable(t *testing.T) {
 	}
 	if _, err := svc.PlanPunchTable(table, PunchColumns{PIN: 0, DateTime: -1, Date: 2, Time: -1}, nil, false); err == nil {
 		t.Error("a mapping without a time column was accepted")
+	}
+}
+
+func TestPinMappingsListedAndRemovable(t *testing.T) {
+	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5))
+	if err := svc.MapPins(map[string]uint64{"10": staff[0].ID, "2": staff[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := svc.PinMappings()
+	if err != nil || len(list) != 2 || list[0].PIN != "2" || list[1].Name != staff[0].DisplayName() {
+		t.Fatalf("mappings = %+v, %v", list, err)
+	}
+	if err := svc.UnmapPin("10"); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := svc.PinMappings(); len(list) != 1 {
+		t.Errorf("after removing = %+v", list)
+	}
+	plan, err := svc.PlanAttlogImport(strings.NewReader("10\t2026-11-02 07:30:00\n"), nil, false)
+	if err != nil || len(plan.Unknown) != 1 {
+		t.Errorf("removed PIN still mapped: %+v, %v", plan.Unknown, err)
 	}
 }

@@ -19,6 +19,10 @@ type LeaveRequest struct {
 	GrantedBy string    `json:"granted_by"` // who granted it
 	Letter    string    `json:"letter"`     // the leave form's or SPT's number
 	Note      string    `json:"note,omitempty"`
+	// Reason and Address are the form's Alasan Cuti and Alamat selama
+	// Menjalankan Cuti (Peraturan BKN 24/2017), kept with the grant.
+	Reason  string `json:"reason,omitempty"`
+	Address string `json:"address,omitempty"`
 	// Overwrite replaces entries already made on days of the range; without
 	// it such days make EnterLeave fail with a *LeaveConflictError.
 	Overwrite bool `json:"overwrite,omitempty"`
@@ -43,67 +47,93 @@ func (e *LeaveConflictError) Error() string {
 // days, for CB, CS, CM, CAP and CLTN every calendar day (PP 11/2017;
 // docs/aturan.md §4.1).
 func (svc *Service) LeaveDays(code string, from, to data.Date) ([]data.Date, error) {
-	cal, err := svc.Calendar()
+	r, err := svc.rules()
 	if err != nil {
 		return nil, err
 	}
-	settings, err := svc.st.AttendanceSettings()
-	if err != nil {
-		return nil, err
-	}
-	c, ok := settings.Codes.Lookup(code)
+	c, ok := r.Settings.Codes.Lookup(code)
 	if !ok {
 		return nil, fmt.Errorf("kode %q tidak ada dalam daftar kode kehadiran", code)
 	}
-	return data.LeaveDates(c, data.DateRange{From: from, To: to}, cal), nil
+	return data.LeaveDates(c, data.DateRange{From: from, To: to}, r.Calendar), nil
 }
 
-// EnterLeave enters a leave over req.From..req.To in one audited
-// transaction and returns the number of days it counts: working days for
-// cuti tahunan (and any code not counted in calendar days), calendar days
-// for CB, CS, CM, CAP and CLTN. It refuses a code not offered for the
-// person's kind (PPPK have only cuti tahunan, sakit and melahirkan), the
-// time-based codes H, TL and PSW, a range outside the person's active days,
-// and — unless req.Overwrite — a range crossing days that already hold a
-// different entry (*LeaveConflictError). A missing grantor or letter number
-// does not block (data.CheckEntry gives only a warning).
+// LeaveResult is what entering a leave did: the days it counts and the
+// warnings that did not block (data.CheckLeave, a missing letter number or
+// grantor, a year without a confirmed holiday list).
+type LeaveResult struct {
+	Days     int      `json:"days"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// EnterLeave is AddLeave returning only the number of days.
 func (svc *Service) EnterLeave(req LeaveRequest) (int, error) {
+	res, err := svc.AddLeave(req)
+	return res.Days, err
+}
+
+// AddLeave enters a leave over req.From..req.To in one audited transaction
+// and keeps the grant (letter number, grantor, reason, address) for the
+// leave form (LeaveForm). The request is checked with data.CheckLeave under
+// the rules in force: a code not allowed for the person's kind (PPPK have
+// only cuti tahunan, sakit and melahirkan; Non-ASN only the office's
+// codes), cuti besar before five years of service and cuti tahunan over the
+// remaining balance (PP 11/2017) are refused with the *data.RuleError naming
+// the rule. It also refuses the time-based codes H, TL and PSW, a range
+// outside the person's active days, and — unless req.Overwrite — a range
+// crossing days that already hold a different entry (*LeaveConflictError).
+// It counts working days for cuti tahunan, calendar days for CB, CS, CM,
+// CAP and CLTN.
+func (svc *Service) AddLeave(req LeaveRequest) (LeaveResult, error) {
 	if req.From.IsZero() || req.To.IsZero() || req.To.Before(req.From) {
-		return 0, fmt.Errorf("rentang tanggal %s–%s tidak sah", req.From.Slash(), req.To.Slash())
+		return LeaveResult{}, fmt.Errorf("rentang tanggal %s–%s tidak sah", req.From.Slash(), req.To.Slash())
 	}
 	if req.From.DaysUntil(req.To) > 3*366 {
-		return 0, fmt.Errorf("rentang tanggal %s–%s lebih dari tiga tahun", req.From.Slash(), req.To.Slash())
+		return LeaveResult{}, fmt.Errorf("rentang tanggal %s–%s lebih dari tiga tahun", req.From.Slash(), req.To.Slash())
 	}
 	if err := svc.checkAttendanceDates(req.From, req.To); err != nil {
-		return 0, err
+		return LeaveResult{}, err
 	}
 	person, err := svc.st.StaffByID(req.StaffID)
 	if err != nil {
-		return 0, err
+		return LeaveResult{}, err
 	}
-	settings, err := svc.st.AttendanceSettings()
+	r, err := svc.rules()
 	if err != nil {
-		return 0, err
+		return LeaveResult{}, err
 	}
-	c, ok := settings.Codes.Lookup(req.Code)
+	c, ok := r.Settings.Codes.Lookup(req.Code)
 	switch {
 	case ok && (c.Code == data.CodeH || c.Code == data.CodeTL || c.Code == data.CodePSW):
-		return 0, fmt.Errorf("%s diisi per hari, bukan untuk rentang tanggal", c.FullLabel())
+		return LeaveResult{}, fmt.Errorf("%s diisi per hari, bukan untuk rentang tanggal", c.FullLabel())
 	case !person.At(req.From).Active || !person.At(req.To).Active:
-		return 0, fmt.Errorf("%s tidak aktif di kantor ini pada seluruh rentang %s–%s", person.DisplayName(), req.From.Slash(), req.To.Slash())
+		return LeaveResult{}, fmt.Errorf("%s tidak aktif di kantor ini pada seluruh rentang %s–%s", person.DisplayName(), req.From.Slash(), req.To.Slash())
+	}
+	lr := data.LeaveRequest{Code: req.Code, Kind: person.Kind, From: req.From, To: req.To, ServiceStart: serviceStart(person)}
+	if ok && c.Code == data.CodeCT {
+		bal, err := svc.LeaveStatus(person.ID, req.From.Year())
+		if err != nil {
+			return LeaveResult{}, err
+		}
+		lr.Balance = &bal
+	}
+	dates, warns, err := data.CheckLeave(lr, r)
+	if err != nil {
+		return LeaveResult{}, err
 	}
 	entry := data.DayEntry{Code: c.Code, Note: strings.TrimSpace(req.Note), Letter: strings.TrimSpace(req.Letter),
 		GrantedBy: strings.TrimSpace(req.GrantedBy), Source: data.SourceHand, EnteredBy: svc.st.Actor()}
-	if !ok {
-		entry.Code = strings.ToUpper(strings.TrimSpace(req.Code))
+	res := LeaveResult{Days: len(dates)}
+	for _, w := range warns {
+		res.Warnings = append(res.Warnings, w.Message)
 	}
-	if p := data.CheckEntry(entry, settings.Codes, person.Kind); len(p.Errors) > 0 {
-		return 0, RowError{StaffID: person.ID, Name: person.DisplayName(), Problems: p}
+	if c.NeedsLetter && entry.Letter == "" {
+		res.Warnings = append(res.Warnings, "nomor surat untuk "+c.FullLabel()+" belum diisi")
 	}
-	dates, err := svc.LeaveDays(c.Code, req.From, req.To)
-	if err != nil {
-		return 0, err
+	if c.NeedsGrantor && entry.GrantedBy == "" {
+		res.Warnings = append(res.Warnings, "pejabat pemberi "+c.FullLabel()+" belum diisi")
 	}
+	res.Warnings = append(res.Warnings, svc.yearWarnings(r.Calendar, req.From.Year(), req.To.Year())...)
 	var keys []store.MonthKey
 	for ym := store.MonthOf(req.From); !store.MonthOf(req.To).Before(ym); ym = ym.Next() {
 		keys = append(keys, store.MonthKey{StaffID: person.ID, YearMonth: ym})
@@ -124,9 +154,15 @@ func (svc *Service) EnterLeave(req LeaveRequest) (int, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return LeaveResult{}, err
 	}
-	return len(dates), nil
+	g := LeaveGrant{StaffID: person.ID, Code: c.Code, From: req.From, To: req.To, Days: len(dates), Letter: entry.Letter,
+		GrantedBy: entry.GrantedBy, Reason: strings.TrimSpace(req.Reason), Address: strings.TrimSpace(req.Address), Note: entry.Note,
+		EnteredBy: svc.st.Actor(), EnteredOn: data.DateOf(svc.now())}
+	if err := svc.saveGrant(g); err != nil {
+		return res, fmt.Errorf("cuti tersimpan, tetapi data formulirnya tidak: %w", err)
+	}
+	return res, nil
 }
 
 // LeaveStatus returns a person's cuti tahunan for year (data.LeaveBalance):
@@ -141,10 +177,18 @@ func (svc *Service) LeaveStatus(staffID uint64, year int) (data.LeaveStatus, err
 	if err != nil {
 		return data.LeaveStatus{}, err
 	}
-	cal, err := svc.Calendar()
+	r, err := svc.rules()
 	if err != nil {
 		return data.LeaveStatus{}, err
 	}
+	return svc.leaveStatus(person, year, r)
+}
+
+// leaveStatus is LeaveStatus under the rules r: the years are counted with
+// data.LeaveYearFrom (cuti tahunan taken on working days, cuti besar, and
+// one day added for each cuti bersama day worked).
+func (svc *Service) leaveStatus(person data.Staff, year int, r data.AttendanceRules) (data.LeaveStatus, error) {
+	staffID := person.ID
 	h := data.LeaveHistory{ServiceStart: serviceStart(person)}
 	opening, found, err := svc.st.LeaveOpening(staffID)
 	if err != nil {
@@ -173,7 +217,7 @@ func (svc *Service) LeaveStatus(staffID uint64, year int) (data.LeaveStatus, err
 		}
 	}
 	for y := h.OpeningYear; y <= year; y++ {
-		h.Years = append(h.Years, data.LeaveYearOf(months, y, cal))
+		h.Years = append(h.Years, data.LeaveYearFrom(months, y, r))
 	}
 	return data.LeaveBalance(h, year), nil
 }

@@ -25,10 +25,36 @@ func personOf(s data.Staff, unitID uint64, units []data.Unit) Person {
 
 // RecapLine is one person's line of the monthly recap: the rekap kehadiran
 // and the rekap potongan TPP (TPP.Percent is the month's cut in percent).
+// TPP and TPPCut are nil for a kind that receives no TPP
+// (data.AttendanceSettings.TPPKinds): such a line has no TPP figure ("—")
+// and is left out of the rekap TPP.
 type RecapLine struct {
 	Person
-	Recap data.RecapRow  `json:"recap"`
-	TPP   data.TPPDetail `json:"tpp"`
+	Recap  data.RecapRow   `json:"recap"`
+	TPP    *data.TPPDetail `json:"tpp"`
+	TPPCut *float64        `json:"tpp_cut_percent"`
+}
+
+// RecapFilter chooses the staff of a report: only those whose unit is
+// UnitID (at the end of the period) when it is not 0, and only those of
+// Kind when it is not "".
+type RecapFilter struct {
+	UnitID uint64    `json:"unit_id,omitempty"`
+	Kind   data.Kind `json:"kind,omitempty"`
+}
+
+func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
+	return (f.UnitID == 0 || unitID == f.UnitID) && (f.Kind == "" || s.Kind == f.Kind)
+}
+
+// lineOf derives one person's recap line under the rules in force.
+func lineOf(p Person, m data.AttendanceMonth, r data.AttendanceRules) RecapLine {
+	l := RecapLine{Person: p, Recap: data.RecapMonth(m, r), TPP: data.PersonTPP(m, r, p.Kind)}
+	if l.TPP != nil {
+		v := l.TPP.Percent
+		l.TPPCut = &v
+	}
+	return l
 }
 
 // UnitTotal is the recap summed over the staff of one unit.
@@ -43,10 +69,26 @@ type UnitTotal struct {
 type Recap struct {
 	Year   int           `json:"year"`
 	Month  time.Month    `json:"month"`
-	TPP    data.TPPRules `json:"tpp_rules"` // the bands behind each line's TPP detail
+	Kind   data.Kind     `json:"kind,omitempty"` // the kind filter, "" for all staff
+	TPP    data.TPPRules `json:"tpp_rules"`      // the bands behind each line's TPP detail
 	Lines  []RecapLine   `json:"lines"`
 	Units  []UnitTotal   `json:"units"`
 	Office data.RecapRow `json:"office"`
+	// Codes are the attendance codes in force, for the legend of a document.
+	Codes data.Codes `json:"-"`
+	// Warnings: the year's holiday list is missing or provisional.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// TPPLines returns the lines of the staff who receive TPP, for the rekap TPP.
+func (r Recap) TPPLines() []RecapLine {
+	var out []RecapLine
+	for _, l := range r.Lines {
+		if l.TPP != nil {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // MonthRecap computes the recap of one month for every staff member who
@@ -54,6 +96,14 @@ type Recap struct {
 // the end of the month is unitID, when unitID is not 0). It reads one record
 // per person and no other month.
 func (svc *Service) MonthRecap(year int, month time.Month, unitID uint64) (Recap, error) {
+	return svc.MonthRecapFor(year, month, RecapFilter{UnitID: unitID})
+}
+
+// MonthRecapFor is MonthRecap for the staff f keeps (unit and kind). Every
+// figure is derived from the stored entries under the rules in force
+// (data.RecapMonth, data.PersonTPP), so a change of hours, Ramadan ranges,
+// holidays or the TPP table shows in the next recap.
+func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Recap, error) {
 	if month < time.January || month > time.December {
 		return Recap{}, fmt.Errorf("bulan %d tidak sah", month)
 	}
@@ -65,19 +115,19 @@ func (svc *Service) MonthRecap(year int, month time.Month, unitID uint64) (Recap
 	if err != nil {
 		return Recap{}, err
 	}
-	rec := Recap{Year: year, Month: month, TPP: ctx.settings.TPP}
+	rec := Recap{Year: year, Month: month, Kind: f.Kind, TPP: ctx.settings.TPP, Codes: ctx.settings.Codes,
+		Warnings: svc.yearWarnings(ctx.cal, year, year)}
 	ym := store.YearMonth{Year: year, Month: month}
 	for _, s := range ctx.staff {
 		u, active := activeInMonth(s, ym)
-		if !active || (unitID != 0 && u != unitID) {
+		if !active || !f.keeps(s, u) {
 			continue
 		}
 		m, ok := months[s.ID]
 		if !ok {
 			m = data.NewAttendanceMonth(s.ID, year, month)
 		}
-		rec.Lines = append(rec.Lines, RecapLine{Person: personOf(s, u, ctx.units),
-			Recap: data.Recap(m, ctx.cal), TPP: data.TPPDeduction(m, ctx.cal, ctx.settings.TPP)})
+		rec.Lines = append(rec.Lines, lineOf(personOf(s, u, ctx.units), m, ctx.rules))
 	}
 	sort.SliceStable(rec.Lines, func(i, j int) bool {
 		a, b := rec.Lines[i], rec.Lines[j]
@@ -105,10 +155,10 @@ func (svc *Service) MonthRecap(year int, month time.Month, unitID uint64) (Recap
 // StaffYear is one person's recap for each month of a year and in total.
 type StaffYear struct {
 	Person
-	Year   int              `json:"year"`
-	Months []data.RecapRow  `json:"months"` // January first, 12 rows
-	TPP    []data.TPPDetail `json:"tpp"`    // January first, 12 rows
-	Total  data.RecapRow    `json:"total"`
+	Year   int               `json:"year"`
+	Months []data.RecapRow   `json:"months"` // January first, 12 rows
+	TPP    []*data.TPPDetail `json:"tpp"`    // January first, 12 rows; nil for a kind without TPP
+	Total  data.RecapRow     `json:"total"`
 }
 
 // YearRecap computes one person's recap for every month of year (months
@@ -138,8 +188,8 @@ func (svc *Service) YearRecap(staffID uint64, year int) (StaffYear, error) {
 		if !ok {
 			m = data.NewAttendanceMonth(staffID, year, mo)
 		}
-		out.Months = append(out.Months, data.Recap(m, ctx.cal))
-		out.TPP = append(out.TPP, data.TPPDeduction(m, ctx.cal, ctx.settings.TPP))
+		out.Months = append(out.Months, data.RecapMonth(m, ctx.rules))
+		out.TPP = append(out.TPP, data.PersonTPP(m, ctx.rules, s.Kind))
 	}
 	out.Total = data.SumRecaps(out.Months)
 	out.Total.StaffID, out.Total.Staff = staffID, 1

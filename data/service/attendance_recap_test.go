@@ -12,7 +12,7 @@ func TestMonthRecap(t *testing.T) {
 	t.Parallel()
 	svc, staff := openService(t, person(1, data.KindPNS, 6), person(2, data.KindPNS, 5), person(3, data.KindNonASN, 5))
 	setDays(t, svc, staff[0].ID, map[data.Date]data.DayEntry{
-		day(time.November, 2): {Code: data.CodeTL, In: "08:15", LateMinutes: 45},
+		day(time.November, 2): {Code: data.CodeTL, In: "08:15", Out: "16:00"},
 		day(time.November, 3): {Code: data.CodeTK},
 	})
 	setDays(t, svc, staff[1].ID, map[data.Date]data.DayEntry{day(time.November, 2): {Code: data.CodeH}})
@@ -28,8 +28,17 @@ func TestMonthRecap(t *testing.T) {
 	if l.Recap.WorkingDays != 21 || l.Recap.Present != 1 || l.Recap.TK != 1 || l.Recap.NotEntered != 19 || l.Recap.LateMinutes != 45 {
 		t.Errorf("recap = %+v", l.Recap)
 	}
-	if l.TPP.Percent != 2.5 { // 1.5 for the TK day + 1 for TL2 (31–60 minutes)
-		t.Errorf("TPP cut = %v, want 2.5", l.TPP.Percent)
+	if l.TPP == nil || l.TPP.Percent != 2.5 || *l.TPPCut != 2.5 { // 1.5 for the TK day + 1 for TL2 (31–60 minutes)
+		t.Errorf("TPP cut = %+v, want 2.5", l.TPP)
+	}
+	// Non-ASN receive no TPP: no figure, and not on the rekap TPP.
+	for _, nl := range rec.Lines {
+		if nl.Kind == data.KindNonASN && (nl.TPP != nil || nl.TPPCut != nil) {
+			t.Errorf("Non-ASN line has a TPP figure: %+v", nl)
+		}
+	}
+	if got := len(rec.TPPLines()); got != 2 {
+		t.Errorf("TPP lines = %d, want 2", got)
 	}
 	if len(rec.Units) != 2 || rec.Units[0].Recap.Staff != 2 || rec.Units[1].Recap.TK != 1 {
 		t.Errorf("units = %+v", rec.Units)

@@ -33,7 +33,7 @@ func (svc *Service) ExportAttendanceSigned(year int, month time.Month, dir strin
 	if err != nil {
 		return nil, err
 	}
-	return svc.exportAttendance(year, month, dir, FormatPDF, today, u)
+	return svc.exportAttendance(year, month, dir, FormatPDF, today, u, RecapFilter{})
 }
 
 // recapPDF renders recap d, and when u is set signs it as its preparer.

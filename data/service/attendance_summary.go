@@ -45,11 +45,7 @@ func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summa
 	if err != nil {
 		return Summary{}, err
 	}
-	cal, err := svc.Calendar()
-	if err != nil {
-		return Summary{}, err
-	}
-	settings, err := svc.st.AttendanceSettings()
+	r, err := svc.rules()
 	if err != nil {
 		return Summary{}, err
 	}
@@ -62,9 +58,10 @@ func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summa
 		return Summary{}, err
 	}
 	months := all[staffID]
-	rangeRecap := recapRange(months, staffID, from, to, cal)
-	yearCal := blockOut(cal, to.AddDays(1), data.NewDate(to.Year()+1, time.January, 31))
-	disc := data.Discipline(months, to.Year(), yearCal, settings.Discipline, person.Kind)
+	rangeRecap := recapRange(months, staffID, from, to, r)
+	yr := r
+	yr.Calendar = blockOut(r.Calendar, to.AddDays(1), data.NewDate(to.Year()+1, time.January, 31))
+	disc := data.DisciplineYear(clipMonths(months, data.Date{}, to), to.Year(), yr, person.Kind)
 	return Summary{
 		StaffID: staffID, From: from, To: to,
 		WorkingDays: rangeRecap.WorkingDays, Present: rangeRecap.Present, PresentPercent: rangeRecap.PresentPercent,
@@ -77,7 +74,7 @@ func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summa
 
 // recapRange sums the monthly recaps of one person over from..to, counting
 // only the days inside the range.
-func recapRange(months []data.AttendanceMonth, staffID uint64, from, to data.Date, cal data.Calendar) data.RecapRow {
+func recapRange(months []data.AttendanceMonth, staffID uint64, from, to data.Date, r data.AttendanceRules) data.RecapRow {
 	byMonth := make(map[store.YearMonth]data.AttendanceMonth, len(months))
 	for _, m := range months {
 		byMonth[store.YearMonth{Year: m.Year, Month: m.Month}] = m
@@ -90,11 +87,35 @@ func recapRange(months []data.AttendanceMonth, staffID uint64, from, to data.Dat
 			m = data.NewAttendanceMonth(staffID, ym.Year, ym.Month)
 		}
 		start := data.NewDate(ym.Year, ym.Month, 1)
-		c := blockOut(cal, start, from.AddDays(-1))
-		c = blockOut(c, to.AddDays(1), monthEnd(start))
-		rows = append(rows, data.Recap(m, c))
+		mr := r
+		mr.Calendar = blockOut(r.Calendar, start, from.AddDays(-1))
+		mr.Calendar = blockOut(mr.Calendar, to.AddDays(1), monthEnd(start))
+		rows = append(rows, data.RecapMonth(clipMonth(m, from, to), mr))
 	}
 	sum := data.SumRecaps(rows)
 	sum.StaffID, sum.Staff = staffID, 1
 	return sum
+}
+
+// clipMonth returns m without the entries outside from..to (a zero bound is
+// open), so days blocked out of a range count neither as piket nor at all.
+func clipMonth(m data.AttendanceMonth, from, to data.Date) data.AttendanceMonth {
+	out := m
+	out.Days = make(map[int]data.DayEntry, len(m.Days))
+	for day, e := range m.Days {
+		d := m.Date(day)
+		if (!from.IsZero() && d.Before(from)) || (!to.IsZero() && d.After(to)) {
+			continue
+		}
+		out.Days[day] = e
+	}
+	return out
+}
+
+func clipMonths(ms []data.AttendanceMonth, from, to data.Date) []data.AttendanceMonth {
+	out := make([]data.AttendanceMonth, len(ms))
+	for i, m := range ms {
+		out[i] = clipMonth(m, from, to)
+	}
+	return out
 }

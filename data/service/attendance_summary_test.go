@@ -15,8 +15,8 @@ func TestAttendanceSummary(t *testing.T) {
 	id := staff[0].ID
 	entries := map[data.Date]data.DayEntry{
 		day(time.November, 2):  {Code: data.CodeH},
-		day(time.November, 3):  {Code: data.CodeTL, In: "07:50", LateMinutes: 20},
-		day(time.November, 4):  {Code: data.CodePSW, Out: "15:00", EarlyMinutes: 60},
+		day(time.November, 3):  {Code: data.CodeTL, In: "07:50", Out: "16:00"},
+		day(time.November, 4):  {Code: data.CodePSW, In: "07:30", Out: "15:00"},
 		day(time.November, 5):  {Code: data.CodeTK},
 		day(time.November, 6):  {Code: data.CodeTK},
 		day(time.November, 7):  {Code: data.CodeH}, // Saturday: ignored

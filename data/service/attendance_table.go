@@ -65,6 +65,12 @@ func (c PunchColumns) Check(width int) error {
 // and time are read as the text log's are, and unreadable rows are reported
 // with their line in the file.
 func (svc *Service) PlanPunchTable(t data.Table, cols PunchColumns, extraPins map[string]string, overwrite bool) (ImportPlan, error) {
+	return svc.PlanPunchTableWith(t, cols, extraPins, ImportOptions{Overwrite: overwrite})
+}
+
+// PlanPunchTableWith is PlanPunchTable with all the choices of an import
+// (see PlanAttlogImportWith).
+func (svc *Service) PlanPunchTableWith(t data.Table, cols PunchColumns, extraPins map[string]string, opt ImportOptions) (ImportPlan, error) {
 	if err := cols.Check(len(t.Header)); err != nil {
 		return ImportPlan{}, err
 	}
@@ -92,5 +98,5 @@ func (svc *Service) PlanPunchTable(t data.Table, cols PunchColumns, extraPins ma
 		bad[i].Line = fileLine(bad[i].Line)
 		bad[i].Text = strings.ReplaceAll(bad[i].Text, "\t", " ")
 	}
-	return svc.planPunches(punches, bad, extraPins, overwrite)
+	return svc.planPunches(punches, bad, extraPins, opt)
 }

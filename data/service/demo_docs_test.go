@@ -6,7 +6,6 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/demo"
-	"kinerja/data/store"
 )
 
 // TestDemoDocuments fills the demo office and checks every evaluation: the
@@ -15,12 +14,11 @@ import (
 // counts match the office view.
 func TestDemoDocuments(t *testing.T) {
 	t.Parallel()
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Create: true, Actor: "uji"})
+	svc, err := Open(filepath.Join(t.TempDir(), "demo.db"), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = st.Close() })
-	svc := New(st)
+	t.Cleanup(func() { _ = svc.Close() })
 	if _, err := svc.FillDemo(demo.Options{Seed: 7, Today: data.NewDate(2026, 11, 20)}); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +26,7 @@ func TestDemoDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	units, _ := st.Units()
+	units, _ := svc.Units()
 	head := OfficeHead(units)
 	outside := 0
 	for _, p := range periods {

@@ -79,7 +79,8 @@ func (svc *Service) SaveHoliday(h data.Holiday) error { return svc.st.SaveHolida
 func (svc *Service) RemoveHoliday(d data.Date) error { return svc.st.RemoveHoliday(d) }
 
 // MachinePins maps fingerprint-machine PINs to staff IDs.
-func (svc *Service) MachinePins() (map[string]uint64, error) { return svc.st.MachinePins() }
+// A PIN whose mapping was removed (UnmapPin) is not listed.
+func (svc *Service) MachinePins() (map[string]uint64, error) { return svc.machinePins() }
 
 // MapPins remembers fingerprint-machine PINs for staff.
 func (svc *Service) MapPins(pins map[string]uint64) error { return svc.st.MapPins(pins) }

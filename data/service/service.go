@@ -22,6 +22,9 @@ type Service struct {
 	failures map[string]int // wrong passphrases on a read-only file
 }
 
+// now is the service's clock: the store's (Options.Now in tests).
+func (svc *Service) now() time.Time { return svc.st.Now() }
+
 // Options tune Open: who goes into the audit, how long to wait for a file
 // another program holds, and the clock (tests fix it).
 type Options struct {

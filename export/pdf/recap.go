@@ -46,23 +46,28 @@ type Recap struct {
 }
 
 // AttendanceColumns are the columns of the monthly attendance recap
-// (docs/aturan.md §3.5): No, Nama/NIP, hari kerja, H, TL and PSW in count and minutes, DL, FWA,
-// TB, S, I, cuti, TK, belum diisi, hadir % and potongan TPP %.
+// (docs/aturan.md §3.5): No, Nama/NIP, jenis pegawai, hari kerja, H, TL and PSW in count and
+// minutes, DL, FWA, TB, S, I, cuti, TK, belum diisi, the office's own codes, piket, hadir % and
+// potongan TPP % ("—" for
+// staff who receive no TPP).
 func AttendanceColumns() []RecapColumn {
-	count := func(title string) RecapColumn { return RecapColumn{Title: title, Width: 9} }
+	count := func(title string) RecapColumn { return RecapColumn{Title: title, Width: 8} }
 	return []RecapColumn{
-		{Title: "No", Width: 7},
-		{Title: "Nama / NIP", Width: 66, Align: "L"},
+		{Title: "No", Width: 6},
+		{Title: "Nama / NIP", Width: 47, Align: "L"},
+		{Title: "Jenis", Width: 14},
 		{Title: "Hari Kerja", Width: 11},
 		count("H"),
-		{Title: "kali", Group: "TL", Width: 9},
-		{Title: "menit", Group: "TL", Width: 11},
-		{Title: "kali", Group: "PSW", Width: 9},
-		{Title: "menit", Group: "PSW", Width: 11},
+		{Title: "kali", Group: "TL — Terlambat", Width: 9},
+		{Title: "menit", Group: "TL — Terlambat", Width: 10},
+		{Title: "kali", Group: "PSW — Pulang Sebelum Waktunya", Width: 9},
+		{Title: "menit", Group: "PSW — Pulang Sebelum Waktunya", Width: 10},
 		count("DL"), count("FWA"), count("TB"), count("S"), count("I"), count("Cuti"), count("TK"),
-		{Title: "Belum Diisi", Width: 10},
+		{Title: "Belum Diisi", Width: 12},
+		{Title: "Kode Lain", Width: 9},
+		{Title: "Piket", Width: 9},
 		{Title: "Hadir (%)", Width: 12},
-		{Title: "Potongan TPP (%)", Width: 14},
+		{Title: "Potongan TPP (%)", Width: 17},
 	}
 }
 
@@ -92,6 +97,10 @@ func AttendanceRecap(d Recap) ([]byte, error) {
 		cols[i] = column{title: c.Title, group: c.Group, width: max(c.Width, 1), align: align}
 	}
 	t := fitted(doc, table{cols: cols, size: recapSize, header: true, borders: true})
+	// The last rows go to the next page with the notes and the signatures
+	// when these do not fit, so no page holds signatures alone.
+	sh, _, _ := doc.signaturesHeight(&d.Acknowledged, &d.Prepared)
+	t.tail = 4 + sh + notesHeight(doc, d.Notes)
 	rows := make([]row, len(d.Rows))
 	for i, r := range d.Rows {
 		rows[i] = row{cells: r.Cells}
@@ -116,4 +125,17 @@ func AttendanceRecap(d Recap) ([]byte, error) {
 		return nil, fmt.Errorf("rekap %q: %w", d.Title, err)
 	}
 	return doc.output()
+}
+
+// notesHeight is the height the notes under a recap table take.
+func notesHeight(doc *document, notes []string) float64 {
+	if len(notes) == 0 {
+		return 0
+	}
+	doc.setFont(false, smallSize)
+	h := 2.0
+	for _, n := range notes {
+		h += float64(len(doc.wrap(n, doc.width())))*lineHeight(smallSize) + 2*cellPad
+	}
+	return h
 }

@@ -120,12 +120,12 @@ func sampleRecap(units, perUnit int) Recap {
 		r.Rows = append(r.Rows, RecapRow{Kind: RowUnit, Cells: []string{fmt.Sprintf("Seksi %d – Pelayanan Umum dan Pemberdayaan Masyarakat Desa", u)}})
 		for s := 0; s < perUnit; s++ {
 			n++
-			r.Rows = append(r.Rows, RecapRow{Cells: []string{itoa(n), employeeName + "\nNIP " + employeeNIP,
-				"20", "17", "2", "35", "1", "10", "0", "0", "0", "0", "0", "0", "0", "0", "100,0", "0,5"}})
+			r.Rows = append(r.Rows, RecapRow{Cells: []string{itoa(n), employeeName + "\nNIP " + employeeNIP, "PNS",
+				"20", "17", "2", "35", "1", "10", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "100,0", "0,5"}})
 		}
-		r.Rows = append(r.Rows, RecapRow{Kind: RowSubtotal, Cells: []string{"", fmt.Sprintf("Jumlah Seksi %d", u),
-			"100", "85", "10", "175", "5", "50", "0", "0", "0", "0", "0", "0", "0", "0", "100,0", "-"}})
+		r.Rows = append(r.Rows, RecapRow{Kind: RowSubtotal, Cells: []string{"", fmt.Sprintf("Jumlah Seksi %d", u), "",
+			"100", "85", "10", "175", "5", "50", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "100,0", ""}})
 	}
-	r.Rows = append(r.Rows, RecapRow{Kind: RowTotal, Cells: []string{"", "JUMLAH KECAMATAN", "2.345", "1.995", "10", "175", "5", "50", "0", "0", "0", "0", "0", "0", "0", "0", "97,5", "-"}})
+	r.Rows = append(r.Rows, RecapRow{Kind: RowTotal, Cells: []string{"", "JUMLAH KECAMATAN", "", "2.345", "1.995", "10", "175", "5", "50", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "97,5", ""}})
 	return r
 }

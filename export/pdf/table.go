@@ -37,6 +37,9 @@ type table struct {
 	size    float64 // font size in points
 	header  bool
 	borders bool
+	// tail is the room what follows the table needs (notes, signatures):
+	// the last row moves to the next page with it when it does not fit.
+	tail float64
 }
 
 // tableState is the drawing position within a table.
@@ -74,6 +77,9 @@ func (t table) draw(d *document, rows []row) {
 	for i, r := range rows {
 		if r.span && i+1 < len(rows) {
 			d.ensure(t.rowHeight(d, r, t.lines(d, r)) + t.keepHeight(d, rows[i+1]))
+		}
+		if t.tail > 0 && i == len(rows)-1 && t.rowHeight(d, r, t.lines(d, r))+t.tail < d.bottom()-marginTop-st.headerH-20 {
+			d.ensure(t.rowHeight(d, r, t.lines(d, r)) + t.tail)
 		}
 		t.drawRow(d, r, &st)
 	}

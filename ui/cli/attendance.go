@@ -83,8 +83,9 @@ type recapJSON struct {
 	NIP  string `json:"nip"`
 	Name string `json:"name"`
 	Unit string `json:"unit"`
+	Kind string `json:"kind"`
 	data.RecapRow
-	TPPCut float64 `json:"tpp_cut_percent"`
+	TPPCut *float64 `json:"tpp_cut_percent"` // null for staff who receive no TPP
 }
 
 // attendanceRecap is "kinerja attendance recap": a month's recap and TPP cuts.
@@ -105,7 +106,7 @@ func attendanceRecap(c *call) error {
 		}
 		lines := make([]recapJSON, len(rec.Lines))
 		for i, l := range rec.Lines {
-			lines[i] = recapJSON{NIP: l.NIP, Name: l.Name, Unit: l.Unit, RecapRow: l.Recap, TPPCut: l.TPP.Percent}
+			lines[i] = recapJSON{NIP: l.NIP, Name: l.Name, Unit: l.Unit, Kind: string(l.Kind), RecapRow: l.Recap, TPPCut: l.TPPCut}
 		}
 		header := []string{"NIP/NIK", "Nama", "Unit", "Hari kerja", "Hadir", "Hadir %", "H", "TL", "TL menit", "PSW", "PSW menit",
 			"DL", "S", "I", "Cuti", "TK", "Belum diisi", "Potongan TPP %"}
@@ -116,7 +117,11 @@ func attendanceRecap(c *call) error {
 		}
 		rows := make([][]string, 0, len(lines)+1)
 		for _, l := range lines {
-			rows = append(rows, row(l.NIP, l.Name, l.Unit, l.RecapRow, strconv.FormatFloat(l.TPPCut, 'f', 2, 64)))
+			cut := "—"
+			if l.TPPCut != nil {
+				cut = strconv.FormatFloat(*l.TPPCut, 'f', 2, 64)
+			}
+			rows = append(rows, row(l.NIP, l.Name, l.Unit, l.RecapRow, cut))
 		}
 		return c.print(listing{json: lines, header: header, rows: rows, text: func(w io.Writer) error {
 			fmt.Fprintf(w, "Rekap kehadiran %s %d\n\n", data.MonthNames[m-1], year)
