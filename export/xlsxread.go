@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -472,10 +473,10 @@ func (r *sheetReader) show(c cellValue) (string, error) {
 	}
 	v := strings.TrimSpace(string(c.v))
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		return v, nil // not a number after all: shown as written
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return v, nil // not a number Excel can hold: shown as written
 	}
-	if c.style > 0 && c.style < len(r.isDate) && r.isDate[c.style] {
+	if c.style > 0 && c.style < len(r.isDate) && r.isDate[c.style] && f >= 0 && f < maxExcelSerial {
 		if t, err := excelize.ExcelDateToTime(f, r.date1904); err == nil {
 			return data.DateOf(t).Slash(), nil
 		}
@@ -483,9 +484,18 @@ func (r *sheetReader) show(c cellValue) (string, error) {
 	return generalNumber(v, f), nil
 }
 
+// maxExcelSerial is the day after 31/12/9999, the last date Excel shows.
+const maxExcelSerial = 2958466
+
 // generalNumber shows a number as Excel's General format does: the shortest
-// form, or 15 significant digits when it holds more (Excel keeps no more).
+// form, or 15 significant digits when it holds more (Excel keeps no more),
+// in scientific notation when very large or very small; an integer written
+// with zeros after its 15th digit (Excel's own way of storing one) is shown
+// in full.
 func generalNumber(v string, f float64) string {
+	if a := math.Abs(f); a >= 1e21 || (a != 0 && a < 1e-9) {
+		return strconv.FormatFloat(f, 'G', 15, 64)
+	}
 	digits := 0
 	for _, ch := range v {
 		if ch == 'e' || ch == 'E' {
