@@ -342,6 +342,9 @@ func (r *sheetReader) rows(b []byte) ([]data.Row, error) {
 				if !inSheetData {
 					continue
 				}
+				if inRow {
+					return nil, fmt.Errorf("baris di dalam baris %d", rowNum)
+				}
 				n, ok, err := attrInt(s.attr(tok, "r"))
 				if err != nil {
 					return nil, fmt.Errorf("nomor baris: %w", err)
@@ -361,6 +364,9 @@ func (r *sheetReader) rows(b []byte) ([]data.Row, error) {
 			case "c":
 				if !inRow {
 					continue
+				}
+				if inCell {
+					return nil, fmt.Errorf("sel di dalam sel di baris %d", rowNum)
 				}
 				if ref := s.attr(tok, "r"); ref != nil {
 					cn, rn, err := excelize.CellNameToCoordinates(string(ref))
@@ -402,7 +408,7 @@ func (r *sheetReader) rows(b []byte) ([]data.Row, error) {
 				}
 				inRow = false
 			case "c":
-				if !inCell {
+				if !inCell || col < 1 {
 					continue
 				}
 				inCell = false
