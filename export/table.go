@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"kinerja/data"
 )
@@ -39,8 +36,9 @@ var (
 // name: .csv and .txt are UTF-8 text (a byte-order mark is dropped, the
 // delimiter — comma, semicolon or tab — is sniffed from the first line, an
 // Excel "sep=;" first line is honoured, quoted fields and rows of uneven
-// length are accepted); .xlsx is read from its first sheet with cells as
-// displayed text, except that date-formatted cells become DD/MM/YYYY.
+// length are accepted); .xlsx is read from its first sheet in one pass, text
+// as written, date-formatted numbers as DD/MM/YYYY and other numbers as
+// Excel's General format shows them (see xlsxread.go).
 //
 // The first non-blank row is the header; blank rows are dropped; each Row
 // keeps its line in the file (for XLSX, the spreadsheet row number). Files
@@ -176,121 +174,4 @@ func tableOf(rows []data.Row) (data.Table, error) {
 		return data.Table{}, ErrTableEmpty
 	}
 	return t, nil
-}
-
-func readXLSX(b []byte) (data.Table, error) {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return data.Table{}, ErrTableEmpty
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: maxUnzippedXLSX})
-	if err != nil {
-		return data.Table{}, fmt.Errorf("%w: %w", ErrTableXLSXBroken, err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return data.Table{}, ErrTableEmpty
-	}
-	sheet := sheets[0]
-	shown, err := f.GetRows(sheet)
-	if err != nil {
-		return data.Table{}, fmt.Errorf("%w: lembar %q: %w", ErrTableXLSXBroken, sheet, err)
-	}
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return data.Table{}, fmt.Errorf("%w: lembar %q: %w", ErrTableXLSXBroken, sheet, err)
-	}
-	dates := newDateCells(f, sheet)
-	rows := make([]data.Row, 0, len(shown))
-	for i, cells := range shown {
-		for j, text := range cells {
-			if i < len(raw) && j < len(raw[i]) && raw[i][j] != text {
-				cells[j] = dates.text(j, i+1, raw[i][j], text)
-			}
-		}
-		rows = append(rows, data.Row{Line: i + 1, Cells: cells})
-	}
-	return tableOf(rows)
-}
-
-// dateCells turns date-formatted numeric cells into DD/MM/YYYY. Excelize
-// shows Excel's built-in short date (format 14) month-first, while Excel
-// itself shows it in the user's regional order; reading the serial number
-// avoids guessing.
-type dateCells struct {
-	f        *excelize.File
-	sheet    string
-	date1904 bool
-	isDate   map[int]bool // style index → its number format shows a date
-}
-
-func newDateCells(f *excelize.File, sheet string) *dateCells {
-	props, err := f.GetWorkbookProps()
-	d := &dateCells{f: f, sheet: sheet, isDate: map[int]bool{}}
-	if err == nil && props.Date1904 != nil {
-		d.date1904 = *props.Date1904
-	}
-	return d
-}
-
-// text returns DD/MM/YYYY when the cell at column col (0-based) and row line
-// holds a number under a date format, else the displayed text unchanged.
-func (d *dateCells) text(col, line int, raw, shown string) string {
-	serial, err := strconv.ParseFloat(raw, 64)
-	if err != nil {
-		return shown
-	}
-	cell, err := excelize.CoordinatesToCellName(col+1, line)
-	if err != nil {
-		return shown
-	}
-	styleID, err := d.f.GetCellStyle(d.sheet, cell)
-	if err != nil {
-		return shown
-	}
-	isDate, known := d.isDate[styleID]
-	if !known {
-		style, err := d.f.GetStyle(styleID)
-		isDate = err == nil && styleShowsDate(style)
-		d.isDate[styleID] = isDate
-	}
-	if !isDate {
-		return shown
-	}
-	t, err := excelize.ExcelDateToTime(serial, d.date1904)
-	if err != nil {
-		return shown
-	}
-	return data.DateOf(t).Slash()
-}
-
-// builtinDateFormats are Excel's built-in number formats that show a date
-// (ECMA-376 §18.8.30 and the East Asian locale formats 27–36 and 50–58).
-var builtinDateFormats = map[int]bool{14: true, 15: true, 16: true, 17: true, 22: true,
-	27: true, 28: true, 29: true, 30: true, 31: true, 32: true, 33: true, 34: true, 35: true, 36: true,
-	50: true, 51: true, 52: true, 53: true, 54: true, 55: true, 56: true, 57: true, 58: true}
-
-// styleShowsDate reports whether a style's number format shows a day or a
-// year: a built-in date format, or a custom code with d or y outside quoted
-// text and [bracketed] sections (m alone may mean minutes).
-func styleShowsDate(s *excelize.Style) bool {
-	if s.CustomNumFmt == nil {
-		return builtinDateFormats[s.NumFmt]
-	}
-	inQuote, inBracket := false, false
-	for _, c := range strings.ToLower(*s.CustomNumFmt) {
-		switch {
-		case c == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case c == '[':
-			inBracket = true
-		case c == ']':
-			inBracket = false
-		case inBracket:
-		case c == 'd' || c == 'y':
-			return true
-		}
-	}
-	return false
 }

@@ -24,7 +24,7 @@ func Attendance(staff []data.Staff, cal data.Calendar, today data.Date, seed int
 	heads := len(demoHeads)
 	g := demoAttendanceGen{r: rand.New(rand.NewPCG(uint64(seed), 0x6b6568616469)), cal: cal, today: today,
 		months: map[monthKey]*data.AttendanceMonth{}}
-	from := data.NewDate(today.Year(), today.Month()-11, 1)
+	from := AttendanceFrom(today)
 	near, run := g.specialStaff(staff, heads, from)
 	for i, s := range staff {
 		p := demoHabits{late: 0.03, early: 0.02, absent: 0.002}
@@ -46,6 +46,36 @@ func Attendance(staff []data.Staff, cal data.Calendar, today data.Date, seed int
 	}
 	if run != 0 {
 		g.absentDays(run, data.NewDate(today.Year(), today.Month(), 1).AddDays(-45), 7, true)
+	}
+	return g.result()
+}
+
+// AttendanceFrom is the first day of Attendance: the first of the month
+// eleven months before today's.
+func AttendanceFrom(today data.Date) data.Date {
+	return data.NewDate(today.Year(), today.Month()-11, 1)
+}
+
+// AttendanceBetween makes attendance like Attendance for the days from
+// through to, for the older years of a demo with several years of history
+// (Options.Years): the same habits and events, without the two discipline
+// examples, which belong to the current year. The same seed and dates give
+// the same months.
+func AttendanceBetween(staff []data.Staff, cal data.Calendar, from, to data.Date, seed int64) []data.AttendanceMonth {
+	stream := 0x6b6568616469 ^ uint64(from.Year())<<48 ^ uint64(from.Month())<<40
+	g := demoAttendanceGen{r: rand.New(rand.NewPCG(uint64(seed), stream)), cal: cal, today: to,
+		months: map[monthKey]*data.AttendanceMonth{}}
+	for i, s := range staff {
+		p := demoHabits{late: 0.03, early: 0.02, absent: 0.002}
+		switch {
+		case i < len(demoHeads):
+			p.duty = 0.08
+		case g.r.IntN(6) == 0:
+			p.late, p.early = 0.15, 0.06
+		default:
+			p.duty = 0.02
+		}
+		g.person(s, p, from)
 	}
 	return g.result()
 }

@@ -69,3 +69,23 @@ func BenchmarkAttendance45(b *testing.B) {
 		Attendance(staff, cal, today, 1)
 	}
 }
+
+// TestAttendanceBetween: an older year of a multi-year demo covers its
+// dates only and is the same for the same seed.
+func TestAttendanceBetween(t *testing.T) {
+	t.Parallel()
+	today := data.NewDate(2026, time.May, 20)
+	staff := demoStaffWithIDs(12, today)
+	from, to := AttendanceFrom(today).AddYears(-1), AttendanceFrom(today).AddDays(-1)
+	a := AttendanceBetween(staff, data.NewCalendar(nil), from, to, 5)
+	b := AttendanceBetween(staff, data.NewCalendar(nil), from, to, 5)
+	if len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("%d months, deterministic %v", len(a), reflect.DeepEqual(a, b))
+	}
+	for _, m := range a {
+		first := data.NewDate(m.Year, m.Month, 1)
+		if first.Before(data.NewDate(from.Year(), from.Month(), 1)) || first.After(to) {
+			t.Errorf("month %d-%02d outside %v…%v", m.Year, m.Month, from, to)
+		}
+	}
+}

@@ -13,6 +13,17 @@ type Options struct {
 	Staff int       // number of staff; at least the nine unit heads are always made
 	Seed  int64     // the same seed gives the same office
 	Today data.Date // reference day: nobody is born, starts or leaves after it
+	// Years of history: attendance and evaluations over this many years up
+	// to Today (0 means 1; at most MaxYears). The staff are the same.
+	Years int
+}
+
+// MaxYears is the longest history a demo office is given.
+const MaxYears = 10
+
+// HistoryYears returns opt.Years within 1…MaxYears.
+func (opt Options) HistoryYears() int {
+	return min(max(opt.Years, 1), MaxYears)
 }
 
 // Office is a realistic fictional kecamatan office for trying the app.

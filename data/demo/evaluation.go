@@ -97,6 +97,9 @@ type EvaluationOptions struct {
 	Periods []data.Period
 	Today   data.Date
 	Seed    int64
+	// Closed treats the last period like the earlier ones (all decided), for
+	// the older years of a demo with several years of history.
+	Closed bool
 }
 
 // EvaluationSet is the evaluation history made by Evaluations.
@@ -139,7 +142,7 @@ func Evaluations(opt EvaluationOptions) EvaluationSet {
 	}
 	for pi, p := range opt.Periods {
 		set.Capaian[p.ID] = data.CapaianBaik
-		last, first := pi == len(opt.Periods)-1, pi == 0
+		last, first := pi == len(opt.Periods)-1 && !opt.Closed, pi == 0
 		pairs := data.DefaultRaters(staff, opt.Units, p.End)
 		on := p.Deadline.AddDays(-3)
 		if on.After(opt.Today) {

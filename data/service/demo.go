@@ -11,9 +11,17 @@ import (
 )
 
 // FillDemo fills an empty data file with the fictional office of demo.New:
-// office identity (when not yet set), staff, and the head of each unit. It
-// refuses a file that already holds staff. Both the "demo" command and the
-// GUI's "Muat data demo" call it.
+// office identity (when not yet set), staff, and the head of each unit, then
+// opt.HistoryYears() years of attendance and evaluations, signers and signed
+// documents. It refuses a file that already holds staff. Both the "demo"
+// command and the GUI's "Muat data demo" call it.
+//
+// The fill is many transactions (the staff, each year of attendance, each
+// year of evaluations, each signed document), so memory stays bounded for a
+// large office over several years; it is not atomic by itself. A fill that
+// stops half way leaves staff in the file, and a second FillDemo refuses it
+// (data.ErrNotEmpty). The "demo" command makes a new file all-or-nothing by
+// filling a temporary file beside it and moving it into place at the end.
 func (svc *Service) FillDemo(opt demo.Options) (int, error) {
 	n, err := svc.st.StaffCount()
 	if err != nil {
@@ -75,6 +83,15 @@ func (svc *Service) fillDemoAttendance(opt demo.Options) error {
 	today := opt.Today
 	if today.IsZero() {
 		today = data.Today()
+	}
+	// Older years first, one transaction each, so one year is in memory at a time.
+	recent := demo.AttendanceFrom(today)
+	for k := opt.HistoryYears() - 1; k >= 1; k-- {
+		from := recent.AddYears(-k)
+		months := demo.AttendanceBetween(staff, cal, from, from.AddYears(1).AddDays(-1), opt.Seed)
+		if err := svc.st.SaveAttendance(months); err != nil {
+			return fmt.Errorf("menyimpan kehadiran demo %d: %w", from.Year(), err)
+		}
 	}
 	months := demo.Attendance(staff, cal, today, opt.Seed)
 	if err := svc.st.SaveAttendance(months); err != nil {
@@ -142,6 +159,69 @@ func (svc *Service) fillDemoEvaluations(opt demo.Options) error {
 	}
 	if err := svc.st.SaveEvaluations(made.Evaluations, made.Revisions); err != nil {
 		return fmt.Errorf("penilaian demo: %w", err)
+	}
+	done := map[string]bool{}
+	for _, p := range ended {
+		done[p.ID] = true
+	}
+	for year := today.Year() - 1; year > today.Year()-opt.HistoryYears(); year-- {
+		if err := svc.fillDemoYear(opt, year, today, set.Cadence, done, years[year]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillDemoYear evaluates the periods of an older year of a demo with several
+// years of history (those not evaluated yet, all decided), with the year's
+// SKPs unless haveSKPs, in one transaction for the evaluations.
+func (svc *Service) fillDemoYear(opt demo.Options, year int, today data.Date, kind data.PeriodKind, done map[string]bool, haveSKPs bool) error {
+	var periods []data.Period
+	for _, p := range data.PeriodsOfYear(year, kind) {
+		if p.Kind != kind || done[p.ID] {
+			continue
+		}
+		if _, err := svc.CreatePeriod(p.ID); err != nil {
+			return fmt.Errorf("periode demo %s: %w", p.ID, err)
+		}
+		stored, err := svc.st.Period(p.ID)
+		if err != nil {
+			return err
+		}
+		periods = append(periods, stored.Period)
+	}
+	if len(periods) == 0 {
+		return nil
+	}
+	sort.Slice(periods, func(i, j int) bool { return periods[i].Start.Before(periods[j].Start) })
+	staff, err := svc.st.AllStaff()
+	if err != nil {
+		return err
+	}
+	units, err := svc.st.Units()
+	if err != nil {
+		return err
+	}
+	skps, err := svc.st.SKPs()
+	if err != nil {
+		return err
+	}
+	if !haveSKPs {
+		saved, err := svc.st.SaveSKPs(demo.SKPs(staff, year))
+		if err != nil {
+			return fmt.Errorf("SKP demo %d: %w", year, err)
+		}
+		skps = append(skps, saved...)
+	}
+	made := demo.Evaluations(demo.EvaluationOptions{Staff: staff, Units: units, SKPs: skps, Periods: periods,
+		Today: today, Seed: opt.Seed + int64(year), Closed: true})
+	for id, c := range made.Capaian {
+		if _, err := svc.SetCapaian(id, c); err != nil {
+			return fmt.Errorf("capaian demo %s: %w", id, err)
+		}
+	}
+	if err := svc.st.SaveEvaluations(made.Evaluations, made.Revisions); err != nil {
+		return fmt.Errorf("penilaian demo %d: %w", year, err)
 	}
 	return nil
 }

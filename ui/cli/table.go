@@ -37,7 +37,7 @@ func commandTable() []group {
 			{"help", "", "daftar semua perintah dengan opsinya", noFile, help},
 			{"office show", "[--format text|json]", "menampilkan identitas kantor", reads, officeShow},
 			{"office set", "[--kecamatan K] [--kabupaten K] [--alamat A] [--kota K]", "mengisi atau mengubah identitas kantor", creates, officeSet},
-			{"demo", "[--staff N] [--seed S]", "mengisi file data kosong dengan kantor contoh (fiktif)", creates, demo},
+			{"demo", "[--staff N] [--seed S] [--years Y]", "mengisi file data kosong dengan kantor contoh (fiktif)", creates, demo},
 			{"office logo", "FILE | --remove", fmt.Sprintf("memasang logo kop surat (PNG/JPEG, paling besar %d KB) atau menghapusnya", maxLogoKB), writes, officeLogo},
 			{"backup", "--out FILE [--replace]", "menyalin seluruh file data (salinan utuh yang diperiksa) ke FILE; FILE yang sudah ada hanya diganti dengan --replace", reads, backup},
 			{"check", "", "memeriksa seluruh file data (halaman, jejak audit, setiap catatan, dokumen bertanda tangan); keluar 1 dan menyebut catatannya bila ada masalah", reads, check},
