@@ -41,8 +41,9 @@ type evaluationForm struct {
 	save, submit, withdraw, finalize, reopen, saveDev *widget.Button
 	view                                              fyne.CanvasObject
 
-	passDialog, reopenDialog *dialog.FormDialog // the dialogs opened last
-	passEntry, reopenReason  *widget.Entry
+	pass         *passphraseDialog  // the passphrase dialog opened last
+	reopenDialog *dialog.FormDialog // the reopen dialog opened last
+	reopenReason *widget.Entry
 	raters                   *raterDialog
 }
 
