@@ -44,7 +44,7 @@ type evaluationForm struct {
 	pass         *passphraseDialog  // the passphrase dialog opened last
 	reopenDialog *dialog.FormDialog // the reopen dialog opened last
 	reopenReason *widget.Entry
-	raters                   *raterDialog
+	raters       *raterDialog
 }
 
 func newEvaluationForm(s *evaluationScreen, v service.EvaluationView) *evaluationForm {
