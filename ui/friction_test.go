@@ -52,3 +52,67 @@ func TestEvaluationListRowFollowsAutosave(t *testing.T) {
 		t.Errorf("after the automatic save the row says %q (drawn %v), want Draf", got, ok)
 	}
 }
+
+// One wheel notch (25 px from the driver) moves the evaluation form at
+// least a few rows, and the bar above it jumps straight to the ratings.
+func TestEvaluationFormScrollsAtAUsefulPace(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	openFirstToRate(t, u)
+	f := u.evaluation.form
+	if f.scroll.Content.MinSize().Height <= f.scroll.Size().Height {
+		t.Fatalf("the form (%v) fits its pane (%v); nothing to scroll", f.scroll.Content.MinSize(), f.scroll.Size())
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.scroll).Add(fyne.NewPos(20, 20))
+	test.Scroll(u.win.Canvas(), at, 0, -3*25) // three notches down
+	if got := f.scroll.Offset.Y; got < 250 {
+		t.Errorf("three wheel notches moved the form %.0f px, want at least 250", got)
+	}
+	test.Tap(buttonIn(t, objectsUnder(f.view), "Rating"))
+	rating := f.jumps[2].card
+	top := rating.Position().Y - f.scroll.Offset.Y
+	if top < 0 || top > f.scroll.Size().Height/2 {
+		t.Errorf("after Rating the ratings card is at %.0f px in a pane of %.0f px", top, f.scroll.Size().Height)
+	}
+	if !inside(f.work, f.scroll) {
+		t.Error("the ratings are not in the scrolled form")
+	}
+	test.Tap(buttonIn(t, objectsUnder(f.view), "Hasil kerja"))
+	if f.scroll.Offset.Y != f.jumps[0].card.Position().Y {
+		t.Errorf("Hasil kerja scrolled to %.0f, want the card's top %.0f", f.scroll.Offset.Y, f.jumps[0].card.Position().Y)
+	}
+}
+
+// inside reports whether o is drawn within root.
+func inside(o, root fyne.CanvasObject) bool {
+	for _, x := range objectsUnder(root) {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// A final (Ditetapkan) evaluation shows its values as text, not as
+// disabled entries drawn in the grey of empty placeholders.
+func TestFinalEvaluationValuesReadAsText(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	openFinal(t, u, "2026-Q2")
+	f := u.evaluation.form
+	for _, o := range objectsUnder(f.scroll) {
+		if e, ok := o.(*widget.Entry); ok && e.Disabled() {
+			t.Errorf("a disabled entry %q (placeholder %q) in a final evaluation", e.Text, e.PlaceHolder)
+		}
+		if r, ok := o.(*widget.RadioGroup); ok && (r == f.work || r == f.behavior) {
+			t.Errorf("a rating radio group in a final evaluation")
+		}
+	}
+	e := f.v.Evaluation
+	if e.WorkRating == "" || !shownText(u, e.WorkRating.Label()) {
+		t.Errorf("the work rating %q is not shown as text", e.WorkRating.Label())
+	}
+	if len(e.Rows) > 0 && e.Rows[0].Realisasi != "" && !shownText(u, "Realisasi: "+e.Rows[0].Realisasi) {
+		t.Errorf("the realisasi %q is not shown as text", e.Rows[0].Realisasi)
+	}
+}
