@@ -159,7 +159,8 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 	center := container.NewBorder(bar, nil, nil, nil, f.scroll)
 	side := newEvaluationSide(f)
 	steps := container.NewHBox(f.s.prev, f.s.place, f.s.next)
-	buttons := container.NewBorder(nil, nil, container.NewHBox(f.save, f.submit, f.withdraw, f.finalize, f.reopen), steps)
+	flow := container.New(layout.NewRowWrapLayout(), f.save, f.submit, f.withdraw, f.finalize, f.reopen)
+	buttons := container.NewBorder(nil, nil, nil, steps, flow)
 	body := container.NewBorder(nil, nil, nil, side.view, center)
 	return container.NewBorder(header, container.NewVBox(f.status, buttons), nil, nil, body)
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,14 +54,19 @@ func (f *field) hasError() bool {
 	return f.msg.Text != "" && f.msg.Importance == widget.DangerImportance
 }
 
-// focus puts the keyboard focus in the field's input when it takes focus.
+// focus puts the keyboard focus in the field's input; an input that takes
+// no focus (a radio group) takes it away from the field typed in last, so
+// typing does not go on into a field that is not the one in error.
 func (f *field) focus(c fyne.Canvas) {
-	if in, ok := f.input.(fyne.Focusable); ok && c != nil {
-		if d, ok := f.input.(fyne.Disableable); ok && d.Disabled() {
-			return
-		}
-		c.Focus(in)
+	if c == nil {
+		return
 	}
+	in, ok := f.input.(fyne.Focusable)
+	if d, dis := f.input.(fyne.Disableable); !ok || (dis && d.Disabled()) {
+		c.Unfocus()
+		return
+	}
+	c.Focus(in)
 }
 
 // fieldLayout puts the input over its message line. The line is always
@@ -120,4 +126,17 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = lang.L("select.placeholder")
 	return s
+}
+
+// newSaveButton is the Simpan of every form: the save icon and high
+// importance, placed by saveBar at the right under the form.
+func newSaveButton(text string, tap func()) *widget.Button {
+	b := widget.NewButtonWithIcon(text, theme.DocumentSaveIcon(), tap)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// saveBar puts a form's buttons at its right edge, Simpan last.
+func saveBar(buttons ...fyne.CanvasObject) *fyne.Container {
+	return container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
 }

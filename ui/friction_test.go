@@ -5,7 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
 )
 
 // listRowText returns the two lines shown in list's row for name, as drawn.
@@ -114,5 +117,156 @@ func TestFinalEvaluationValuesReadAsText(t *testing.T) {
 	}
 	if len(e.Rows) > 0 && e.Rows[0].Realisasi != "" && !shownText(u, "Realisasi: "+e.Rows[0].Realisasi) {
 		t.Errorf("the realisasi %q is not shown as text", e.Rows[0].Realisasi)
+	}
+}
+
+// relayout lays out every container and widget under o again, top down, as
+// the desktop driver does before it draws a frame (the test driver does not).
+func relayout(o fyne.CanvasObject) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+		for _, c := range x.Objects {
+			relayout(c)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(x.Size())
+		for _, c := range r.Objects() {
+			relayout(c)
+		}
+	}
+}
+
+// relayoutWindow lays out the window and its dialogs again.
+func relayoutWindow(u *App) {
+	relayout(u.win.Canvas().Content())
+	for _, o := range u.win.Canvas().Overlays().List() {
+		relayout(o)
+	}
+}
+
+// An inline error that appears and goes away again does not move the
+// fields below it: the next click lands where the user aimed.
+func TestStaffFormKeepsItsRowsInPlace(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	at := func() (fyne.Position, fyne.Position) {
+		relayoutWindow(u)
+		d := fyne.CurrentApp().Driver()
+		return d.AbsolutePositionForObject(f.sex), d.AbsolutePositionForObject(f.position)
+	}
+	sex0, pos0 := at()
+	test.Type(f.nik, "320405")
+	if f.fields[data.FieldNIK].message() == "" {
+		t.Fatal("a six-digit NIK shows no message")
+	}
+	sex1, pos1 := at()
+	f.nik.SetText("3204055104680002")
+	if msg := f.fields[data.FieldNIK].message(); f.fields[data.FieldNIK].hasError() {
+		t.Fatalf("a sixteen-digit NIK still shows the error %q", msg)
+	}
+	sex2, pos2 := at()
+	if sex1 != sex0 || sex2 != sex0 || pos1 != pos0 || pos2 != pos0 {
+		t.Errorf("Jenis kelamin at %v, %v, %v and Jabatan at %v, %v, %v (no error, error, fixed): the rows moved",
+			sex0, sex1, sex2, pos0, pos1, pos2)
+	}
+}
+
+// Simpan on a form with mistakes puts the keyboard focus in the first field
+// in error, top to bottom.
+func TestStaffFormSimpanFocusesFirstError(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	test.Type(f.name, "Asep Saepudin")
+	test.Tap(button(t, u, "Simpan"))
+	if got := u.win.Canvas().Focused(); got != f.nip {
+		t.Fatalf("after Simpan with an empty NIP the focus is on %T, want the NIP field", got)
+	}
+	test.Type(f.nip, "19680411 199303 1 009")
+	f.sex.SetSelected("Laki-laki")
+	test.Tap(button(t, u, "Simpan"))
+	for _, name := range staffFormRows {
+		fl := f.fields[name]
+		if fl.box.Visible() && fl.hasError() {
+			want, ok := fl.input.(fyne.Focusable)
+			if !ok {
+				t.Fatalf("the first error is on %s, which takes no focus", name)
+			}
+			if got := u.win.Canvas().Focused(); got != want {
+				t.Errorf("the first error is on %s but the focus is on %T", name, got)
+			}
+			break
+		}
+	}
+}
+
+// Visiting Dokumen (every tab) and Pengaturan never asks
+// for more than the smallest window: the desktop driver would otherwise widen
+// the window by itself, and the sidebar, a share of it, with it.
+func TestScreensDoNotWidenTheWindow(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	limit := float32(1000) // the smallest window, minSizeLayout in New
+	check := func(what string) {
+		t.Helper()
+		if w := u.win.Canvas().Content().MinSize().Width; w > limit {
+			t.Errorf("%s asks for a window %.0f px wide, more than %.0f", what, w, limit)
+		}
+	}
+	nav := u.nav.Size()
+	u.Show(ScreenDocuments)
+	for i, it := range u.documents.tabs.Items {
+		u.documents.tabs.SelectIndex(i)
+		check("Dokumen › " + it.Text)
+	}
+	u.Show(ScreenSettings)
+	check("Pengaturan")
+	if u.nav.Size() != nav {
+		t.Errorf("the sidebar went from %v to %v", nav, u.nav.Size())
+	}
+}
+
+// Every Simpan of Pengaturan looks the same and sits in the same place: the
+// save icon, high importance, at the right edge of its card.
+func TestSettingsSaveButtonsAlike(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenSettings)
+	relayoutWindow(u)
+	d := fyne.CurrentApp().Driver()
+	var cards []*widget.Card
+	for _, o := range objectsUnder(u.settings.view) {
+		if c, ok := o.(*widget.Card); ok {
+			cards = append(cards, c)
+		}
+	}
+	n := 0
+	for _, c := range cards {
+		for _, o := range objectsUnder(c) {
+			b, ok := o.(*widget.Button)
+			if !ok || b.Text != "Simpan" {
+				continue
+			}
+			n++
+			if b.Icon == nil || b.Icon.Name() != theme.DocumentSaveIcon().Name() || b.Importance != widget.HighImportance {
+				t.Errorf("a Simpan with icon %v and importance %v", b.Icon, b.Importance)
+			}
+			right := d.AbsolutePositionForObject(c).X + c.Size().Width - (d.AbsolutePositionForObject(b).X + b.Size().Width)
+			if right < 0 || right > 4*theme.Padding() {
+				t.Errorf("a Simpan %.0f px from the right edge of card %q", right, c.Title)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("found %d Simpan buttons in Pengaturan, want those of the office, evaluation and units", n)
 	}
 }

@@ -87,7 +87,7 @@ func (u *App) askOfficeIfUnset() {
 	fr := &firstRun{form: newOfficeForm(data.Office{})}
 	intro := widget.NewLabel(lang.L("firstrun.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	fr.save = widget.NewButton(lang.L("button.save"), func() {
+	fr.save = newSaveButton(lang.L("button.save"), func() {
 		o, ok := fr.form.check()
 		if !ok {
 			return
@@ -99,7 +99,6 @@ func (u *App) askOfficeIfUnset() {
 		fr.dialog.Hide()
 		u.refreshAll()
 	})
-	fr.save.Importance = widget.HighImportance
 	fr.demo = widget.NewButton(lang.L("firstrun.demo"), func() {
 		fr.demo.Disable()
 		fr.save.Disable()

@@ -48,10 +48,10 @@ func newSettingsScreen(u *App) *settingsScreen {
 	}
 	restart := widget.NewLabel(lang.L("settings.language.restart"))
 	restart.Wrapping = fyne.TextWrapWord
-	office := widget.NewCard(lang.L("settings.office"), lang.L("settings.office.sub"),
+	office := section(lang.L("settings.office"), lang.L("settings.office.sub"),
 		container.NewVBox(s.officeBx, s.saved))
-	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
-	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
+	langCard := section(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
+	unitsCard := section(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
 	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, s.data.view, langCard)))
 	return s
 }
@@ -64,9 +64,8 @@ func (s *settingsScreen) refresh() {
 		return
 	}
 	s.office = newOfficeForm(o)
-	s.office.form.SubmitText = lang.L("button.save")
-	s.office.form.OnSubmit = s.saveOffice
-	s.officeBx.Objects = []fyne.CanvasObject{s.office.form}
+	save := newSaveButton(lang.L("button.save"), s.saveOffice)
+	s.officeBx.Objects = []fyne.CanvasObject{container.NewVBox(s.office.form, saveBar(save))}
 	s.officeBx.Refresh()
 	s.saved.Hide()
 	s.logo.refresh()

@@ -329,15 +329,14 @@ func (f *staffForm) build() fyne.CanvasObject {
 		grid.Add(f.fields[name].box)
 	}
 	f.cancel = widget.NewButton(lang.L("button.cancel"), func() { f.dialog.Hide() })
-	f.save = widget.NewButton(lang.L("button.save"), f.submit)
-	f.save.Importance = widget.HighImportance
+	f.save = newSaveButton(lang.L("button.save"), f.submit)
 	var note fyne.CanvasObject = layout.NewSpacer()
 	if f.rank.Disabled() || f.position.Disabled() || f.unit.Disabled() {
 		n := widget.NewLabel(lang.L("staff.form.locked"))
 		n.Wrapping = fyne.TextWrapWord
 		note = n
 	}
-	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
+	buttons := saveBar(f.cancel, f.save)
 	f.scroll = container.NewVScroll(grid)
 	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, f.scroll)
 }
