@@ -40,8 +40,8 @@ func newOfficeForm(o data.Office) *officeForm {
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("office.kecamatan"), f.fields[data.FieldKecamatan].box),
 		widget.NewFormItem(lang.L("office.kabupaten"), f.fields[data.FieldKabupaten].box),
-		widget.NewFormItem(lang.L("office.alamat"), f.alamat),
-		widget.NewFormItem(lang.L("office.kota"), f.kota),
+		widget.NewFormItem(lang.L("office.alamat"), newField(f.alamat).box), // the same row height as the others
+		widget.NewFormItem(lang.L("office.kota"), newField(f.kota).box),
 	)
 	return f
 }
