@@ -186,7 +186,11 @@ func (f *evaluationForm) valueOf(e *widget.Entry) fyne.CanvasObject {
 		return e
 	}
 	if strings.TrimSpace(e.Text) == "" {
-		l := widget.NewLabel(lang.L("eval.value.empty"))
+		text := lang.L("eval.value.empty")
+		if e.PlaceHolder != "" {
+			text = e.PlaceHolder + ": " + text
+		}
+		l := wrapLabel(text)
 		l.Importance = widget.LowImportance
 		return l
 	}

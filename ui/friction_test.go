@@ -270,3 +270,33 @@ func TestSettingsSaveButtonsAlike(t *testing.T) {
 		t.Errorf("found %d Simpan buttons in Pengaturan, want those of the office, evaluation and units", n)
 	}
 }
+
+// A long destination folder is shown whole (wrapped), not cut with an
+// ellipsis, and does not widen the window.
+func TestExportFolderShownWhole(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenDocuments)
+	dir := "/media/admin/FLASHDISK-KECAMATAN/Arsip Kepegawaian/Penilaian Kinerja/Tahun 2026/Triwulan IV/dikirim ke BKPSDM"
+	u.documents.export.setDir(dir)
+	l := u.documents.export.dirLabel
+	if l.Truncation != fyne.TextTruncateOff || !shownText(u, dir) {
+		t.Errorf("the folder label cuts the path (truncation %v)", l.Truncation)
+	}
+	if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+		t.Errorf("a long folder asks for a window %.0f px wide", w)
+	}
+}
+
+// The buttons above the staff list read as whole words: no trailing
+// ellipsis that looks like text cut off, and never narrower than their text.
+func TestStaffToolbarWordsWhole(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	relayoutWindow(u)
+	for _, text := range []string{"Tambah pegawai", "Impor", "Ekspor"} {
+		b := button(t, u, text)
+		if b.Size().Width < b.MinSize().Width {
+			t.Errorf("button %q drawn %.0f px wide, needs %.0f", text, b.Size().Width, b.MinSize().Width)
+		}
+	}
+}
