@@ -69,6 +69,18 @@ func (f *field) focus(c fyne.Canvas) {
 	c.Focus(in)
 }
 
+// focusFirstError puts the keyboard focus in the first of fields, in the
+// order given (top to bottom), that shows an error; false when none does.
+func focusFirstError(c fyne.Canvas, fields ...*field) bool {
+	for _, f := range fields {
+		if f.box.Visible() && f.hasError() {
+			f.focus(c)
+			return true
+		}
+	}
+	return false
+}
+
 // fieldLayout puts the input over its message line. The line is always
 // reserved and never shrinks: its height is the tallest message shown so far
 // (at least one line). The label's own top and bottom padding overlap the

@@ -300,3 +300,27 @@ func TestStaffToolbarWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Simpan in Pengaturan with the kecamatan emptied puts the focus there, and
+// the rows below do not move when it is filled in again.
+func TestSettingsOfficeFocusAndRows(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenSettings)
+	f := u.settings.office
+	relayoutWindow(u)
+	d := fyne.CurrentApp().Driver()
+	kota0 := d.AbsolutePositionForObject(f.kota)
+	f.kecamatan.SetText("")
+	test.Tap(buttonIn(t, objectsUnder(u.settings.officeBx), "Simpan"))
+	if u.win.Canvas().Focused() != f.kecamatan {
+		t.Errorf("after Simpan with no kecamatan the focus is on %T", u.win.Canvas().Focused())
+	}
+	relayoutWindow(u)
+	kota1 := d.AbsolutePositionForObject(f.kota)
+	test.Type(f.kecamatan, "Katapang")
+	f.check()
+	relayoutWindow(u)
+	if kota2 := d.AbsolutePositionForObject(f.kota); kota1 != kota0 || kota2 != kota0 {
+		t.Errorf("Kota pada tanda tangan at %v, %v, %v (before, with the error, fixed)", kota0, kota1, kota2)
+	}
+}

@@ -66,6 +66,11 @@ func (f *officeForm) check() (data.Office, bool) {
 	return o, p.OK()
 }
 
+// focusFirstError puts the keyboard focus in the first field in error.
+func (f *officeForm) focusFirstError(c fyne.Canvas) {
+	focusFirstError(c, f.fields[data.FieldKecamatan], f.fields[data.FieldKabupaten])
+}
+
 // demoStaff is the size of the demo office the first-run dialog offers.
 const demoStaff = 45
 
@@ -90,6 +95,7 @@ func (u *App) askOfficeIfUnset() {
 	fr.save = newSaveButton(lang.L("button.save"), func() {
 		o, ok := fr.form.check()
 		if !ok {
+			fr.form.focusFirstError(u.win.Canvas())
 			return
 		}
 		if err := u.svc.SetOffice(o); err != nil {

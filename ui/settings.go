@@ -77,6 +77,7 @@ func (s *settingsScreen) refresh() {
 func (s *settingsScreen) saveOffice() {
 	o, ok := s.office.check()
 	if !ok {
+		s.office.focusFirstError(s.u.win.Canvas())
 		return
 	}
 	if err := s.u.svc.SetOffice(o); err != nil {

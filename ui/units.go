@@ -154,6 +154,7 @@ func (e *unitsEditor) save() {
 		for name, f := range e.fields {
 			f.show(problemsOf(ve.Problems, name))
 		}
+		focusFirstError(e.u.win.Canvas(), e.fields[data.FieldName], e.fields[data.FieldKind], e.fields[data.FieldUnit])
 		return
 	}
 	if err != nil {
