@@ -52,7 +52,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 		container.NewVBox(s.officeBx, s.saved))
 	langCard := section(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
 	unitsCard := section(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, s.data.view, langCard)))
+	s.view = newWheelScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, s.data.view, langCard)))
 	return s
 }
 

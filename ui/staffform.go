@@ -47,7 +47,7 @@ type staffForm struct {
 	labels  map[string]*widget.Label
 	fields  map[string]*field
 	general *widget.Label // problems of later history events
-	scroll  *container.Scroll
+	scroll  *wheelScroll
 	save    *widget.Button
 	cancel  *widget.Button
 	view    fyne.CanvasObject
@@ -337,7 +337,7 @@ func (f *staffForm) build() fyne.CanvasObject {
 		note = n
 	}
 	buttons := saveBar(f.cancel, f.save)
-	f.scroll = container.NewVScroll(grid)
+	f.scroll = newWheelScroll(grid)
 	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, f.scroll)
 }
 
