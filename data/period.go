@@ -277,3 +277,15 @@ func SortPeriodIDs(ids []string) {
 		return ComparePeriods(pa, pb)
 	})
 }
+
+// PeriodFileLabel is the period with the given id as written in file names:
+// its Indonesian name with hyphens for spaces ("Triwulan-IV-2026" for
+// "2026-Q4", "November-2026" for "2026-11"), so a file names the period the
+// way the screens do. Anything that is not a period id comes back unchanged.
+func PeriodFileLabel(id string) string {
+	p, err := ParsePeriodID(id)
+	if err != nil {
+		return id
+	}
+	return strings.ReplaceAll(p.Label(), " ", "-")
+}

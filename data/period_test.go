@@ -215,3 +215,22 @@ func TestPeriodKindLabels(t *testing.T) {
 		t.Error("IsCadence wrong")
 	}
 }
+
+func TestPeriodFileLabel(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"2026-Q4", "Triwulan-IV-2026"},
+		{"2026-Q1", "Triwulan-I-2026"},
+		{"2026-S2", "Semester-II-2026"},
+		{"2026-11", "November-2026"},
+		{"2026-01", "Januari-2026"},
+		{"2026", "Akhir-2026"},
+		{"20260101", "20260101"}, // an SKP's start date, not a period id
+		{"", ""},
+		{"2026-Q5", "2026-Q5"},
+	}
+	for _, tt := range tests {
+		if got := PeriodFileLabel(tt.id); got != tt.want {
+			t.Errorf("PeriodFileLabel(%q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+}

@@ -67,7 +67,7 @@ func TestParseStaffImportRowProblems(t *testing.T) {
 		{"unknown sex", func(r *StaffRow) { r.Sex = "X" }, []string{`Jenis kelamin "X" tidak dikenal`}},
 		{"bad birth date", func(r *StaffRow) { r.BirthDate = "31/02/1968" }, []string{"Tanggal lahir:", "tidak ada di kalender"}},
 		{"month-first date", func(r *StaffRow) { r.StartDate = "2020/31/01" }, []string{"TMT di kantor ini:"}},
-		{"no start date", func(r *StaffRow) { r.StartDate = "" }, []string{"Tanggal mulai bertugas wajib diisi"}},
+		{"no start date", func(r *StaffRow) { r.StartDate = "" }, []string{"TMT di kantor ini wajib diisi"}},
 		{"unknown unit", func(r *StaffRow) { r.Unit = "Seksi Tidak Ada" }, []string{`Unit kerja "Seksi Tidak Ada" tidak ada di daftar unit`}},
 		{"missing unit", func(r *StaffRow) { r.Unit = "" }, []string{"Unit kerja wajib dipilih"}},
 		{"bad rank", func(r *StaffRow) { r.Rank = "V/a" }, []string{`"V/a" tidak berlaku untuk PNS`}},

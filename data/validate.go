@@ -170,7 +170,7 @@ func (p *Problems) checkHistory(s Staff, units []Unit) {
 	sort.SliceStable(order, func(a, b int) bool { return s.History[order[a]].Date.Before(s.History[order[b]].Date) })
 	start := slices.IndexFunc(order, func(i int) bool { return s.History[i].Kind == EventStart })
 	if start < 0 {
-		p.errorf(FieldStartDate, "Riwayat belum memiliki peristiwa mulai bertugas; isi tanggal mulai, jabatan, dan unit kerja.")
+		p.errorf(FieldStartDate, "Riwayat belum memiliki peristiwa mulai bertugas; isi TMT di kantor ini, jabatan, dan unit kerja.")
 		return
 	}
 	first := s.History[order[start]]
@@ -228,7 +228,7 @@ func (p *Problems) checkHistory(s Staff, units []Unit) {
 // checkStart checks the date, position, unit and rank of the start event.
 func (p *Problems) checkStart(k Kind, e Event, units []Unit) {
 	if e.Date.IsZero() {
-		p.errorf(FieldStartDate, "Tanggal mulai bertugas wajib diisi.")
+		p.errorf(FieldStartDate, "TMT di kantor ini wajib diisi.")
 	}
 	if strings.TrimSpace(e.Position) == "" {
 		p.errorf(FieldPosition, "Jabatan wajib diisi.")

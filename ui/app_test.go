@@ -59,7 +59,7 @@ func TestMainMenu(t *testing.T) {
 	}
 	want := []string{
 		"Berkas: Cadangkan data… (CustomDesktop:Control+B), Keluar (CustomDesktop:Control+Q)",
-		"Pegawai: Tambah pegawai (CustomDesktop:Control+N), Cari pegawai (CustomDesktop:Control+F), Impor… (CustomDesktop:Control+I), Ekspor… (CustomDesktop:Control+E)",
+		"Pegawai: Tambah pegawai (CustomDesktop:Control+N), Cari pegawai (CustomDesktop:Control+F), Impor data pegawai… (CustomDesktop:Control+I), Ekspor data pegawai… (CustomDesktop:Control+E)",
 		"Bantuan: Tentang",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -31,14 +31,22 @@ func newDocumentsScreen(u *App) *documentsScreen {
 	s.signers = newSignersTab(u)
 	s.print = newPrintTab(u)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("doc.tab.export"), theme.DownloadIcon(), s.export.view),
-		container.NewTabItemWithIcon(lang.L("doc.tab.verify"), theme.ConfirmIcon(), s.verify.view),
-		container.NewTabItemWithIcon(lang.L("doc.tab.signers"), theme.AccountIcon(), s.signers.view),
-		container.NewTabItemWithIcon(lang.L("doc.tab.print"), theme.DocumentPrintIcon(), s.print.view),
+		container.NewTabItemWithIcon(lang.L("doc.tab.export"), theme.DownloadIcon(), noWiden(s.export.view)),
+		container.NewTabItemWithIcon(lang.L("doc.tab.verify"), theme.ConfirmIcon(), noWiden(s.verify.view)),
+		container.NewTabItemWithIcon(lang.L("doc.tab.signers"), theme.AccountIcon(), noWiden(s.signers.view)),
+		container.NewTabItemWithIcon(lang.L("doc.tab.print"), theme.DocumentPrintIcon(), noWiden(s.print.view)),
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { s.reload() }
 	s.view = container.NewPadded(s.tabs)
 	return s
+}
+
+// noWiden lets a tab scroll sideways when it is wider than the window
+// instead of widening the window: Fyne grows a window to the minimum width
+// of what it shows, and a tab's table of columns asks for more than the
+// default window leaves it.
+func noWiden(content fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewHScroll(content)
 }
 
 // reload reads the data of the tab shown again.

@@ -51,7 +51,7 @@ func newExportTab(u *App) *exportTab {
 	t.period = newPeriodPicker(t.loadFinals)
 	t.units = newUnitPicker(t.loadFinals)
 	t.dirLabel = widget.NewLabel(lang.L("doc.export.nodir"))
-	t.dirLabel.Truncation = fyne.TextTruncateEllipsis
+	t.dirLabel.Wrapping = fyne.TextWrapBreak // a long path wraps, shown whole, instead of being cut
 	chooseDir := widget.NewButtonWithIcon(lang.L("doc.export.choosedir"), theme.FolderOpenIcon(), t.chooseDir)
 	t.appraise = widget.NewButtonWithIcon(lang.L("doc.export.appraisals"), theme.DownloadIcon(), func() {
 		t.run((*service.Service).ExportAppraisals)

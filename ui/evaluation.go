@@ -103,7 +103,7 @@ func rowStatus(r service.EvaluationRow) string {
 // the evaluation open before is saved first.
 func (s *evaluationScreen) reload() {
 	if f := s.form; f != nil && f.dirty {
-		f.store()
+		s.autosave(f)
 	}
 	periods, err := s.u.svc.Periods()
 	if err != nil {
@@ -152,7 +152,7 @@ func (s *evaluationScreen) reload() {
 
 func (s *evaluationScreen) pickPeriod() {
 	if i := s.periodSel.SelectedIndex(); !s.filling && i >= 0 && i < len(s.periods) && s.periods[i].ID != s.periodID {
-		if f := s.form; f != nil && f.dirty && !f.store() {
+		if f := s.form; f != nil && f.dirty && !s.autosave(f) {
 			s.filling = true
 			s.periodSel.SetSelected(f.v.Period.Label())
 			s.filling = false
@@ -246,7 +246,7 @@ func (s *evaluationScreen) index(staffID uint64) int {
 // into the evaluation shown are saved first; when they cannot be saved it
 // stays, with the reason under the form.
 func (s *evaluationScreen) open(staffID uint64) {
-	if f := s.form; f != nil && f.dirty && f.v.Staff.ID != staffID && f.v.Period.ID == s.periodID && !f.store() {
+	if f := s.form; f != nil && f.dirty && f.v.Staff.ID != staffID && f.v.Period.ID == s.periodID && !s.autosave(f) {
 		if i := s.index(f.v.Staff.ID); i >= 0 {
 			s.list.Select(i)
 		}
@@ -307,4 +307,42 @@ func (s *evaluationScreen) changed() {
 		s.rows[i].Employee, s.rows[i].Rater = v.Identities.Employee, v.Identities.Rater
 	}
 	s.applyUnit()
+}
+
+// autosave stores what was typed into f before another person, period or
+// screen is shown, and updates that person's row in the list, so the list
+// says "Draf" as soon as the draft exists. It reports whether the save worked.
+func (s *evaluationScreen) autosave(f *evaluationForm) bool {
+	if !f.store() {
+		return false
+	}
+	f.dirty = false
+	s.refreshRow(f.v.Period.ID, f.v.Staff.ID)
+	return true
+}
+
+// refreshRow re-reads the evaluation of staffID in periodID and redraws its
+// row, leaving the rest of the list as it is.
+func (s *evaluationScreen) refreshRow(periodID string, staffID uint64) {
+	if periodID != s.periodID {
+		return
+	}
+	v, err := s.u.svc.EvaluationFor(periodID, staffID)
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	update := func(r *service.EvaluationRow) {
+		r.Evaluation, r.Stored = v.Evaluation, v.Stored
+		r.Employee, r.Rater = v.Identities.Employee, v.Identities.Rater
+	}
+	for i := range s.rows {
+		if s.rows[i].Staff.ID == staffID {
+			update(&s.rows[i])
+		}
+	}
+	if i := s.index(staffID); i >= 0 {
+		update(&s.shown[i])
+		s.list.RefreshItem(i)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -225,21 +226,45 @@ func TestEvaluationFinalizeAsksPassphraseWhenRaterSigns(t *testing.T) {
 	test.Tap(button(t, u, "Ajukan"))
 	f = u.evaluation.form
 	test.Tap(button(t, u, "Tetapkan"))
-	if f.passDialog == nil {
+	if f.pass == nil {
 		t.Fatal("Tetapkan did not ask the rater's passphrase")
 	}
-	test.Type(f.passEntry, "frasa-salah-sekali")
-	f.passDialog.Submit()
-	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); v.Locked() || !strings.Contains(strings.ToLower(u.evaluation.form.status.Text), "frasa sandi") {
-		t.Fatalf("a wrong passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
+	d := f.pass
+	// A wrong passphrase, submitted with Enter: the dialog stays open with
+	// the message inside it and the passphrase selected for typing again.
+	test.Type(d.entry, "frasa-salah-sekali")
+	d.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); v.Locked() {
+		t.Fatal("a wrong passphrase finalized the evaluation")
 	}
-	test.Tap(button(t, u, "Tetapkan"))
-	f = u.evaluation.form
-	test.Type(f.passEntry, "frasa-penilai-uji-1")
-	f.passDialog.Submit()
+	if !dialogShown(u, d) || d.msg.Text != "Frasa sandi salah. Ketik lagi." || d.entry.SelectedText() != "frasa-salah-sekali" {
+		t.Fatalf("after a wrong passphrase: dialog shown %v, message %q, selected %q",
+			dialogShown(u, d), d.msg.Text, d.entry.SelectedText())
+	}
+	if u.win.Canvas().Focused() != d.entry {
+		t.Error("after a wrong passphrase the field does not have the focus")
+	}
+	// Typing replaces the selection; Enter again signs and closes the dialog.
+	test.Type(d.entry, "frasa-penilai-uji-1")
+	d.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if v, _ := svc.EvaluationFor("2026-Q4", row.Staff.ID); !v.Locked() || !shownText(u, "ditandatangani") {
 		t.Fatalf("the right passphrase: locked %v, message %q", v.Locked(), u.evaluation.form.status.Text)
 	}
+	if dialogShown(u, d) {
+		t.Error("the passphrase dialog stays open after signing")
+	}
+}
+
+// dialogShown reports whether the passphrase dialog d is on screen.
+func dialogShown(u *App, d *passphraseDialog) bool {
+	for _, o := range u.win.Canvas().Overlays().List() {
+		for _, x := range objectsUnder(o) {
+			if x == d.entry {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // openFinal shows Evaluasi Kinerja on period id and opens the first final evaluation.

@@ -111,23 +111,17 @@ func (f *evaluationForm) doFinalize() {
 	f.askPassphrase()
 }
 
-// askPassphrase asks the rater's passphrase and finalizes and signs with it.
+// askPassphrase asks the rater's passphrase and finalizes and signs with it;
+// a wrong passphrase keeps the dialog open (see passphraseDialog).
 func (f *evaluationForm) askPassphrase() {
-	pass := widget.NewPasswordEntry()
-	msg := widget.NewLabel(lang.L("eval.sign.text", map[string]any{"Rater": f.v.Identities.Rater.Name}))
-	msg.Wrapping = fyne.TextWrapWord
-	items := []*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem(lang.L("eval.sign.passphrase"), pass)}
-	d := dialog.NewForm(lang.L("eval.sign.title"), lang.L("eval.sign.ok"), lang.L("button.cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
-		_, _, err := f.s.u.svc.FinalizeAndSign(f.v.Period.ID, f.v.Staff.ID, pass.Text)
-		f.after(lang.L("eval.signed"), err)
-	}, f.s.u.win)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
-	f.s.u.win.Canvas().Focus(pass)
-	f.passDialog, f.passEntry = d, pass
+	svc, periodID, staffID := f.s.u.svc, f.v.Period.ID, f.v.Staff.ID
+	f.pass = askPassphrase(f.s.u.win, lang.L("eval.sign.title"),
+		lang.L("eval.sign.text", map[string]any{"Rater": f.v.Identities.Rater.Name}), lang.L("eval.sign.ok"),
+		func(pass string) error {
+			_, _, err := svc.FinalizeAndSign(periodID, staffID, pass)
+			return err
+		},
+		func(err error) { f.after(lang.L("eval.signed"), err) })
 }
 
 // askReopen asks why the final evaluation is opened again and reopens it.

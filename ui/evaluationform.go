@@ -42,10 +42,13 @@ type evaluationForm struct {
 	fixOutside                                        *widget.Button // "Tetapkan (penilai di luar kantor)…"
 	outside                                           *outsideFixDialog
 	view                                              fyne.CanvasObject
+	scroll                                            *wheelScroll  // the long middle column
+	jumps                                             []*jumpTarget // the cards the bar above it jumps to
 
-	passDialog, reopenDialog *dialog.FormDialog // the dialogs opened last
-	passEntry, reopenReason  *widget.Entry
-	raters                   *raterDialog
+	pass         *passphraseDialog  // the passphrase dialog opened last
+	reopenDialog *dialog.FormDialog // the reopen dialog opened last
+	reopenReason *widget.Entry
+	raters       *raterDialog
 }
 
 func newEvaluationForm(s *evaluationScreen, v service.EvaluationView) *evaluationForm {
@@ -117,8 +120,8 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 	header := container.NewVBox(name, who, f.state)
 
 	ratings := container.New(layout.NewFormLayout(),
-		widget.NewLabel(lang.L("eval.rating.work")), f.work,
-		widget.NewLabel(lang.L("eval.rating.behavior")), f.behavior,
+		widget.NewLabel(lang.L("eval.rating.work")), f.ratingOrText(f.work),
+		widget.NewLabel(lang.L("eval.rating.behavior")), f.ratingOrText(f.behavior),
 		widget.NewLabel(lang.L("eval.predikat")), f.predikat,
 	)
 	ratingParts := []fyne.CanvasObject{ratings}
@@ -131,22 +134,86 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 		l.Importance = widget.LowImportance
 		ratingParts = append(ratingParts, l)
 	}
+	hasil := section(lang.L("eval.hasilkerja"), f.skpLine(), f.rowsBox())
+	perilaku := section(lang.L("eval.perilaku"), "", f.perilakuBox())
+	rating := section(lang.L("eval.ratings"), lang.L("eval.ratings.sub"), container.NewVBox(ratingParts...))
+	note := section(lang.L("eval.note"), "", f.valueOf(f.note))
 	parts := []fyne.CanvasObject{
-		section(lang.L("eval.hasilkerja"), f.skpLine(), f.rowsBox()),
-		section(lang.L("eval.perilaku"), "", f.perilakuBox()),
-		section(lang.L("eval.ratings"), lang.L("eval.ratings.sub"), container.NewVBox(ratingParts...)),
-		section(lang.L("eval.note"), "", f.note),
+		hasil, perilaku, rating, note,
 		section(lang.L("eval.dev"), lang.L("eval.dev.sub"), container.NewVBox(f.dev.view, container.NewHBox(f.saveDev))),
 	}
 	if f.v.Locked() || f.v.Evaluation.Objection != (data.Objection{}) {
 		parts = append(parts, section(lang.L("eval.objection"), lang.L("eval.objection.sub"), f.objection.view))
 	}
-	center := container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+	f.scroll = newWheelScroll(container.NewPadded(container.NewVBox(parts...)))
+	f.jumps = []*jumpTarget{
+		{name: lang.L("eval.jump.hasilkerja"), card: hasil},
+		{name: lang.L("eval.jump.perilaku"), card: perilaku},
+		{name: lang.L("eval.jump.rating"), card: rating},
+		{name: lang.L("eval.jump.note"), card: note},
+	}
+	bar := container.NewHBox()
+	for _, j := range f.jumps {
+		j.button = widget.NewButton(j.name, func() { f.jumpTo(j) })
+		j.button.Importance = widget.LowImportance
+		bar.Add(j.button)
+	}
+	center := container.NewBorder(bar, nil, nil, nil, f.scroll)
 	side := newEvaluationSide(f)
 	steps := container.NewHBox(f.s.prev, f.s.place, f.s.next)
-	buttons := container.NewBorder(nil, nil, container.NewHBox(f.save, f.submit, f.withdraw, f.finalize, f.fixOutside, f.reopen), steps)
+	flow := container.New(layout.NewRowWrapLayout(), f.save, f.submit, f.withdraw, f.finalize, f.fixOutside, f.reopen)
+	buttons := container.NewBorder(nil, nil, nil, steps, flow)
 	body := container.NewBorder(nil, nil, nil, side.view, center)
 	return container.NewBorder(header, container.NewVBox(f.status, buttons), nil, nil, body)
+}
+
+// jumpTarget is a card of the evaluation form and its button in the bar above it.
+type jumpTarget struct {
+	name   string
+	card   fyne.CanvasObject
+	button *widget.Button
+}
+
+// jumpTo scrolls the form so that j's card is at the top.
+func (f *evaluationForm) jumpTo(j *jumpTarget) {
+	f.scroll.ScrollToOffset(fyne.NewPos(0, j.card.Position().Y))
+}
+
+// valueOf is e itself while the evaluation may change, and once it is
+// final (Ditetapkan) the value as plain text: a disabled entry draws its
+// text in the grey of an empty placeholder, so locked values would read as
+// missing.
+func (f *evaluationForm) valueOf(e *widget.Entry) fyne.CanvasObject {
+	if !f.v.Locked() {
+		return e
+	}
+	if strings.TrimSpace(e.Text) == "" {
+		text := lang.L("eval.value.empty")
+		if e.PlaceHolder != "" {
+			text = e.PlaceHolder + ": " + text
+		}
+		l := wrapLabel(text)
+		l.Importance = widget.LowImportance
+		return l
+	}
+	if e.PlaceHolder != "" {
+		return wrapLabel(e.PlaceHolder + ": " + e.Text)
+	}
+	return wrapLabel(e.Text)
+}
+
+// ratingOrText is g while the evaluation may change, and its choice as bold
+// text once it is final.
+func (f *evaluationForm) ratingOrText(g *widget.RadioGroup) fyne.CanvasObject {
+	if !f.v.Locked() {
+		return g
+	}
+	if g.Selected == "" {
+		l := widget.NewLabel(lang.L("eval.value.empty"))
+		l.Importance = widget.LowImportance
+		return l
+	}
+	return widget.NewLabelWithStyle(g.Selected, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // skpLine is the subtitle of the hasil kerja card: the SKP used, or that there is none.
@@ -168,7 +235,7 @@ func (f *evaluationForm) rowsBox() fyne.CanvasObject {
 		iki.Wrapping = fyne.TextWrapWord
 		iki.SizeName = theme.SizeNameCaptionText
 		box.Add(container.New(layout.NewCustomPaddedVBoxLayout(2), title, iki,
-			container.NewGridWithColumns(2, f.realisasi[i], f.umpanBalik[i])))
+			container.NewGridWithColumns(2, f.valueOf(f.realisasi[i]), f.valueOf(f.umpanBalik[i]))))
 	}
 	return box
 }
@@ -191,7 +258,7 @@ func (f *evaluationForm) perilakuBox() fyne.CanvasObject {
 			l.Importance = widget.HighImportance
 			parts = append(parts, l)
 		}
-		parts = append(parts, f.perilaku[i])
+		parts = append(parts, f.valueOf(f.perilaku[i]))
 		box.Add(container.New(layout.NewCustomPaddedVBoxLayout(2), parts...))
 	}
 	return box

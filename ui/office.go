@@ -40,8 +40,8 @@ func newOfficeForm(o data.Office) *officeForm {
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("office.kecamatan"), f.fields[data.FieldKecamatan].box),
 		widget.NewFormItem(lang.L("office.kabupaten"), f.fields[data.FieldKabupaten].box),
-		widget.NewFormItem(lang.L("office.alamat"), f.alamat),
-		widget.NewFormItem(lang.L("office.kota"), f.kota),
+		widget.NewFormItem(lang.L("office.alamat"), newField(f.alamat).box), // the same row height as the others
+		widget.NewFormItem(lang.L("office.kota"), newField(f.kota).box),
 	)
 	return f
 }
@@ -66,6 +66,11 @@ func (f *officeForm) check() (data.Office, bool) {
 	return o, p.OK()
 }
 
+// focusFirstError puts the keyboard focus in the first field in error.
+func (f *officeForm) focusFirstError(c fyne.Canvas) {
+	focusFirstError(c, f.fields[data.FieldKecamatan], f.fields[data.FieldKabupaten])
+}
+
 // demoStaff is the size of the demo office the first-run dialog offers.
 const demoStaff = 45
 
@@ -87,9 +92,10 @@ func (u *App) askOfficeIfUnset() {
 	fr := &firstRun{form: newOfficeForm(data.Office{})}
 	intro := widget.NewLabel(lang.L("firstrun.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	fr.save = widget.NewButton(lang.L("button.save"), func() {
+	fr.save = newSaveButton(lang.L("button.save"), func() {
 		o, ok := fr.form.check()
 		if !ok {
+			fr.form.focusFirstError(u.win.Canvas())
 			return
 		}
 		if err := u.svc.SetOffice(o); err != nil {
@@ -99,7 +105,6 @@ func (u *App) askOfficeIfUnset() {
 		fr.dialog.Hide()
 		u.refreshAll()
 	})
-	fr.save.Importance = widget.HighImportance
 	fr.demo = widget.NewButton(lang.L("firstrun.demo"), func() {
 		fr.demo.Disable()
 		fr.save.Disable()

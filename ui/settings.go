@@ -51,12 +51,12 @@ func newSettingsScreen(u *App) *settingsScreen {
 	}
 	restart := widget.NewLabel(lang.L("settings.language.restart"))
 	restart.Wrapping = fyne.TextWrapWord
-	office := widget.NewCard(lang.L("settings.office"), lang.L("settings.office.sub"),
+	office := section(lang.L("settings.office"), lang.L("settings.office.sub"),
 		container.NewVBox(s.officeBx, s.saved))
-	langCard := widget.NewCard(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
-	unitsCard := widget.NewCard(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
-	officialsCard := widget.NewCard(lang.L("official.title"), "", s.officials.view)
-	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, officialsCard, s.data.view, langCard)))
+	langCard := section(lang.L("settings.language"), "", container.NewVBox(s.language, restart))
+	unitsCard := section(lang.L("settings.units"), lang.L("settings.units.sub"), s.units.view)
+	officialsCard := section(lang.L("official.title"), "", s.officials.view)
+	s.view = newWheelScroll(container.NewPadded(container.NewVBox(office, s.logo.view, s.eval.view, unitsCard, officialsCard, s.data.view, langCard)))
 	return s
 }
 
@@ -68,9 +68,8 @@ func (s *settingsScreen) refresh() {
 		return
 	}
 	s.office = newOfficeForm(o)
-	s.office.form.SubmitText = lang.L("button.save")
-	s.office.form.OnSubmit = s.saveOffice
-	s.officeBx.Objects = []fyne.CanvasObject{s.office.form}
+	save := newSaveButton(lang.L("button.save"), s.saveOffice)
+	s.officeBx.Objects = []fyne.CanvasObject{container.NewVBox(s.office.form, saveBar(save))}
 	s.officeBx.Refresh()
 	s.saved.Hide()
 	s.logo.refresh()
@@ -83,6 +82,7 @@ func (s *settingsScreen) refresh() {
 func (s *settingsScreen) saveOffice() {
 	o, ok := s.office.check()
 	if !ok {
+		s.office.focusFirstError(s.u.win.Canvas())
 		return
 	}
 	if err := s.u.svc.SetOffice(o); err != nil {

@@ -38,7 +38,7 @@ func newDataCard(u *App) *dataCard {
 	c.progress.Hide()
 	c.check = widget.NewButton(lang.L("data.check"), c.runCheck)
 	c.restore = widget.NewButton(lang.L("data.restore"), c.pickBackup)
-	c.view = widget.NewCard(lang.L("data.title"), lang.L("data.sub"),
+	c.view = section(lang.L("data.title"), lang.L("data.sub"),
 		container.NewVBox(c.last, container.NewHBox(c.check, c.restore), c.progress, c.result))
 	return c
 }

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -50,10 +49,9 @@ func newEvaluationCard(u *App) *evaluationCard {
 		widget.NewFormItem(lang.L("settings.evaluation.cadence"), c.fields[data.FieldCadence].box),
 		widget.NewFormItem(lang.L("settings.evaluation.deadline"), c.fields[data.FieldDeadlineDays].box),
 	)
-	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), c.save)
-	save.Importance = widget.HighImportance
-	c.view = widget.NewCard(lang.L("settings.evaluation"), lang.L("settings.evaluation.sub"),
-		container.NewVBox(form, c.source, container.NewHBox(save), c.saved))
+	save := newSaveButton(lang.L("button.save"), c.save)
+	c.view = section(lang.L("settings.evaluation"), lang.L("settings.evaluation.sub"),
+		container.NewVBox(form, c.source, saveBar(save), c.saved))
 	return c
 }
 

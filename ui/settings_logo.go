@@ -38,7 +38,7 @@ func newLogoCard(u *App) *logoCard {
 	c.msg = widget.NewLabel("")
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Hide()
-	c.view = widget.NewCard(lang.L("settings.logo"), lang.L("settings.logo.sub", map[string]any{"KB": service.MaxLogoSize >> 10}),
+	c.view = section(lang.L("settings.logo"), lang.L("settings.logo.sub", map[string]any{"KB": service.MaxLogoSize >> 10}),
 		container.NewVBox(container.NewHBox(c.preview, container.NewVBox(choose, c.remove)), c.msg))
 	return c
 }

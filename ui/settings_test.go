@@ -16,13 +16,13 @@ func TestSettingsOffice(t *testing.T) {
 		t.Fatalf("the form shows kecamatan %q", f.kecamatan.Text)
 	}
 	f.kecamatan.SetText("")
-	test.Tap(buttonIn(t, objectsUnder(f.form), "Simpan"))
+	test.Tap(buttonIn(t, objectsUnder(u.settings.officeBx), "Simpan"))
 	if got := f.fields[data.FieldKecamatan].message(); got != "Nama kecamatan wajib diisi." {
 		t.Errorf("empty kecamatan: %q", got)
 	}
 	test.Type(f.kecamatan, "Katapang")
 	test.Type(f.alamat, "Jl. Raya Katapang No. 1")
-	test.Tap(buttonIn(t, objectsUnder(f.form), "Simpan"))
+	test.Tap(buttonIn(t, objectsUnder(u.settings.officeBx), "Simpan"))
 	o, _ := svc.Office()
 	if o.Kecamatan != "Katapang" || o.Alamat != "Jl. Raya Katapang No. 1" {
 		t.Fatalf("office = %+v", o)
@@ -42,13 +42,13 @@ func TestSettingsUnits(t *testing.T) {
 
 	test.Tap(button(t, u, "Unit baru"))
 	test.Type(e.name, "Seksi Pemerintahan")
-	test.Tap(buttonIn(t, objectsUnder(e.form), "Simpan"))
+	test.Tap(buttonIn(t, objectsUnder(e.view), "Simpan"))
 	if msg := e.fields[data.FieldName].message(); msg == "" {
 		t.Error("a duplicate unit name shows no message")
 	}
 	e.name.SetText("Seksi Pemberdayaan Masyarakat")
 	e.parent.SetSelected("Pimpinan Kecamatan")
-	test.Tap(buttonIn(t, objectsUnder(e.form), "Simpan"))
+	test.Tap(buttonIn(t, objectsUnder(e.view), "Simpan"))
 	units, _ := svc.Units()
 	if len(units) != len(data.DefaultUnits())+1 {
 		t.Fatalf("after adding: %d units", len(units))
@@ -61,7 +61,7 @@ func TestSettingsUnits(t *testing.T) {
 	e.list.Select(len(e.units) - 1)
 	e.name.SetText("Seksi Pemberdayaan")
 	e.inactive.SetChecked(true)
-	test.Tap(buttonIn(t, objectsUnder(e.form), "Simpan"))
+	test.Tap(buttonIn(t, objectsUnder(e.view), "Simpan"))
 	units, _ = svc.Units()
 	if got := units[len(units)-1]; got.Name != "Seksi Pemberdayaan" || !got.Inactive || got.ID != added.ID {
 		t.Errorf("after rename and marking inactive: %+v", got)

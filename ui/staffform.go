@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -46,6 +47,7 @@ type staffForm struct {
 	labels  map[string]*widget.Label
 	fields  map[string]*field
 	general *widget.Label // problems of later history events
+	scroll  *wheelScroll
 	save    *widget.Button
 	cancel  *widget.Button
 	view    fyne.CanvasObject
@@ -69,6 +71,7 @@ func newStaffForm(u *App, orig data.Staff, units []data.Unit, onSaved func(data.
 	f.gelarDepan.SetPlaceHolder(lang.L("staff.gelardepan.hint"))
 	f.gelarBelakang.SetPlaceHolder(lang.L("staff.gelarbelakang.hint"))
 	f.reason.SetPlaceHolder(lang.L("staff.reason.hint"))
+	f.birthDate.SetPlaceHolder(lang.L("staff.birthdate.hint"))
 	kinds := make([]string, len(data.Kinds))
 	for i, k := range data.Kinds {
 		kinds[i] = string(k)
@@ -326,16 +329,16 @@ func (f *staffForm) build() fyne.CanvasObject {
 		grid.Add(f.fields[name].box)
 	}
 	f.cancel = widget.NewButton(lang.L("button.cancel"), func() { f.dialog.Hide() })
-	f.save = widget.NewButton(lang.L("button.save"), f.submit)
-	f.save.Importance = widget.HighImportance
+	f.save = newSaveButton(lang.L("button.save"), f.submit)
 	var note fyne.CanvasObject = layout.NewSpacer()
 	if f.rank.Disabled() || f.position.Disabled() || f.unit.Disabled() {
 		n := widget.NewLabel(lang.L("staff.form.locked"))
 		n.Wrapping = fyne.TextWrapWord
 		note = n
 	}
-	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
-	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, container.NewVScroll(grid))
+	buttons := saveBar(f.cancel, f.save)
+	f.scroll = newWheelScroll(grid)
+	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, f.scroll)
 }
 
 // submit saves the record when it passes; otherwise every message is shown and the form stays open.
@@ -343,6 +346,7 @@ func (f *staffForm) submit() {
 	f.submitted = true
 	s, ok := f.check()
 	if !ok {
+		f.focusFirstError()
 		return
 	}
 	saved, err := f.u.svc.SaveStaff(s)
@@ -350,6 +354,7 @@ func (f *staffForm) submit() {
 	switch {
 	case errors.As(err, &ve):
 		f.showProblems(ve.Problems)
+		f.focusFirstError()
 		return
 	case errors.Is(err, data.ErrDuplicateNIP):
 		name := data.FieldNIK
@@ -357,6 +362,7 @@ func (f *staffForm) submit() {
 			name = data.FieldNIP
 		}
 		f.fields[name].show([]string{err.Error()}, nil)
+		f.focusFirstError()
 		return
 	case err != nil:
 		f.u.showError(err)
@@ -365,6 +371,25 @@ func (f *staffForm) submit() {
 	f.dialog.Hide()
 	if f.onSaved != nil {
 		f.onSaved(saved)
+	}
+}
+
+// focusFirstError scrolls to the first field, top to bottom, that shows an
+// error and puts the keyboard focus in it.
+func (f *staffForm) focusFirstError() {
+	for _, name := range staffFormRows {
+		fl := f.fields[name]
+		if !fl.box.Visible() || !fl.hasError() {
+			continue
+		}
+		if f.scroll != nil {
+			top := fl.box.Position().Y - theme.Padding()
+			if top < f.scroll.Offset.Y || top+fl.box.Size().Height > f.scroll.Offset.Y+f.scroll.Size().Height {
+				f.scroll.ScrollToOffset(fyne.NewPos(0, max(top, 0)))
+			}
+		}
+		fl.focus(f.u.win.Canvas())
+		return
 	}
 }
 

@@ -67,15 +67,15 @@ func newUnitsEditor(u *App) *unitsEditor {
 			widget.NewFormItem(lang.L("unit.head"), e.head),
 			widget.NewFormItem("", e.inactive),
 		},
-		SubmitText: lang.L("button.save"), OnSubmit: e.save,
 	}
+	save := newSaveButton(lang.L("button.save"), e.save)
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	add := widget.NewButtonWithIcon(lang.L("unit.new"), theme.ContentAddIcon(), func() {
 		e.list.UnselectAll()
 		e.load(data.Unit{Kind: data.UnitSection})
 	})
 	list := container.NewBorder(nil, add, nil, nil, container.NewGridWrap(fyne.NewSize(380, 300), e.list))
-	e.view = container.NewBorder(nil, nil, list, nil, container.NewVBox(e.heading, e.form))
+	e.view = container.NewBorder(nil, nil, list, nil, container.NewVBox(e.heading, e.form, saveBar(save)))
 	return e
 }
 
@@ -154,6 +154,7 @@ func (e *unitsEditor) save() {
 		for name, f := range e.fields {
 			f.show(problemsOf(ve.Problems, name))
 		}
+		focusFirstError(e.u.win.Canvas(), e.fields[data.FieldName], e.fields[data.FieldKind], e.fields[data.FieldUnit])
 		return
 	}
 	if err != nil {

@@ -46,7 +46,7 @@ type Progress func(done, total int)
 // "<18-digit NIP>_<name, letters and digits only>_<period>.pdf", with
 // "_r<revision>" before ".pdf" when the revision is above the first (0).
 func AppraisalFileName(nip, name, periodID string, revision int) string {
-	base := nip + "_" + fileNamePart(name) + "_" + periodID
+	base := nip + "_" + fileNamePart(name) + "_" + data.PeriodFileLabel(periodID)
 	if revision > 0 {
 		base += "_r" + strconv.Itoa(revision)
 	}

@@ -20,10 +20,10 @@ func TestAppraisalFileName(t *testing.T) {
 		revision          int
 		want              string
 	}{
-		{"196804111993031009", "Asep Saepudin", "2026-Q3", 0, "196804111993031009_AsepSaepudin_2026-Q3.pdf"},
-		{"196804111993031009", "Dr. H. Asep, S.Sos., M.Si.", "2026", 2, "196804111993031009_DrHAsepSSosMSi_2026_r2.pdf"},
-		{"198001012005012003", "Euis Rahayu/../x", "2026-11", 1, "198001012005012003_EuisRahayux_2026-11_r1.pdf"},
-		{"198001012005012003", "Éva Nur'aini", "2026-S1", 0, "198001012005012003_EvaNuraini_2026-S1.pdf"},
+		{"196804111993031009", "Asep Saepudin", "2026-Q3", 0, "196804111993031009_AsepSaepudin_Triwulan-III-2026.pdf"},
+		{"196804111993031009", "Dr. H. Asep, S.Sos., M.Si.", "2026", 2, "196804111993031009_DrHAsepSSosMSi_Akhir-2026_r2.pdf"},
+		{"198001012005012003", "Euis Rahayu/../x", "2026-11", 1, "198001012005012003_EuisRahayux_November-2026_r1.pdf"},
+		{"198001012005012003", "Éva Nur'aini", "2026-S1", 0, "198001012005012003_EvaNuraini_Semester-I-2026.pdf"},
 	}
 	for _, tt := range tests {
 		if got := AppraisalFileName(tt.nip, tt.name, tt.period, tt.revision); got != tt.want {

@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kinerja/data"
+)
+
+// listRowText returns the two lines shown in list's row for name, as drawn.
+func listRowText(list *widget.List, name string) (string, bool) {
+	for _, o := range objectsUnder(list) {
+		c, ok := o.(*fyne.Container)
+		if !ok || len(c.Objects) != 2 {
+			continue
+		}
+		title, ok1 := c.Objects[0].(*widget.Label)
+		sub, ok2 := c.Objects[1].(*widget.Label)
+		if ok1 && ok2 && title.Text == name {
+			return sub.Text, true
+		}
+	}
+	return "", false
+}
+
+// The automatic save of a draft when the next person is opened shows at
+// once in the list: the row says Draf, as the detail does.
+func TestEvaluationListRowFollowsAutosave(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	row := openFirstToRate(t, u)
+	s := u.evaluation
+	s.unitSel.SetSelectedIndex(0) // every unit, so there is a next person
+	if s.staffID != row.Staff.ID {
+		t.Fatal("choosing every unit did not keep the person open")
+	}
+	if got, ok := listRowText(s.list, row.Employee.Name); !ok || got != "Belum dimulai" {
+		t.Fatalf("before typing the row says %q (drawn %v)", got, ok)
+	}
+	test.Type(s.form.realisasi[0], "Laporan selesai tepat waktu")
+	i := s.index(row.Staff.ID)
+	other := i + 1
+	if other >= len(s.shown) {
+		other = i - 1
+	}
+	s.list.Select(other)
+	if s.staffID == row.Staff.ID {
+		t.Fatalf("selecting another person (%d of %d, was %d) did not open them: %q", other, len(s.shown), i, s.form.status.Text)
+	}
+	if got, ok := listRowText(s.list, row.Employee.Name); !ok || got != "Draf" {
+		t.Errorf("after the automatic save the row says %q (drawn %v), want Draf", got, ok)
+	}
+}
+
+// One wheel notch (25 px from the driver) moves the evaluation form at
+// least a few rows, and the bar above it jumps straight to the ratings.
+func TestEvaluationFormScrollsAtAUsefulPace(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	openFirstToRate(t, u)
+	f := u.evaluation.form
+	if f.scroll.Content.MinSize().Height <= f.scroll.Size().Height {
+		t.Fatalf("the form (%v) fits its pane (%v); nothing to scroll", f.scroll.Content.MinSize(), f.scroll.Size())
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.scroll).Add(fyne.NewPos(20, 20))
+	test.Scroll(u.win.Canvas(), at, 0, -3*25) // three notches down
+	if got := f.scroll.Offset.Y; got < 250 {
+		t.Errorf("three wheel notches moved the form %.0f px, want at least 250", got)
+	}
+	test.Tap(buttonIn(t, objectsUnder(f.view), "Rating"))
+	rating := f.jumps[2].card
+	top := rating.Position().Y - f.scroll.Offset.Y
+	if top < 0 || top > f.scroll.Size().Height/2 {
+		t.Errorf("after Rating the ratings card is at %.0f px in a pane of %.0f px", top, f.scroll.Size().Height)
+	}
+	if !inside(f.work, f.scroll) {
+		t.Error("the ratings are not in the scrolled form")
+	}
+	test.Tap(buttonIn(t, objectsUnder(f.view), "Hasil kerja"))
+	if f.scroll.Offset.Y != f.jumps[0].card.Position().Y {
+		t.Errorf("Hasil kerja scrolled to %.0f, want the card's top %.0f", f.scroll.Offset.Y, f.jumps[0].card.Position().Y)
+	}
+}
+
+// inside reports whether o is drawn within root.
+func inside(o, root fyne.CanvasObject) bool {
+	for _, x := range objectsUnder(root) {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// A final (Ditetapkan) evaluation shows its values as text, not as
+// disabled entries drawn in the grey of empty placeholders.
+func TestFinalEvaluationValuesReadAsText(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	openFinal(t, u, "2026-Q2")
+	f := u.evaluation.form
+	for _, o := range objectsUnder(f.scroll) {
+		if e, ok := o.(*widget.Entry); ok && e.Disabled() {
+			t.Errorf("a disabled entry %q (placeholder %q) in a final evaluation", e.Text, e.PlaceHolder)
+		}
+		if r, ok := o.(*widget.RadioGroup); ok && (r == f.work || r == f.behavior) {
+			t.Errorf("a rating radio group in a final evaluation")
+		}
+	}
+	e := f.v.Evaluation
+	if e.WorkRating == "" || !shownText(u, e.WorkRating.Label()) {
+		t.Errorf("the work rating %q is not shown as text", e.WorkRating.Label())
+	}
+	if len(e.Rows) > 0 && e.Rows[0].Realisasi != "" && !shownText(u, "Realisasi: "+e.Rows[0].Realisasi) {
+		t.Errorf("the realisasi %q is not shown as text", e.Rows[0].Realisasi)
+	}
+}
+
+// relayout lays out every container and widget under o again, top down, as
+// the desktop driver does before it draws a frame (the test driver does not).
+func relayout(o fyne.CanvasObject) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+		for _, c := range x.Objects {
+			relayout(c)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(x.Size())
+		for _, c := range r.Objects() {
+			relayout(c)
+		}
+	}
+}
+
+// relayoutWindow lays out the window and its dialogs again.
+func relayoutWindow(u *App) {
+	relayout(u.win.Canvas().Content())
+	for _, o := range u.win.Canvas().Overlays().List() {
+		relayout(o)
+	}
+}
+
+// An inline error that appears and goes away again does not move the
+// fields below it: the next click lands where the user aimed.
+func TestStaffFormKeepsItsRowsInPlace(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	at := func() (fyne.Position, fyne.Position) {
+		relayoutWindow(u)
+		d := fyne.CurrentApp().Driver()
+		return d.AbsolutePositionForObject(f.sex), d.AbsolutePositionForObject(f.position)
+	}
+	sex0, pos0 := at()
+	test.Type(f.nik, "320405")
+	if f.fields[data.FieldNIK].message() == "" {
+		t.Fatal("a six-digit NIK shows no message")
+	}
+	sex1, pos1 := at()
+	f.nik.SetText("3204055104680002")
+	if msg := f.fields[data.FieldNIK].message(); f.fields[data.FieldNIK].hasError() {
+		t.Fatalf("a sixteen-digit NIK still shows the error %q", msg)
+	}
+	sex2, pos2 := at()
+	if sex1 != sex0 || sex2 != sex0 || pos1 != pos0 || pos2 != pos0 {
+		t.Errorf("Jenis kelamin at %v, %v, %v and Jabatan at %v, %v, %v (no error, error, fixed): the rows moved",
+			sex0, sex1, sex2, pos0, pos1, pos2)
+	}
+}
+
+// Simpan on a form with mistakes puts the keyboard focus in the first field
+// in error, top to bottom.
+func TestStaffFormSimpanFocusesFirstError(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	test.Type(f.name, "Asep Saepudin")
+	test.Tap(button(t, u, "Simpan"))
+	if got := u.win.Canvas().Focused(); got != f.nip {
+		t.Fatalf("after Simpan with an empty NIP the focus is on %T, want the NIP field", got)
+	}
+	test.Type(f.nip, "19680411 199303 1 009")
+	f.sex.SetSelected("Laki-laki")
+	test.Tap(button(t, u, "Simpan"))
+	for _, name := range staffFormRows {
+		fl := f.fields[name]
+		if fl.box.Visible() && fl.hasError() {
+			want, ok := fl.input.(fyne.Focusable)
+			if !ok {
+				t.Fatalf("the first error is on %s, which takes no focus", name)
+			}
+			if got := u.win.Canvas().Focused(); got != want {
+				t.Errorf("the first error is on %s but the focus is on %T", name, got)
+			}
+			break
+		}
+	}
+}
+
+// Visiting Dokumen (every tab) and Pengaturan never asks
+// for more than the smallest window: the desktop driver would otherwise widen
+// the window by itself, and the sidebar, a share of it, with it.
+func TestScreensDoNotWidenTheWindow(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	limit := float32(1000) // the smallest window, minSizeLayout in New
+	check := func(what string) {
+		t.Helper()
+		if w := u.win.Canvas().Content().MinSize().Width; w > limit {
+			t.Errorf("%s asks for a window %.0f px wide, more than %.0f", what, w, limit)
+		}
+	}
+	nav := u.nav.Size()
+	u.Show(ScreenDocuments)
+	for i, it := range u.documents.tabs.Items {
+		u.documents.tabs.SelectIndex(i)
+		check("Dokumen › " + it.Text)
+	}
+	u.Show(ScreenSettings)
+	check("Pengaturan")
+	if u.nav.Size() != nav {
+		t.Errorf("the sidebar went from %v to %v", nav, u.nav.Size())
+	}
+}
+
+// Every Simpan of Pengaturan looks the same and sits in the same place: the
+// save icon, high importance, at the right edge of its card.
+func TestSettingsSaveButtonsAlike(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenSettings)
+	relayoutWindow(u)
+	d := fyne.CurrentApp().Driver()
+	var cards []*widget.Card
+	for _, o := range objectsUnder(u.settings.view) {
+		if c, ok := o.(*widget.Card); ok {
+			cards = append(cards, c)
+		}
+	}
+	n := 0
+	for _, c := range cards {
+		for _, o := range objectsUnder(c) {
+			b, ok := o.(*widget.Button)
+			if !ok || b.Text != "Simpan" {
+				continue
+			}
+			n++
+			if b.Icon == nil || b.Icon.Name() != theme.DocumentSaveIcon().Name() || b.Importance != widget.HighImportance {
+				t.Errorf("a Simpan with icon %v and importance %v", b.Icon, b.Importance)
+			}
+			right := d.AbsolutePositionForObject(c).X + c.Size().Width - (d.AbsolutePositionForObject(b).X + b.Size().Width)
+			if right < 0 || right > 4*theme.Padding() {
+				t.Errorf("a Simpan %.0f px from the right edge of card %q", right, c.Title)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("found %d Simpan buttons in Pengaturan, want those of the office, evaluation and units", n)
+	}
+}
+
+// A long destination folder is shown whole (wrapped), not cut with an
+// ellipsis, and does not widen the window.
+func TestExportFolderShownWhole(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenDocuments)
+	dir := "/media/admin/FLASHDISK-KECAMATAN/Arsip Kepegawaian/Penilaian Kinerja/Tahun 2026/Triwulan IV/dikirim ke BKPSDM"
+	u.documents.export.setDir(dir)
+	l := u.documents.export.dirLabel
+	if l.Truncation != fyne.TextTruncateOff || !shownText(u, dir) {
+		t.Errorf("the folder label cuts the path (truncation %v)", l.Truncation)
+	}
+	if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+		t.Errorf("a long folder asks for a window %.0f px wide", w)
+	}
+}
+
+// The buttons above the staff list read as whole words: no trailing
+// ellipsis that looks like text cut off, and never narrower than their text.
+func TestStaffToolbarWordsWhole(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	relayoutWindow(u)
+	for _, text := range []string{"Tambah pegawai", "Impor", "Ekspor"} {
+		b := button(t, u, text)
+		if b.Size().Width < b.MinSize().Width {
+			t.Errorf("button %q drawn %.0f px wide, needs %.0f", text, b.Size().Width, b.MinSize().Width)
+		}
+	}
+}
+
+// Simpan in Pengaturan with the kecamatan emptied puts the focus there, and
+// the rows below do not move when it is filled in again.
+func TestSettingsOfficeFocusAndRows(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenSettings)
+	f := u.settings.office
+	relayoutWindow(u)
+	d := fyne.CurrentApp().Driver()
+	kota0 := d.AbsolutePositionForObject(f.kota)
+	f.kecamatan.SetText("")
+	test.Tap(buttonIn(t, objectsUnder(u.settings.officeBx), "Simpan"))
+	if u.win.Canvas().Focused() != f.kecamatan {
+		t.Errorf("after Simpan with no kecamatan the focus is on %T", u.win.Canvas().Focused())
+	}
+	relayoutWindow(u)
+	kota1 := d.AbsolutePositionForObject(f.kota)
+	test.Type(f.kecamatan, "Katapang")
+	f.check()
+	relayoutWindow(u)
+	if kota2 := d.AbsolutePositionForObject(f.kota); kota1 != kota0 || kota2 != kota0 {
+		t.Errorf("Kota pada tanda tangan at %v, %v, %v (before, with the error, fixed)", kota0, kota1, kota2)
+	}
+}
