@@ -58,8 +58,10 @@ func TestExportPeriodToFolder(t *testing.T) {
 	if msg.Importance != widget.SuccessImportance || !strings.Contains(msg.Text, service.IndexFileName(period)) {
 		t.Fatalf("result message %q (importance %v), want success naming the index", msg.Text, msg.Importance)
 	}
-	if got := len(exportedPDFs(t, dir)); got != want {
-		t.Errorf("%d PDF files in the folder, want %d", got, want)
+	// Each final evaluation gives the two signed documents of the Lampiran
+	// (Evaluasi Kinerja Pegawai and Dokumen Evaluasi) at the top of the folder.
+	if got := len(exportedPDFs(t, dir)); got != 2*want {
+		t.Errorf("%d PDF files in the folder, want %d", got, 2*want)
 	}
 	if _, err := os.Stat(filepath.Join(dir, service.IndexFileName(period))); err != nil {
 		t.Errorf("index workbook: %v", err)

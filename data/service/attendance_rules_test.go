@@ -149,7 +149,7 @@ const partialLog = "1\t2026-11-02 07:25:10\t1\t0\n" +
 	"1\t2026-11-03 16:20:00\t1\t1\n" +
 	"2\t2026-11-02 07:30:00\t1\t0\n" +
 	"2\t2026-11-02 16:05:00\t1\t1\n" +
-	"2\t2030-01-01 00:00:00\t1\t0\n"
+	"2\t2026-12-15 07:30:00\t1\t0\n"
 
 func TestImportPartialAndDoubledPunches(t *testing.T) {
 	svc, staff := openService(t, person(1, data.KindPNS, 5), person(2, data.KindPNS, 5))
@@ -160,7 +160,7 @@ func TestImportPartialAndDoubledPunches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plan.Refused) != 1 || !plan.Refused[0].Date.Equal(data.NewDate(2030, time.January, 1)) || plan.To != day(time.November, 28) {
+	if len(plan.Refused) != 1 || !plan.Refused[0].Date.Equal(data.NewDate(2026, time.December, 15)) || plan.To != day(time.November, 28) {
 		t.Errorf("refused = %+v (window to %s)", plan.Refused, plan.To)
 	}
 	if inc := plan.IncompleteDays(); len(inc) != 2 {
@@ -292,11 +292,24 @@ func TestYearWithoutHolidayList(t *testing.T) {
 	if err != nil || !strings.Contains(strings.Join(w, "\n"), "tahun 2027 masih perkiraan") || !strings.Contains(strings.Join(w, "\n"), "belum terjadi") {
 		t.Errorf("2027 entry warnings = %q, %v", w, err)
 	}
-	w, _ = svc.SaveDayWarnings(data.NewDate(2028, time.January, 4), []DayInput{{StaffID: staff[0].ID, Code: "H"}})
+	// 2028 is past the attendance window while it is still 2026; a year
+	// later it is inside it, and no holiday list ships for it.
+	opt := testOptions()
+	opt.Now = func() time.Time { return time.Date(2027, time.December, 1, 9, 0, 0, 0, time.Local) }
+	later, err := Open(filepath.Join(t.TempDir(), "k.db"), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = later.Close() })
+	saved, err := later.AddStaff([]data.Staff{person(1, data.KindPNS, 5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ = later.SaveDayWarnings(data.NewDate(2028, time.January, 4), []DayInput{{StaffID: saved[0].ID, Code: "H"}})
 	if !strings.Contains(strings.Join(w, "\n"), "tahun 2028 belum ada") {
 		t.Errorf("2028 entry warnings = %q", w)
 	}
-	rec, _ := svc.MonthRecap(2028, time.January, 0)
+	rec, _ := later.MonthRecap(2028, time.January, 0)
 	if len(rec.Warnings) != 1 {
 		t.Errorf("2028 recap warnings = %q", rec.Warnings)
 	}

@@ -76,7 +76,12 @@ func (svc *Service) checkSignedDocuments(ctx context.Context) ([]Problem, error)
 		}
 	}
 	var out []Problem
+	type revision struct {
+		staffID  uint64
+		revision int
+	}
 	for _, p := range periods {
+		reported := map[revision]bool{} // both documents of a revision sign the same evaluation: name it once
 		docs, err := svc.st.Documents(p.ID)
 		if err != nil {
 			out = append(out, Problem{Bucket: "documents/" + p.ID, Where: "dokumen periode " + p.ID, What: "tidak terbaca: " + err.Error()})
@@ -86,7 +91,11 @@ func (svc *Service) checkSignedDocuments(ctx context.Context) ([]Problem, error)
 			if err := ctx.Err(); err != nil {
 				return out, fmt.Errorf("pemeriksaan data dibatalkan: %w", err)
 			}
+			if reported[revision{d.StaffID, d.Revision}] {
+				continue
+			}
 			if what := svc.documentMismatch(p.ID, d); what != "" {
+				reported[revision{d.StaffID, d.Revision}] = true
 				who := names[d.StaffID]
 				if who == "" {
 					who = d.Name

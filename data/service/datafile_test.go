@@ -24,8 +24,11 @@ import (
 // evaluation directly in the bbolt file and then rebuilds the whole audit
 // hash chain (every entry's Prev, the newest entry's Hash for that record
 // and the chain head), as someone who read the source could: the store's
-// own checks then see nothing wrong.
-func editEvaluationLikeAnAttacker(t *testing.T, path, periodID string, staffID uint64, rating data.Rating) {
+// own checks then see nothing wrong. entries is the audit as the store reads
+// it (Store.Audit, taken before the file was closed); the attacker writes the
+// rebuilt chain in the older JSON form of an entry, which the store still
+// reads.
+func editEvaluationLikeAnAttacker(t *testing.T, path, periodID string, staffID uint64, rating data.Rating, entries []store.AuditEntry) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
@@ -51,25 +54,26 @@ func editEvaluationLikeAnAttacker(t *testing.T, path, periodID string, staffID u
 		}
 		newHash := hexOf(raw)
 		audit := tx.Bucket([]byte("audit"))
-		var keys, vals [][]byte
-		last := -1
-		_ = audit.ForEach(func(k, v []byte) error {
-			var a store.AuditEntry
-			if json.Unmarshal(v, &a) == nil && a.Bucket == "evaluations/"+periodID && bytes.Equal(a.RawKey, key) {
-				last = len(keys)
-			}
-			keys, vals = append(keys, bytes.Clone(k)), append(vals, bytes.Clone(v))
+		var keys [][]byte
+		_ = audit.ForEach(func(k, _ []byte) error {
+			keys = append(keys, bytes.Clone(k))
 			return nil
 		})
+		if len(keys) != len(entries) {
+			t.Fatalf("%d audit keys, %d entries read", len(keys), len(entries))
+		}
+		last := -1
+		for i, a := range entries {
+			if a.Bucket == "evaluations/"+periodID && bytes.Equal(a.RawKey, key) {
+				last = i
+			}
+		}
 		if last < 0 {
 			t.Fatal("no audit entry for the evaluation")
 		}
 		prev := ""
 		for i := range keys {
-			var a store.AuditEntry
-			if err := json.Unmarshal(vals[i], &a); err != nil {
-				return err
-			}
+			a := entries[i]
 			if i == last {
 				a.Hash = newHash
 			}
@@ -107,10 +111,14 @@ func TestCheckCatchesRatingsEditedOutsideEvenWithRebuiltAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	entries, err := o.svc.st.Audit()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := o.svc.st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	editEvaluationLikeAnAttacker(t, path, o.periodID, staff, data.RatingDiAtas)
+	editEvaluationLikeAnAttacker(t, path, o.periodID, staff, data.RatingDiAtas, entries)
 
 	st, err := store.Open(path, store.Options{Actor: "uji"})
 	if err != nil {
@@ -357,7 +365,7 @@ func TestDamagedFilesGiveIndonesianErrors(t *testing.T) {
 		zeroed[i] = 0
 	}
 	for name, content := range map[string][]byte{
-		"truncated": whole[:len(whole)/2],
+		"truncated": whole[:4*page+page/2], // cut inside the tree pages (a compacted file may end in free space)
 		"zeroed":    zeroed,
 		"empty":     nil,
 	} {

@@ -81,7 +81,13 @@ func TestBoundaries(t *testing.T) {
 			}
 		}
 		if under(p.path, "kinerja/ui") {
-			if bad := matching(p.imports, func(i string) bool { return under(i, "kinerja/data/store") || under(i, "go.etcd.io/bbolt") }); len(bad) > 0 {
+			// The front ends never reach the store. Their tests may open a
+			// closed data file with bbolt itself, to damage it the way an
+			// outside edit would; the program's own code may not.
+			forbidden := func(i string) bool {
+				return under(i, "kinerja/data/store") || (p.variant == p.path && under(i, "go.etcd.io/bbolt"))
+			}
+			if bad := matching(p.imports, forbidden); len(bad) > 0 {
 				t.Errorf("%s imports %s; the front ends go through data/service, the one door", p.variant, strings.Join(bad, ", "))
 			}
 		}
@@ -103,8 +109,8 @@ func TestBoundaries(t *testing.T) {
 	}
 }
 
-// TestRootHoldsOnlyMain checks that the module root has no Go file besides
-// main.go: the program lives in the packages below it.
+// TestRootHoldsOnlyMain checks that the module root has no Go source file
+// besides main.go (its tests aside): the program lives in the packages below it.
 func TestRootHoldsOnlyMain(t *testing.T) {
 	t.Parallel()
 	root := filepath.Join("..", "..")
@@ -115,10 +121,14 @@ func TestRootHoldsOnlyMain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, n := range names {
-		names[i] = filepath.Base(n)
+	var sources []string
+	for _, n := range names {
+		if n = filepath.Base(n); !strings.HasSuffix(n, "_test.go") {
+			sources = append(sources, n)
+		}
 	}
-	sort.Strings(names)
+	sort.Strings(sources)
+	names = sources
 	if strings.Join(names, " ") != "main.go" {
 		t.Errorf("module root holds %v, want only main.go", names)
 	}
