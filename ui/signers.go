@@ -289,18 +289,14 @@ func (t *signersTab) confirmTrust(raw []byte) {
 	}
 	text := lang.L("doc.root.trustask", map[string]any{"Name": info.Name,
 		"Until": validUntil(info.NotAfter), "SHA": groupHex(info.SHA256)})
-	pass := widget.NewPasswordEntry()
-	body := container.NewVBox(docNote(text), widget.NewLabel(lang.L("doc.root.officepass")), pass)
-	dialog.ShowCustomConfirm(lang.L("doc.root.trusttitle"), lang.L("doc.root.trustyes"), lang.L("button.cancel"), body, func(ok bool) {
-		if !ok {
-			return
-		}
-		docSay(t.rootMsg, lang.L("doc.working"), false)
-		svc, secret := t.u.svc, pass.Text
-		var done service.RootInfo
-		runAsync(func() {
+	svc := t.u.svc
+	var done service.RootInfo
+	askPassphrase(t.u.win, lang.L("doc.root.trusttitle"), text+"\n\n"+lang.L("doc.root.officepass"), lang.L("doc.root.trustyes"),
+		func(secret string) error {
+			var err error
 			done, err = svc.TrustRootWith(raw, nil, secret)
-		}, func() {
+			return err
+		}, func(err error) {
 			if err != nil {
 				docSay(t.rootMsg, err.Error(), true)
 				return
@@ -308,7 +304,6 @@ func (t *signersTab) confirmTrust(raw []byte) {
 			docSay(t.rootMsg, lang.L("doc.root.trustdone", map[string]any{"Name": done.Name}), false)
 			t.reload()
 		})
-	}, t.u.win)
 }
 
 // trustedRow is one trusted root: name, fingerprint, when and by whom (or
