@@ -40,7 +40,9 @@ func (s *Store) BackupFile(path string) error {
 }
 
 // BackupTo writes a compacted, verified snapshot of the data file to path
-// ("backup --out"). An existing file is refused (ErrExists) unless replace;
+// ("backup --out") and brings the document archive up to date in the folder
+// "arsip" beside path (only the entries that copy lacks; another archive
+// already there under the same name is refused with ErrExists). An existing file is refused (ErrExists) unless replace;
 // the data file itself, the backups folder, a migration copy and a file
 // another process holds open are always refused (see GuardOutput; an older
 // backup that nobody holds may be replaced). Cancelling ctx abandons the

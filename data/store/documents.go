@@ -19,19 +19,25 @@ import (
 // Signed documents:
 //
 //	documents/<period>  staff id + revision (4 bytes) → Document (audited)
-//	document_blobs      SHA-256 of the PDF (32 bytes) → the PDF
+//	document_archive    SHA-256 of the PDF (32 bytes) → its place in the archive
+//	document_blobs      SHA-256 of the PDF → the PDF (files of older versions)
 //
 // The PDF itself is kept apart from its audited record: the record names the
-// PDF's SHA-256, and the blob bucket is keyed by that very hash, so a changed
-// blob is detected on every read (ErrDocumentDamaged) without the audit trail
-// holding a second copy of every PDF. Blobs are written once and never
-// changed.
+// PDF's SHA-256 and its place in the append-only document archive beside the
+// data file (archive.go), so a changed PDF is detected on every read
+// (ErrDocumentDamaged) without the data file or its audit trail holding a
+// copy of every PDF. Files written before the archive keep their PDFs in the
+// blob bucket, keyed by that very hash; they are read from there as they
+// are (they are not moved: the optional move was left out, since a record
+// pointing into the blob bucket is as safe as one pointing into the
+// archive). PDFs are written once and never changed.
 //
-// A blob is the PDF as it is when the PDF's streams are compressed already
-// (every document Kinerja renders now: flate a second time gains a few
-// percent for the cost of a compressor per document), and the PDF
-// flate-compressed otherwise (and in files written before). The two are told
-// apart by the key: a blob whose own SHA-256 is its key is the PDF itself.
+// The stored form is the PDF as it is when the PDF's streams are compressed
+// already (every document Kinerja renders now: flate a second time gains a
+// few percent for the cost of a compressor per document), and the PDF
+// flate-compressed otherwise (and in blob buckets written before). In the
+// blob bucket the two are told apart by the key: a blob whose own SHA-256 is
+// its key is the PDF itself; in the archive, by the entry's flags.
 //
 // Size, measured (docs/performance.md): a signed three-page evaluation is
 // about 35 KB stored, mostly the two embedded font subsets. Keeping the whole
