@@ -193,10 +193,24 @@ func (svc *Service) InspectBackup(ctx context.Context, path string) (BackupSumma
 }
 
 // InspectBackup checks a backup file when no data file is open (the command
-// line, or a data file too damaged to open).
+// line, or a data file too damaged to open). Its signed PDFs are read from
+// the folder "arsip" beside it only; see InspectBackupFor.
 func InspectBackup(ctx context.Context, path string) (BackupSummary, error) {
 	return store.InspectBackup(ctx, path)
 }
+
+// InspectBackupFor is InspectBackup before restoring over the data file at
+// dataPath (not open): a signed PDF missing from the backup's own archive
+// folder is looked up in the data folder's archive, which the restore keeps.
+// Use it for "restore FILE", so that a backup copied without its "arsip"
+// folder is not refused while the data folder still has the PDFs.
+func InspectBackupFor(ctx context.Context, path, dataPath string) (BackupSummary, error) {
+	return store.InspectBackupFor(ctx, path, dataPath)
+}
+
+// ArchiveDir is the folder of the document archive (signed PDFs and scans),
+// "arsip" beside the data file; it belongs with the data file in every copy.
+func (svc *Service) ArchiveDir() string { return store.ArchiveDir(svc.st.Path()) }
 
 // Restore replaces the open data file with the backup the user confirmed
 // (see store.Store.Restore); the replaced file is kept in the backups folder.
@@ -211,8 +225,10 @@ func RestoreFile(ctx context.Context, dataPath string, confirmed BackupSummary, 
 }
 
 // BackupTo writes a compacted, verified copy of the data file to path
-// ("backup --out"): an existing file is refused unless replace; the data
-// file, the backups folder and a file held open are always refused.
+// ("backup --out"), with the document archive brought up to date in the
+// folder "arsip" beside path: an existing file is refused unless replace;
+// the data file, the backups folder and a file held open are always
+// refused, and so is a folder whose "arsip" holds another office's archive.
 func (svc *Service) BackupTo(ctx context.Context, path string, replace bool) error {
 	if err := checkDir(filepath.Dir(path)); err != nil {
 		return err

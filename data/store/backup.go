@@ -40,7 +40,9 @@ func (s *Store) BackupFile(path string) error {
 }
 
 // BackupTo writes a compacted, verified snapshot of the data file to path
-// ("backup --out"). An existing file is refused (ErrExists) unless replace;
+// ("backup --out") and brings the document archive up to date in the folder
+// "arsip" beside path (only the entries that copy lacks; another archive
+// already there under the same name is refused with ErrExists). An existing file is refused (ErrExists) unless replace;
 // the data file itself, the backups folder, a migration copy and a file
 // another process holds open are always refused (see GuardOutput; an older
 // backup that nobody holds may be replaced). Cancelling ctx abandons the
@@ -59,15 +61,18 @@ func (s *Store) BackupTo(ctx context.Context, path string, replace bool) error {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cadangan %s: %w", path, err)
 	}
-	return s.writeSnapshot(ctx, abs)
+	return s.writeSnapshot(ctx, abs, "")
 }
 
 // writeSnapshot copies every bucket, key, value and sequence into a new
 // bbolt file beside final (compacted: written in key order into fresh
 // pages), reopens it read-only, runs bbolt's consistency check on it and
 // compares a SHA-256 over its whole content with the source's, and only
-// then renames it to final.
-func (s *Store) writeSnapshot(ctx context.Context, final string) (err error) {
+// then brings the document archive up to date in the folder "arsip" beside
+// final (copyArchives: only what that copy lacks; aside as there) and
+// renames the snapshot to final. The archive is copied after the snapshot
+// was taken, so it holds every PDF the snapshot refers to.
+func (s *Store) writeSnapshot(ctx context.Context, final, aside string) (err error) {
 	dir := filepath.Dir(final)
 	tmp, err := os.CreateTemp(dir, tempPattern(final))
 	if err != nil {
@@ -102,6 +107,9 @@ func (s *Store) writeSnapshot(ctx context.Context, final string) (err error) {
 		return snapshotError(ctx, final, err)
 	}
 	if err := verifySnapshot(ctx, name, want); err != nil {
+		return snapshotError(ctx, final, err)
+	}
+	if _, err := copyArchives(ctx, s.arc.dir, ArchiveDir(final), aside); err != nil {
 		return snapshotError(ctx, final, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -266,7 +274,10 @@ func (s *Store) DailyBackup(keep int) (string, error) {
 
 // BackupDaily writes today's verified snapshot to
 // BackupDir()/kinerja-YYYY-MM-DD.db unless it exists already (then it
-// returns ""), and removes the daily backups keep does not retain. Files in
+// returns ""), with the document archive brought up to date in
+// BackupDir()/arsip (one copy shared by every snapshot: an archive only
+// grows, so its newest copy serves the older snapshots too; only what that
+// copy lacks is written, an unchanged archive is not read at all), and removes the daily backups keep does not retain. Files in
 // the folder not named like a daily backup are left alone. Cancelling ctx
 // (the GUI closing) abandons the snapshot cleanly; nothing is rotated then.
 func (s *Store) BackupDaily(ctx context.Context, keep Retention) (string, error) {
@@ -280,7 +291,7 @@ func (s *Store) BackupDaily(ctx context.Context, keep Retention) (string, error)
 	path := filepath.Join(dir, s.now().Format(dailyLayout))
 	written := ""
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := s.writeSnapshot(ctx, path); err != nil {
+		if err := s.writeSnapshot(ctx, path, "lama-"+s.now().Format("20060102-150405")); err != nil {
 			return "", fmt.Errorf("cadangan harian: %w", err)
 		}
 		written = path

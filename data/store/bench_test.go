@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -104,4 +105,42 @@ func lastAuditSize(b *testing.B, s *Store) int {
 		b.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkSaveDocumentArchived stores signed documents of about 40 KB
+// (distinct, with compressed streams, as rendered) and reports what each
+// costs the data file (its on-disk growth: the record, its audit entry and
+// the archive index) and the archive.
+func BenchmarkSaveDocumentArchived(b *testing.B) {
+	s, path := openTemp(b)
+	mustPeriod(b, s, "2026-Q3")
+	saved, err := s.AddStaff([]data.Staff{asep()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := make([]byte, 40<<10)
+	for i := range body {
+		body[i] = byte(i*7 + i/251)
+	}
+	startData := fileSizeOfB(b, path)
+	n := 0
+	for b.Loop() {
+		pdf := append([]byte(fmt.Sprintf("%%PDF-1.7 /FlateDecode %d\n", n)), body...)
+		doc := Document{PeriodID: "2026-Q3", StaffID: saved[0].ID, Revision: n, DocumentID: fmt.Sprintf("EVK-%d", n)}
+		if err := s.SaveDocument(doc, pdf); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(fileSizeOfB(b, path)-startData)/float64(n), "datafile-B/doc")
+	b.ReportMetric(float64(fileSizeOfB(b, filepath.Join(s.arc.dir, archiveName(testNow.Year()))))/float64(n), "archive-B/doc")
+}
+
+func fileSizeOfB(b *testing.B, p string) int64 {
+	b.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return info.Size()
 }

@@ -3,8 +3,11 @@ package store
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,7 +25,8 @@ const healthLastClean = "last_clean_check"
 // itself, the lookup indexes, the content-addressed PDF blobs (checked
 // against their own SHA-256 keys) and the health bookkeeping.
 func unaudited(bucket string) bool {
-	return bucket == bucketAudit || indexBuckets[bucket] || bucket == bucketDocumentBlobs || bucket == bucketHealth
+	return bucket == bucketAudit || indexBuckets[bucket] || bucket == bucketDocumentBlobs || bucket == bucketHealth ||
+		bucket == bucketArchiveIndex || bucket == bucketArchiveEnds
 }
 
 // Problem is one thing Check found wrong, naming the record.
@@ -60,6 +64,9 @@ type CheckOptions struct {
 // CheckReport is the result of Check.
 type CheckReport struct {
 	Problems []Problem
+	// Notes are findings that are not wrong, only worth knowing: archive
+	// entries no record refers to (left by a save that did not complete).
+	Notes    []Problem
 	Records  int       // records read
 	Finished time.Time // by the store's clock
 	Recorded bool      // the clean result was stored as LastCleanCheck
@@ -75,7 +82,9 @@ const maxStructureProblems = 50
 // problem and marks the store damaged), bbolt's consistency check (tx.Check),
 // the schema, the audit hash chain, and every audited record against the
 // SHA-256 its newest audit entry recorded — so a record edited outside
-// Kinerja is named. Signed PDFs are checked against their hashes. A clean
+// Kinerja is named. Signed PDFs are checked against their hashes: those in
+// the data file of older versions, and every entry of the document archive
+// (see checkArchives; entries no record refers to are Notes, not problems). A clean
 // result on a writable store is recorded (LastCleanCheck). The error is only
 // for a check that could not run or was cancelled; what is wrong with the
 // file is in the report.
@@ -145,10 +154,19 @@ func (s *Store) Check(ctx context.Context, opt CheckOptions) (CheckReport, error
 	latest, chain := w.auditChain()
 	add(chain...)
 
-	if err := step(4, "Mencocokkan rekaman dengan audit"); err != nil {
+	if err := step(4, "Mencocokkan rekaman dengan audit dan arsip dokumen"); err != nil {
 		return rep, err
 	}
 	add(w.matchAudit(latest)...)
+	probs, notes, err := s.checkArchives(ctx, w.archRefs)
+	if err != nil {
+		if ctx.Err() != nil {
+			return rep, fmt.Errorf("pemeriksaan data dibatalkan: %w", ctx.Err())
+		}
+		add(Problem{What: err.Error()})
+	}
+	add(probs...)
+	rep.Notes = append(rep.Notes, notes...)
 
 	if opt.Extra != nil {
 		extra, err := opt.Extra(ctx)
@@ -205,6 +223,7 @@ type walked struct {
 	buckets  map[string]bool              // every bucket path
 	staffIDs map[string]bool
 	nip      map[string][]byte // staff_nip: key → id
+	archRefs []archRef         // every archive place the index or a document record names
 	problems []Problem
 }
 
@@ -244,6 +263,14 @@ func (w *walked) bucket(ctx context.Context, path string, b *bolt.Bucket) error 
 			w.head = bytes.Clone(v)
 		case path == bucketStaffNIP:
 			w.nip[string(k)] = bytes.Clone(v)
+		case path == bucketArchiveIndex:
+			loc, ok := decodeLoc(v)
+			if !ok || len(k) != sha256.Size {
+				w.problems = append(w.problems, problemAt(path, k, "tempat di arsip dokumen tidak terbaca"))
+				break
+			}
+			w.archRefs = append(w.archRefs, archRef{loc: loc, sum: bytes.Clone(k), bucket: path, key: k,
+				where: "PDF " + hex.EncodeToString(k[:6])})
 		case path == bucketDocumentBlobs:
 			if !blobMatches(k, v) {
 				w.problems = append(w.problems, problemAt(path, k, "isi PDF tidak cocok dengan sidik SHA-256-nya"))
@@ -255,6 +282,9 @@ func (w *walked) bucket(ctx context.Context, path string, b *bolt.Bucket) error 
 			}
 			if path == bucketStaff {
 				w.staffIDs[string(k)] = true
+			}
+			if strings.HasPrefix(path, bucketDocuments+"/") {
+				w.documentRef(path, k, v)
 			}
 			if !json.Valid(v) {
 				w.problems = append(w.problems, problemAt(path, k, "isi rekaman bukan JSON yang sah"))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -18,19 +19,25 @@ import (
 // Signed documents:
 //
 //	documents/<period>  staff id + revision (4 bytes) → Document (audited)
-//	document_blobs      SHA-256 of the PDF (32 bytes) → the PDF
+//	document_archive    SHA-256 of the PDF (32 bytes) → its place in the archive
+//	document_blobs      SHA-256 of the PDF → the PDF (files of older versions)
 //
 // The PDF itself is kept apart from its audited record: the record names the
-// PDF's SHA-256, and the blob bucket is keyed by that very hash, so a changed
-// blob is detected on every read (ErrDocumentDamaged) without the audit trail
-// holding a second copy of every PDF. Blobs are written once and never
-// changed.
+// PDF's SHA-256 and its place in the append-only document archive beside the
+// data file (archive.go), so a changed PDF is detected on every read
+// (ErrDocumentDamaged) without the data file or its audit trail holding a
+// copy of every PDF. Files written before the archive keep their PDFs in the
+// blob bucket, keyed by that very hash; they are read from there as they
+// are (they are not moved: the optional move was left out, since a record
+// pointing into the blob bucket is as safe as one pointing into the
+// archive). PDFs are written once and never changed.
 //
-// A blob is the PDF as it is when the PDF's streams are compressed already
-// (every document Kinerja renders now: flate a second time gains a few
-// percent for the cost of a compressor per document), and the PDF
-// flate-compressed otherwise (and in files written before). The two are told
-// apart by the key: a blob whose own SHA-256 is its key is the PDF itself.
+// The stored form is the PDF as it is when the PDF's streams are compressed
+// already (every document Kinerja renders now: flate a second time gains a
+// few percent for the cost of a compressor per document), and the PDF
+// flate-compressed otherwise (and in blob buckets written before). In the
+// blob bucket the two are told apart by the key: a blob whose own SHA-256 is
+// its key is the PDF itself; in the archive, by the entry's flags.
 //
 // Size, measured (docs/performance.md): a signed three-page evaluation is
 // about 35 KB stored, mostly the two embedded font subsets. Keeping the whole
@@ -75,6 +82,11 @@ type Document struct {
 	ContentSHA256 string `json:"content_sha256,omitempty"`
 	Size          int    `json:"size"`        // bytes of the PDF
 	StoredSize    int    `json:"stored_size"` // bytes of the blob (the PDF, or it compressed)
+	// Archive and ArchiveOffset say where the PDF is: the archive file (in
+	// the folder "arsip" beside the data file) and the offset of its frame.
+	// Both are empty for a PDF kept inside the data file by older versions.
+	Archive       string `json:"archive,omitempty"`
+	ArchiveOffset int64  `json:"archive_offset,omitempty"`
 }
 
 // DocumentSigner makes the signed PDFs of a final evaluation (the main one
@@ -174,40 +186,102 @@ func (s *Store) UpdateEvaluationSigned(periodID string, staffID uint64, step Eva
 	return out, doc, nil
 }
 
-// putDocument stores pdf in the blob bucket (when not there yet; see
-// storedBlob) and writes the record, returned with its hash and sizes filled
+// putDocument stores pdf in the archive (when not there yet; see putBlob)
+// and writes the record, returned with its hash and sizes filled
 // in. A record with a Kind is kept beside the main one of the same revision.
 func putDocument(c *change, doc Document, pdf []byte) (Document, error) {
-	sum, stored, err := putBlob(c, pdf, doc.DocumentID)
+	sum, loc, stored, err := putBlob(c, pdf, doc.DocumentID)
 	if err != nil {
 		return doc, err
 	}
 	doc.PDFSHA256, doc.Size, doc.StoredSize = sum, len(pdf), stored
+	doc.Archive, doc.ArchiveOffset = loc.Name, loc.Offset
 	return doc, c.put(documentBucket(doc.PeriodID), documentKindKey(doc.StaffID, doc.Revision, doc.Kind), doc)
 }
 
-// putBlob stores pdf compressed in the blob bucket under its SHA-256 (once;
-// blobs never change) and returns the hash as hex and the stored size. what
-// names the PDF in errors.
-func putBlob(c *change, pdf []byte, what string) (string, int, error) {
+// putBlob stores pdf once, content-addressed by its SHA-256: when neither
+// the archive index nor (in older files) the blob bucket has it yet, its
+// frame is appended to this year's archive file (see archive.go) and the
+// index and the archive's committed end are set in the same transaction.
+// It returns the hash as hex, the PDF's place in the archive (zero for a
+// PDF kept in the blob bucket) and the stored size. what names the PDF in
+// errors.
+func putBlob(c *change, pdf []byte, what string) (string, archiveLoc, int, error) {
 	if len(pdf) == 0 || len(pdf) > maxDocumentSize {
-		return "", 0, fmt.Errorf("dokumen %s: ukuran PDF %d bita tidak wajar", what, len(pdf))
+		return "", archiveLoc{}, 0, fmt.Errorf("dokumen %s: ukuran PDF %d bita tidak wajar", what, len(pdf))
 	}
 	sum := sha256.Sum256(pdf)
-	blobs, err := bucketAt(c.tx, bucketDocumentBlobs, true)
+	hexSum := hex.EncodeToString(sum[:])
+	raw, err := c.raw(bucketArchiveIndex, sum[:])
 	if err != nil {
-		return "", 0, err
+		return "", archiveLoc{}, 0, err
 	}
-	stored := blobs.Get(sum[:])
-	if stored == nil {
-		if stored, err = storedBlob(pdf); err != nil {
-			return "", 0, fmt.Errorf("memadatkan dokumen %s: %w", what, err)
+	if loc, ok := decodeLoc(raw); ok {
+		return hexSum, loc, loc.Stored, nil
+	}
+	if blob, err := c.raw(bucketDocumentBlobs, sum[:]); err != nil {
+		return "", archiveLoc{}, 0, err
+	} else if blob != nil {
+		return hexSum, archiveLoc{}, len(blob), nil
+	}
+	stored, flags, err := storedForm(pdf)
+	if err != nil {
+		return "", archiveLoc{}, 0, fmt.Errorf("memadatkan dokumen %s: %w", what, err)
+	}
+	if c.arc.inBolt {
+		blobs, err := bucketAt(c.tx, bucketDocumentBlobs, true)
+		if err != nil {
+			return "", archiveLoc{}, 0, err
 		}
 		if err := blobs.Put(sum[:], stored); err != nil {
-			return "", 0, fmt.Errorf("menyimpan dokumen %s: %w", what, err)
+			return "", archiveLoc{}, 0, fmt.Errorf("menyimpan dokumen %s: %w", what, err)
 		}
+		return hexSum, archiveLoc{}, len(stored), nil
 	}
-	return hex.EncodeToString(sum[:]), len(stored), nil
+	loc, err := c.arc.appendPDF(c.now.Year(), flags, sum, stored)
+	if err != nil {
+		return "", archiveLoc{}, 0, fmt.Errorf("menyimpan dokumen %s: %w", what, err)
+	}
+	if c.touched == nil {
+		c.touched = map[string]bool{}
+	}
+	c.touched[loc.Name] = true
+	if err := c.noteArchived(sum[:], loc); err != nil {
+		return "", archiveLoc{}, 0, fmt.Errorf("menyimpan dokumen %s: %w", what, err)
+	}
+	return hexSum, loc, len(stored), nil
+}
+
+// noteArchived records where the PDF with SHA-256 sum is in the archive and
+// moves the archive's committed end past it.
+func (c *change) noteArchived(sum []byte, loc archiveLoc) error {
+	idx, err := bucketAt(c.tx, bucketArchiveIndex, true)
+	if err != nil {
+		return err
+	}
+	if err := idx.Put(sum, encodeLoc(loc)); err != nil {
+		return err
+	}
+	ends, err := bucketAt(c.tx, bucketArchiveEnds, true)
+	if err != nil {
+		return err
+	}
+	if old := ends.Get([]byte(loc.Name)); len(old) == 8 && int64(binary.BigEndian.Uint64(old)) >= loc.end() {
+		return nil
+	}
+	return ends.Put([]byte(loc.Name), binary.BigEndian.AppendUint64(nil, uint64(loc.end())))
+}
+
+// archiveEnds returns the committed end of every archive file.
+func archiveEnds(r reader) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := r.each(bucketArchiveEnds, func(k, v []byte) error {
+		if len(v) == 8 {
+			out[string(k)] = int64(binary.BigEndian.Uint64(v))
+		}
+		return nil
+	})
+	return out, err
 }
 
 // documentKindKey is the key of a document record: the main document of a
@@ -216,13 +290,15 @@ func documentKindKey(staffID uint64, revision int, kind string) []byte {
 	return append(revisionKey(staffID, revision), kind...)
 }
 
-// storedBlob returns what the blob bucket keeps of pdf: pdf itself when its
-// streams are flate-compressed already, otherwise pdf compressed.
-func storedBlob(pdf []byte) ([]byte, error) {
+// storedForm returns what the archive (or the blob bucket) keeps of pdf:
+// pdf itself when its streams are flate-compressed already (frameRaw),
+// otherwise pdf compressed (frameFlate).
+func storedForm(pdf []byte) ([]byte, byte, error) {
 	if bytes.Contains(pdf, []byte("/FlateDecode")) {
-		return pdf, nil
+		return pdf, frameRaw, nil
 	}
-	return compress(pdf)
+	b, err := compress(pdf)
+	return b, frameFlate, err
 }
 
 // flateWriters keeps compressors for reuse: a new one allocates about a
@@ -285,11 +361,23 @@ func (s *Store) DocumentOfKind(periodID string, staffID uint64, revision int, ki
 	return doc, pdf, found, err
 }
 
-// documentPDF reads and expands the blob of doc and checks its hash.
+// documentPDF reads the PDF of doc — from the archive place its record
+// names, else from the place the archive index gives for its hash (scans),
+// else from the blob bucket of older files — and checks its hash.
 func documentPDF(r reader, doc Document) ([]byte, error) {
 	sum, err := hex.DecodeString(doc.PDFSHA256)
 	if err != nil || len(sum) != sha256.Size {
 		return nil, fmt.Errorf("dokumen %s: %w", doc.DocumentID, ErrDocumentDamaged)
+	}
+	if doc.Archive != "" {
+		return r.arc.pdfAt(archiveLoc{Name: doc.Archive, Offset: doc.ArchiveOffset}, sum, doc.DocumentID)
+	}
+	raw, err := r.raw(bucketArchiveIndex, sum)
+	if err != nil {
+		return nil, err
+	}
+	if loc, ok := decodeLoc(raw); ok {
+		return r.arc.pdfAt(loc, sum, doc.DocumentID)
 	}
 	stored, err := r.raw(bucketDocumentBlobs, sum)
 	if err != nil {
@@ -335,8 +423,14 @@ func (s *Store) DocumentBySHA256(sum string) (doc Document, found bool, err erro
 		return Document{}, false, nil
 	}
 	err = s.view(func(r reader) error {
-		if blob, err := r.raw(bucketDocumentBlobs, raw); err != nil || blob == nil {
+		blob, err := r.raw(bucketDocumentBlobs, raw)
+		if err != nil {
 			return err
+		}
+		if blob == nil {
+			if idx, err := r.raw(bucketArchiveIndex, raw); err != nil || idx == nil {
+				return err
+			}
 		}
 		top, err := bucketAt(r.tx, bucketDocuments, false)
 		if err != nil || top == nil {

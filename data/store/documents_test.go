@@ -53,14 +53,9 @@ func TestDocumentRoundTrip(t *testing.T) {
 	if err := s.VerifyAudit(); err != nil {
 		t.Fatalf("audit: %v", err)
 	}
-	// A blob changed behind the app's back is detected on read.
-	sum := sha256.Sum256(pdf)
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte(bucketDocumentBlobs)).Put(sum[:], []byte("rusak"))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	// A PDF changed behind the app's back (here: one byte of its archive
+	// entry) is detected on read.
+	flipArchiveByte(t, s, got, 20)
 	if _, _, _, err := s.Document("2026-Q3", id, 0); !errors.Is(err, ErrDocumentDamaged) {
 		t.Fatalf("damaged blob: %v", err)
 	}
@@ -141,8 +136,11 @@ func TestSaveDocumentsAllOrNothing(t *testing.T) {
 // TestDocumentBlobForms: a PDF whose streams are compressed is kept as it is
 // (no second flate); an older file's compressed blob of such a PDF still
 // reads back and passes Check; a raw blob changed by one byte is damage.
+// The store writes here as versions before the archive did: PDFs in the
+// blob bucket of the data file.
 func TestDocumentBlobForms(t *testing.T) {
 	s, id := docFixture(t)
+	s.arc.inBolt = true
 	pdf := append(fakePDF(50), "\n1 0 obj <</Filter /FlateDecode /Length 3>> stream\nxyz\nendstream\n"...)
 	doc := Document{PeriodID: "2026-Q3", StaffID: id, DocumentID: "EVK-2026-Q3-x-r0"}
 	if err := s.SaveDocument(doc, pdf); err != nil {

@@ -10,7 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-func mustPeriod(t *testing.T, s *Store, id string) data.EvaluationPeriod {
+func mustPeriod(t testing.TB, s *Store, id string) data.EvaluationPeriod {
 	t.Helper()
 	p, err := data.ParsePeriodID(id)
 	if err != nil {

@@ -117,7 +117,7 @@ func (s *Store) UpdateEvaluationWithScan(periodID string, staffID uint64, scan [
 		if err != nil {
 			return err
 		}
-		sum, _, err := putBlob(c, scan, "pindaian "+periodID)
+		sum, _, _, err := putBlob(c, scan, "pindaian "+periodID)
 		if err != nil {
 			return err
 		}

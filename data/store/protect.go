@@ -39,6 +39,9 @@ func (s *Store) guard(path string, anyBolt bool) error {
 	if inside(abs, s.BackupDir()) {
 		return refuse("folder cadangan Kinerja (" + s.BackupDir() + ") hanya diisi oleh Kinerja sendiri")
 	}
+	if inside(abs, s.arc.dir) {
+		return refuse("folder arsip dokumen Kinerja (" + s.arc.dir + ") hanya diisi oleh Kinerja sendiri")
+	}
 	if isMigrationCopy(abs, s.path) {
 		return refuse("itu salinan file data sebelum pembaruan versi")
 	}

@@ -38,7 +38,26 @@ type BackupSummary struct {
 // meta pages and size, bbolt's consistency check, schema not newer than this
 // build, the audit chain and every record against it — and summarises it.
 // A backup from a newer Kinerja is refused with data.ErrNewerSchema.
+//
+// The backup's PDFs are read from the folder "arsip" beside it; to check a
+// backup whose archive copy may be shorter than the live one (the live
+// archive holds them too), use InspectBackupFor.
 func InspectBackup(ctx context.Context, path string) (BackupSummary, error) {
+	return inspectBackup(ctx, path, "")
+}
+
+// InspectBackupFor is InspectBackup for restoring over the data file at
+// dataPath: a PDF missing from the backup's own archive folder is looked up
+// in the data file's, which a restore keeps (it never shortens an archive).
+func InspectBackupFor(ctx context.Context, path, dataPath string) (BackupSummary, error) {
+	abs, err := filepath.Abs(dataPath)
+	if err != nil {
+		return BackupSummary{}, fmt.Errorf("file data %s: %w", dataPath, err)
+	}
+	return inspectBackup(ctx, path, ArchiveDir(abs))
+}
+
+func inspectBackup(ctx context.Context, path, fallback string) (BackupSummary, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return BackupSummary{}, fmt.Errorf("cadangan %s: %w", path, err)
@@ -52,7 +71,7 @@ func InspectBackup(ctx context.Context, path string) (BackupSummary, error) {
 	if sum.SHA256, err = fileSHA256(abs); err != nil {
 		return sum, openError(abs, err)
 	}
-	b, err := Open(abs, Options{ReadOnly: true, inspect: true})
+	b, err := Open(abs, Options{ReadOnly: true, inspect: true, archiveFallback: fallback})
 	if err != nil {
 		return sum, err
 	}
@@ -112,7 +131,7 @@ func (s *Store) InspectBackup(ctx context.Context, path string) (BackupSummary, 
 		return BackupSummary{}, &FileError{Path: path, Kind: ErrProtected,
 			Msg: fmt.Sprintf("%q adalah file data yang sedang dibuka, bukan cadangan.", path)}
 	}
-	sum, err := InspectBackup(ctx, path)
+	sum, err := inspectBackup(ctx, path, s.arc.dir)
 	if err != nil {
 		return sum, err
 	}
@@ -163,12 +182,18 @@ func (s *Store) Restore(ctx context.Context, confirmed BackupSummary) (RestoreRe
 		return RestoreResult{}, &FileError{Path: confirmed.Path, Kind: ErrProtected,
 			Msg: fmt.Sprintf("%q adalah file data yang sedang dibuka, bukan cadangan.", confirmed.Path)}
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// The archive files are closed so that frames appended from the backup
+	// are seen; they reopen on use, and the reopened store prepares them.
+	s.arc.close()
+	if err := extendArchives(ctx, confirmed.Path, s.path, s.now()); err != nil {
+		return RestoreResult{}, err
+	}
 	tmp, err := stage(ctx, s.path, confirmed)
 	if err != nil {
 		return RestoreResult{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.db != nil {
 		if err := s.db.Close(); err != nil {
 			_ = os.Remove(tmp)
@@ -176,7 +201,7 @@ func (s *Store) Restore(ctx context.Context, confirmed BackupSummary) (RestoreRe
 		}
 		s.db = nil
 	}
-	kept, swapErr := swapIn(s.path, tmp, s.now())
+	kept, swapErr := swapIn(ctx, s.path, tmp, s.now())
 	opt := s.opt
 	opt.Create = false
 	fresh, err := Open(s.path, opt)
@@ -184,6 +209,7 @@ func (s *Store) Restore(ctx context.Context, confirmed BackupSummary) (RestoreRe
 		return RestoreResult{KeptAs: kept}, errors.Join(swapErr, err)
 	}
 	s.db, fresh.db = fresh.db, nil
+	s.arc, fresh.arc = fresh.arc, s.arc
 	s.dmu.Lock()
 	s.damage = nil
 	s.dmu.Unlock()
@@ -212,11 +238,14 @@ func RestoreFile(ctx context.Context, dataPath string, confirmed BackupSummary, 
 		return RestoreResult{}, &FileError{Path: abs, Kind: data.ErrAlreadyOpen,
 			Msg: fmt.Sprintf("File data %q sedang dipakai oleh Kinerja lain; tutup dulu, lalu pulihkan.", abs)}
 	}
+	if err := extendArchives(ctx, confirmed.Path, abs, now); err != nil {
+		return RestoreResult{}, err
+	}
 	tmp, err := stage(ctx, abs, confirmed)
 	if err != nil {
 		return RestoreResult{}, err
 	}
-	kept, err := swapIn(abs, tmp, now)
+	kept, err := swapIn(ctx, abs, tmp, now)
 	if err != nil {
 		return RestoreResult{KeptAs: kept}, err
 	}
@@ -263,9 +292,23 @@ func stage(ctx context.Context, dataPath string, confirmed BackupSummary) (tmp s
 	return tmp, nil
 }
 
+// extendArchives appends to the archive beside dataPath the frames the
+// backup's archive has and it lacks (see copyArchives): a restore never
+// shortens an archive, and frames the restored file does not refer to are
+// simply unreferenced. A live archive file that is another archive than the
+// backup's (a folder started afresh) is set aside as
+// NAME.sebelum-pulih-YYYYMMDD-HHMMSS, beside it.
+func extendArchives(ctx context.Context, backup, dataPath string, now time.Time) error {
+	if _, err := copyArchives(ctx, ArchiveDir(backup), ArchiveDir(dataPath), "sebelum-pulih-"+now.Format("20060102-150405")); err != nil {
+		return fmt.Errorf("memulihkan arsip dokumen: %w", err)
+	}
+	return nil
+}
+
 // swapIn keeps the current file at dataPath (if any) in the backups folder,
-// then renames tmp over dataPath.
-func swapIn(dataPath, tmp string, now time.Time) (kept string, err error) {
+// with the archive brought up to date in backups/arsip so that the kept
+// copy is whole, then renames tmp over dataPath.
+func swapIn(ctx context.Context, dataPath, tmp string, now time.Time) (kept string, err error) {
 	if _, err := os.Stat(dataPath); err == nil {
 		dir := filepath.Join(filepath.Dir(dataPath), "backups")
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -276,6 +319,10 @@ func swapIn(dataPath, tmp string, now time.Time) (kept string, err error) {
 		if err := copyFileNew(dataPath, kept); err != nil {
 			_ = os.Remove(tmp)
 			return "", fmt.Errorf("menyimpan file data lama ke %s: %w", kept, err)
+		}
+		if _, err := copyArchives(ctx, ArchiveDir(dataPath), ArchiveDir(kept), "lama-"+now.Format("20060102-150405")); err != nil {
+			_ = os.Remove(tmp)
+			return kept, fmt.Errorf("menyimpan arsip dokumen lama ke %s: %w", ArchiveDir(kept), err)
 		}
 		_ = syncDir(dir)
 	}

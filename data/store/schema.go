@@ -117,7 +117,7 @@ func BackupName(path string, v int) string { return fmt.Sprintf("%s.pre-v%d.bak"
 // migrate copies the file to BackupName(path, to) and runs the migrations
 // from version from to version to in one transaction.
 func (s *Store) migrate(from, to int) error {
-	if err := s.writeSnapshot(context.Background(), BackupName(s.path, to)); err != nil {
+	if err := s.writeSnapshot(context.Background(), BackupName(s.path, to), ""); err != nil {
 		return fmt.Errorf("salinan sebelum migrasi: %w", err)
 	}
 	action := fmt.Sprintf("migrasi skema v%d ke v%d", from, to)

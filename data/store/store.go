@@ -34,12 +34,16 @@ type Options struct {
 	ReadOnly bool
 
 	inspect bool // read-only look at a backup: an older schema is accepted
+	// archiveFallback is a second archive folder read when the file's own
+	// lacks a frame: the live one, when inspecting a backup before a restore.
+	archiveFallback string
 }
 
 // Store is an open Kinerja data file. Its methods are safe for concurrent use.
 type Store struct {
 	mu       sync.RWMutex // held for reading by every transaction, for writing while Restore swaps the file
 	db       *bolt.DB
+	arc      *archives // the document archive beside the file
 	path     string
 	warnings []string
 	actor    string
@@ -102,14 +106,36 @@ func Open(path string, opt Options) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.arc = newArchives(abs, !opt.ReadOnly, opt.archiveFallback)
 	if err := s.openDB(); err != nil {
 		return nil, err
 	}
 	if !opt.ReadOnly {
+		if err := s.prepareArchives(); err != nil {
+			_ = s.Close()
+			return nil, err
+		}
 		removeStaleTemps(filepath.Dir(abs), time.Now())
 		removeStaleTemps(s.BackupDir(), time.Now())
+		removeStaleTemps(s.arc.dir, time.Now())
+		removeStaleTemps(ArchiveDir(filepath.Join(s.BackupDir(), FileName)), time.Now())
 	}
 	return s, nil
+}
+
+// prepareArchives opens the archive files for writing and trims a torn tail
+// left by a crash (see archives.prepare).
+func (s *Store) prepareArchives() error {
+	var ends map[string]int64
+	err := s.view(func(r reader) (err error) {
+		ends, err = archiveEnds(r)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.warnings = append(s.warnings, s.arc.prepare(ends)...)
+	return nil
 }
 
 // openDB opens s.path with bbolt and brings it to SchemaVersion.
@@ -198,6 +224,7 @@ func osUser() string {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.arc.close()
 	if s.db == nil {
 		return nil
 	}

@@ -27,7 +27,8 @@ var indexBuckets = map[string]bool{bucketStaffNIP: true}
 
 // reader reads records inside one transaction.
 type reader struct {
-	tx *bolt.Tx
+	tx  *bolt.Tx
+	arc *archives // the document archive (nil only while peeking at a schema)
 }
 
 // change is the only write access to the file. It is handed out by
@@ -35,16 +36,17 @@ type reader struct {
 // path can write a record without the audit.
 type change struct {
 	reader
-	action string
-	actor  string
-	now    time.Time
+	action  string
+	actor   string
+	now     time.Time
+	touched map[string]bool // archive files written to, flushed before the commit
 }
 
 // view runs fn in a read transaction. A damaged page (a bbolt panic or a
 // fault in the memory map) gives a *FileError of kind ErrDamaged and marks
 // the store damaged; see safely.
 func (s *Store) view(fn func(r reader) error) error {
-	return s.viewTx(func(tx *bolt.Tx) error { return fn(reader{tx: tx}) })
+	return s.viewTx(func(tx *bolt.Tx) error { return fn(reader{tx: tx, arc: s.arc}) })
 }
 
 // viewTx is view with the bare transaction, for backups and checks.
@@ -64,7 +66,13 @@ func (s *Store) viewTx(fn func(tx *bolt.Tx) error) error {
 // file shorter than the pages it claims (truncated while open).
 func (s *Store) update(action string, fn func(c *change) error) error {
 	return s.updateTx(func(tx *bolt.Tx) error {
-		return fn(&change{reader: reader{tx: tx}, action: action, actor: s.actor, now: s.now()})
+		c := &change{reader: reader{tx: tx, arc: s.arc}, action: action, actor: s.actor, now: s.now()}
+		if err := fn(c); err != nil {
+			return err
+		}
+		// Every archive frame a record of this transaction points at is on
+		// disk before the commit makes the record visible.
+		return s.arc.sync(c.touched)
 	})
 }
 
