@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -11,57 +10,71 @@ import (
 )
 
 // nearThresholds is Beranda's card of the ASN near or past a PP 94/2021
-// threshold this year (service.NearThresholds): name, the days counted and
-// the potential level or the next threshold.
+// threshold this year (service.NearThresholds): the homeTop with the most
+// days, each with the days counted and the potential level or the next
+// threshold, how many more there are, and a button to Kehadiran › Disiplin,
+// which lists them all.
 type nearThresholds struct {
 	u    *App
+	card *topCard
 	view fyne.CanvasObject
-	list *fyne.Container
 }
 
 func newNearThresholds(u *App) *nearThresholds {
-	n := &nearThresholds{u: u, list: container.NewVBox()}
-	n.view = widget.NewCard(lang.L("att.home.title"), "", n.list)
+	n := &nearThresholds{u: u}
+	n.card = newTopCard(lang.L("att.home.title"), lang.L("home.att.open"), u.showDiscipline)
+	n.view = n.card.view
 	return n
 }
 
-// refresh lists the people near a threshold on today's date; the count runs
-// over every ASN's year of attendance, so it runs off the UI goroutine.
+// refresh lists the people near a threshold on today's date. The count runs
+// over every ASN's year of attendance and the rows' texts are made with it,
+// off the UI goroutine; the card is then replaced in one go.
 func (n *nearThresholds) refresh() {
 	var (
-		lines []service.DisciplineLine
+		rows  []topRow
+		total int
 		err   error
 	)
+	req := n.card.begin()
 	svc, today := n.u.svc, n.u.today()
 	runAsync(func() {
+		var lines []service.DisciplineLine
 		lines, err = svc.NearThresholds(today)
-	}, func() { n.show(lines, err) })
+		total = len(lines)
+		rows = nearRows(lines[:min(len(lines), homeTop)])
+	}, func() {
+		if err != nil {
+			n.card.fail(req, err)
+			return
+		}
+		n.card.set(req, rows, total, lang.L("att.home.none"))
+	})
 }
 
-// show replaces the list with lines, or with err.
-func (n *nearThresholds) show(lines []service.DisciplineLine, err error) {
-	n.list.RemoveAll()
-	if err != nil {
-		l := widget.NewLabel(err.Error())
-		l.Importance = widget.DangerImportance
-		n.list.Add(l)
-		return
-	}
-	if len(lines) == 0 {
-		n.list.Add(widget.NewLabel(lang.L("att.home.none")))
-		return
-	}
-	for _, l := range lines {
+// nearRows are the card's rows for lines: name, counts, then the potential
+// level or the next threshold; red once a level is reached.
+func nearRows(lines []service.DisciplineLine) []topRow {
+	rows := make([]topRow, len(lines))
+	for i, l := range lines {
 		texts := disciplineTexts(l)
-		what := widget.NewLabel(texts[0] + "\n" + texts[1] + "\n" + nearText(l.Result))
-		what.Wrapping = fyne.TextWrapWord
+		rows[i] = topRow{text: texts[0] + "\n" + texts[1] + "\n" + nearText(l.Result), imp: widget.WarningImportance}
 		if l.Result.Level != data.LevelNone {
-			what.Importance = widget.DangerImportance
-		} else {
-			what.Importance = widget.WarningImportance
+			rows[i].imp = widget.DangerImportance
 		}
-		n.list.Add(what)
 	}
+	return rows
+}
+
+// showDiscipline opens Kehadiran on its PP 94/2021 tab.
+func (u *App) showDiscipline() {
+	const tab = 2 // Disiplin, see newAttendanceScreen
+	if u.attendance.tabs.SelectedIndex() == tab {
+		u.Show(ScreenAttendance)
+		return
+	}
+	u.attendance.tabs.SelectIndex(tab) // reloads the tab
+	u.display(ScreenAttendance, u.attendance.view)
 }
 
 // nearText is the potential level, then the next threshold when there is one.
