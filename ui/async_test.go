@@ -14,5 +14,7 @@ func TestMain(m *testing.M) {
 		done()
 	}
 	runOnUI = func(f func()) { f() }
-	os.Exit(m.Run())
+	code := m.Run()
+	benchCleanup()
+	os.Exit(code)
 }
