@@ -27,29 +27,32 @@ func newNearThresholds(u *App) *nearThresholds {
 	return n
 }
 
-// refresh lists the people near a threshold on today's date. The count runs
-// over every ASN's year of attendance and the rows' texts are made with it,
-// off the UI goroutine; the card is then replaced in one go.
-func (n *nearThresholds) refresh() {
-	var (
-		rows  []topRow
-		total int
-		err   error
-	)
-	req := n.card.begin()
-	svc, today := n.u.svc, n.u.today()
-	runAsync(func() {
-		var lines []service.DisciplineLine
-		lines, err = svc.NearThresholds(today)
-		total = len(lines)
-		rows = nearRows(lines[:min(len(lines), homeTop)])
-	}, func() {
-		if err != nil {
-			n.card.fail(req, err)
-			return
-		}
-		n.card.set(req, rows, total, lang.L("att.home.none"))
-	})
+// nearList is what the card shows: the first homeTop rows, how many people
+// there are in all, or the error met.
+type nearList struct {
+	rows  []topRow
+	total int
+	err   error
+}
+
+// readNear counts, for today's year, who is near a threshold and makes the
+// card's rows; it runs off the UI goroutine (every ASN's year of attendance).
+func readNear(svc *service.Service, today data.Date) nearList {
+	lines, err := svc.NearThresholds(today)
+	if err != nil {
+		return nearList{err: err}
+	}
+	return nearList{rows: nearRows(lines[:min(len(lines), homeTop)]), total: len(lines)}
+}
+
+// show replaces the card's content with l in one go; req is the number
+// begin gave the load.
+func (n *nearThresholds) show(req int, l nearList) {
+	if l.err != nil {
+		n.card.fail(req, l.err)
+		return
+	}
+	n.card.set(req, l.rows, l.total, lang.L("att.home.none"))
 }
 
 // nearRows are the card's rows for lines: name, counts, then the potential

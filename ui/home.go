@@ -58,19 +58,26 @@ func newHomeScreen(u *App) *homeScreen {
 }
 
 // refresh reloads Beranda. Everything it reads (the office, every staff
-// record, the attendance year, the period's evaluations) is read and turned
-// into rows off the UI goroutine; each part is then set in one go.
+// record, the period's evaluations, the attendance year) is read and turned
+// into rows off the UI goroutine, one part after the other in one goroutine
+// so that the start leaves a core to the window; each part is then set in
+// one go, the quick ones first.
 func (h *homeScreen) refresh() {
 	h.request++
 	req, svc, today := h.request, h.u.svc, h.u.today()
-	var c homeCounts
-	runAsync(func() { c = readHomeCounts(svc, today) }, func() {
-		if req == h.request {
-			h.show(c)
-		}
-	})
-	h.near.refresh()
-	h.refreshEvaluations()
+	evalReq, nearReq := h.evals.begin(), h.near.card.begin()
+	var near nearList
+	runAsync(func() {
+		c := readHomeCounts(svc, today)
+		runOnUI(func() {
+			if req == h.request {
+				h.show(c)
+			}
+		})
+		e := readUnfinished(svc, today)
+		runOnUI(func() { h.showEvaluations(evalReq, e) })
+		near = readNear(svc, today)
+	}, func() { h.near.show(nearReq, near) })
 	h.overview.loadCurrentOverview()
 }
 
@@ -125,49 +132,54 @@ func (h *homeScreen) show(c homeCounts) {
 	h.file.SetText(c.file)
 }
 
-// refreshEvaluations lists the evaluations of the current period that are
-// not final yet: the first homeTop in the order of Kinerja › Evaluasi (unit,
-// then name) and how many more.
-func (h *homeScreen) refreshEvaluations() {
-	req := h.evals.begin()
-	svc, today := h.u.svc, h.u.today()
-	var (
-		rows  []topRow
-		total int
-		empty string
-		err   error
-	)
-	runAsync(func() {
-		p, stored, perr := svc.CurrentPeriod(today)
-		if err = perr; err != nil {
-			return
+// unfinishedList is what the evaluations card shows: the first homeTop
+// rows, how many evaluations are not final, the text shown when there are
+// none, or the error met.
+type unfinishedList struct {
+	rows  []topRow
+	total int
+	empty string
+	err   error
+}
+
+// readUnfinished lists the evaluations of the current period that are not
+// final yet: the first homeTop in the order of Kinerja › Evaluasi (unit,
+// then name) and how many in all. It runs off the UI goroutine.
+func readUnfinished(svc *service.Service, today data.Date) unfinishedList {
+	var l unfinishedList
+	p, stored, err := svc.CurrentPeriod(today)
+	if err != nil {
+		return unfinishedList{err: err}
+	}
+	if !stored {
+		l.empty = lang.L("overview.notcreated", map[string]any{"Period": p.Label()})
+		return l
+	}
+	l.empty = lang.L("home.eval.none", map[string]any{"Period": p.Label()})
+	list, err := svc.EvaluationList(p.ID)
+	if err != nil {
+		return unfinishedList{err: err}
+	}
+	for _, r := range list {
+		if r.Stored && r.Evaluation.State == data.EvalFinal {
+			continue
 		}
-		if !stored {
-			empty = lang.L("overview.notcreated", map[string]any{"Period": p.Label()})
-			return
+		l.total++
+		if len(l.rows) < homeTop {
+			text := r.Employee.Name + "\n" + strings.Join(nonEmpty([]string{r.Employee.Unit, rowStatus(r)}), " · ")
+			l.rows = append(l.rows, topRow{text: text, imp: widget.MediumImportance})
 		}
-		empty = lang.L("home.eval.none", map[string]any{"Period": p.Label()})
-		var list []service.EvaluationRow
-		if list, err = svc.EvaluationList(p.ID); err != nil {
-			return
-		}
-		for _, r := range list {
-			if r.Stored && r.Evaluation.State == data.EvalFinal {
-				continue
-			}
-			total++
-			if len(rows) < homeTop {
-				text := r.Employee.Name + "\n" + strings.Join(nonEmpty([]string{r.Employee.Unit, rowStatus(r)}), " · ")
-				rows = append(rows, topRow{text: text, imp: widget.MediumImportance})
-			}
-		}
-	}, func() {
-		if err != nil {
-			h.evals.fail(req, err)
-			return
-		}
-		h.evals.set(req, rows, total, empty)
-	})
+	}
+	return l
+}
+
+// showEvaluations replaces the evaluations card's content with l.
+func (h *homeScreen) showEvaluations(req int, l unfinishedList) {
+	if l.err != nil {
+		h.evals.fail(req, l.err)
+		return
+	}
+	h.evals.set(req, l.rows, l.total, l.empty)
 }
 
 // homeTop is how many rows a list on Beranda shows at most; the rest are
