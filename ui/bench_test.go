@@ -225,6 +225,9 @@ func TestHomeTopTen(t *testing.T) {
 			t.Errorf("%s card button %q", c.name, c.card.open.Text)
 		}
 	}
+	if w := u.win.Content().MinSize().Width; w > 1100 {
+		t.Errorf("Beranda needs a window %.0f wide", w)
+	}
 	first := u.home.near.card.box.Objects[0].(*widget.Label).Text
 	if !strings.HasPrefix(first, near[0].Name) {
 		t.Errorf("first row %q, want the person with the most days, %s", first, near[0].Name)

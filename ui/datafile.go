@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"log"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -62,6 +63,9 @@ func (u *App) StartBackground(delay time.Duration) {
 		if ctx.Err() == nil {
 			u.backgroundCheck(ctx) // one pass over the file at a time
 		}
+		// The check decodes every record of the file; hand the memory it
+		// freed back to the system now rather than over the next minutes.
+		debug.FreeOSMemory()
 	}()
 }
 

@@ -51,7 +51,8 @@ func newHomeScreen(u *App) *homeScreen {
 		h.office, h.total, h.warnings,
 		container.NewGridWithColumns(2, kinds, units),
 		h.overview.view,
-		container.NewGridWithColumns(2, h.near.view, h.evals.view),
+		h.near.view,
+		h.evals.view,
 		h.file,
 	)))
 	return h
