@@ -116,6 +116,12 @@ func (u *App) Show(screen string) {
 	if obj == nil {
 		screen, obj = ScreenHome, u.screenObject(ScreenHome)
 	}
+	u.display(screen, obj)
+}
+
+// display puts obj, the already refreshed view of screen, in the body and
+// selects screen in the navigation.
+func (u *App) display(screen string, obj fyne.CanvasObject) {
 	u.current = screen
 	u.body.Objects = []fyne.CanvasObject{obj}
 	u.body.Refresh()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"testing"
 
 	"kinerja/internal/testkit"
@@ -15,5 +16,8 @@ func TestMain(m *testing.M) {
 		done()
 	}
 	runOnUI = func(f func()) { f() }
-	testkit.Main(m) // removes the data files built once (newDocumentsUI)
+	code := m.Run()
+	benchCleanup()
+	testkit.Cleanup() // removes the data files built once (newDocumentsUI)
+	os.Exit(code)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -11,81 +13,92 @@ import (
 )
 
 // nearThresholds is Beranda's card of the ASN near or past a PP 94/2021
-// threshold this year (service.NearThresholds): name, the days counted and
-// the potential level or the next threshold.
+// threshold this year (service.NearThresholds): the homeTop with the most
+// days, each with the days counted and the potential level or the next
+// threshold, how many more there are, and a button to Kehadiran › Disiplin,
+// which lists them all.
 type nearThresholds struct {
 	u    *App
-	view fyne.CanvasObject
-	list *fyne.Container
-	// holidays are the holiday-list warnings shown (this year and next).
-	holidays []string
+	card *topCard
+	// holidays warns above the card when this year's or next year's holiday
+	// list is missing or only an estimate; hidden otherwise.
+	holidays *widget.Label
+	view     fyne.CanvasObject
 }
 
 func newNearThresholds(u *App) *nearThresholds {
-	n := &nearThresholds{u: u, list: container.NewVBox()}
-	n.view = widget.NewCard(lang.L("att.home.title"), "", n.list)
+	n := &nearThresholds{u: u}
+	n.card = newTopCard(lang.L("att.home.title"), lang.L("home.att.open"), u.showDiscipline)
+	n.holidays = widget.NewLabel("")
+	n.holidays.Wrapping = fyne.TextWrapWord
+	n.holidays.Importance = widget.WarningImportance
+	n.holidays.Hide()
+	n.view = container.NewVBox(n.holidays, n.card.view)
 	return n
 }
 
-// refresh lists the people near a threshold on today's date; the count runs
-// over every ASN's year of attendance, so it runs off the UI goroutine.
-func (n *nearThresholds) refresh() {
-	var (
-		lines    []service.DisciplineLine
-		err      error
-		warnings []string
-	)
-	svc, today := n.u.svc, n.u.today()
-	runAsync(func() {
-		lines, err = svc.NearThresholds(today)
-		// This year's and next year's holiday lists: missing or provisional.
-		for _, y := range []int{today.Year(), today.Year() + 1} {
-			if l, e := svc.HolidayListStatus(y); e == nil && l.Warning() != "" {
-				warnings = append(warnings, l.Warning())
-			}
+// nearList is what the card shows: the first homeTop rows, how many people
+// there are in all, or the error met; and the holiday-list warnings.
+type nearList struct {
+	rows     []topRow
+	total    int
+	err      error
+	holidays []string
+}
+
+// readNear counts, for today's year, who is near a threshold and makes the
+// card's rows, and reads whether this year's and next year's holiday lists
+// are there; it runs off the UI goroutine (every ASN's year of attendance).
+func readNear(svc *service.Service, today data.Date) nearList {
+	var warnings []string
+	for _, y := range []int{today.Year(), today.Year() + 1} {
+		if l, err := svc.HolidayListStatus(y); err == nil && l.Warning() != "" {
+			warnings = append(warnings, lang.L("att.home.holidays")+": "+l.Warning())
 		}
-	}, func() {
-		n.show(lines, err)
-		n.showHolidays(warnings)
-	})
-}
-
-// showHolidays puts the holiday-list warnings at the top of the card.
-func (n *nearThresholds) showHolidays(warnings []string) {
-	n.holidays = warnings
-	for i := len(warnings) - 1; i >= 0; i-- {
-		l := widget.NewLabel(lang.L("att.home.holidays") + ": " + warnings[i])
-		l.Wrapping = fyne.TextWrapWord
-		l.Importance = widget.WarningImportance
-		n.list.Objects = append([]fyne.CanvasObject{l}, n.list.Objects...)
 	}
-	n.list.Refresh()
-}
-
-// show replaces the list with lines, or with err.
-func (n *nearThresholds) show(lines []service.DisciplineLine, err error) {
-	n.list.RemoveAll()
+	lines, err := svc.NearThresholds(today)
 	if err != nil {
-		l := widget.NewLabel(err.Error())
-		l.Importance = widget.DangerImportance
-		n.list.Add(l)
+		return nearList{err: err, holidays: warnings}
+	}
+	return nearList{rows: nearRows(lines[:min(len(lines), homeTop)]), total: len(lines), holidays: warnings}
+}
+
+// show replaces the card's content with l in one go; req is the number
+// begin gave the load.
+func (n *nearThresholds) show(req int, l nearList) {
+	n.holidays.SetText(strings.Join(l.holidays, "\n"))
+	n.holidays.Hidden = len(l.holidays) == 0
+	n.holidays.Refresh()
+	if l.err != nil {
+		n.card.fail(req, l.err)
 		return
 	}
-	if len(lines) == 0 {
-		n.list.Add(widget.NewLabel(lang.L("att.home.none")))
-		return
-	}
-	for _, l := range lines {
+	n.card.set(req, l.rows, l.total, lang.L("att.home.none"))
+}
+
+// nearRows are the card's rows for lines: name, counts, then the potential
+// level or the next threshold; red once a level is reached.
+func nearRows(lines []service.DisciplineLine) []topRow {
+	rows := make([]topRow, len(lines))
+	for i, l := range lines {
 		texts := disciplineTexts(l)
-		what := widget.NewLabel(texts[0] + "\n" + texts[1] + "\n" + nearText(l.Result))
-		what.Wrapping = fyne.TextWrapWord
+		rows[i] = topRow{text: texts[0] + "\n" + texts[1] + "\n" + nearText(l.Result), imp: widget.WarningImportance}
 		if l.Result.Level != data.LevelNone {
-			what.Importance = widget.DangerImportance
-		} else {
-			what.Importance = widget.WarningImportance
+			rows[i].imp = widget.DangerImportance
 		}
-		n.list.Add(what)
 	}
+	return rows
+}
+
+// showDiscipline opens Kehadiran on its PP 94/2021 tab.
+func (u *App) showDiscipline() {
+	const tab = 2 // Disiplin, see newAttendanceScreen
+	if u.attendance.tabs.SelectedIndex() == tab {
+		u.Show(ScreenAttendance)
+		return
+	}
+	u.attendance.tabs.SelectIndex(tab) // reloads the tab
+	u.display(ScreenAttendance, u.attendance.view)
 }
 
 // nearText is the potential level, then the next threshold when there is one.

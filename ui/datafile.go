@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"log"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -15,50 +16,56 @@ import (
 )
 
 // background is the work the GUI does on the data file by itself: the daily
-// backup at start and the check a few seconds after the window shows. Stop
-// lets both finish or abandons them cleanly (no temporary file is left)
-// before the window goes away and the file is closed.
+// backup, then the whole-file check, both a few seconds after the window
+// shows so that neither competes with the user's first clicks (each reads
+// the whole file). Stop lets a backup under way finish or abandons it
+// cleanly (no temporary file is left) before the window goes away and the
+// file is closed.
 type background struct {
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	backup chan struct{} // closed when the daily backup is over
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	started chan struct{} // closed when the daily backup starts
+	backup  chan struct{} // closed when the daily backup is over, or skipped
 }
 
 // finishGrace is how long Stop lets a running daily backup finish before
 // cancelling it.
 const finishGrace = 3 * time.Second
 
-// StartBackground starts the daily backup now and the whole-file check
-// after delay (0 means backgroundCheckDelay); a damaged file, or one the
+// StartBackground starts, after delay (0 means backgroundCheckDelay), the
+// daily backup and then the whole-file check; a damaged file, or one the
 // store already found damaged, shows the banner offering the newest good
-// backup. Call StopBackground before closing the service.
+// backup. Call StopBackground before closing the service. A window closed
+// before delay makes no backup: the next start makes the day's.
 func (u *App) StartBackground(delay time.Duration) {
 	if delay <= 0 {
 		delay = backgroundCheckDelay
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	bg := &background{cancel: cancel, backup: make(chan struct{})}
+	bg := &background{cancel: cancel, started: make(chan struct{}), backup: make(chan struct{})}
 	u.bg = bg
-	bg.wg.Add(2)
-	go func() {
-		defer bg.wg.Done()
-		defer close(bg.backup)
-		if u.svc.ReadOnly() {
-			return
-		}
-		if _, err := u.svc.BackupDaily(ctx, service.DefaultRetention); err != nil && ctx.Err() == nil {
-			log.Printf("cadangan harian gagal: %v", err)
-		}
-	}()
+	bg.wg.Add(1)
 	go func() {
 		defer bg.wg.Done()
 		select {
 		case <-ctx.Done():
+			close(bg.backup)
 			return
 		case <-time.After(delay):
 		}
-		<-bg.backup // one pass over the file at a time
-		u.backgroundCheck(ctx)
+		close(bg.started)
+		if !u.svc.ReadOnly() {
+			if _, err := u.svc.BackupDaily(ctx, service.DefaultRetention); err != nil && ctx.Err() == nil {
+				log.Printf("cadangan harian gagal: %v", err)
+			}
+		}
+		close(bg.backup)
+		if ctx.Err() == nil {
+			u.backgroundCheck(ctx) // one pass over the file at a time
+		}
+		// The check decodes every record of the file; hand the memory it
+		// freed back to the system now rather than over the next minutes.
+		debug.FreeOSMemory()
 	}()
 }
 
@@ -70,8 +77,12 @@ func (u *App) StopBackground() {
 		return
 	}
 	select {
-	case <-bg.backup:
-	case <-time.After(finishGrace):
+	case <-bg.started:
+		select {
+		case <-bg.backup:
+		case <-time.After(finishGrace):
+		}
+	default: // not started yet: nothing to let finish
 	}
 	bg.cancel()
 	bg.wg.Wait()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
+	"kinerja/data/service"
 )
 
 // homeScreen is Beranda: the office, how many staff are active by kind and by
@@ -25,7 +27,9 @@ type homeScreen struct {
 	warnings *fyne.Container
 	file     *widget.Label
 	near     *nearThresholds // staff near a PP 94/2021 threshold
+	evals    *topCard        // evaluations of the current period not yet final
 	overview *officeView     // the current period at a glance
+	request  int             // counts refreshes, so a late result of an older one is dropped
 }
 
 func newHomeScreen(u *App) *homeScreen {
@@ -41,63 +45,220 @@ func newHomeScreen(u *App) *homeScreen {
 	kinds := widget.NewCard(lang.L("home.bykind"), "", h.byKind)
 	units := widget.NewCard(lang.L("home.byunit"), "", h.byUnit)
 	h.near = newNearThresholds(u)
+	h.evals = newTopCard(lang.L("home.eval.title"), lang.L("home.eval.open"), func() { u.Show(ScreenEvaluation) })
 	h.overview = newOfficeView(u, true)
 	h.view = container.NewVScroll(container.NewPadded(container.NewVBox(
 		h.office, h.total, h.warnings,
 		container.NewGridWithColumns(2, kinds, units),
 		h.overview.view,
 		h.near.view,
+		h.evals.view,
 		h.file,
 	)))
 	return h
 }
 
-// refresh reloads the office and counts from the store. Reading every staff
-// record runs off the UI goroutine, as do the two cards below the counts.
+// refresh reloads Beranda. Everything it reads (the office, every staff
+// record, the period's evaluations, the attendance year) is read and turned
+// into rows off the UI goroutine, one part after the other in one goroutine
+// so that the start leaves a core to the window; each part is then set in
+// one go, the quick ones first.
 func (h *homeScreen) refresh() {
-	var (
-		staff      []data.Staff
-		units      []data.Unit
-		err1, err2 error
-	)
-	svc := h.u.svc
+	h.request++
+	req, svc, today := h.request, h.u.svc, h.u.today()
+	evalReq, nearReq := h.evals.begin(), h.near.card.begin()
+	var near nearList
 	runAsync(func() {
-		staff, err1 = svc.AllStaff()
-		units, err2 = svc.Units()
-	}, func() { h.show(staff, units, err1, err2) })
-	h.near.refresh()
+		c := readHomeCounts(svc, today)
+		runOnUI(func() {
+			if req == h.request {
+				h.show(c)
+			}
+		})
+		e := readUnfinished(svc, today)
+		runOnUI(func() { h.showEvaluations(evalReq, e) })
+		near = readNear(svc, today)
+	}, func() { h.near.show(nearReq, near) })
 	h.overview.loadCurrentOverview()
 }
 
-// show fills Beranda from the staff and units read by refresh.
-func (h *homeScreen) show(staff []data.Staff, units []data.Unit, err1, err2 error) {
-	o, err := h.u.svc.Office()
+// homeCounts is what the top of Beranda shows, read off the UI goroutine.
+type homeCounts struct {
+	office   string
+	counts   activeCounts
+	warnings []string
+	file     string
+}
+
+// readHomeCounts reads the office, the staff and the units and counts them.
+func readHomeCounts(svc *service.Service, today data.Date) homeCounts {
+	var c homeCounts
+	o, err := svc.Office()
 	switch {
 	case err != nil:
-		h.office.SetText(err.Error())
+		c.office = err.Error()
 	case o.IsSet():
-		h.office.SetText(lang.L("home.office", map[string]any{"Kecamatan": o.Kecamatan, "Kabupaten": o.Kabupaten}))
+		c.office = lang.L("home.office", map[string]any{"Kecamatan": o.Kecamatan, "Kabupaten": o.Kabupaten})
 	default:
-		h.office.SetText(lang.L("home.office.unset"))
+		c.office = lang.L("home.office.unset")
 	}
-	warnings := h.u.svc.Warnings()
+	c.warnings = svc.Warnings()
+	staff, err1 := svc.AllStaff()
+	units, err2 := svc.Units()
 	for _, err := range []error{err1, err2} {
 		if err != nil {
-			warnings = append(warnings, err.Error())
+			c.warnings = append(c.warnings, err.Error())
 		}
 	}
-	c := countActive(staff, units, h.u.today())
-	h.total.SetText(lang.L("home.total", map[string]any{"N": c.Total}))
-	fillCounts(h.byKind, c.ByKind)
-	fillCounts(h.byUnit, c.ByUnit)
-	h.warnings.RemoveAll()
-	for _, w := range warnings {
+	c.counts = countActive(staff, units, today)
+	c.file = lang.L("home.file", map[string]any{"Path": svc.Path()})
+	return c
+}
+
+// show fills the top of Beranda from c.
+func (h *homeScreen) show(c homeCounts) {
+	h.office.SetText(c.office)
+	h.total.SetText(lang.L("home.total", map[string]any{"N": c.counts.Total}))
+	fillCounts(h.byKind, c.counts.ByKind)
+	fillCounts(h.byUnit, c.counts.ByUnit)
+	var ws []fyne.CanvasObject
+	for _, w := range c.warnings {
 		l := widget.NewLabel(w)
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
-		h.warnings.Add(l)
+		ws = append(ws, l)
 	}
-	h.file.SetText(lang.L("home.file", map[string]any{"Path": h.u.svc.Path()}))
+	h.warnings.Objects = ws
+	h.warnings.Refresh()
+	h.file.SetText(c.file)
+}
+
+// unfinishedList is what the evaluations card shows: the first homeTop
+// rows, how many evaluations are not final, the text shown when there are
+// none, or the error met.
+type unfinishedList struct {
+	rows  []topRow
+	total int
+	empty string
+	err   error
+}
+
+// readUnfinished lists the evaluations of the current period that are not
+// final yet: the first homeTop in the order of Kinerja › Evaluasi (unit,
+// then name) and how many in all. It runs off the UI goroutine.
+func readUnfinished(svc *service.Service, today data.Date) unfinishedList {
+	var l unfinishedList
+	p, stored, err := svc.CurrentPeriod(today)
+	if err != nil {
+		return unfinishedList{err: err}
+	}
+	if !stored {
+		l.empty = lang.L("overview.notcreated", map[string]any{"Period": p.Label()})
+		return l
+	}
+	l.empty = lang.L("home.eval.none", map[string]any{"Period": p.Label()})
+	list, err := svc.EvaluationList(p.ID)
+	if err != nil {
+		return unfinishedList{err: err}
+	}
+	for _, r := range list {
+		if r.Stored && r.Evaluation.State == data.EvalFinal {
+			continue
+		}
+		l.total++
+		if len(l.rows) < homeTop {
+			text := r.Employee.Name + "\n" + strings.Join(nonEmpty([]string{r.Employee.Unit, rowStatus(r)}), " · ")
+			l.rows = append(l.rows, topRow{text: text, imp: widget.MediumImportance})
+		}
+	}
+	return l
+}
+
+// showEvaluations replaces the evaluations card's content with l.
+func (h *homeScreen) showEvaluations(req int, l unfinishedList) {
+	if l.err != nil {
+		h.evals.fail(req, l.err)
+		return
+	}
+	h.evals.set(req, l.rows, l.total, l.empty)
+}
+
+// homeTop is how many rows a list on Beranda shows at most; the rest are
+// counted, and a button opens the screen that lists them all.
+const homeTop = 10
+
+// topRow is one entry of a Beranda list: its text (lines separated by
+// newlines) and its colour.
+type topRow struct {
+	text string
+	imp  widget.Importance
+}
+
+// topCard is a card of Beranda for a list that can be long: at most homeTop
+// rows, "dan N lainnya" and a button to the full screen. Its content is
+// replaced as a whole, so a long list never relays the card out row by row.
+type topCard struct {
+	view    *widget.Card
+	box     *fyne.Container
+	more    *widget.Label
+	open    *widget.Button
+	request int
+}
+
+func newTopCard(title, openText string, open func()) *topCard {
+	c := &topCard{box: container.NewVBox()}
+	c.more = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	c.open = widget.NewButtonWithIcon(openText, theme.NavigateNextIcon(), open)
+	c.open.IconPlacement = widget.ButtonIconTrailingText
+	c.view = widget.NewCard(title, "", container.NewVBox(c.box, c.more, container.NewHBox(c.open)))
+	c.set(0, nil, 0, lang.L("overview.loading"))
+	return c
+}
+
+// begin starts a load and returns its number; set and fail ignore an older one.
+func (c *topCard) begin() int {
+	c.request++
+	return c.request
+}
+
+// set shows rows (at most homeTop) out of total, or empty when there are none.
+func (c *topCard) set(req int, rows []topRow, total int, empty string) {
+	if req != c.request {
+		return
+	}
+	objs := make([]fyne.CanvasObject, 0, max(len(rows), 1))
+	for _, r := range rows {
+		l := widget.NewLabel(r.text)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = r.imp
+		objs = append(objs, l)
+	}
+	if len(rows) == 0 {
+		l := widget.NewLabel(empty)
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	}
+	c.box.Objects = objs
+	c.box.Refresh()
+	if rest := total - len(rows); rest > 0 {
+		c.more.SetText(lang.L("home.more", map[string]any{"N": rest}))
+		c.more.Show()
+	} else {
+		c.more.Hide()
+	}
+}
+
+// fail shows err in place of the list.
+func (c *topCard) fail(req int, err error) {
+	if req != c.request {
+		return
+	}
+	l := widget.NewLabel(err.Error())
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	c.box.Objects = []fyne.CanvasObject{l}
+	c.box.Refresh()
+	c.more.Hide()
 }
 
 func fillCounts(c *fyne.Container, rows []countRow) {

@@ -41,10 +41,11 @@ func Run(dataPath, screen, version string, stderr io.Writer) int {
 	if screen != "" {
 		win.Show(screen)
 	}
-	// The daily backup starts now; the whole-file check a few seconds after
-	// the window shows. Both are finished or cleanly abandoned before the
-	// file is closed (StopBackground runs after the window is gone, before
-	// the deferred Close).
+	// The daily backup and then the whole-file check start a few seconds
+	// after the window shows, never competing with the first clicks. Both
+	// are finished or cleanly abandoned before the file is closed
+	// (StopBackground runs after the window is gone, before the deferred
+	// Close).
 	win.StartBackground(0)
 	defer win.StopBackground()
 	win.Window().ShowAndRun()

@@ -228,6 +228,7 @@ func (u *App) restore(sum service.BackupSummary) {
 	})
 }
 
-// backgroundCheckDelay is how long after the window shows the background
-// check starts, so it does not compete with the user's first clicks.
+// backgroundCheckDelay is how long after the window shows the daily backup
+// and then the background check start, so they do not compete with the
+// user's first clicks.
 const backgroundCheckDelay = 5 * time.Second

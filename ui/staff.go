@@ -30,6 +30,11 @@ type staffScreen struct {
 	count                       *widget.Label
 	detail                      *staffDetail
 	selectedID                  uint64
+	changed                     uint64        // the record saved last, whose row alone is redrawn
+	loadRequest                 int           // counts reloads, so a late result of an older one is dropped
+	request                     int           // counts filterings, likewise
+	reloading                   bool          // the register is being read
+	pending                     uint64        // the record to select once it is read
 	form                        *staffForm    // the form opened last
 	events                      *eventDialog  // the history dialog opened last
 	importer                    *importWizard // the import wizard opened last
@@ -89,21 +94,43 @@ func newStaffScreen(u *App) *staffScreen {
 	return s
 }
 
-// reload reads the register and the units from the store and shows them.
-func (s *staffScreen) reload() {
-	all, err := s.u.svc.AllStaff()
-	if err != nil {
-		s.u.showError(err)
-		return
-	}
-	units, err := s.u.svc.Units()
-	if err != nil {
-		s.u.showError(err)
-		return
-	}
-	s.all, s.units = all, units
-	s.unitFilter.load(units)
-	s.apply()
+// reload reads the register and the units from the store off the UI
+// goroutine and shows them.
+func (s *staffScreen) reload() { s.reloadThen(nil) }
+
+// reloadThen reloads, then runs done (when not nil) once the list shows the
+// register just read.
+func (s *staffScreen) reloadThen(done func()) {
+	s.loadRequest++
+	req, svc := s.loadRequest, s.u.svc
+	var (
+		all   []data.Staff
+		units []data.Unit
+		err   error
+	)
+	s.reloading = true
+	runAsync(func() {
+		if all, err = svc.AllStaff(); err == nil {
+			units, err = svc.Units()
+		}
+	}, func() {
+		if req != s.loadRequest {
+			return // a later reload is under way
+		}
+		s.reloading = false
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.all, s.units = all, units
+		s.unitFilter.load(units)
+		if id := s.pending; id != 0 {
+			s.pending = 0
+			s.selectID(id)
+			return
+		}
+		s.applyThen(done)
+	})
 }
 
 // currentFilter reads the search field and the selects.
@@ -124,19 +151,66 @@ func (s *staffScreen) currentFilter() (data.StaffFilter, data.SortKey) {
 }
 
 // apply filters and sorts the register into the list, keeping the selection when it is still shown.
-func (s *staffScreen) apply() {
+func (s *staffScreen) apply() { s.applyThen(nil) }
+
+// applyThen filters and sorts the register off the UI goroutine (a keystroke
+// in the search field never waits for 2,000 records), shows the result and
+// then runs done when not nil. A result overtaken by a later keystroke is
+// dropped. s.all is only ever replaced, never changed in place, so the work
+// reads it safely.
+func (s *staffScreen) applyThen(done func()) {
 	if s.list == nil || s.detail == nil {
 		return
 	}
+	s.request++
+	req := s.request
 	f, key := s.currentFilter()
-	s.shown = data.FilterStaff(s.all, f)
-	data.SortStaff(s.shown, key, s.units)
+	all, units := s.all, s.units
+	var shown []data.Staff
+	runAsync(func() {
+		shown = data.FilterStaff(all, f)
+		data.SortStaff(shown, key, units)
+	}, func() {
+		if req != s.request {
+			return
+		}
+		s.show(shown)
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// show puts shown in the list. When the same people are listed in the same
+// order (a keystroke that changed nothing, one record saved) only the changed
+// row is redrawn; otherwise the list is refreshed, which redraws the visible
+// rows only.
+func (s *staffScreen) show(shown []data.Staff) {
+	same := len(shown) == len(s.shown)
+	for i := 0; same && i < len(shown); i++ {
+		same = shown[i].ID == s.shown[i].ID
+	}
+	s.shown = shown
 	s.count.SetText(lang.L("staff.count", map[string]any{"N": len(s.shown), "Total": len(s.all)}))
-	s.list.UnselectAll()
-	s.list.Refresh()
-	if i := slices.IndexFunc(s.shown, func(st data.Staff) bool { return st.ID == s.selectedID }); i >= 0 {
-		s.list.Select(i)
-		return
+	changed := s.changed
+	s.changed = 0
+	i := slices.IndexFunc(s.shown, func(st data.Staff) bool { return st.ID == s.selectedID })
+	if same {
+		if j := slices.IndexFunc(s.shown, func(st data.Staff) bool { return st.ID == changed }); j >= 0 {
+			s.list.RefreshItem(j)
+		}
+		if i >= 0 {
+			s.detail.setStaff(s.shown[i])
+			s.list.Select(i) // no-op when already selected
+			return
+		}
+	} else {
+		s.list.UnselectAll()
+		s.list.Refresh()
+		if i >= 0 {
+			s.list.Select(i)
+			return
+		}
 	}
 	if i := slices.IndexFunc(s.all, func(st data.Staff) bool { return st.ID == s.selectedID }); i >= 0 {
 		s.detail.setStaff(s.all[i])
@@ -145,16 +219,36 @@ func (s *staffScreen) apply() {
 	s.detail.clear()
 }
 
+// saved puts the record st, just saved, in place of its old version (or
+// adds it), redraws its row only when the list order stays the same, and
+// selects it.
+func (s *staffScreen) saved(st data.Staff) {
+	all := slices.Clone(s.all) // the running filter work may read the old slice
+	if i := slices.IndexFunc(all, func(x data.Staff) bool { return x.ID == st.ID }); i >= 0 {
+		all[i] = st
+	} else {
+		all = append(all, st)
+	}
+	s.all, s.changed = all, st.ID
+	s.selectID(st.ID)
+}
+
 // selectID shows the record of staff id, clearing the search and filters that hide it.
+// While the register is being read it waits for it.
 func (s *staffScreen) selectID(id uint64) {
 	s.selectedID = id
-	s.apply()
-	if !slices.ContainsFunc(s.shown, func(st data.Staff) bool { return st.ID == id }) {
-		s.search.SetText("")
-		s.unitFilter.sel.SetSelectedIndex(0)
-		s.kindSel.SetSelectedIndex(0)
-		s.statusSel.SetSelectedIndex(len(statusChoices) - 1)
+	if s.reloading {
+		s.pending = id
+		return
 	}
+	s.applyThen(func() {
+		if !slices.ContainsFunc(s.shown, func(st data.Staff) bool { return st.ID == id }) {
+			s.search.SetText("")
+			s.unitFilter.sel.SetSelectedIndex(0)
+			s.kindSel.SetSelectedIndex(0)
+			s.statusSel.SetSelectedIndex(len(statusChoices) - 1)
+		}
+	})
 }
 
 // openForm opens the staff form: empty for nil, else for the staff member given.
@@ -164,8 +258,7 @@ func (s *staffScreen) openForm(st *data.Staff) {
 		orig = *st
 	}
 	s.form = newStaffForm(s.u, orig, s.units, func(saved data.Staff) {
-		s.reload()
-		s.selectID(saved.ID)
+		s.saved(saved)
 		s.u.home.refresh()
 	})
 	s.form.show()

@@ -136,3 +136,10 @@ func (svc *Service) SaveSKPs(list []data.SKP) ([]data.SKP, error) {
 func (svc *Service) SaveEvaluations(current, revisions []data.Evaluation) error {
 	return svc.st.SaveEvaluations(current, revisions)
 }
+
+// SaveAttendance stores whole months of attendance in one audited
+// transaction (benchmarks of a large office, a restore); a month naming an
+// unknown staff member or an impossible day is refused and nothing is written.
+func (svc *Service) SaveAttendance(months []data.AttendanceMonth) error {
+	return svc.st.SaveAttendance(months)
+}

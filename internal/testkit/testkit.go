@@ -190,10 +190,17 @@ func sharedFolder() (string, error) {
 //	func TestMain(m *testing.M) { testkit.Main(m) }
 func Main(m *testing.M) {
 	code := m.Run()
+	Cleanup()
+	os.Exit(code)
+}
+
+// Cleanup removes the files Shared built, for a TestMain that has more to do
+// than Main.
+func Cleanup() {
 	sharedMu.Lock()
+	defer sharedMu.Unlock()
 	if sharedDir != "" {
 		_ = os.RemoveAll(sharedDir)
+		sharedDir = ""
 	}
-	sharedMu.Unlock()
-	os.Exit(code)
 }
