@@ -14,6 +14,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"kinerja/data/service"
+	"kinerja/internal/testkit"
+	"kinerja/internal/testkit/svckit"
 )
 
 // cli runs the program with args and returns its exit code, stdout and stderr.
@@ -188,11 +190,9 @@ func TestSecondInstanceIsRefused(t *testing.T) {
 func TestBackupCheckRestore(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	db := created(t, filepath.Join(dir, "k.db"))
+	db := filepath.Join(dir, "k.db")
+	testkit.CopyFile(t, svckit.DemoFile(t), db)
 	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--alamat", "Jl. Lama 1"); code != 0 {
-		t.Fatal(errOut)
-	}
-	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "4"); code != 0 {
 		t.Fatal(errOut)
 	}
 	staff := len(listJSON(t, db))

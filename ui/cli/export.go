@@ -44,16 +44,27 @@ func exportAttendance(c *call) error {
 	format := c.flags.String("format", service.FormatPDF, "pdf atau xlsx")
 	signIt := c.flags.Bool("sign", false, "tandatangani rekap PDF dengan penanda tangan pegawai --nip (penyusun rekap)")
 	nip := c.flags.String("nip", "", "NIP penyusun rekap yang menandatangani")
+	kind := c.kindFlag()
 	if err := c.parse(); err != nil {
 		return err
 	}
 	y, m, err := service.ParseMonth(*month)
 	if len(c.args) > 0 || err != nil || *out == "" || (*format != service.FormatPDF && *format != service.FormatXLSX) ||
 		*signIt != (*nip != "") || (*signIt && *format != service.FormatPDF) {
-		return usagef("export attendance: pakai --month YYYY-MM --out DIR [--format pdf|xlsx] [--sign --nip NIP] (tanda tangan hanya untuk pdf)")
+		return usagef("export attendance: pakai --month YYYY-MM --out DIR [--format pdf|xlsx] [--kind JENIS] [--sign --nip NIP] (tanda tangan hanya untuk pdf)")
+	}
+	f, err := c.recapFilter(*kind)
+	if err != nil {
+		return err
+	}
+	if *signIt && f.Kind != "" {
+		return usagef("export attendance: --kind belum dapat dipakai bersama --sign (rekap bertanda tangan memuat semua pegawai)")
 	}
 	return c.withService(func(svc *service.Service) error {
-		paths, err := writeAttendance(c, svc, y, m, *out, *format, *nip)
+		if st, err := svc.HolidayListStatus(y); err == nil {
+			warn(c, st.Warning())
+		}
+		paths, err := writeAttendance(c, svc, y, m, *out, *format, *nip, f)
 		if err != nil {
 			return err
 		}
@@ -66,9 +77,9 @@ func exportAttendance(c *call) error {
 
 // writeAttendance writes a month's recap, signed by the staff member with
 // nip when nip is set.
-func writeAttendance(c *call, svc *service.Service, year int, month time.Month, out, format, nip string) ([]string, error) {
+func writeAttendance(c *call, svc *service.Service, year int, month time.Month, out, format, nip string, f service.RecapFilter) ([]string, error) {
 	if nip == "" {
-		return svc.ExportAttendance(year, month, out, format, data.Today())
+		return svc.ExportAttendanceFor(year, month, out, format, data.Today(), f)
 	}
 	s, err := svc.StaffByIdentifier(nip)
 	if err != nil {

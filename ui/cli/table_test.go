@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"kinerja/data/service"
+	"kinerja/internal/testkit/svckit"
 )
 
 // readmeGroups reads the command table of README.md's CLI section: the bold
@@ -228,10 +229,7 @@ func TestFlagErrorsInIndonesian(t *testing.T) {
 func TestReadingCommandsOpenReadOnly(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	db := created(t, filepath.Join(dir, "k.db"))
-	if code, _, errOut := cli(t, "--data", db, "demo", "--staff", "4"); code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, errOut)
-	}
+	db := svckit.DemoFile(t)
 	holder, err := service.Open(db, service.Options{ReadOnly: true, Actor: "uji"})
 	if err != nil {
 		t.Fatal(err)
