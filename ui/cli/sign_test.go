@@ -16,6 +16,7 @@ import (
 	"kinerja/data"
 	"kinerja/data/service"
 	"kinerja/export/sign"
+	"kinerja/internal/testkit"
 )
 
 // The CLI tests run with the demo passphrase in the environment, as the
@@ -262,15 +263,7 @@ func hasState(list []evaluationJSON, nip, state string) bool {
 // the test is skipped, or fails when CI=true (CI installs poppler-utils and qpdf).
 func toolRun(t *testing.T, name string, args ...string) (string, error) {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s tidak terpasang", name)
-		}
-		t.Skipf("%s tidak terpasang", name)
-	}
-	out, err := exec.Command(path, args...).CombinedOutput()
-	return string(out), err
+	return testkit.Tool(t, name, args...)
 }
 
 func checkSignerImport(t *testing.T, db, period string) {
