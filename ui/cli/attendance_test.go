@@ -121,6 +121,7 @@ func TestDemoRecapAndDisciplineMatchService(t *testing.T) {
 }
 
 func TestCalendarCommands(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := created(t, filepath.Join(dir, "k.db"))
 	if code, out, errOut := cli(t, "calendar", "add", "--data", db, "--date", "2026-12-30", "--name", "Hari Jadi Kecamatan"); code != 0 || !strings.Contains(out, "30 Desember 2026") {
@@ -158,6 +159,7 @@ func TestCalendarCommands(t *testing.T) {
 }
 
 func TestAttendanceSetAndRecap(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	if code, out, errOut := cli(t, "attendance", "set", "--data", db, "--date", "2026-11-02", "--nip", nips[0], "--code", "H", "--in", "07:45", "--out", "16:00"); code != 0 ||
 		!strings.Contains(out, "TL — Terlambat (terlambat 15 menit)") {
@@ -192,6 +194,7 @@ func TestAttendanceSetAndRecap(t *testing.T) {
 }
 
 func TestImportAttendanceCommand(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	dir := t.TempDir()
 	log := "\ufeff    1\t2026-11-02 07:25:10\t1\t0\t1\t0\r\n" +
@@ -246,6 +249,7 @@ func TestImportAttendanceCommand(t *testing.T) {
 }
 
 func TestExportAttendance(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	cli(t, "attendance", "set", "--data", db, "--date", "2026-11-02", "--nip", nips[0], "--code", "TK")
 	dir := filepath.Join(t.TempDir(), "rekap")

@@ -52,6 +52,7 @@ func demoFile(t *testing.T) (string, []periodJSON) {
 }
 
 func TestDemoEvaluationListJSON(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	for _, p := range periods {
 		if p.Kind != string(data.PeriodQuarterly) || p.Start == "" || p.End == "" || p.Deadline < p.End {
@@ -125,6 +126,7 @@ func ratablePNS(t *testing.T, db string) (nip, nonASN string) {
 }
 
 func TestEvaluationWorkflowThroughCLI(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	period := periods[len(periods)-1].ID
 	nip, nonASN := ratablePNS(t, db)
@@ -190,6 +192,7 @@ func TestEvaluationWorkflowThroughCLI(t *testing.T) {
 }
 
 func TestExportEvaluationsXLSX(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	ended := periods[len(periods)-2].ID
 	list := evaluationsJSON(t, db, ended)
