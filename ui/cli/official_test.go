@@ -113,4 +113,7 @@ func TestExportPenetapan(t *testing.T) {
 	if code != 0 || !strings.Contains(out, ": Sah") || !strings.Contains(out, "Penetapan Predikat Kinerja, cocok") || !strings.Contains(out, "PPK-"+ended) {
 		t.Errorf("verify the signed Penetapan: exit %d, %q, %q", code, out, errOut)
 	}
+	if code, out, errOut := cli(t, "check", "--data", db); code != 0 {
+		t.Errorf("check after signing the Penetapan: exit %d, %q, %q", code, out, errOut)
+	}
 }

@@ -247,6 +247,11 @@ func TestReadingCommandsOpenReadOnly(t *testing.T) {
 		{"import", "attendance", filepath.Join(dir, "kosong.dat"), "--dry-run"},
 		{"export", "staff", "--out", filepath.Join(dir, "pegawai.csv")},
 		{"backup", "--out", filepath.Join(dir, "cadangan.db")},
+		{"leave", "balance", "--year", "2026"},
+		{"attendance", "incomplete", "--month", "2026-11"},
+		{"attendance", "pins"},
+		{"official", "list"},
+		{"export", "penetapan", "--period", "2026-Q2", "--out", filepath.Join(dir, "penetapan.pdf")},
 		{"check"},
 	} {
 		if len(args) > 1 && args[1] == "attendance" {
