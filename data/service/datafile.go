@@ -111,6 +111,9 @@ func (svc *Service) checkSignedDocuments(ctx context.Context) ([]Problem, error)
 // documentMismatch says, in Indonesian, why a signed document does not
 // cover the stored evaluation it names; "" when it does.
 func (svc *Service) documentMismatch(periodID string, d store.Document) string {
+	if d.Kind == docPenetapan {
+		return svc.penetapanMismatch(periodID, d)
+	}
 	_, content, found, err := svc.st.Document(periodID, d.StaffID, d.Revision)
 	if err != nil {
 		return "dokumen bertanda tangan tidak terbaca: " + err.Error()
@@ -143,6 +146,33 @@ func (svc *Service) documentMismatch(periodID string, d store.Document) string {
 		return "penilaian yang ditandatangani tidak lagi berstatus Ditetapkan"
 	case EvaluationHash(e) != signedHash:
 		return "isi penilaian (nilai, predikat atau identitas) berbeda dari yang ditandatangani — diubah di luar Kinerja?"
+	}
+	return ""
+}
+
+// penetapanMismatch says why a signed Penetapan Predikat Kinerja is not as
+// its record says: missing, its signature not intact, or its SHA-256 not
+// the one recorded. Later changes to the period's figures are no damage:
+// PenetapanPDF then renders a fresh unsigned copy.
+func (svc *Service) penetapanMismatch(periodID string, d store.Document) string {
+	_, content, found, err := svc.st.DocumentOfKind(periodID, d.StaffID, d.Revision, docPenetapan)
+	switch {
+	case err != nil:
+		return "penetapan predikat bertanda tangan tidak terbaca: " + err.Error()
+	case !found:
+		return "penetapan predikat bertanda tangan hilang"
+	}
+	m := reasonPattern.FindSubmatch(content)
+	if m == nil {
+		return "penetapan predikat bertanda tangan tidak memuat sidik SHA-256"
+	}
+	if results, err := sign.Verify(content, nil); err != nil {
+		return "tanda tangan penetapan predikat tidak terbaca: " + err.Error()
+	} else if st := sign.Overall(results); st == sign.StatusChanged || st == sign.StatusUnsigned {
+		return "tanda tangan penetapan predikat tidak utuh (" + st.String() + ")"
+	}
+	if string(m[2]) != d.ContentSHA256 {
+		return "catatan penetapan predikat tidak cocok dengan sidik di dalam PDF bertanda tangan"
 	}
 	return ""
 }

@@ -25,7 +25,7 @@ var (
 // by the document id and the evaluation hash; Verify reads them back.
 const reasonMarker = "Evaluasi kinerja ditetapkan; KINERJA-ID "
 
-var reasonPattern = regexp.MustCompile(`KINERJA-ID (EVK-[0-9A-Za-z-]+); SHA-256 ([0-9a-f]{64})`)
+var reasonPattern = regexp.MustCompile(`KINERJA-ID ((?:EVK|PPK)-[0-9A-Za-z-]+); SHA-256 ([0-9a-f]{64})`)
 
 func signReason(docID, hash string) string {
 	return reasonMarker + docID + "; SHA-256 " + hash

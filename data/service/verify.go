@@ -357,6 +357,18 @@ func (svc *Service) verifyDocument(ts trustSet, name string, doc []byte) VerifyR
 		label = "kantor lain yang dipercaya: " + officeOf(ts.others[first.RootFingerprint])
 	}
 	head := "Sah, " + trustShort(first, label)
+	if inRegister && reg.Kind == docPenetapan {
+		r.DocumentID = reg.DocumentID
+		r.Match = matchPenetapan(ts, reg, first)
+		if r.Match == MatchEqual {
+			r.Outcome = OutcomeValid
+			r.Verdict = head + "; Penetapan Predikat Kinerja, cocok dengan yang tercatat di file data ini (" + reg.DocumentID + ")"
+		} else {
+			r.Outcome = OutcomeRefused
+			r.Verdict = "TIDAK sah: " + reg.DocumentID + " (Penetapan Predikat Kinerja) ditandatangani oleh " + signerName(first) + ", bukan pimpinan kantor " + reg.Name
+		}
+		return r
+	}
 	if inRegister {
 		r.DocumentID = reg.DocumentID
 		r.Match = svc.matchRegistered(reg, first)
@@ -429,6 +441,20 @@ func (svc *Service) matchRegistered(reg store.Document, first sign.Result) Match
 	return MatchEqual
 }
 
+// matchPenetapan judges a registered Penetapan Predikat Kinerja: it is no
+// evaluation, so no Pejabat Penilai is compared; it matches when its first
+// signature is by the signer recorded for it, the office head's own.
+func matchPenetapan(ts trustSet, reg store.Document, first sign.Result) Match {
+	if first.Certificate == nil {
+		return MatchWrongSigner
+	}
+	signer, ok := ts.ownSigners[string(first.Certificate.Raw)]
+	if !ok || signer.ID != reg.SignerID || first.NIP == "" || first.NIP != reg.NIP {
+		return MatchWrongSigner
+	}
+	return MatchEqual
+}
+
 // registeredEvaluation returns the final evaluation revision a register
 // entry shows.
 func (svc *Service) registeredEvaluation(reg store.Document) (data.Evaluation, bool) {
@@ -456,22 +482,32 @@ func (svc *Service) raterOf(reg store.Document) string {
 	return e.Frozen.Rater.Name + " (NIP " + e.Frozen.Rater.NIP + ")"
 }
 
-var documentIDPattern = regexp.MustCompile(`^EVK-(.+)-([0-9]{18})-r([0-9]{1,6})$`)
+// documentIDPattern reads the ids Kinerja prints on what it signs: an
+// evaluation document EVK-<periode>-<NIP>-r<revisi> (groups 1–3) or a
+// Penetapan Predikat Kinerja PPK-<periode> (group 4).
+var documentIDPattern = regexp.MustCompile(`^(?:EVK-(.+)-([0-9]{18})-r([0-9]{1,6})|PPK-([0-9A-Za-z-]+))$`)
 
-// claimHere returns the evaluation id a document's text claims when that id
-// names a staff member of this data file: such a document must be in the
-// register to be Sah here. The text is only a claim: anyone can write it.
+// claimHere returns the document id a document's text claims when that id
+// names a staff member (an evaluation) or a period (a Penetapan) of this
+// data file: such a document must be in the register to be Sah here. The
+// text is only a claim: anyone can write it.
 func (svc *Service) claimHere(doc []byte) string {
 	m := reasonPattern.FindSubmatch(doc)
 	if m == nil {
 		return ""
 	}
 	id := documentIDPattern.FindStringSubmatch(string(m[1]))
-	if id == nil {
+	switch {
+	case id == nil:
 		return ""
-	}
-	if _, err := svc.st.StaffByIdentifier(id[2]); err != nil {
-		return ""
+	case id[4] != "":
+		if _, err := svc.PeriodByID(id[4]); err != nil {
+			return ""
+		}
+	default:
+		if _, err := svc.st.StaffByIdentifier(id[2]); err != nil {
+			return ""
+		}
 	}
 	return string(m[1])
 }

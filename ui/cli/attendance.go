@@ -37,40 +37,51 @@ func setAttendance(c *call, svc *service.Service, d data.Date, nip string, in se
 		return err
 	}
 	in.StaffID = s.ID
-	if err := svc.SaveDay(d, []service.DayInput{in}); err != nil {
-		return err
-	}
-	rows, err := svc.DayGrid(d, 0)
+	warns, err := svc.SaveDayWarnings(d, []service.DayInput{in})
 	if err != nil {
 		return err
 	}
-	settings, err := svc.AttendanceSettings()
+	warn(c, warns...)
+	m, err := svc.AttendanceMonth(s.ID, d.Year(), d.Month())
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if r.StaffID != s.ID {
-			continue
-		}
-		if !r.Entered {
-			fmt.Fprintf(c.stdout, "%s, %s: isian dihapus (belum diisi)\n", r.Name, d.Long())
-			return nil
-		}
-		fmt.Fprintf(c.stdout, "%s, %s: %s%s\n", r.Name, d.Long(), settings.Codes.CodeLabel(r.Entry.Code), minutesNote(r.Entry))
-		for _, w := range data.CheckEntry(r.Entry, settings.Codes, s.Kind).Warnings {
-			fmt.Fprintln(c.stderr, "peringatan:", w.Message)
-		}
+	rules, err := svc.AttendanceRules()
+	if err != nil {
+		return err
 	}
+	e, entered := m.Days[d.Day()]
+	f := data.DeriveDay(d, e, rules)
+	if !entered || f.Code == "" && e.Code == "" {
+		fmt.Fprintf(c.stdout, "%s, %s: isian dihapus (belum diisi)\n", s.DisplayName(), d.Long())
+		return nil
+	}
+	label := f.Label
+	if label == "" {
+		label = rules.Settings.Codes.CodeLabel(e.Code)
+	}
+	fmt.Fprintf(c.stdout, "%s, %s: %s%s\n", s.DisplayName(), d.Long(), label, figuresNote(f))
 	return nil
 }
 
-func minutesNote(e data.DayEntry) string {
+// figuresNote is what a day's derived figures add to its code: piket,
+// minutes late or early, a time not recorded.
+func figuresNote(f data.DayFigures) string {
 	var parts []string
-	if e.LateMinutes > 0 {
-		parts = append(parts, fmt.Sprintf("terlambat %d menit", e.LateMinutes))
+	if f.Piket {
+		parts = append(parts, "piket")
 	}
-	if e.EarlyMinutes > 0 {
-		parts = append(parts, fmt.Sprintf("pulang %d menit lebih awal", e.EarlyMinutes))
+	switch {
+	case f.ArrivalMissing:
+		parts = append(parts, "jam datang tidak tercatat")
+	case f.LateMinutes > 0:
+		parts = append(parts, fmt.Sprintf("terlambat %d menit", f.LateMinutes))
+	}
+	switch {
+	case f.DepartureMissing:
+		parts = append(parts, "jam pulang tidak tercatat")
+	case f.EarlyMinutes > 0:
+		parts = append(parts, fmt.Sprintf("pulang %d menit lebih awal", f.EarlyMinutes))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -91,29 +102,37 @@ type recapJSON struct {
 // attendanceRecap is "kinerja attendance recap": a month's recap and TPP cuts.
 func attendanceRecap(c *call) error {
 	month := c.flags.String("month", "", "bulan")
+	kind := c.kindFlag()
 	c.formatFlag(formatCSV, formatJSON)
 	if err := c.parse(); err != nil {
 		return err
 	}
 	year, m, err := service.ParseMonth(*month)
 	if len(c.args) > 0 || err != nil {
-		return usagef("attendance recap: pakai --month YYYY-MM [--format text|csv|json]")
+		return usagef("attendance recap: pakai --month YYYY-MM [--kind JENIS] [--format text|csv|json]")
+	}
+	f, err := c.recapFilter(*kind)
+	if err != nil {
+		return err
 	}
 	return c.withService(func(svc *service.Service) error {
-		rec, err := svc.MonthRecap(year, m, 0)
+		rec, err := svc.MonthRecapFor(year, m, f)
 		if err != nil {
 			return err
 		}
+		warn(c, rec.Warnings...)
 		lines := make([]recapJSON, len(rec.Lines))
 		for i, l := range rec.Lines {
 			lines[i] = recapJSON{NIP: l.NIP, Name: l.Name, Unit: l.Unit, Kind: string(l.Kind), RecapRow: l.Recap, TPPCut: l.TPPCut}
 		}
-		header := []string{"NIP/NIK", "Nama", "Unit", "Hari kerja", "Hadir", "Hadir %", "H", "TL", "TL menit", "PSW", "PSW menit",
-			"DL", "S", "I", "Cuti", "TK", "Belum diisi", "Potongan TPP %"}
-		row := func(nip, name, unit string, r data.RecapRow, cut string) []string {
+		label := rec.Codes.CodeLabel
+		header := []string{"NIP/NIK", "Nama", "Unit", "Jenis", "Hari kerja", "Hadir", "Hadir %", label(data.CodeH), label(data.CodeTL), "TL menit",
+			label(data.CodePSW), "PSW menit", label("DL"), label("S"), label("I"), "Cuti", label("TK"), "Belum diisi", "Belum lengkap", "Piket", "Potongan TPP %"}
+		row := func(nip, name, unit, kind string, r data.RecapRow, cut string) []string {
 			n := strconv.Itoa
-			return []string{nip, name, unit, n(r.WorkingDays), n(r.Present), strconv.FormatFloat(r.PresentPercent, 'f', 1, 64), n(r.H),
-				n(r.LateCount), n(r.LateMinutes), n(r.EarlyCount), n(r.EarlyMinutes), n(r.DL), n(r.S), n(r.I), n(r.Leave), n(r.TK), n(r.NotEntered), cut}
+			return []string{nip, name, unit, kind, n(r.WorkingDays), n(r.Present), strconv.FormatFloat(r.PresentPercent, 'f', 1, 64), n(r.H),
+				n(r.LateCount), n(r.LateMinutes), n(r.EarlyCount), n(r.EarlyMinutes), n(r.DL), n(r.S), n(r.I), n(r.Leave), n(r.TK), n(r.NotEntered),
+				n(r.Incomplete), n(r.Piket), cut}
 		}
 		rows := make([][]string, 0, len(lines)+1)
 		for _, l := range lines {
@@ -121,11 +140,118 @@ func attendanceRecap(c *call) error {
 			if l.TPPCut != nil {
 				cut = strconv.FormatFloat(*l.TPPCut, 'f', 2, 64)
 			}
-			rows = append(rows, row(l.NIP, l.Name, l.Unit, l.RecapRow, cut))
+			rows = append(rows, row(l.NIP, l.Name, l.Unit, l.Kind, l.RecapRow, cut))
 		}
 		return c.print(listing{json: lines, header: header, rows: rows, text: func(w io.Writer) error {
-			fmt.Fprintf(w, "Rekap kehadiran %s %d\n\n", data.MonthNames[m-1], year)
-			return writeTable(w, header, append(rows, row("", "Jumlah kantor", "", rec.Office, "")))
+			fmt.Fprintf(w, "Rekap kehadiran %s %d%s\n\n", data.MonthNames[m-1], year, kindNote(f.Kind))
+			return writeTable(w, header, append(rows, row("", "Jumlah kantor", "", "", rec.Office, "")))
 		}})
 	})
+}
+
+// attendanceIncomplete is "kinerja attendance incomplete": the records of a
+// month with only an arrival or only a departure, for the admin to complete
+// ("attendance set") or let stand ("attendance confirm"); with --all also
+// the ones already confirmed.
+func attendanceIncomplete(c *call) error {
+	month := c.flags.String("month", "", "bulan")
+	all := c.flags.Bool("all", false, "juga yang sudah dikonfirmasi")
+	c.formatFlag(formatJSON)
+	if err := c.parse(); err != nil {
+		return err
+	}
+	year, m, err := service.ParseMonth(*month)
+	if len(c.args) > 0 || err != nil {
+		return usagef("attendance incomplete: pakai --month YYYY-MM [--all] [--format text|json]")
+	}
+	return c.withService(func(svc *service.Service) error {
+		lines, err := svc.IncompleteRecords(year, m, 0, *all)
+		if err != nil {
+			return err
+		}
+		header := []string{"Tanggal", "NIP/NIK", "Nama", "Unit", "Datang", "Pulang", "Kode", "Dikonfirmasi"}
+		rows := make([][]string, len(lines))
+		for i, l := range lines {
+			confirmed := "belum"
+			if l.Figures.Confirmed {
+				confirmed = "ya"
+			}
+			rows[i] = []string{l.Date.Slash(), l.NIP, l.Name, l.Unit, orDash(l.Figures.In), orDash(l.Figures.Out), l.Figures.Label, confirmed}
+		}
+		return c.print(listing{json: lines, header: header, rows: rows, text: func(w io.Writer) error {
+			if len(lines) == 0 {
+				fmt.Fprintf(w, "Tidak ada catatan kehadiran yang kurang lengkap pada %s %d.\n", data.MonthNames[m-1], year)
+				return nil
+			}
+			fmt.Fprintf(w, "Catatan kehadiran kurang lengkap %s %d (lengkapi dengan \"attendance set\" atau biarkan dengan \"attendance confirm\")\n\n", data.MonthNames[m-1], year)
+			return writeTable(w, header, rows)
+		}})
+	})
+}
+
+// attendanceConfirm is "kinerja attendance confirm": the admin lets an
+// incomplete record stand; its figures do not change.
+func attendanceConfirm(c *call) error {
+	nip := c.flags.String("nip", "", "NIP atau NIK")
+	date := c.flags.String("date", "", "tanggal")
+	if err := c.parse(); err != nil {
+		return err
+	}
+	d, err := data.ParseDate(*date)
+	if len(c.args) > 0 || *nip == "" || err != nil || d.IsZero() {
+		return usagef("attendance confirm: pakai --nip NIP --date YYYY-MM-DD")
+	}
+	return c.withService(func(svc *service.Service) error {
+		s, err := svc.StaffByIdentifier(*nip)
+		if err != nil {
+			return err
+		}
+		if err := svc.ConfirmIncomplete(s.ID, d); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s, %s: catatan kurang lengkap dikonfirmasi\n", s.DisplayName(), d.Long())
+		return nil
+	})
+}
+
+// attendancePins is "kinerja attendance pins": the machine PINs remembered
+// for staff, or with --remove PIN forgetting one.
+func attendancePins(c *call) error {
+	remove := c.flags.String("remove", "", "lupakan pemetaan PIN ini")
+	c.formatFlag(formatJSON)
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if len(c.args) > 0 {
+		return usagef("attendance pins: pakai [--remove PIN] [--format text|json]")
+	}
+	if *remove == "" {
+		c.access = reads
+	}
+	return c.withService(func(svc *service.Service) error {
+		if *remove != "" {
+			if err := svc.UnmapPin(*remove); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "PIN %s tidak lagi dipetakan\n", *remove)
+			return nil
+		}
+		pins, err := svc.PinMappings()
+		if err != nil {
+			return err
+		}
+		rows := make([][]string, len(pins))
+		for i, p := range pins {
+			rows[i] = []string{p.PIN, p.NIP, p.Name}
+		}
+		return c.print(listing{json: pins, header: []string{"PIN", "NIP/NIK", "Nama"}, rows: rows})
+	})
+}
+
+// orDash is s, or "—" when it is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

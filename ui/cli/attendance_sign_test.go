@@ -9,16 +9,8 @@ import (
 // TestSignedAttendanceExport signs a demo month's recap PDFs as the Kasubbag
 // Umum dan Kepegawaian and verifies them.
 func TestSignedAttendanceExport(t *testing.T) {
-	db, _ := demoFile(t)
-	nip := ""
-	for _, s := range listJSON(t, db) {
-		if s.Position == "Kepala Subbagian Umum dan Kepegawaian" {
-			nip = s.NIP
-		}
-	}
-	if nip == "" {
-		t.Fatal("the demo has no Kasubbag Umum dan Kepegawaian")
-	}
+	t.Parallel()
+	db, nip := kasubbag(t)
 	dir := t.TempDir()
 	code, out, errOut := cli(t, "export", "attendance", "--data", db, "--month", "2026-10", "--out", dir, "--format", "pdf", "--sign", "--nip", nip)
 	if code != 0 || strings.Count(out, "Tersimpan:") != 2 {
@@ -49,8 +41,28 @@ func TestSignedAttendanceExport(t *testing.T) {
 			t.Errorf("%s: exit %d, want 2", tt.name, code)
 		}
 	}
+}
+
+// TestSignedAttendanceExportWrongPassphrase: a wrong passphrase in the
+// environment signs nothing (serial: it sets the environment).
+func TestSignedAttendanceExportWrongPassphrase(t *testing.T) {
+	db, nip := kasubbag(t)
 	t.Setenv(envPassphrase, "salah-sekali")
 	if code, _, errOut := cli(t, "export", "attendance", "--data", db, "--month", "2026-10", "--out", t.TempDir(), "--sign", "--nip", nip); code != 1 || errOut == "" {
 		t.Errorf("wrong passphrase: exit %d, %q", code, errOut)
 	}
+}
+
+// kasubbag returns a copy of the demo office and the NIP of its Kasubbag
+// Umum dan Kepegawaian, who signs the attendance recaps.
+func kasubbag(t *testing.T) (string, string) {
+	t.Helper()
+	db, _ := demoFile(t)
+	for _, s := range listJSON(t, db) {
+		if s.Position == "Kepala Subbagian Umum dan Kepegawaian" {
+			return db, s.NIP
+		}
+	}
+	t.Fatal("the demo has no Kasubbag Umum dan Kepegawaian")
+	return "", ""
 }

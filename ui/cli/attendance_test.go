@@ -11,6 +11,8 @@ import (
 
 	"kinerja/data"
 	"kinerja/data/service"
+	"kinerja/internal/testkit"
+	"kinerja/internal/testkit/svckit"
 )
 
 // twoStaff makes a data file holding two PNS in Seksi Pemerintahan and returns its path and their NIPs.
@@ -39,11 +41,9 @@ func twoStaff(t *testing.T) (string, []string) {
 }
 
 func TestDemoRecapAndDisciplineMatchService(t *testing.T) {
-	db := created(t, filepath.Join(t.TempDir(), "demo.db"))
-	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "25", "--seed", "4"); code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, errOut)
-	}
-	today := data.Today()
+	t.Parallel()
+	db := svckit.DemoFile(t)
+	today := testkit.Today
 	prev := today.AddDays(-today.Day())
 	month := prev.String()[:7]
 	code, out, errOut := cli(t, "attendance", "recap", "--data", db, "--month", month, "--format", "json")
@@ -121,6 +121,7 @@ func TestDemoRecapAndDisciplineMatchService(t *testing.T) {
 }
 
 func TestCalendarCommands(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := created(t, filepath.Join(dir, "k.db"))
 	if code, out, errOut := cli(t, "calendar", "add", "--data", db, "--date", "2026-12-30", "--name", "Hari Jadi Kecamatan"); code != 0 || !strings.Contains(out, "30 Desember 2026") {
@@ -158,6 +159,7 @@ func TestCalendarCommands(t *testing.T) {
 }
 
 func TestAttendanceSetAndRecap(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	if code, out, errOut := cli(t, "attendance", "set", "--data", db, "--date", "2026-11-02", "--nip", nips[0], "--code", "H", "--in", "07:45", "--out", "16:00"); code != 0 ||
 		!strings.Contains(out, "TL — Terlambat (terlambat 15 menit)") {
@@ -169,8 +171,11 @@ func TestAttendanceSetAndRecap(t *testing.T) {
 	if code, _, errOut := cli(t, "attendance", "set", "--data", db, "--date", "2026-11-03", "--nip", nips[1], "--code", "XYZ"); code != 1 || !strings.Contains(errOut, "XYZ") {
 		t.Errorf("unknown code: exit %d, %q", code, errOut)
 	}
-	if code, _, errOut := cli(t, "attendance", "set", "--data", db, "--date", "2026-11-01", "--nip", nips[1], "--code", "H"); code != 1 || !strings.Contains(errOut, "bukan hari kerja") {
-		t.Errorf("Sunday: exit %d, %q", code, errOut)
+	if code, out, errOut := cli(t, "attendance", "set", "--data", db, "--date", "2026-11-01", "--nip", nips[1], "--code", "H", "--in", "08:00", "--out", "12:00"); code != 0 || !strings.Contains(out, "piket") {
+		t.Errorf("presence on a Sunday is piket: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, "attendance", "set", "--data", db, "--date", "2026-11-01", "--nip", nips[0], "--code", "S"); code != 1 || !strings.Contains(errOut, "bukan hari kerja") {
+		t.Errorf("sick on a Sunday: exit %d, %q", code, errOut)
 	}
 	_, out, _ := cli(t, "attendance", "recap", "--data", db, "--month", "2026-11", "--format", "json")
 	var lines []recapJSON
@@ -189,6 +194,7 @@ func TestAttendanceSetAndRecap(t *testing.T) {
 }
 
 func TestImportAttendanceCommand(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	dir := t.TempDir()
 	log := "\ufeff    1\t2026-11-02 07:25:10\t1\t0\t1\t0\r\n" +
@@ -243,6 +249,7 @@ func TestImportAttendanceCommand(t *testing.T) {
 }
 
 func TestExportAttendance(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	cli(t, "attendance", "set", "--data", db, "--date", "2026-11-02", "--nip", nips[0], "--code", "TK")
 	dir := filepath.Join(t.TempDir(), "rekap")
@@ -265,7 +272,10 @@ func TestExportAttendance(t *testing.T) {
 	if v, _ := f.GetCellValue("Rekap November 2026", "B2"); v != nips[0] {
 		t.Errorf("B2 = %q", v)
 	}
-	if v, _ := f.GetCellValue("TPP November 2026", "E2"); v != "1" {
+	if v, _ := f.GetCellValue("TPP November 2026", "D1"); v != "Jenis" {
+		t.Errorf("TPP sheet column D is %q, want the kind (Jenis)", v)
+	}
+	if v, _ := f.GetCellValue("TPP November 2026", "F2"); v != "1" {
 		t.Errorf("TPP TK days = %q", v)
 	}
 	code, _, errOut = cli(t, "export", "attendance", "--data", db, "--month", "2026-11", "--out", dir)

@@ -81,7 +81,7 @@ func (c *call) open() (*service.Service, error) {
 		}
 		path = p
 	}
-	svc, err := service.Open(path, service.Options{Actor: "cli", Create: c.access == creates, ReadOnly: c.access == reads})
+	svc, err := service.Open(path, openOptions(c.access == creates, c.access == reads))
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +89,19 @@ func (c *call) open() (*service.Service, error) {
 		fmt.Fprintln(c.stderr, "peringatan:", w)
 	}
 	return svc, nil
+}
+
+// serviceOptions are the service options every command starts from. The
+// program leaves them zero (production key cost, real clock); only the
+// package's tests set them, to seal keys at a cheap cost.
+var serviceOptions service.Options
+
+// openOptions are the options the CLI opens a data file with: actor "cli",
+// creating it or read-only as asked, on top of serviceOptions.
+func openOptions(create, readOnly bool) service.Options {
+	opt := serviceOptions
+	opt.Actor, opt.Create, opt.ReadOnly = "cli", create, readOnly
+	return opt
 }
 
 // withService opens the data file, runs fn and closes the file again.

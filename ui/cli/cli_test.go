@@ -14,6 +14,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"kinerja/data/service"
+	"kinerja/internal/testkit"
+	"kinerja/internal/testkit/svckit"
 )
 
 // cli runs the program with args and returns its exit code, stdout and stderr.
@@ -38,6 +40,7 @@ func listJSON(t *testing.T, db string) []staffJSON {
 }
 
 func TestVersionAndUsage(t *testing.T) {
+	t.Parallel()
 	if code, out, _ := cli(t, "version"); code != 0 || !strings.HasPrefix(out, "Kinerja ") {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
@@ -53,6 +56,7 @@ func TestVersionAndUsage(t *testing.T) {
 }
 
 func TestEmptyListIsAnArray(t *testing.T) {
+	t.Parallel()
 	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	code, out, _ := cli(t, "--data", db, "staff", "list", "--format", "json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
@@ -61,6 +65,7 @@ func TestEmptyListIsAnArray(t *testing.T) {
 }
 
 func TestOfficeSetAndShow(t *testing.T) {
+	t.Parallel()
 	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--kota", "Soreang"); code != 0 {
 		t.Fatalf("office set: exit %d: %s", code, errOut)
@@ -82,6 +87,7 @@ func TestOfficeSetAndShow(t *testing.T) {
 // TestDemoExportImportRoundTrip is the end-to-end path of the foundation issue:
 // demo → list → export (CSV and XLSX) → import into a new file → the same list.
 func TestDemoExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := created(t, filepath.Join(dir, "demo.db"))
 	if code, out, errOut := cli(t, "demo", "--data", db, "--staff", "30", "--seed", "3"); code != 0 {
@@ -134,6 +140,7 @@ func TestDemoExportImportRoundTrip(t *testing.T) {
 }
 
 func TestImportBadRowsSavesNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := created(t, filepath.Join(dir, "k.db"))
 	csv := "NIP;Nama;Jenis pegawai;Jenis kelamin;Tanggal lahir;Golongan;Jabatan;Unit kerja;TMT di kantor ini\n" +
@@ -169,6 +176,7 @@ func TestImportBadRowsSavesNothing(t *testing.T) {
 }
 
 func TestSecondInstanceIsRefused(t *testing.T) {
+	t.Parallel()
 	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	svc, err := service.Open(db, service.Options{Create: true})
 	if err != nil {
@@ -188,11 +196,9 @@ func TestSecondInstanceIsRefused(t *testing.T) {
 func TestBackupCheckRestore(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	db := created(t, filepath.Join(dir, "k.db"))
+	db := filepath.Join(dir, "k.db")
+	testkit.CopyFile(t, svckit.DemoFile(t), db)
 	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--alamat", "Jl. Lama 1"); code != 0 {
-		t.Fatal(errOut)
-	}
-	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "4"); code != 0 {
 		t.Fatal(errOut)
 	}
 	staff := len(listJSON(t, db))
@@ -290,6 +296,7 @@ func TestCSVListingNeutralisesFormulas(t *testing.T) {
 }
 
 func TestParseInterleaved(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"import", "staff", "a.csv", "--skip-invalid"},
 		{"import", "staff", "--skip-invalid", "a.csv"},

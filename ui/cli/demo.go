@@ -76,7 +76,7 @@ func (c *call) demoNewFile(path string, opt demodata.Options) error {
 	}
 	defer os.RemoveAll(tmpDir)
 	tmp := filepath.Join(tmpDir, filepath.Base(path))
-	svc, err := service.Open(tmp, service.Options{Actor: "cli", Create: true})
+	svc, err := service.Open(tmp, openOptions(true, false))
 	if err != nil {
 		return err
 	}

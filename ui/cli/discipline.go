@@ -22,17 +22,25 @@ type disciplineJSON struct {
 // (potential only; the application decides no penalty).
 func discipline(c *call) error {
 	year := c.flags.Int("year", data.Today().Year(), "tahun")
+	kind := c.kindFlag()
 	c.formatFlag(formatCSV, formatJSON)
 	if err := c.parse(); err != nil {
 		return err
 	}
 	if len(c.args) > 0 {
-		return usagef("discipline: pakai --year YYYY [--format text|csv|json]")
+		return usagef("discipline: pakai --year YYYY [--kind JENIS] [--format text|csv|json]")
+	}
+	f, err := c.recapFilter(*kind)
+	if err != nil {
+		return err
 	}
 	return c.withService(func(svc *service.Service) error {
-		lines, err := svc.DisciplineYear(*year)
+		lines, err := svc.DisciplineYearFor(*year, f)
 		if err != nil {
 			return err
+		}
+		if st, err := svc.HolidayListStatus(*year); err == nil {
+			warn(c, st.Warning())
 		}
 		out := make([]disciplineJSON, len(lines))
 		for i, l := range lines {
@@ -51,7 +59,7 @@ func discipline(c *call) error {
 			rows[i] = []string{l.NIP, l.Name, string(l.Kind), n(l.AbsentDays), n(l.LateMinutes), n(l.LateDays), n(l.TotalDays), n(l.LongestRun), level}
 		}
 		return c.print(listing{json: out, header: header, rows: rows, text: func(w io.Writer) error {
-			fmt.Fprintf(w, "Hitungan disiplin PP 94/2021 tahun %d (potensi, bukan keputusan)\n\n", *year)
+			fmt.Fprintf(w, "Hitungan disiplin PP 94/2021 tahun %d%s (potensi, bukan keputusan)\n\n", *year, kindNote(f.Kind))
 			return writeTable(w, header, rows)
 		}})
 	})

@@ -8,8 +8,11 @@ import (
 	"testing"
 )
 
-// appraisalName is the pattern of an exported evaluation document's name.
-var appraisalName = regexp.MustCompile(`^[0-9]{18}_[A-Za-z0-9]+_[0-9]{4}(-Q[1-4]|-S[12]|-[0-9]{2})?(_r[1-9][0-9]*)?\.pdf$`)
+// appraisalName is the pattern of an exported evaluation document's name:
+// the Evaluasi Kinerja Pegawai and the one-page Dokumen Evaluasi of each
+// person (a keberatan page where one was recorded), and in the lampiran
+// folder the attendance annexes.
+var appraisalName = regexp.MustCompile(`^[0-9]{18}_[A-Za-z0-9]+_[0-9]{4}(-Q[1-4]|-S[12]|-[0-9]{2})?(_r[1-9][0-9]*)?_(evaluasi|dokumen|keberatan|lampiran-kehadiran)\.pdf$`)
 
 // exportDemo exports the signed documents of an ended demo period and returns
 // the folder and the PDF paths.
@@ -26,12 +29,24 @@ func exportDemo(t *testing.T, db, period string) (dir string, pdfs []string) {
 	}
 	for _, e := range entries {
 		switch {
+		case e.Name() == "Penetapan_"+period+".pdf":
+			pdfs = append(pdfs, filepath.Join(dir, e.Name()))
 		case strings.HasSuffix(e.Name(), ".pdf"):
 			if !appraisalName.MatchString(e.Name()) {
 				t.Errorf("file name %q", e.Name())
 			}
 			pdfs = append(pdfs, filepath.Join(dir, e.Name()))
 		case e.Name() == "Daftar_Dokumen_"+period+".xlsx":
+		case e.Name() == "lampiran" && e.IsDir():
+			annexes, err := os.ReadDir(filepath.Join(dir, e.Name()))
+			if err != nil || len(annexes) == 0 {
+				t.Errorf("lampiran folder: %v, %d files", err, len(annexes))
+			}
+			for _, a := range annexes {
+				if !appraisalName.MatchString(a.Name()) && a.Name() != "Penetapan_"+period+".pdf" {
+					t.Errorf("lampiran file name %q", a.Name())
+				}
+			}
 		default:
 			t.Errorf("unexpected file %q", e.Name())
 		}
@@ -45,8 +60,11 @@ func exportDemo(t *testing.T, db, period string) (dir string, pdfs []string) {
 func checkExportFilters(t *testing.T, db, period, nip string) {
 	dir := t.TempDir()
 	code, out, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", dir, "--nip", nip)
-	if code != 0 || strings.Count(out, "Ditulis:") != 1 || !strings.Contains(out, nip+"_") {
-		t.Fatalf("--nip: exit %d, %q, %q", code, out, errOut)
+	written := strings.Count(out, "Ditulis:")
+	if code != 0 || written < 3 || strings.Count(out, string(filepath.Separator)+nip+"_") != written ||
+		!strings.Contains(out, "_"+period+"_evaluasi.pdf (bertanda tangan)") || !strings.Contains(out, "_"+period+"_dokumen.pdf (bertanda tangan)") ||
+		!strings.Contains(out, "lampiran-kehadiran.pdf (tanpa tanda tangan)") || strings.Contains(out, "Penetapan_") {
+		t.Fatalf("--nip: the documents of that one person, no Penetapan: exit %d, %q, %q", code, out, errOut)
 	}
 	if code, _, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", dir, "--unit", "tidak ada"); code != 1 || !strings.Contains(errOut, "tidak dikenal") {
 		t.Errorf("--unit unknown: exit %d, %q", code, errOut)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 
 	"kinerja/data"
@@ -31,11 +32,17 @@ func evaluationSet(c *call) error {
 	work := c.flags.String("work", "", "rating hasil kerja")
 	behavior := c.flags.String("behavior", "", "rating perilaku kerja")
 	note := c.flags.String("note", "", "catatan/rekomendasi")
+	rater := c.flags.String("rater", "", "NIP Pejabat Penilai Kinerja (pegawai kantor atau pejabat terdaftar)")
+	atasan := c.flags.String("atasan", "", "NIP Atasan Pejabat Penilai Kinerja (pegawai kantor atau pejabat terdaftar)")
 	if err := c.parse(); err != nil {
 		return err
 	}
 	if err := checkTarget(c, *period, *nip); err != nil {
 		return err
+	}
+	setRaters := c.given("rater") || c.given("atasan")
+	if setRaters && !c.given("work") && !c.given("behavior") && !c.given("note") {
+		return c.withService(func(svc *service.Service) error { return chooseRaters(c, svc, *period, *nip, *rater, *atasan) })
 	}
 	w, err := data.ParseRating(*work)
 	if err != nil {
@@ -58,8 +65,43 @@ func evaluationSet(c *call) error {
 		}
 	}
 	return evaluationStep(c, *period, *nip, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
+		if setRaters {
+			if err := chooseRaters(c, svc, p, *nip, *rater, *atasan); err != nil {
+				return data.Evaluation{}, err
+			}
+		}
 		return svc.SetEvaluation(p, id, change)
 	})
+}
+
+// chooseRaters sets the Pejabat Penilai Kinerja and its Atasan of one
+// evaluation by NIP (an office staff member or a registered official); the
+// role not given keeps the person it has now. It prints both.
+func chooseRaters(c *call, svc *service.Service, period, nip, rater, atasan string) error {
+	s, err := svc.StaffByIdentifier(nip)
+	if err != nil {
+		return err
+	}
+	v, err := svc.EvaluationFor(period, s.ID)
+	if err != nil {
+		return err
+	}
+	if !c.given("rater") {
+		rater = v.Identities.Rater.NIP
+	}
+	if !c.given("atasan") {
+		atasan = v.Identities.Atasan.NIP
+	}
+	if _, err := svc.SetRaters(v.Period.ID, s.ID, rater, atasan); err != nil {
+		return fmt.Errorf("penilai %s %s: %w", s.DisplayName(), v.Period.Label(), err)
+	}
+	if v, err = svc.EvaluationFor(v.Period.ID, s.ID); err != nil {
+		return err
+	}
+	ids := v.Identities
+	fmt.Fprintf(c.stdout, "%s, %s: Pejabat Penilai %s (%s), Atasan Pejabat Penilai %s (%s)\n", s.DisplayName(), v.Period.Label(),
+		orDash(ids.Rater.Name), nipText(ids.Rater.NIP), orDash(ids.Atasan.Name), nipText(ids.Atasan.NIP))
+	return nil
 }
 
 // evaluationSubmit is "kinerja evaluation submit" (Draf → Diajukan).
@@ -294,6 +336,67 @@ func evaluationSign(c *call) error {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Ditandatangani oleh %s: %s\n", doc.SignerName, doc.DocumentID)
+		return nil
+	})
+}
+
+// evaluationFixOutside is "kinerja evaluation fix-outside": an evaluation
+// rated by an official outside the office (the Sekda rating the Camat) is
+// set from the copy he signed, on paper or through BSrE: who set it, when,
+// and the scan kept with the record. The office's key signs nothing.
+func evaluationFixOutside(c *call) error {
+	period, nip := evaluationTarget(c)
+	by := c.flags.String("by", "", "nama pejabat yang menetapkan, seperti tertulis pada salinan")
+	date := c.flags.String("date", "", "tanggal penetapan")
+	scan := c.flags.String("scan", "", "salinan bertanda tangan (.pdf)")
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
+	}
+	d, err := data.ParseDate(*date)
+	if err != nil || d.IsZero() || *by == "" || *scan == "" {
+		return usagef("evaluation fix-outside: pakai --period ID --nip NIP --by NAMA --date YYYY-MM-DD --scan FILE.pdf")
+	}
+	content, err := os.ReadFile(*scan)
+	if err != nil {
+		return fmt.Errorf("membaca %s: %w", *scan, err)
+	}
+	return evaluationStep(c, *period, *nip, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
+		return svc.FixExternally(p, id, *by, d.Time(), content)
+	})
+}
+
+// evaluationObjectionSign is "kinerja evaluation objection-sign": the Atasan
+// Pejabat Penilai signs the keberatan page of a final evaluation with his
+// own signer; the documents signed at Ditetapkan stay as they are.
+func evaluationObjectionSign(c *call) error {
+	period, nip := evaluationTarget(c)
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
+	}
+	return c.withService(func(svc *service.Service) error {
+		s, err := svc.StaffByIdentifier(*nip)
+		if err != nil {
+			return err
+		}
+		v, err := svc.EvaluationFor(*period, s.ID)
+		if err != nil {
+			return err
+		}
+		pass, err := secret(c, "Frasa sandi "+v.Identities.Atasan.Name, envPassphrase)
+		if err != nil {
+			return err
+		}
+		doc, err := svc.SignObjection(v.Period.ID, s.ID, pass)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Halaman keberatan ditandatangani oleh %s: %s\n", doc.SignerName, doc.DocumentID)
 		return nil
 	})
 }

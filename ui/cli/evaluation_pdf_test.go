@@ -20,6 +20,7 @@ func pdfText(t *testing.T, path string) string {
 // TestExportEarlierRevision prints the kept first version of the demo's
 // reopened evaluation as well as its current one.
 func TestExportEarlierRevision(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	var period, nip string
 	for _, p := range periods {

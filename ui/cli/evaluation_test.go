@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kinerja/data"
+	"kinerja/internal/testkit/svckit"
 )
 
 func evaluationsJSON(t *testing.T, db, period string) []evaluationJSON {
@@ -37,14 +38,12 @@ func periodsJSON(t *testing.T, db string) []periodJSON {
 	return list
 }
 
-// demoFile makes a demo data file and returns it with its periods: the last
+// demoFile returns a fresh copy of the test demo office (svckit.DemoFile:
+// 30 staff, seed 4, built once per test binary) with its periods: the last
 // one is the running period, the others have ended.
 func demoFile(t *testing.T) (string, []periodJSON) {
 	t.Helper()
-	db := created(t, filepath.Join(t.TempDir(), "demo.db"))
-	if code, _, errOut := cli(t, "demo", "--data", db, "--staff", "30", "--seed", "4"); code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, errOut)
-	}
+	db := svckit.DemoFile(t)
 	periods := periodsJSON(t, db)
 	if len(periods) < 4 {
 		t.Fatalf("demo made %d periods, want at least three ended and the running one", len(periods))
@@ -53,6 +52,7 @@ func demoFile(t *testing.T) (string, []periodJSON) {
 }
 
 func TestDemoEvaluationListJSON(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	for _, p := range periods {
 		if p.Kind != string(data.PeriodQuarterly) || p.Start == "" || p.End == "" || p.Deadline < p.End {
@@ -126,6 +126,7 @@ func ratablePNS(t *testing.T, db string) (nip, nonASN string) {
 }
 
 func TestEvaluationWorkflowThroughCLI(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	period := periods[len(periods)-1].ID
 	nip, nonASN := ratablePNS(t, db)
@@ -191,6 +192,7 @@ func TestEvaluationWorkflowThroughCLI(t *testing.T) {
 }
 
 func TestExportEvaluationsXLSX(t *testing.T) {
+	t.Parallel()
 	db, periods := demoFile(t)
 	ended := periods[len(periods)-2].ID
 	list := evaluationsJSON(t, db, ended)

@@ -44,16 +44,27 @@ func exportAttendance(c *call) error {
 	format := c.flags.String("format", service.FormatPDF, "pdf atau xlsx")
 	signIt := c.flags.Bool("sign", false, "tandatangani rekap PDF dengan penanda tangan pegawai --nip (penyusun rekap)")
 	nip := c.flags.String("nip", "", "NIP penyusun rekap yang menandatangani")
+	kind := c.kindFlag()
 	if err := c.parse(); err != nil {
 		return err
 	}
 	y, m, err := service.ParseMonth(*month)
 	if len(c.args) > 0 || err != nil || *out == "" || (*format != service.FormatPDF && *format != service.FormatXLSX) ||
 		*signIt != (*nip != "") || (*signIt && *format != service.FormatPDF) {
-		return usagef("export attendance: pakai --month YYYY-MM --out DIR [--format pdf|xlsx] [--sign --nip NIP] (tanda tangan hanya untuk pdf)")
+		return usagef("export attendance: pakai --month YYYY-MM --out DIR [--format pdf|xlsx] [--kind JENIS] [--sign --nip NIP] (tanda tangan hanya untuk pdf)")
+	}
+	f, err := c.recapFilter(*kind)
+	if err != nil {
+		return err
+	}
+	if *signIt && f.Kind != "" {
+		return usagef("export attendance: --kind belum dapat dipakai bersama --sign (rekap bertanda tangan memuat semua pegawai)")
 	}
 	return c.withService(func(svc *service.Service) error {
-		paths, err := writeAttendance(c, svc, y, m, *out, *format, *nip)
+		if st, err := svc.HolidayListStatus(y); err == nil {
+			warn(c, st.Warning())
+		}
+		paths, err := writeAttendance(c, svc, y, m, *out, *format, *nip, f)
 		if err != nil {
 			return err
 		}
@@ -66,9 +77,9 @@ func exportAttendance(c *call) error {
 
 // writeAttendance writes a month's recap, signed by the staff member with
 // nip when nip is set.
-func writeAttendance(c *call, svc *service.Service, year int, month time.Month, out, format, nip string) ([]string, error) {
+func writeAttendance(c *call, svc *service.Service, year int, month time.Month, out, format, nip string, f service.RecapFilter) ([]string, error) {
 	if nip == "" {
-		return svc.ExportAttendance(year, month, out, format, data.Today())
+		return svc.ExportAttendanceFor(year, month, out, format, data.Today(), f)
 	}
 	s, err := svc.StaffByIdentifier(nip)
 	if err != nil {
@@ -259,11 +270,16 @@ func exportEvaluation(c *call) error {
 	nip := c.flags.String("nip", "", "NIP pegawai")
 	revision := c.flags.Int("revision", -1, "nomor revisi (0 = versi pertama)")
 	out := c.flags.String("out", "", "berkas tujuan .pdf")
+	document := c.flags.String("document", "evaluasi", "evaluasi, dokumen atau keberatan")
 	if err := c.parse(); err != nil {
 		return err
 	}
 	if len(c.args) > 0 || *period == "" || *nip == "" || *out == "" || *revision < -1 {
-		return usagef("export evaluation: pakai --period ID --nip NIP [--revision N] --out FILE.pdf")
+		return usagef("export evaluation: pakai --period ID --nip NIP [--revision N] [--document evaluasi|dokumen|keberatan] --out FILE.pdf")
+	}
+	kind, ok := docKind(*document)
+	if !ok {
+		return usagef("export evaluation: --document harus evaluasi, dokumen atau keberatan")
 	}
 	return c.withService(func(svc *service.Service) error {
 		s, err := svc.StaffByIdentifier(*nip)
@@ -278,7 +294,7 @@ func exportEvaluation(c *call) error {
 		if rev < 0 {
 			rev = v.Evaluation.Revision
 		}
-		content, signed, err := svc.EvaluationPDF(v.Period.ID, s.ID, rev)
+		content, signed, err := svc.DocumentPDF(v.Period.ID, s.ID, rev, kind)
 		if err != nil {
 			return err
 		}
@@ -325,4 +341,56 @@ func resolveUnit(svc *service.Service, unit string) (uint64, error) {
 		return 0, nil
 	}
 	return svc.ResolveUnit(unit)
+}
+
+// docKind is the evaluation document named by --document: the Evaluasi
+// Kinerja Pegawai, the one-page Dokumen Evaluasi or the keberatan page.
+func docKind(name string) (service.DocKind, bool) {
+	for _, k := range []service.DocKind{service.DocEvaluation, service.DocSummary, service.DocObjection} {
+		if k.Suffix() == name {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// exportPenetapan is "kinerja export penetapan": the Penetapan Predikat
+// Kinerja of a period (PermenPANRB 6/2022), with --sign first signed by the
+// head of the office with his own signer.
+func exportPenetapan(c *call) error {
+	period := c.flags.String("period", "", "kode periode")
+	out := c.flags.String("out", "", "berkas tujuan .pdf")
+	signIt := c.flags.Bool("sign", false, "tandatangani dengan penanda tangan pimpinan (Camat)")
+	if err := c.parse(); err != nil {
+		return err
+	}
+	if len(c.args) > 0 || *period == "" || *out == "" {
+		return usagef("export penetapan: pakai --period ID --out FILE.pdf [--sign]")
+	}
+	if !*signIt {
+		c.access = reads
+	}
+	return c.withService(func(svc *service.Service) error {
+		state := ""
+		if *signIt {
+			pass, err := signerPassphrase(c)
+			if err != nil {
+				return err
+			}
+			doc, err := svc.SignPenetapan(*period, pass)
+			if err != nil {
+				return err
+			}
+			state = " (bertanda tangan " + doc.SignerName + ", " + doc.DocumentID + ")"
+		}
+		content, err := svc.PenetapanPDF(*period)
+		if err != nil {
+			return err
+		}
+		if err := svc.WriteOutput(*out, content); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Ditulis: %s%s\n", *out, state)
+		return nil
+	})
 }

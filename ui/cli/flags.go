@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"kinerja/data"
+	"kinerja/data/service"
 )
 
 // parseInterleaved parses flags that may stand before, between or after the
@@ -77,4 +80,27 @@ func valueReason(value, reason string, boolean bool) string {
 		return value + " terlalu besar"
 	}
 	return reason
+}
+
+// kindFlag declares --kind: only the staff of one kind, written as "staff
+// list" prints it (PNS, CPNS, PPPK, "PPPK paruh waktu", Non-ASN).
+func (c *call) kindFlag() *string {
+	return c.flags.String("kind", "", "hanya pegawai jenis ini (PNS, CPNS, PPPK, \"PPPK paruh waktu\", Non-ASN)")
+}
+
+// recapFilter turns the value of --kind into a report's filter; an unknown
+// kind is a usage mistake naming the kinds.
+func (c *call) recapFilter(kind string) (service.RecapFilter, error) {
+	if strings.TrimSpace(kind) == "" {
+		return service.RecapFilter{}, nil
+	}
+	k, ok := data.ParseKind(kind)
+	if !ok {
+		names := make([]string, len(data.Kinds))
+		for i, k := range data.Kinds {
+			names[i] = string(k)
+		}
+		return service.RecapFilter{}, usagef("%s: --kind %q tidak dikenal; pakai %s", c.name, kind, orList(names))
+	}
+	return service.RecapFilter{Kind: k}, nil
 }

@@ -68,19 +68,39 @@ func importAttendance(c *call) error {
 	pins := pinMap{}
 	c.flags.Var(pins, "map", "PIN=NIP: petakan PIN mesin ke pegawai (diingat)")
 	dry := c.flags.Bool("dry-run", false, "hanya tampilkan apa yang akan berubah")
-	overwrite := c.flags.Bool("overwrite", false, "timpa isian yang dibuat manual")
+	var opt service.ImportOptions
+	c.flags.BoolVar(&opt.Overwrite, "overwrite", false, "timpa isian yang dibuat manual")
+	c.flags.BoolVar(&opt.Piket, "piket", false, "simpan pindaian pada hari libur sebagai piket")
+	from := c.flags.String("from", "", "hanya pindaian sejak tanggal ini")
+	to := c.flags.String("to", "", "hanya pindaian sampai tanggal ini (bawaan: hari ini)")
 	if err := c.parse(); err != nil {
 		return err
 	}
 	if len(c.args) != 1 {
 		return usagef("import attendance: sebutkan satu FILE")
 	}
+	for _, d := range []struct {
+		flag, value string
+		into        *data.Date
+	}{{"--from", *from, &opt.From}, {"--to", *to, &opt.To}} {
+		if d.value == "" {
+			continue
+		}
+		v, err := data.ParseDate(d.value)
+		if err != nil || v.IsZero() {
+			return usagef("import attendance: %s %q bukan tanggal YYYY-MM-DD", d.flag, d.value)
+		}
+		*d.into = v
+	}
+	if !opt.From.IsZero() && !opt.To.IsZero() && opt.To.Before(opt.From) {
+		return usagef("import attendance: --to sebelum --from")
+	}
 	path := c.args[0]
 	if *dry {
 		c.access = reads
 	}
 	return c.withService(func(svc *service.Service) error {
-		plan, err := planAttendance(svc, path, pins, *overwrite)
+		plan, err := planAttendance(svc, path, pins, opt)
 		if err != nil {
 			return err
 		}
@@ -103,7 +123,7 @@ func importAttendance(c *call) error {
 
 // planAttendance reads the punches of path (a table by its extension,
 // otherwise an attlog) into an import plan.
-func planAttendance(svc *service.Service, path string, pins pinMap, overwrite bool) (service.ImportPlan, error) {
+func planAttendance(svc *service.Service, path string, pins pinMap, opt service.ImportOptions) (service.ImportPlan, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".xlsx":
 		table, err := readTable(path)
@@ -114,14 +134,14 @@ func planAttendance(svc *service.Service, path string, pins pinMap, overwrite bo
 		if err := cols.Check(len(table.Header)); err != nil {
 			return service.ImportPlan{}, fmt.Errorf("%s: %w (judul kolom: %s)", path, err, strings.Join(table.Header, ", "))
 		}
-		return svc.PlanPunchTable(table, cols, pins, overwrite)
+		return svc.PlanPunchTableWith(table, cols, pins, opt)
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return service.ImportPlan{}, fmt.Errorf("membuka %s: %w", path, err)
 	}
 	defer f.Close()
-	return svc.PlanAttlogImport(f, pins, overwrite)
+	return svc.PlanAttlogImportWith(f, pins, opt)
 }
 
 // pinMap collects repeated --map PIN=NIP flags.
@@ -139,21 +159,40 @@ func (p pinMap) Set(v string) error {
 }
 
 // printPlan prints an import plan for people: the counts, then the days
-// kept or not saved, the unknown PINs and the unreadable lines.
+// kept or not saved, the piket and incomplete days, the refused days, the
+// unknown PINs and the unreadable lines.
 func printPlan(w io.Writer, p service.ImportPlan) {
+	piket := p.PiketDays()
 	fmt.Fprintf(w, "Ditambahkan: %d hari\n", p.Count(data.MergeAdded))
 	fmt.Fprintf(w, "Diubah: %d hari\n", p.Count(data.MergeChanged))
 	skip := "Dilewati (diisi manual, dipertahankan; pakai --overwrite untuk menimpa)"
 	fmt.Fprintf(w, "%s: %d hari\n", skip, p.Count(data.MergeKeptHand))
 	fmt.Fprintf(w, "Tidak berubah: %d hari\n", p.Count(data.MergeUnchanged))
-	fmt.Fprintf(w, "Di luar hari kerja (tidak disimpan): %d hari\n", p.Count(data.MergeNonWorking))
+	if p.Piket {
+		fmt.Fprintf(w, "Piket di luar hari kerja (disimpan sebagai piket): %d hari\n", len(piket))
+	} else {
+		fmt.Fprintf(w, "Di luar hari kerja (tidak disimpan): %d hari\n", len(piket))
+	}
 	for _, d := range p.Days {
-		switch d.Result.Outcome {
-		case data.MergeKeptHand:
+		if d.Result.Outcome == data.MergeKeptHand {
 			fmt.Fprintf(w, "  dilewati: %s %s (%s) tetap %s\n", d.Date.Slash(), d.Name, d.NIP, d.Result.Before.Code)
-		case data.MergeNonWorking:
-			fmt.Fprintf(w, "  bukan hari kerja: %s %s %s %s–%s\n", data.DayNames[d.Date.Weekday()], d.Date.Slash(), d.Name, d.Punches.First, d.Punches.Last)
 		}
+	}
+	for _, d := range piket {
+		what := "bukan hari kerja (simpan sebagai piket dengan --piket)"
+		if p.Piket {
+			what = "piket"
+		}
+		fmt.Fprintf(w, "  %s: %s %s %s %s–%s\n", what, data.DayNames[d.Date.Weekday()], d.Date.Slash(), d.Name, d.Punches.First, d.Punches.Last)
+	}
+	if inc := p.IncompleteDays(); len(inc) > 0 {
+		fmt.Fprintf(w, "Hanya satu jam tercatat (periksa dengan \"kinerja attendance incomplete\"): %d hari\n", len(inc))
+		for _, d := range inc {
+			fmt.Fprintf(w, "  belum lengkap: %s %s (%s) %s\n", d.Date.Slash(), d.Name, d.NIP, d.Punches.First)
+		}
+	}
+	for _, r := range p.Refused {
+		fmt.Fprintf(w, "Ditolak: %s %s (PIN %s, %d pindaian): %s\n", r.Date.Slash(), r.Name, r.PIN, r.Punches, r.Reason)
 	}
 	for _, u := range p.Unknown {
 		fmt.Fprintf(w, "PIN tidak dikenal: %s (%d pindaian, %s–%s); petakan dengan --map %s=NIP\n", u.PIN, u.Punches, u.First.Slash(), u.Last.Slash(), u.PIN)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestOfficeLogo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := created(t, filepath.Join(dir, "k.db"))
 	var buf bytes.Buffer

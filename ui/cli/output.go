@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"kinerja/data"
 	"kinerja/export"
 )
 
@@ -82,4 +83,21 @@ func writeTable(w io.Writer, header []string, rows [][]string) error {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	return tw.Flush()
+}
+
+// warn writes each warning that is not empty to stderr as "peringatan: …".
+func warn(c *call, warnings ...string) {
+	for _, w := range warnings {
+		if w != "" {
+			fmt.Fprintln(c.stderr, "peringatan:", w)
+		}
+	}
+}
+
+// kindNote names the kind a report was filtered on, or nothing.
+func kindNote(k data.Kind) string {
+	if k == "" {
+		return ""
+	}
+	return " (" + string(k) + ")"
 }

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSettingsEvaluationShowAndChange(t *testing.T) {
+	t.Parallel()
 	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	code, out, errOut := cli(t, "settings", "evaluation", "--data", db)
 	if code != 0 || !strings.Contains(out, "Triwulan") || !strings.Contains(out, "10 hari") || !strings.Contains(out, "SE MenPANRB 3/2023") {
@@ -36,6 +37,7 @@ func TestSettingsEvaluationShowAndChange(t *testing.T) {
 }
 
 func TestSettingsEvaluationBadValues(t *testing.T) {
+	t.Parallel()
 	db := created(t, filepath.Join(t.TempDir(), "k.db"))
 	for _, args := range [][]string{
 		{"--cadence", "tahunan"},

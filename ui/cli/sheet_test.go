@@ -8,6 +8,7 @@ import (
 )
 
 func TestExportSheet(t *testing.T) {
+	t.Parallel()
 	db, _ := twoStaff(t)
 	dir := t.TempDir()
 	cases := []struct {
@@ -46,6 +47,7 @@ func TestExportSheet(t *testing.T) {
 }
 
 func TestExportSheetRefuses(t *testing.T) {
+	t.Parallel()
 	db, _ := twoStaff(t)
 	out := filepath.Join(t.TempDir(), "daftar-hadir.pdf")
 	cases := []struct {

@@ -16,6 +16,7 @@ import (
 	"kinerja/data"
 	"kinerja/data/service"
 	"kinerja/export/sign"
+	"kinerja/internal/testkit"
 )
 
 // The CLI tests run with the demo passphrase in the environment, as the
@@ -262,24 +263,25 @@ func hasState(list []evaluationJSON, nip, state string) bool {
 // the test is skipped, or fails when CI=true (CI installs poppler-utils and qpdf).
 func toolRun(t *testing.T, name string, args ...string) (string, error) {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s tidak terpasang", name)
-		}
-		t.Skipf("%s tidak terpasang", name)
-	}
-	out, err := exec.Command(path, args...).CombinedOutput()
-	return string(out), err
+	return testkit.Tool(t, name, args...)
 }
 
 func checkSignerImport(t *testing.T, db, period string) {
+	// A rater on the office's staff: the Camat's rater (the Sekda) is an
+	// official outside the office, who gets no signer here.
+	staff := map[string]bool{}
+	for _, s := range listJSON(t, db) {
+		staff[s.NIP] = true
+	}
 	var raterNIP string
 	for _, ev := range evaluationsJSON(t, db, period) {
-		if ev.RaterNIP != "" {
+		if staff[ev.RaterNIP] {
 			raterNIP = ev.RaterNIP
 			break
 		}
+	}
+	if raterNIP == "" {
+		t.Fatalf("no rater of %s is on the staff", period)
 	}
 	ca, err := sign.NewOfficeRoot("Kabupaten Contoh", time.Now())
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 )
 
 func TestSignerImage(t *testing.T) {
+	t.Parallel()
 	db, nips := twoStaff(t)
 	dir := t.TempDir()
 	var buf bytes.Buffer

@@ -5,15 +5,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	"kinerja/internal/testkit"
+	"kinerja/internal/testkit/svckit"
 )
 
 func TestExportSKP(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
-	db := created(t, filepath.Join(dir, "demo.db"))
-	if code, out, errOut := cli(t, "demo", "--data", db, "--staff", "12", "--seed", "5"); code != 0 {
-		t.Fatalf("demo: exit %d: %s %s", code, out, errOut)
-	}
+	db := svckit.DemoFile(t)
 	var nip string
 	for _, s := range listJSON(t, db) {
 		if s.Kind == "PNS" && s.Status != "left" {
@@ -24,7 +24,7 @@ func TestExportSKP(t *testing.T) {
 	if nip == "" {
 		t.Fatal("demo has no PNS")
 	}
-	year := strconv.Itoa(time.Now().Year()) // the demo has SKPs for the current year
+	year := strconv.Itoa(testkit.Today.Year()) // the demo has SKPs for the year of its today
 	out := filepath.Join(dir, "skp.pdf")
 	if code, stdout, errOut := cli(t, "export", "skp", "--data", db, "--nip", nip, "--year", year, "--out", out); code != 0 || !strings.Contains(stdout, "Ditulis: "+out) {
 		t.Fatalf("export skp: exit %d, %q, %q", code, stdout, errOut)

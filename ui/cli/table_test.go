@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"kinerja/data/service"
+	"kinerja/internal/testkit/svckit"
 )
 
 // readmeGroups reads the command table of README.md's CLI section: the bold
@@ -228,10 +229,7 @@ func TestFlagErrorsInIndonesian(t *testing.T) {
 func TestReadingCommandsOpenReadOnly(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	db := created(t, filepath.Join(dir, "k.db"))
-	if code, _, errOut := cli(t, "--data", db, "demo", "--staff", "4"); code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, errOut)
-	}
+	db := svckit.DemoFile(t)
 	holder, err := service.Open(db, service.Options{ReadOnly: true, Actor: "uji"})
 	if err != nil {
 		t.Fatal(err)
@@ -249,6 +247,11 @@ func TestReadingCommandsOpenReadOnly(t *testing.T) {
 		{"import", "attendance", filepath.Join(dir, "kosong.dat"), "--dry-run"},
 		{"export", "staff", "--out", filepath.Join(dir, "pegawai.csv")},
 		{"backup", "--out", filepath.Join(dir, "cadangan.db")},
+		{"leave", "balance", "--year", "2026"},
+		{"attendance", "incomplete", "--month", "2026-11"},
+		{"attendance", "pins"},
+		{"official", "list"},
+		{"export", "penetapan", "--period", "2026-Q2", "--out", filepath.Join(dir, "penetapan.pdf")},
 		{"check"},
 	} {
 		if len(args) > 1 && args[1] == "attendance" {
