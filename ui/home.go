@@ -26,6 +26,7 @@ type homeScreen struct {
 	file     *widget.Label
 	near     *nearThresholds // staff near a PP 94/2021 threshold
 	overview *officeView     // the current period at a glance
+	ramadan  *ramadanPrompt  // asks to check estimated Ramadan dates (home_ramadan.go)
 }
 
 func newHomeScreen(u *App) *homeScreen {
@@ -42,8 +43,9 @@ func newHomeScreen(u *App) *homeScreen {
 	units := widget.NewCard(lang.L("home.byunit"), "", h.byUnit)
 	h.near = newNearThresholds(u)
 	h.overview = newOfficeView(u, true)
+	h.ramadan = newRamadanPrompt(u)
 	h.view = container.NewVScroll(container.NewPadded(container.NewVBox(
-		h.office, h.total, h.warnings,
+		h.office, h.total, h.warnings, h.ramadan.view,
 		container.NewGridWithColumns(2, kinds, units),
 		h.overview.view,
 		h.near.view,
@@ -67,6 +69,7 @@ func (h *homeScreen) refresh() {
 	}, func() { h.show(staff, units, err1, err2) })
 	h.near.refresh()
 	h.overview.loadCurrentOverview()
+	h.ramadan.refresh()
 }
 
 // show fills Beranda from the staff and units read by refresh.
