@@ -114,6 +114,13 @@ func (r *RecapRow) count(e DayEntry) {
 	r.Other[e.Code]++
 }
 
+// IsOfficeCode reports whether code is one of an office's own codes, counted
+// under RecapRow.Other (by its category) rather than in a column of its own.
+func IsOfficeCode(code string) bool {
+	var r RecapRow
+	return r.codeCounter(code) == nil
+}
+
 func (r *RecapRow) codeCounter(code string) *int {
 	switch code {
 	case CodeH:

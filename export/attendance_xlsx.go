@@ -39,7 +39,15 @@ type AttendanceRecap struct {
 	Lines  []AttendanceLine
 	Units  []AttendanceUnit
 	Office data.RecapRow
+	// Codes are the attendance codes in force, listed on the legend sheet
+	// (AttendanceLegendSheet); the workbook's legend takes the codes of every
+	// month, each code once.
+	Codes data.Codes
 }
+
+// AttendanceLegendSheet is the name of the workbook's legend sheet: each
+// code with its label and category, as the keterangan of the PDF recap.
+const AttendanceLegendSheet = "Keterangan kode"
 
 // AttendanceSheetNames returns the names of a month's two sheets:
 // "Rekap November 2026" and "TPP November 2026".
@@ -49,9 +57,11 @@ func AttendanceSheetNames(year int, month time.Month) (recap, tpp string) {
 }
 
 // WriteAttendanceXLSX writes the recaps as one workbook with, for each
-// month, a sheet of the rekap kehadiran (per person, per unit, office total)
-// and a sheet of the rekap potongan TPP (TK days, days per TL and PSW band,
-// cut in percent). Counts are numbers, NIPs text.
+// month, a sheet of the rekap kehadiran (per person, per unit, office total;
+// an office's own codes summed in "Kode lain") and a sheet of the rekap
+// potongan TPP (TK days, days per TL and PSW band, cut in percent), then the
+// legend sheet when the recaps carry their codes. Counts are numbers, NIPs
+// text.
 func WriteAttendanceXLSX(w io.Writer, recaps []AttendanceRecap) error {
 	if len(recaps) == 0 {
 		return fmt.Errorf("membuat XLSX: tidak ada bulan untuk diekspor")
@@ -81,6 +91,14 @@ func WriteAttendanceXLSX(w io.Writer, recaps []AttendanceRecap) error {
 			return fmt.Errorf("membuat XLSX %s: %w", tppName, err)
 		}
 	}
+	if legend := legendRows(recaps); len(legend) > 0 {
+		if _, err := f.NewSheet(AttendanceLegendSheet); err != nil {
+			return fmt.Errorf("membuat XLSX: %w", err)
+		}
+		if err := fillSheet(f, AttendanceLegendSheet, []string{"Kode", "Keterangan", "Kategori", "Kolom rekap"}, legend); err != nil {
+			return fmt.Errorf("membuat XLSX %s: %w", AttendanceLegendSheet, err)
+		}
+	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("menulis XLSX: %w", err)
 	}
@@ -96,12 +114,47 @@ func recapHeader() []string {
 	return []string{"No", "NIP/NIK", "Nama", "Jenis", "Unit kerja", "Hari kerja", "Hadir", "Hadir (%)", "H — Hadir",
 		"TL — Terlambat (kali)", "TL — Terlambat (menit)", "PSW — Pulang Sebelum Waktunya (kali)", "PSW — Pulang Sebelum Waktunya (menit)",
 		"DL — Dinas Luar", "FWA", "TB — Tugas Belajar", "S — Sakit", "I — Izin",
-		"CT", "CB", "CS", "CM", "CAP", "CLTN", "Cuti", "TK — Tanpa Keterangan", "Belum diisi", "Piket", "Potongan TPP (%)"}
+		"CT", "CB", "CS", "CM", "CAP", "CLTN", "Cuti", "TK — Tanpa Keterangan", "Belum diisi", "Kode lain", "Piket", "Potongan TPP (%)"}
 }
 
 func recapCells(r data.RecapRow) []any {
 	return []any{r.WorkingDays, r.Present, round2(r.PresentPercent), r.H, r.LateCount, r.LateMinutes, r.EarlyCount, r.EarlyMinutes,
-		r.DL, r.FWA, r.TB, r.S, r.I, r.CT, r.CB, r.CS, r.CM, r.CAP, r.CLTN, r.Leave, r.TK, r.NotEntered, r.Piket}
+		r.DL, r.FWA, r.TB, r.S, r.I, r.CT, r.CB, r.CS, r.CM, r.CAP, r.CLTN, r.Leave, r.TK, r.NotEntered, otherCodes(r), r.Piket}
+}
+
+// otherCodes counts the days coded with an office's own codes (counted by
+// their category in Hadir, Cuti and TK; shown here so every day is seen).
+func otherCodes(r data.RecapRow) int {
+	n := 0
+	for _, v := range r.Other {
+		n += v
+	}
+	return n
+}
+
+// legendRows lists each code of the recaps once, in the order of the first
+// month that has it: code, label, category and the recap column it is
+// counted in ("Kode lain" for an office's own codes).
+func legendRows(recaps []AttendanceRecap) []sheetRow {
+	var rows []sheetRow
+	seen := map[string]bool{}
+	for _, r := range recaps {
+		for _, c := range r.Codes {
+			if seen[c.Code] {
+				continue
+			}
+			seen[c.Code] = true
+			column := c.Code
+			switch {
+			case data.IsOfficeCode(c.Code):
+				column = "Kode lain"
+			case c.Category == data.CategoryNonWorking:
+				column = "—"
+			}
+			rows = append(rows, sheetRow{cells: []any{c.Code, c.Label, c.Category.Label(), column}})
+		}
+	}
+	return rows
 }
 
 // tppCut is the cut of a line, "—" for staff who receive no TPP.

@@ -357,7 +357,7 @@ func (v *recapView) askSign() {
 			v.u.showError(err)
 			return
 		}
-		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		fd := v.u.folderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				v.u.showError(err)
 				return

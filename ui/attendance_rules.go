@@ -45,6 +45,7 @@ type rulesView struct {
 	codeRows   []*codeRow
 	scroll     *container.Scroll
 	msg        *widget.Label
+	more       *rulesMore // Ramadan periods, punches, TPP recipients, Non-ASN codes
 }
 
 // hoursRow edits one weekday's hours: start, end and the break; works is
@@ -78,6 +79,7 @@ func newRulesView(u *App) *rulesView {
 		return l
 	}
 	addRange := widget.NewButton(lang.L("att.cal.ramadan.add"), func() { v.addRange(data.DateRange{}) })
+	v.more = newRulesMore(v)
 	v.absent = widget.NewEntry()
 	v.convert = widget.NewCheck(lang.L("att.rules.convert"), nil)
 	v.perDay = widget.NewEntry()
@@ -87,13 +89,17 @@ func newRulesView(u *App) *rulesView {
 	save.Importance = widget.HighImportance
 	body := container.NewVBox(
 		heading("att.cal.week"), v.hoursGrid(&v.week, true),
-		heading("att.rules.ramhours"), hint("att.rules.ramhours.hint"), v.hoursGrid(&v.ramWeek, false),
-		heading("att.cal.ramadan"), hint("att.cal.ramadan.hint"), v.ramadan, addRange, widget.NewSeparator(),
+		heading("att.rules.ramhours"), hint("att.rules.ramhours.hint"), v.hoursGrid(&v.ramWeek, false))
+	body.Objects = append(body.Objects, v.more.ramadanSection(v, heading, hint)...)
+	body.Objects = append(body.Objects,
+		heading("att.rules.ranges"), hint("att.cal.ramadan.hint"), v.ramadan, addRange, widget.NewSeparator(),
 		heading("att.rules.tpp"), hint("att.rules.tpp.hint"),
 		container.New(layout.NewFormLayout(), widget.NewLabel(lang.L("att.rules.absent")), v.absent), v.bands,
 		widget.NewSeparator(), heading("att.rules.disc"), v.convert,
 		container.New(layout.NewFormLayout(), widget.NewLabel(lang.L("att.rules.perday")), v.perDay),
-		hint("att.rules.disc.hint"), widget.NewSeparator(),
+		hint("att.rules.disc.hint"), widget.NewSeparator())
+	body.Objects = append(body.Objects, v.more.otherSections(heading, hint)...)
+	body.Objects = append(body.Objects,
 		heading("att.codes.title"), hint("att.codes.hint"), v.codes,
 		widget.NewButton(lang.L("att.codes.add"), v.addCode))
 	v.scroll = container.NewScroll(body)
@@ -171,6 +177,7 @@ func (v *rulesView) reload() {
 	v.convert.SetChecked(s.Discipline.ConvertLateness)
 	v.perDay.SetText(formatPercent(s.Discipline.HoursPerDay))
 	v.showCodes(s.Codes)
+	v.more.show(v, s)
 	v.msg.SetText("")
 	v.relayout()
 }
@@ -280,6 +287,9 @@ func (v *rulesView) read() (data.AttendanceSettings, error) {
 		return s, err
 	}
 	s.Codes = v.readCodes()
+	if err := v.more.read(&s); err != nil {
+		return s, err
+	}
 	return s, s.Check()
 }
 
@@ -341,11 +351,16 @@ func (v *rulesView) save() {
 			v.store(s)
 			return
 		}
-		dialog.ShowConfirm(lang.L("att.rules.preview.title"), effect.Summary(), func(yes bool) {
-			if yes {
-				v.store(s)
-			}
-		}, v.u.win)
+		text := widget.NewLabel(effectText(effect))
+		text.Wrapping = fyne.TextWrapWord
+		ask := dialog.NewCustomConfirm(lang.L("att.rules.preview.title"), lang.L("Yes"), lang.L("No"),
+			container.NewVScroll(text), func(yes bool) {
+				if yes {
+					v.store(s)
+				}
+			}, v.u.win)
+		ask.Resize(fyne.NewSize(560, 340))
+		ask.Show()
 	})
 }
 
@@ -359,5 +374,20 @@ func (v *rulesView) store(s data.AttendanceSettings) {
 	}
 	v.settings = s
 	v.msg.Importance = widget.SuccessImportance
-	v.msg.SetText(lang.L("att.cal.saved"))
+	text := lang.L("att.cal.saved")
+	if v.lastEffect.Days == 0 {
+		text += " " + v.lastEffect.Summary()
+	}
+	v.msg.SetText(text)
+}
+
+// showRamadan scrolls the tab to the Ramadan periods (Beranda's "Periksa
+// tanggal Ramadan" opens it there).
+func (v *rulesView) showRamadan() {
+	if v.more.periodHead == nil {
+		return
+	}
+	y := v.more.periodHead.Position().Y
+	v.scroll.Offset = fyne.NewPos(0, y)
+	v.scroll.Refresh()
 }

@@ -30,6 +30,7 @@ type homeScreen struct {
 	evals    *topCard        // evaluations of the current period not yet final
 	overview *officeView     // the current period at a glance
 	request  int             // counts refreshes, so a late result of an older one is dropped
+	ramadan  *ramadanPrompt  // asks to check estimated Ramadan dates (home_ramadan.go)
 }
 
 func newHomeScreen(u *App) *homeScreen {
@@ -47,8 +48,9 @@ func newHomeScreen(u *App) *homeScreen {
 	h.near = newNearThresholds(u)
 	h.evals = newTopCard(lang.L("home.eval.title"), lang.L("home.eval.open"), func() { u.Show(ScreenEvaluation) })
 	h.overview = newOfficeView(u, true)
+	h.ramadan = newRamadanPrompt(u)
 	h.view = container.NewVScroll(container.NewPadded(container.NewVBox(
-		h.office, h.total, h.warnings,
+		h.office, h.total, h.warnings, h.ramadan.view,
 		container.NewGridWithColumns(2, kinds, units),
 		h.overview.view,
 		h.near.view,
@@ -80,6 +82,7 @@ func (h *homeScreen) refresh() {
 		near = readNear(svc, today)
 	}, func() { h.near.show(nearReq, near) })
 	h.overview.loadCurrentOverview()
+	h.ramadan.refresh()
 }
 
 // homeCounts is what the top of Beranda shows, read off the UI goroutine.

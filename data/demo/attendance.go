@@ -185,8 +185,9 @@ func (g *demoAttendanceGen) machineDay(h data.DayHours, p demoHabits) data.DayEn
 	if g.r.Float64() < p.early {
 		out = h.End - 1 - g.r.IntN(60)
 	}
-	e, _ := data.ApplyTimes(data.DayEntry{In: data.FormatClock(in), Out: data.FormatClock(out), Source: data.SourceMachine}, h) // h works: a working day
-	return e
+	// Facts only: the times as the machine gave them; H, TL or PSW and the
+	// minutes are derived when read (data.DeriveDay) under the rules in force.
+	return data.DayEntry{In: data.FormatClock(in), Out: data.FormatClock(out), Source: data.SourceMachine}
 }
 
 // absentDays marks n working days of TK from start on (consecutive working

@@ -93,7 +93,7 @@ func (svc *Service) exportAttendance(year int, month time.Month, dir, format str
 
 // XLSXRecap turns a month's recap into the plain struct the XLSX writer takes.
 func XLSXRecap(rec Recap) export.AttendanceRecap {
-	out := export.AttendanceRecap{Year: rec.Year, Month: rec.Month, Rules: rec.TPP, Office: rec.Office}
+	out := export.AttendanceRecap{Year: rec.Year, Month: rec.Month, Rules: rec.TPP, Office: rec.Office, Codes: rec.Codes}
 	for _, l := range rec.Lines {
 		out.Lines = append(out.Lines, export.AttendanceLine{NIP: l.NIP, Name: l.Name, Kind: string(l.Kind), Unit: l.Unit, Recap: l.Recap, TPP: l.TPP})
 	}

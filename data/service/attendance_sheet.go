@@ -54,6 +54,9 @@ func (svc *Service) AttendanceSheet(from, to data.Date, unitID uint64) ([]byte, 
 	if err != nil {
 		return nil, fmt.Errorf("daftar hadir: %w", err)
 	}
+	// Only the issuing signer dates the sheet, as on the recap; the Camat's
+	// "Mengetahui," block carries no place and date.
+	ack.NoPlaceDate = true
 	common.DocumentID = "DH-" + from.String()
 	if !from.Equal(to) {
 		common.DocumentID += "-" + to.String()

@@ -90,6 +90,15 @@ func TestAttendanceSheetDay(t *testing.T) {
 			t.Errorf("sheet has %q", absent)
 		}
 	}
+	if n := strings.Count(text, "Soreang, 30 November 2026"); n != 1 {
+		t.Errorf("place and date printed %d times; only the issuing signer's block has them", n)
+	}
+	// The place and date line stands in the right-hand (Kasubbag) block:
+	// after "Mengetahui," and right above the Kasubbag's role.
+	if i, j, k := strings.Index(text, "Mengetahui,"), strings.Index(text, "Soreang, 30 November 2026"),
+		strings.Index(text, "Kepala Subbagian Umum dan Kepegawaian,"); i < 0 || j < i || k < j {
+		t.Errorf("place and date not in the issuing block: Mengetahui at %d, date at %d, Kasubbag at %d", i, j, k)
+	}
 	if len(staff) != 14 {
 		t.Fatalf("%d staff saved", len(staff))
 	}
