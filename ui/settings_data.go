@@ -92,6 +92,14 @@ func (c *dataCard) showReport(rep service.CheckReport, err error) {
 		c.result.Add(noteLabel(err.Error(), widget.DangerImportance))
 		return
 	}
+	defer func() { // information only (e.g. archive entries no record refers to), never a failure
+		for i, n := range rep.Notes {
+			if i == maxProblemsShown {
+				break
+			}
+			c.result.Add(noteLabel(lang.L("data.note")+": "+n.String(), widget.LowImportance))
+		}
+	}()
 	if rep.Clean() {
 		c.result.Add(noteLabel(lang.L("data.clean", map[string]any{"Records": rep.Records}), widget.SuccessImportance))
 		return

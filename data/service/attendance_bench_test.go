@@ -108,7 +108,7 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "k.db")
-		testkit.CopyFile(b, template, path)
+		testkit.CopyDataFile(b, template, path)
 		fresh, err := Open(path, testOptions())
 		if err != nil {
 			b.Fatal(err)

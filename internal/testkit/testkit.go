@@ -105,6 +105,43 @@ func CopyFile(t testing.TB, from, to string) {
 	}
 }
 
+// CopyDataFile copies a Kinerja data file and, when there is one, the
+// archive folder of signed documents beside it (arsip/), so the copy reads
+// its documents; an archive already beside to is left as it is.
+func CopyDataFile(t testing.TB, from, to string) {
+	t.Helper()
+	if err := copyDataFile(from, to); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyDataFile(from, to string) error {
+	if err := copyFile(from, to); err != nil {
+		return err
+	}
+	src, dst := filepath.Join(filepath.Dir(from), "arsip"), filepath.Join(filepath.Dir(to), "arsip")
+	names, err := os.ReadDir(src)
+	if os.IsNotExist(err) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if _, err := os.Stat(dst); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dst, 0o700); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if n.Type().IsRegular() {
+			if err := copyFile(filepath.Join(src, n.Name()), filepath.Join(dst, n.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func copyFile(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
@@ -158,7 +195,13 @@ func Shared(t testing.TB, name string, build func(path string) error) string {
 			s.err = err
 			return
 		}
-		s.path = filepath.Join(dir, strings.NewReplacer("/", "_", string(filepath.Separator), "_").Replace(name))
+		// Each file gets a folder of its own, so what the store keeps beside
+		// it (the archive of signed documents) is its own too.
+		own := filepath.Join(dir, strings.NewReplacer("/", "_", string(filepath.Separator), "_").Replace(name)+".d")
+		if s.err = os.MkdirAll(own, 0o700); s.err != nil {
+			return
+		}
+		s.path = filepath.Join(own, filepath.Base(name))
 		// A build that stops the test (t.Fatal) leaves this error behind.
 		s.err = fmt.Errorf("pembuatan %s terhenti", name)
 		s.err = build(s.path)
@@ -167,7 +210,7 @@ func Shared(t testing.TB, name string, build func(path string) error) string {
 		t.Fatalf("membuat fixture %s: %v", name, s.err)
 	}
 	cp := filepath.Join(t.TempDir(), filepath.Base(s.path))
-	CopyFile(t, s.path, cp)
+	CopyDataFile(t, s.path, cp)
 	return cp
 }
 

@@ -266,7 +266,7 @@ func TestExportAttendance(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); len(sheets) != 2 || sheets[0] != "Rekap November 2026" || sheets[1] != "TPP November 2026" {
+	if sheets := f.GetSheetList(); len(sheets) != 3 || sheets[0] != "Rekap November 2026" || sheets[1] != "TPP November 2026" || sheets[2] != "Keterangan kode" {
 		t.Fatalf("sheets = %v", sheets)
 	}
 	if v, _ := f.GetCellValue("Rekap November 2026", "B2"); v != nips[0] {

@@ -40,6 +40,9 @@ func check(c *call) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range rep.Notes { // information only, such as unreferenced archive entries
+		fmt.Fprintln(c.stderr, "catatan:", n.String())
+	}
 	last, lastOK, lastErr := svc.LastCleanCheck()
 	if rep.Clean() {
 		line := fmt.Sprintf("File data %s baik: %d catatan diperiksa, tidak ada masalah", svc.Path(), rep.Records)

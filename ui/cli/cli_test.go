@@ -197,7 +197,7 @@ func TestBackupCheckRestore(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "k.db")
-	testkit.CopyFile(t, svckit.DemoFile(t), db)
+	testkit.CopyDataFile(t, svckit.DemoFile(t), db)
 	if code, _, errOut := cli(t, "office", "set", "--data", db, "--kecamatan", "Soreang", "--kabupaten", "Bandung", "--alamat", "Jl. Lama 1"); code != 0 {
 		t.Fatal(errOut)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"kinerja/data"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,7 +13,7 @@ import (
 // the Evaluasi Kinerja Pegawai and the one-page Dokumen Evaluasi of each
 // person (a keberatan page where one was recorded), and in the lampiran
 // folder the attendance annexes.
-var appraisalName = regexp.MustCompile(`^[0-9]{18}_[A-Za-z0-9]+_[0-9]{4}(-Q[1-4]|-S[12]|-[0-9]{2})?(_r[1-9][0-9]*)?_(evaluasi|dokumen|keberatan|lampiran-kehadiran)\.pdf$`)
+var appraisalName = regexp.MustCompile(`^[0-9]{18}_[A-Za-z0-9]+_[A-Za-z-]*[0-9]{4}(_r[1-9][0-9]*)?_(evaluasi|dokumen|keberatan|lampiran-kehadiran)\.pdf$`)
 
 // exportDemo exports the signed documents of an ended demo period and returns
 // the folder and the PDF paths.
@@ -62,7 +63,7 @@ func checkExportFilters(t *testing.T, db, period, nip string) {
 	code, out, errOut := cli(t, "export", "appraisal", "--data", db, "--period", period, "--out", dir, "--nip", nip)
 	written := strings.Count(out, "Ditulis:")
 	if code != 0 || written < 3 || strings.Count(out, string(filepath.Separator)+nip+"_") != written ||
-		!strings.Contains(out, "_"+period+"_evaluasi.pdf (bertanda tangan)") || !strings.Contains(out, "_"+period+"_dokumen.pdf (bertanda tangan)") ||
+		!strings.Contains(out, "_"+data.PeriodFileLabel(period)+"_evaluasi.pdf (bertanda tangan)") || !strings.Contains(out, "_"+data.PeriodFileLabel(period)+"_dokumen.pdf (bertanda tangan)") ||
 		!strings.Contains(out, "lampiran-kehadiran.pdf (tanpa tanda tangan)") || strings.Contains(out, "Penetapan_") {
 		t.Fatalf("--nip: the documents of that one person, no Penetapan: exit %d, %q, %q", code, out, errOut)
 	}

@@ -38,7 +38,9 @@ func restore(c *call) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	sum, err := service.InspectBackup(ctx, c.args[0])
+	// A backup copied without its arsip/ folder still checks against the live
+	// archives beside the data file.
+	sum, err := service.InspectBackupFor(ctx, c.args[0], dataPath)
 	if err != nil {
 		return err
 	}
