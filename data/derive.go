@@ -75,11 +75,7 @@ func timeCoded(code string) bool {
 
 // entryClock reads a stored clock time; "" or unreadable gives ok false.
 func entryClock(s string) (int, bool) {
-	if strings.TrimSpace(s) == "" {
-		return 0, false
-	}
-	v, err := ParseTimeOfDay(s)
-	return v, err == nil
+	return parseClock(s)
 }
 
 // Middle returns the middle of the day's hours: a lone punch before it is an
