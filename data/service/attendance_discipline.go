@@ -53,9 +53,10 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 		return nil, err
 	}
 	out := make([]DisciplineLine, len(people))
+	rules := ctx.rules.Prepare()
 	for i, s := range people {
 		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
-			Result: data.DisciplineYear(months[s.ID], year, ctx.rules, s.Kind)}
+			Result: rules.DisciplineYear(months[s.ID], year, s.Kind)}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].UnitID != out[j].UnitID {

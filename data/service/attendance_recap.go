@@ -48,8 +48,8 @@ func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
 }
 
 // lineOf derives one person's recap line under the rules in force.
-func lineOf(p Person, m data.AttendanceMonth, r data.AttendanceRules) RecapLine {
-	l := RecapLine{Person: p, Recap: data.RecapMonth(m, r), TPP: data.PersonTPP(m, r, p.Kind)}
+func lineOf(p Person, m data.AttendanceMonth, r *data.PreparedRules) RecapLine {
+	l := RecapLine{Person: p, Recap: r.RecapMonth(m), TPP: r.PersonTPP(m, p.Kind)}
 	if l.TPP != nil {
 		v := l.TPP.Percent
 		l.TPPCut = &v
@@ -118,6 +118,8 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	rec := Recap{Year: year, Month: month, Kind: f.Kind, TPP: ctx.settings.TPP, Codes: ctx.settings.Codes,
 		Warnings: svc.yearWarnings(ctx.cal, year, year)}
 	ym := store.YearMonth{Year: year, Month: month}
+	rules := ctx.rules.Prepare()
+	rec.Lines = make([]RecapLine, 0, len(ctx.staff))
 	for _, s := range ctx.staff {
 		u, active := activeInMonth(s, ym)
 		if !active || !f.keeps(s, u) {
@@ -127,7 +129,7 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 		if !ok {
 			m = data.NewAttendanceMonth(s.ID, year, month)
 		}
-		rec.Lines = append(rec.Lines, lineOf(personOf(s, u, ctx.units), m, ctx.rules))
+		rec.Lines = append(rec.Lines, lineOf(personOf(s, u, ctx.units), m, rules))
 	}
 	sort.SliceStable(rec.Lines, func(i, j int) bool {
 		a, b := rec.Lines[i], rec.Lines[j]
@@ -183,13 +185,14 @@ func (svc *Service) YearRecap(staffID uint64, year int) (StaffYear, error) {
 	}
 	unit := s.At(data.NewDate(year, time.December, 31)).UnitID
 	out := StaffYear{Person: personOf(s, unit, ctx.units), Year: year}
+	rules := ctx.rules.Prepare()
 	for mo := time.January; mo <= time.December; mo++ {
 		m, ok := byMonth[mo]
 		if !ok {
 			m = data.NewAttendanceMonth(staffID, year, mo)
 		}
-		out.Months = append(out.Months, data.RecapMonth(m, ctx.rules))
-		out.TPP = append(out.TPP, data.PersonTPP(m, ctx.rules, s.Kind))
+		out.Months = append(out.Months, rules.RecapMonth(m))
+		out.TPP = append(out.TPP, rules.PersonTPP(m, s.Kind))
 	}
 	out.Total = data.SumRecaps(out.Months)
 	out.Total.StaffID, out.Total.Staff = staffID, 1
