@@ -117,11 +117,55 @@ func (p *PreparedRules) PersonTPP(m AttendanceMonth, k Kind) *TPPDetail {
 	return &t
 }
 
-// DisciplineYear is DisciplineYear under the prepared rules.
+// DisciplineYear is DisciplineYear under the prepared rules. Each entered
+// day is derived once, though the count of the year and the search for the
+// longest run of TK both look at it.
 func (p *PreparedRules) DisciplineYear(months []AttendanceMonth, year int, k Kind) DisciplineResult {
+	// The views of each month's days, by month; a month given twice (which
+	// the count allows) is not remembered, as its two records may differ.
+	type seen struct {
+		done, absent bool
+		minutes      int
+	}
+	type monthMemo struct {
+		index int
+		days  [32]seen
+	}
+	memo := make([]monthMemo, 0, len(months))
+	unique := true
+	for _, m := range months {
+		idx := monthIndexOf(m.Year, m.Month)
+		for _, mm := range memo {
+			unique = unique && mm.index != idx
+		}
+		memo = append(memo, monthMemo{index: idx})
+	}
+	last := -1
 	view := func(m AttendanceMonth, day int) (bool, int) {
-		f := p.day(m, day, m.Days[day])
-		return f.Category == CategoryAbsent, f.DisciplineMinutes
+		if !unique {
+			f := p.day(m, day, m.Days[day])
+			return f.Category == CategoryAbsent, f.DisciplineMinutes
+		}
+		idx := monthIndexOf(m.Year, m.Month)
+		if last < 0 || memo[last].index != idx {
+			last = -1
+			for i := range memo {
+				if memo[i].index == idx {
+					last = i
+					break
+				}
+			}
+		}
+		if last < 0 || day < 1 || day > 31 {
+			f := p.day(m, day, m.Days[day])
+			return f.Category == CategoryAbsent, f.DisciplineMinutes
+		}
+		v := &memo[last].days[day]
+		if !v.done {
+			f := p.day(m, day, m.Days[day])
+			*v = seen{done: true, absent: f.Category == CategoryAbsent, minutes: f.DisciplineMinutes}
+		}
+		return v.absent, v.minutes
 	}
 	return disciplineWith(months, year, p.rules.Calendar, p.rules.Settings.Discipline, k, view)
 }

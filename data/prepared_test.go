@@ -39,7 +39,36 @@ func TestPreparedRulesAgreeWithDeriveDay(t *testing.T) {
 			t.Fatalf("TPP: %+v, want %+v", got, want)
 		}
 	}
-	if got, want := p.DisciplineYear(all, 2026, KindPNS), DisciplineYear(all, 2026, r, KindPNS); !reflect.DeepEqual(got, want) {
-		t.Fatalf("discipline: %+v, want %+v", got, want)
+	// The count as DeriveDay gives it day by day, for months given twice
+	// and for a year of distinct months with a run of TK across the new year.
+	byDeriveDay := func(months []AttendanceMonth) DisciplineResult {
+		return disciplineWith(months, 2026, r.Calendar, r.Settings.Discipline, KindPNS, func(m AttendanceMonth, day int) (bool, int) {
+			f := DeriveDay(m.Date(day), m.Days[day], r)
+			return f.Category == CategoryAbsent, f.DisciplineMinutes
+		})
+	}
+	var year []AttendanceMonth
+	for _, mo := range []time.Month{time.December, time.January, time.February} {
+		y := 2026
+		if mo == time.December {
+			y = 2025
+		}
+		m := staffMonths(1, y, mo, r.Calendar)[0]
+		for day := 20; day <= 31 && mo != time.February; day++ {
+			m.Days[day] = DayEntry{Code: CodeTK, Source: SourceHand}
+		}
+		year = append(year, m)
+	}
+	for _, months := range [][]AttendanceMonth{all, year} {
+		want := byDeriveDay(months)
+		if got := p.DisciplineYear(months, 2026, KindPNS); !reflect.DeepEqual(got, want) {
+			t.Fatalf("discipline: %+v, want %+v", got, want)
+		}
+		if got := DisciplineYear(months, 2026, r, KindPNS); !reflect.DeepEqual(got, want) {
+			t.Fatalf("DisciplineYear: %+v, want %+v", got, want)
+		}
+	}
+	if got := p.DisciplineYear(year, 2026, KindPNS); got.LongestRun < 5 || got.AbsentDays == 0 {
+		t.Fatalf("the run across the new year was not seen: %+v", got)
 	}
 }
