@@ -118,19 +118,24 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	rec := Recap{Year: year, Month: month, Kind: f.Kind, TPP: ctx.settings.TPP, Codes: ctx.settings.Codes,
 		Warnings: svc.yearWarnings(ctx.cal, year, year)}
 	ym := store.YearMonth{Year: year, Month: month}
-	rules := ctx.rules.Prepare()
-	rec.Lines = make([]RecapLine, 0, len(ctx.staff))
+	var people []Person
 	for _, s := range ctx.staff {
 		u, active := activeInMonth(s, ym)
-		if !active || !f.keeps(s, u) {
-			continue
+		if active && f.keeps(s, u) {
+			people = append(people, personOf(s, u, ctx.units))
 		}
-		m, ok := months[s.ID]
-		if !ok {
-			m = data.NewAttendanceMonth(s.ID, year, month)
-		}
-		rec.Lines = append(rec.Lines, lineOf(personOf(s, u, ctx.units), m, rules))
 	}
+	if len(people) > 0 {
+		rec.Lines = make([]RecapLine, len(people))
+	}
+	eachPrepared(len(people), ctx.rules, func(r *data.PreparedRules, i int) {
+		p := people[i]
+		m, ok := months[p.StaffID]
+		if !ok {
+			m = data.NewAttendanceMonth(p.StaffID, year, month)
+		}
+		rec.Lines[i] = lineOf(p, m, r)
+	})
 	sort.SliceStable(rec.Lines, func(i, j int) bool {
 		a, b := rec.Lines[i], rec.Lines[j]
 		if a.UnitID != b.UnitID {
