@@ -1,7 +1,6 @@
 package data
 
 import (
-	"sort"
 	"strings"
 	"time"
 )
@@ -75,11 +74,7 @@ func timeCoded(code string) bool {
 
 // entryClock reads a stored clock time; "" or unreadable gives ok false.
 func entryClock(s string) (int, bool) {
-	if strings.TrimSpace(s) == "" {
-		return 0, false
-	}
-	v, err := ParseTimeOfDay(s)
-	return v, err == nil
+	return parseClock(s)
 }
 
 // Middle returns the middle of the day's hours: a lone punch before it is an
@@ -118,12 +113,77 @@ func PlacePunch(e DayEntry, h DayHours) (in, out string) {
 // On a day that is not a working day, an entry whose code counts as present
 // (or that has times) is piket: code H for time-coded entries, no minutes.
 func DeriveDay(d Date, e DayEntry, r AttendanceRules) DayFigures {
-	f := DayFigures{Date: d, LateBand: -1, EarlyBand: -1, Confirmed: e.Confirmed}
-	cal := r.Calendar
-	f.Hours, f.Working = cal.DayHours(d)
-	if st, ok := cal.RamadanOn(d); ok && f.Working && cal.Schedule.Ramadan[d.Weekday()].Works() {
-		f.Ramadan = st
+	return deriveOn(calendarDay(d, r.Calendar), e, r, nil)
+}
+
+// calendarDay is what the calendar says of date d, whoever works on it.
+type calDay struct {
+	date    Date
+	hours   DayHours
+	working bool
+	ramadan RamadanStatus
+}
+
+func calendarDay(d Date, cal Calendar) calDay {
+	c := calDay{date: d}
+	c.hours, c.working = cal.DayHours(d)
+	if st, ok := cal.RamadanOn(d); ok && c.working && cal.Schedule.Ramadan[d.Weekday()].Works() {
+		c.ramadan = st
 	}
+	return c
+}
+
+// codeBook is the codes of the rules looked up many times: each code's
+// upper-case form and full label worked out once (see Codes.Lookup).
+type codeBook struct {
+	upper  []string
+	codes  Codes
+	labels []string
+}
+
+func newCodeBook(cs Codes) *codeBook {
+	b := &codeBook{codes: cs}
+	for _, c := range cs {
+		b.upper = append(b.upper, strings.ToUpper(c.Code))
+		b.labels = append(b.labels, c.FullLabel())
+	}
+	return b
+}
+
+// lookup is Codes.Lookup: the index of the first code equal to code,
+// ignoring case and surrounding spaces; -1 when none is.
+func (b *codeBook) lookup(code string) int {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	for i, u := range b.upper {
+		if u == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// find looks code up in the book, or in cs (Codes.Lookup) when there is no
+// book; it returns the code, its full label and whether it was found.
+func (b *codeBook) find(cs Codes, code string) (*Code, string, bool) {
+	if b == nil {
+		c, ok := cs.Lookup(code)
+		if !ok {
+			return nil, "", false
+		}
+		return &c, c.FullLabel(), true
+	}
+	i := b.lookup(code)
+	if i < 0 {
+		return nil, "", false
+	}
+	return &b.codes[i], b.labels[i], true
+}
+
+// deriveOn is DeriveDay on a day whose calendar is known; book, when not
+// nil, is the rules' codes prepared for lookups.
+func deriveOn(c calDay, e DayEntry, r AttendanceRules, book *codeBook) DayFigures {
+	f := DayFigures{Date: c.date, LateBand: -1, EarlyBand: -1, Confirmed: e.Confirmed}
+	f.Hours, f.Working, f.Ramadan = c.hours, c.working, c.ramadan
 	f.In, f.Out = PlacePunch(e, f.Hours)
 	arrival, hasIn := entryClock(f.In)
 	departure, hasOut := entryClock(f.Out)
@@ -134,7 +194,7 @@ func DeriveDay(d Date, e DayEntry, r AttendanceRules) DayFigures {
 		f.Out = ""
 	}
 	code := strings.ToUpper(strings.TrimSpace(e.Code))
-	if c, ok := r.Settings.Codes.Lookup(code); ok {
+	if c, _, ok := book.find(r.Settings.Codes, code); ok {
 		code = c.Code
 	}
 	timed := timeCoded(code)
@@ -174,8 +234,8 @@ func DeriveDay(d Date, e DayEntry, r AttendanceRules) DayFigures {
 		f.DepartureMissing = f.Early && f.EarlyMinutes == 0
 	}
 	f.Code = code
-	if c, ok := r.Settings.Codes.Lookup(code); ok {
-		f.Category, f.Label = c.Category, c.FullLabel()
+	if c, label, ok := book.find(r.Settings.Codes, code); ok {
+		f.Category, f.Label = c.Category, label
 	} else {
 		f.Label = code
 	}
@@ -211,18 +271,7 @@ func DeriveDay(d Date, e DayEntry, r AttendanceRules) DayFigures {
 
 // MonthFigures derives every entry of a month that lies in it, in date order.
 func MonthFigures(m AttendanceMonth, r AttendanceRules) []DayFigures {
-	days := make([]int, 0, len(m.Days))
-	for day := range m.Days {
-		if day >= 1 && day <= monthLength(m.Year, m.Month) {
-			days = append(days, day)
-		}
-	}
-	sort.Ints(days)
-	out := make([]DayFigures, len(days))
-	for i, day := range days {
-		out[i] = DeriveDay(m.Date(day), m.Days[day], r)
-	}
-	return out
+	return r.Prepare().MonthFigures(m)
 }
 
 // IncompleteDay is a working day whose record has an arrival or a departure

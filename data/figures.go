@@ -15,37 +15,7 @@ import (
 // is not a working day is Piket and counts nowhere else; any other entry on
 // such a day is an IgnoredEntry.
 func RecapMonth(m AttendanceMonth, r AttendanceRules) RecapRow {
-	row := RecapRow{StaffID: m.StaffID, Year: m.Year, Month: m.Month, Staff: 1}
-	n := monthLength(m.Year, m.Month)
-	for day, e := range m.Days {
-		if day < 1 || day > n {
-			row.IgnoredEntries++
-			continue
-		}
-		if f := DeriveDay(m.Date(day), e, r); !f.Working {
-			if f.Piket {
-				row.Piket++
-			} else {
-				row.IgnoredEntries++
-			}
-		}
-	}
-	mask := r.Calendar.workingMask(m.Year, m.Month)
-	for day := 1; day <= n; day++ {
-		if !mask[day] {
-			continue
-		}
-		row.WorkingDays++
-		e, entered := m.Days[day]
-		f := DeriveDay(m.Date(day), e, r)
-		if !entered || f.Code == "" {
-			row.NotEntered++
-			continue
-		}
-		row.countFigures(f)
-	}
-	row.PresentPercent = percentOf(row.Present, row.WorkingDays)
-	return row
+	return r.Prepare().RecapMonth(m)
 }
 
 func (r *RecapRow) countFigures(f DayFigures) {
@@ -97,10 +67,15 @@ func (r *RecapRow) countFigures(f DayFigures) {
 // percentage (a time not recorded takes the last band; a day both late and
 // early is deducted for both), capped at 100%.
 func TPPMonth(m AttendanceMonth, r AttendanceRules) TPPDetail {
+	return tppOf(MonthFigures(m, r), r)
+}
+
+// tppOf sums the TPP deductions of a month's derived days.
+func tppOf(figures []DayFigures, r AttendanceRules) TPPDetail {
 	rules := r.Settings.TPP
 	t := TPPDetail{Late: make([]int, len(rules.Late)), Early: make([]int, len(rules.Early))}
 	sum := 0.0
-	for _, f := range MonthFigures(m, r) {
+	for _, f := range figures {
 		if !f.Working {
 			continue
 		}
@@ -137,11 +112,7 @@ func PersonTPP(m AttendanceMonth, r AttendanceRules, k Kind) *TPPDetail {
 // day is its DisciplineMinutes (so a time not recorded adds
 // MissingPunchMinutes).
 func DisciplineYear(months []AttendanceMonth, year int, r AttendanceRules, k Kind) DisciplineResult {
-	view := func(m AttendanceMonth, day int) (bool, int) {
-		f := DeriveDay(m.Date(day), m.Days[day], r)
-		return f.Category == CategoryAbsent, f.DisciplineMinutes
-	}
-	return disciplineWith(months, year, r.Calendar, r.Settings.Discipline, k, view)
+	return r.Prepare().DisciplineYear(months, year, k)
 }
 
 // LeaveYearFrom counts, from one person's attendance months under the rules

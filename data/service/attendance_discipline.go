@@ -53,10 +53,11 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 		return nil, err
 	}
 	out := make([]DisciplineLine, len(people))
-	for i, s := range people {
+	eachPrepared(len(people), ctx.rules, func(r *data.PreparedRules, i int) {
+		s := people[i]
 		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
-			Result: data.DisciplineYear(months[s.ID], year, ctx.rules, s.Kind)}
-	}
+			Result: r.DisciplineYear(months[s.ID], year, s.Kind)}
+	})
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].UnitID != out[j].UnitID {
 			return out[i].UnitID < out[j].UnitID

@@ -48,8 +48,8 @@ func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
 }
 
 // lineOf derives one person's recap line under the rules in force.
-func lineOf(p Person, m data.AttendanceMonth, r data.AttendanceRules) RecapLine {
-	l := RecapLine{Person: p, Recap: data.RecapMonth(m, r), TPP: data.PersonTPP(m, r, p.Kind)}
+func lineOf(p Person, m data.AttendanceMonth, r *data.PreparedRules) RecapLine {
+	l := RecapLine{Person: p, Recap: r.RecapMonth(m), TPP: r.PersonTPP(m, p.Kind)}
 	if l.TPP != nil {
 		v := l.TPP.Percent
 		l.TPPCut = &v
@@ -118,17 +118,24 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	rec := Recap{Year: year, Month: month, Kind: f.Kind, TPP: ctx.settings.TPP, Codes: ctx.settings.Codes,
 		Warnings: svc.yearWarnings(ctx.cal, year, year)}
 	ym := store.YearMonth{Year: year, Month: month}
+	var people []Person
 	for _, s := range ctx.staff {
 		u, active := activeInMonth(s, ym)
-		if !active || !f.keeps(s, u) {
-			continue
+		if active && f.keeps(s, u) {
+			people = append(people, personOf(s, u, ctx.units))
 		}
-		m, ok := months[s.ID]
-		if !ok {
-			m = data.NewAttendanceMonth(s.ID, year, month)
-		}
-		rec.Lines = append(rec.Lines, lineOf(personOf(s, u, ctx.units), m, ctx.rules))
 	}
+	if len(people) > 0 {
+		rec.Lines = make([]RecapLine, len(people))
+	}
+	eachPrepared(len(people), ctx.rules, func(r *data.PreparedRules, i int) {
+		p := people[i]
+		m, ok := months[p.StaffID]
+		if !ok {
+			m = data.NewAttendanceMonth(p.StaffID, year, month)
+		}
+		rec.Lines[i] = lineOf(p, m, r)
+	})
 	sort.SliceStable(rec.Lines, func(i, j int) bool {
 		a, b := rec.Lines[i], rec.Lines[j]
 		if a.UnitID != b.UnitID {
@@ -183,13 +190,14 @@ func (svc *Service) YearRecap(staffID uint64, year int) (StaffYear, error) {
 	}
 	unit := s.At(data.NewDate(year, time.December, 31)).UnitID
 	out := StaffYear{Person: personOf(s, unit, ctx.units), Year: year}
+	rules := ctx.rules.Prepare()
 	for mo := time.January; mo <= time.December; mo++ {
 		m, ok := byMonth[mo]
 		if !ok {
 			m = data.NewAttendanceMonth(staffID, year, mo)
 		}
-		out.Months = append(out.Months, data.RecapMonth(m, ctx.rules))
-		out.TPP = append(out.TPP, data.PersonTPP(m, ctx.rules, s.Kind))
+		out.Months = append(out.Months, rules.RecapMonth(m))
+		out.TPP = append(out.TPP, rules.PersonTPP(m, s.Kind))
 	}
 	out.Total = data.SumRecaps(out.Months)
 	out.Total.StaffID, out.Total.Staff = staffID, 1

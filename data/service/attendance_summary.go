@@ -38,8 +38,8 @@ type Summary struct {
 // such). The PP 94/2021 level is that of the calendar year of to, counting
 // its days up to to (a run of TK may start in the previous December).
 func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summary, error) {
-	if from.IsZero() || to.IsZero() || to.Before(from) {
-		return Summary{}, fmt.Errorf("rentang tanggal %s–%s tidak sah", from.Slash(), to.Slash())
+	if err := checkSummaryRange(from, to); err != nil {
+		return Summary{}, err
 	}
 	person, err := svc.st.StaffByID(staffID)
 	if err != nil {
@@ -49,15 +49,35 @@ func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summa
 	if err != nil {
 		return Summary{}, err
 	}
+	return svc.summaryOf(person, from, to, r)
+}
+
+func checkSummaryRange(from, to data.Date) error {
+	if from.IsZero() || to.IsZero() || to.Before(from) {
+		return fmt.Errorf("rentang tanggal %s–%s tidak sah", from.Slash(), to.Slash())
+	}
+	return nil
+}
+
+// summaryOf reads one person's months for a summary and computes it under
+// rules r, loaded once by the caller (a batch of documents loads them once
+// for all its people).
+func (svc *Service) summaryOf(person data.Staff, from, to data.Date, r data.AttendanceRules) (Summary, error) {
 	first := store.MonthOf(from)
 	if prevDec := (store.YearMonth{Year: to.Year() - 1, Month: time.December}); prevDec.Before(first) {
 		first = prevDec
 	}
-	all, err := svc.st.AttendanceBetween([]uint64{staffID}, first, store.MonthOf(to))
+	all, err := svc.st.AttendanceBetween([]uint64{person.ID}, first, store.MonthOf(to))
 	if err != nil {
 		return Summary{}, err
 	}
-	months := all[staffID]
+	return summarize(person, all[person.ID], from, to, r), nil
+}
+
+// summarize computes a Summary from one person's months (those from the
+// December before to's year, or from from when earlier, through to).
+func summarize(person data.Staff, months []data.AttendanceMonth, from, to data.Date, r data.AttendanceRules) Summary {
+	staffID := person.ID
 	rangeRecap := recapRange(months, staffID, from, to, r)
 	yr := r
 	yr.Calendar = blockOut(r.Calendar, to.AddDays(1), data.NewDate(to.Year()+1, time.January, 31))
@@ -69,7 +89,7 @@ func (svc *Service) AttendanceSummary(staffID uint64, from, to data.Date) (Summa
 		PSW: rangeRecap.EarlyCount, EarlyMinutes: rangeRecap.EarlyMinutes,
 		Leave: rangeRecap.Leave, TK: rangeRecap.TK, NotEntered: rangeRecap.NotEntered,
 		Level: disc.Potential, Recap: rangeRecap, Discipline: disc,
-	}, nil
+	}
 }
 
 // recapRange sums the monthly recaps of one person over from..to, counting

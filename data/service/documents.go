@@ -281,6 +281,10 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	beside, err := svc.loadBeside(p.ID)
+	if err != nil {
+		return 0, err
+	}
 	var (
 		batch []store.SignedPDF
 		n     int
@@ -299,7 +303,7 @@ func (svc *Service) SignRated(periodID string, u *UnlockedSigner) (int, error) {
 				src.skp, src.hasSKP = k, true
 			}
 		}
-		if sum, err := svc.AttendanceBeside(p.ID, e.StaffID); err == nil {
+		if sum, err := beside.summary(r.Staff); err == nil {
 			src.attendance = &sum
 		}
 		if src.signatures, err = svc.signatureImages(e); err != nil {

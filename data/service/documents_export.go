@@ -283,9 +283,13 @@ func (svc *Service) ExportForms(ctx context.Context, periodID string, filter Exp
 	if err := checkDir(dir); err != nil {
 		return ExportResult{}, err
 	}
+	batch, err := svc.loadDocBatch(periodID)
+	if err != nil {
+		return ExportResult{}, err
+	}
 	var res ExportResult
 	for i, r := range rows {
-		src, err := svc.loadDocSource(periodID, r.Staff.ID, r.Evaluation)
+		src, err := batch.source(r.Staff.ID, r.Evaluation)
 		if err != nil {
 			return res, err
 		}

@@ -52,19 +52,56 @@ func (svc *Service) staffKinds() (map[string]data.Kind, error) {
 // loadDocSource loads the source of staffID's evaluation document for a
 // period; e is the evaluation shown (its SKPID picks the SKP when set).
 func (svc *Service) loadDocSource(periodID string, staffID uint64, e data.Evaluation) (docSource, error) {
-	v, err := svc.EvaluationFor(periodID, staffID)
+	b, err := svc.loadDocBatch(periodID)
 	if err != nil {
 		return docSource{}, err
 	}
-	office, err := svc.st.Office()
-	if err != nil {
-		return docSource{}, err
+	return b.source(staffID, e)
+}
+
+// docBatch is the part of the documents' source that is the same for every
+// person of a period — office, units, logo, pola distribusi, the kinds of
+// staff, and the period and attendance rules — loaded once for a batch.
+type docBatch struct {
+	svc          *Service
+	periodID     string
+	office       data.Office
+	units        []data.Unit
+	logo         []byte
+	distribution pdf.Distribution
+	kinds        map[string]data.Kind
+	beside       *besideBatch
+}
+
+func (svc *Service) loadDocBatch(periodID string) (*docBatch, error) {
+	b := &docBatch{svc: svc, periodID: periodID}
+	var err error
+	if b.beside, err = svc.loadBeside(periodID); err != nil {
+		return nil, err
 	}
-	units, err := svc.st.Units()
-	if err != nil {
-		return docSource{}, err
+	if b.office, err = svc.st.Office(); err != nil {
+		return nil, err
 	}
-	logo, err := svc.OfficeLogo()
+	if b.units, err = svc.st.Units(); err != nil {
+		return nil, err
+	}
+	if b.logo, err = svc.OfficeLogo(); err != nil {
+		return nil, err
+	}
+	if b.distribution, err = svc.periodDistribution(periodID); err != nil {
+		return nil, err
+	}
+	if b.kinds, err = svc.staffKinds(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// source loads what is particular to staffID's document: the evaluation
+// view, SKP, scanned signatures and attendance.
+func (b *docBatch) source(staffID uint64, e data.Evaluation) (docSource, error) {
+	svc := b.svc
+	v, err := svc.EvaluationFor(b.periodID, staffID)
 	if err != nil {
 		return docSource{}, err
 	}
@@ -72,20 +109,15 @@ func (svc *Service) loadDocSource(periodID string, staffID uint64, e data.Evalua
 	if err != nil {
 		return docSource{}, err
 	}
-	src := docSource{office: office, units: units, logo: logo, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP, current: v.Identities, signatures: signatures}
+	src := docSource{office: b.office, units: b.units, logo: b.logo, period: v.Period, staff: v.Staff, skp: v.SKP, hasSKP: v.HasSKP,
+		current: v.Identities, signatures: signatures, distribution: b.distribution, kinds: b.kinds}
 	if e.SKPID != 0 && e.SKPID != v.SKP.ID {
 		if k, err := svc.st.SKP(e.SKPID); err == nil {
 			src.skp, src.hasSKP = k, true
 		}
 	}
-	if sum, err := svc.AttendanceBeside(v.Period.ID, staffID); err == nil {
+	if sum, err := b.beside.summary(v.Staff); err == nil {
 		src.attendance = &sum
-	}
-	if src.distribution, err = svc.periodDistribution(v.Period.ID); err != nil {
-		return docSource{}, err
-	}
-	if src.kinds, err = svc.staffKinds(); err != nil {
-		return docSource{}, err
 	}
 	return src, nil
 }

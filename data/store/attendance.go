@@ -80,16 +80,14 @@ func (s *Store) AttendanceMonth(staffID uint64, year int, month time.Month) (dat
 }
 
 func attendanceMonth(r reader, k MonthKey) (data.AttendanceMonth, error) {
-	m := data.NewAttendanceMonth(k.StaffID, k.Year, k.Month)
-	found, err := r.get(bucketAttendance, attendanceKey(k), &m)
+	raw, err := r.raw(bucketAttendance, attendanceKey(k))
 	if err != nil {
 		return data.AttendanceMonth{}, err
 	}
-	if !found || m.Days == nil {
-		m.Days = map[int]data.DayEntry{}
+	if raw == nil {
+		return data.NewAttendanceMonth(k.StaffID, k.Year, k.Month), nil
 	}
-	m.StaffID, m.Year, m.Month = k.StaffID, k.Year, k.Month
-	return m, nil
+	return decodeMonth(raw, k)
 }
 
 // AttendanceMonths returns the saved months of every staff member for one
@@ -153,6 +151,13 @@ func decodeMonths(raws []rawMonth) ([]data.AttendanceMonth, error) {
 // decodeMonth decodes a stored month, with quickMonth when the record has
 // the exact shape json.Marshal writes, else with encoding/json.
 func decodeMonth(raw []byte, k MonthKey) (data.AttendanceMonth, error) {
+	if len(raw) > 0 && raw[0] == monthCompact {
+		days, err := decodeCompactMonth(raw)
+		if err != nil {
+			return data.AttendanceMonth{}, fmt.Errorf("membaca kehadiran %d/%04d%02d: %w", k.StaffID, k.Year, int(k.Month), err)
+		}
+		return data.AttendanceMonth{StaffID: k.StaffID, Year: k.Year, Month: k.Month, Days: days}, nil
+	}
 	m, ok := quickMonth(raw)
 	if !ok {
 		m = data.AttendanceMonth{}
@@ -263,10 +268,7 @@ func putMonth(c *change, m data.AttendanceMonth) error {
 			return err
 		}
 	}
-	if m.Days == nil {
-		m.Days = map[int]data.DayEntry{}
-	}
-	return c.put(bucketAttendance, key, m)
+	return c.putRaw(bucketAttendance, key, encodeMonth(m), dayChanges)
 }
 
 // EditAttendance reads the months of keys (empty ones when nothing is

@@ -286,7 +286,7 @@ func (w *walked) bucket(ctx context.Context, path string, b *bolt.Bucket) error 
 			if strings.HasPrefix(path, bucketDocuments+"/") {
 				w.documentRef(path, k, v)
 			}
-			if !json.Valid(v) {
+			if !recordReadable(path, v) {
 				w.problems = append(w.problems, problemAt(path, k, "isi rekaman bukan JSON yang sah"))
 			}
 			if w.hashes[path] == nil {
@@ -296,6 +296,16 @@ func (w *walked) bucket(ctx context.Context, path string, b *bolt.Bucket) error 
 		}
 	}
 	return nil
+}
+
+// recordReadable reports whether an audited record can be read: a JSON
+// value, or an attendance month in its compact form.
+func recordReadable(bucket string, v []byte) bool {
+	if bucket == bucketAttendance && len(v) > 0 && v[0] == monthCompact {
+		_, err := decodeCompactMonth(v)
+		return err == nil
+	}
+	return json.Valid(v)
 }
 
 // blobMatches reports whether a stored PDF blob is, or expands to, the PDF

@@ -194,6 +194,15 @@ func (c *change) put(bucket string, key []byte, v any) error {
 	if err != nil {
 		return fmt.Errorf("menyusun %s/%s: %w", bucket, keyLabel(key), err)
 	}
+	return c.putRaw(bucket, key, val, diffFields)
+}
+
+// putRaw is put for a value already encoded: diff names the fields that
+// changed from the stored value old (nil for a new record) to val.
+func (c *change) putRaw(bucket string, key, val []byte, diff func(old, val []byte) ([]FieldChange, error)) error {
+	if indexBuckets[bucket] || bucket == bucketAudit {
+		return fmt.Errorf("bucket %s tidak menyimpan rekaman", bucket)
+	}
 	b, err := bucketAt(c.tx, bucket, true)
 	if err != nil {
 		return err
@@ -205,7 +214,7 @@ func (c *change) put(bucket string, key []byte, v any) error {
 	// A new record's entry holds its hash only; a change, the changed fields.
 	var changes []FieldChange
 	if old != nil {
-		if changes, err = diffFields(old, val); err != nil {
+		if changes, err = diff(old, val); err != nil {
 			return fmt.Errorf("membandingkan %s/%s: %w", bucket, keyLabel(key), err)
 		}
 	}
