@@ -43,7 +43,7 @@ type dayGrid struct {
 	cursor   dayCursor         // the row and column typing goes to
 	missing  int               // rows still "belum diisi"
 	rowH     float32           // the height of a row without a problem line
-	tall     map[int]bool      // rows made taller to show a problem line
+	tall     map[int]float32   // the height of rows made taller to show a problem line
 	loads    int               // counts show calls: a slower, older load is dropped
 	codes    data.Codes
 	hours    data.DayHours
@@ -63,7 +63,7 @@ type dayGrid struct {
 }
 
 func newDayGrid(u *App) *dayGrid {
-	g := &dayGrid{u: u, cells: map[int]*dayCells{}, tall: map[int]bool{}}
+	g := &dayGrid{u: u, cells: map[int]*dayCells{}, tall: map[int]float32{}}
 	g.date = NewDateEntry()
 	g.date.OnChanged = func(s string) {
 		if d, err := data.ParseDate(s); err == nil && !d.IsZero() && d.Slash() == strings.TrimSpace(s) && d != g.shown {
@@ -454,6 +454,22 @@ func (g *dayGrid) focusFirst() {
 	g.focusCell(first, fieldCode)
 }
 
+// inView reports whether row i is at least partly in the list's view.
+func (g *dayGrid) inView(i int) bool {
+	pad := theme.Padding()
+	top, h := float32(i)*(g.rowH+pad), g.rowH
+	for id, th := range g.tall {
+		switch {
+		case id < i:
+			top += th - g.rowH
+		case id == i:
+			h = th
+		}
+	}
+	off := g.list.GetScrollOffset()
+	return top+h > off && top < off+g.list.Size().Height
+}
+
 // focusCell makes row i and column f the cursor, scrolls the row into
 // view and puts the keyboard in it; it returns the entry now focused, or
 // nil when the row cannot be shown.
@@ -464,7 +480,7 @@ func (g *dayGrid) focusCell(i int, f dayField) *gridEntry {
 	g.cursor = dayCursor{row: i, field: f}
 	g.list.ScrollTo(i)
 	c, ok := g.cells[i]
-	if !ok || c.id != i {
+	if !ok || c.id != i || !g.inView(i) {
 		return nil
 	}
 	e := c.entries[f]
@@ -580,8 +596,8 @@ func (g *dayGrid) showProblems(byID map[uint64]string) {
 		l := widget.NewLabel(msg)
 		l.Wrapping = fyne.TextWrapWord
 		l.Resize(fyne.NewSize(width, 0))
-		g.tall[i] = true
-		g.list.SetItemHeight(i, g.rowH+theme.Padding()+l.MinSize().Height)
+		g.tall[i] = g.rowH + theme.Padding() + l.MinSize().Height
+		g.list.SetItemHeight(i, g.tall[i])
 	}
 	if changed {
 		g.list.Refresh()

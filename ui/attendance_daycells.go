@@ -143,8 +143,29 @@ func newGridEntry(c *dayCells, f dayField) *gridEntry {
 	return e
 }
 
-// TypedKey moves between rows with Enter, ↓ and ↑; other keys edit the text.
+// away reports whether the row these cells show went out of view while
+// the entry kept the keyboard (the list keeps cells it scrolled past
+// without showing another row in them until it needs them).
+func (e *gridEntry) away() bool {
+	return e.cells.id >= 0 && !e.cells.g.inView(e.cells.id)
+}
+
+// TypedRune types into the row, bringing it back into view first.
+func (e *gridEntry) TypedRune(r rune) {
+	if e.away() {
+		e.cells.g.table.TypedRune(r)
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// TypedKey moves between rows with Enter, ↓ and ↑; other keys edit the
+// text, bringing the row back into view first.
 func (e *gridEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.away() {
+		e.cells.g.table.TypedKey(k)
+		return
+	}
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyDown:
 		e.cells.g.step(e.cells.id, e.field, 1)

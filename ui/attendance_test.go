@@ -470,20 +470,6 @@ func TestImportTableWithColumnMapping(t *testing.T) {
 	})
 }
 
-// BenchmarkDayGridShow measures loading the daily grid of a 200-person
-// office, what the admin waits for on each date change.
-func BenchmarkDayGridShow(b *testing.B) {
-	u, svc := newTestUI(b, false, Options{})
-	made := demo.New(demo.Options{Staff: 200, Seed: 1, Today: testToday})
-	if _, err := svc.AddStaff(made.Staff); err != nil {
-		b.Fatal(err)
-	}
-	g := u.attendance.day
-	for b.Loop() {
-		g.show(workDay)
-	}
-}
-
 func TestClip(t *testing.T) {
 	tests := []struct {
 		in   string
