@@ -115,7 +115,7 @@ func shownRows(g *dayGrid) int { return int(g.list.Size().Height / g.rowH) }
 // expects stored.
 type dayPlan struct {
 	code, in, out string // as typed
-	want, wantIn      string
+	want, wantIn  string
 }
 
 func TestDailyGridTypesAWholeUnit(t *testing.T) {
