@@ -456,18 +456,30 @@ func (g *dayGrid) focusFirst() {
 
 // inView reports whether row i is at least partly in the list's view.
 func (g *dayGrid) inView(i int) bool {
-	pad := theme.Padding()
-	top, h := float32(i)*(g.rowH+pad), g.rowH
+	top, h := g.rowSpan(i)
+	off := g.list.GetScrollOffset()
+	return top+h > off && top < off+g.list.Size().Height
+}
+
+// wholeInView reports whether row i is wholly in the list's view.
+func (g *dayGrid) wholeInView(i int) bool {
+	top, h := g.rowSpan(i)
+	off := g.list.GetScrollOffset()
+	return top >= off && top+h <= off+g.list.Size().Height
+}
+
+// rowSpan returns where row i begins in the list and its height.
+func (g *dayGrid) rowSpan(i int) (top, height float32) {
+	top, height = float32(i)*(g.rowH+theme.Padding()), g.rowH
 	for id, th := range g.tall {
 		switch {
 		case id < i:
 			top += th - g.rowH
 		case id == i:
-			h = th
+			height = th
 		}
 	}
-	off := g.list.GetScrollOffset()
-	return top+h > off && top < off+g.list.Size().Height
+	return top, height
 }
 
 // focusCell makes row i and column f the cursor, scrolls the row into
@@ -478,7 +490,9 @@ func (g *dayGrid) focusCell(i int, f dayField) *gridEntry {
 		return nil
 	}
 	g.cursor = dayCursor{row: i, field: f}
-	g.list.ScrollTo(i)
+	if !g.wholeInView(i) {
+		g.list.ScrollTo(i)
+	}
 	c, ok := g.cells[i]
 	if !ok || c.id != i || !g.inView(i) {
 		return nil

@@ -114,8 +114,8 @@ func shownRows(g *dayGrid) int { return int(g.list.Size().Height / g.rowH) }
 // dayPlan is what TestDailyGridTypesAWholeUnit types in a row, and what it
 // expects stored.
 type dayPlan struct {
-	code, in, out string // as typed
-	want, wantIn  string
+	code, in     string // as typed
+	want, wantIn string
 }
 
 func TestDailyGridTypesAWholeUnit(t *testing.T) {
