@@ -322,3 +322,26 @@ func TestDailyGridTypingSurvivesScrollingAndDateChange(t *testing.T) {
 		t.Errorf("row 2 shown again as %q %q", c.entries[fieldCode].Text, c.entries[fieldIn].Text)
 	}
 }
+
+func TestDailyGridFutureDateAndLoadOrder(t *testing.T) {
+	u, _ := newAttendanceUI(t, 5)
+	g := u.attendance.day
+	monday := data.NewDate(2026, 11, 30) // after testToday
+	g.show(monday)
+	if !strings.Contains(g.status.Text, "Tanggal ini belum terjadi") || len(g.rows) == 0 {
+		t.Errorf("future working day: %q, %d rows", g.status.Text, len(g.rows))
+	}
+	// A load that finishes after a later one is dropped.
+	saved := runAsync
+	t.Cleanup(func() { runAsync = saved })
+	var late func()
+	runAsync = func(work, done func()) { work(); late = done }
+	g.show(workDay)
+	first := late
+	runAsync = saved
+	g.show(monday)
+	first()
+	if g.shown != monday || !strings.Contains(g.status.Text, "belum terjadi") {
+		t.Errorf("a late load replaced the day shown: %s, %q", g.shown, g.status.Text)
+	}
+}
