@@ -23,9 +23,11 @@ var dayColumns = []float32{220, 64, 220, 70, 70, 130}
 
 // dayGrid is the daily entry tab: one row per active staff member (of one
 // unit, when chosen) for one date. The admin types a code and presses Enter
-// to move to the next row; nothing is assumed for a row left empty, which
-// stays "belum diisi". Simpan saves every changed row with one
-// service.SaveDay; a refused row shows its reason under it.
+// or ↓ to move to the next row (↑ goes back); nothing is assumed for a row
+// left empty, which stays "belum diisi". Simpan saves every changed row with
+// one service.SaveDay; a refused row shows its reason under it. Rows are
+// loaded off the UI goroutine and drawn only while in view (see dayCells),
+// so a kabupaten-sized list shows as fast as a kecamatan's.
 type dayGrid struct {
 	u        *App
 	view     fyne.CanvasObject
@@ -33,15 +35,23 @@ type dayGrid struct {
 	units    *unitPicker
 	status   *widget.Label
 	msg      *widget.Label
-	list     *fyne.Container
-	scroll   *container.Scroll
-	rows     []*dayRow
+	count    *widget.Label // how many rows, how many still "belum diisi"
+	list     *widget.List
+	table    *dayTable
+	rows     []*dayRow         // the model: what is loaded and typed
+	cells    map[int]*dayCells // the cells last bound to each row
+	cursor   dayCursor         // the row and column typing goes to
+	missing  int               // rows still "belum diisi"
+	rowH     float32           // the height of a row without a problem line
+	tall     map[int]float32   // the height of rows made taller to show a problem line
+	loads    int               // counts show calls: a slower, older load is dropped
 	codes    data.Codes
 	hours    data.DayHours
 	rules    data.AttendanceRules // the rules in force, to derive the figures of what is typed
 	shown    data.Date
 	unitID   uint64        // the unit shown, restored when a change of unit is cancelled
 	legend   *widget.Label // the codes with their labels, beside the grid
+	matches  *widget.Label // the codes the code being typed may become
 	asking   bool          // the "Simpan perubahan?" question is open
 	markH    *widget.Button
 	copyPrev *widget.Button
@@ -53,7 +63,7 @@ type dayGrid struct {
 }
 
 func newDayGrid(u *App) *dayGrid {
-	g := &dayGrid{u: u, list: container.NewVBox()}
+	g := &dayGrid{u: u, cells: map[int]*dayCells{}, tall: map[int]float32{}}
 	g.date = NewDateEntry()
 	g.date.OnChanged = func(s string) {
 		if d, err := data.ParseDate(s); err == nil && !d.IsZero() && d.Slash() == strings.TrimSpace(s) && d != g.shown {
@@ -82,6 +92,7 @@ func newDayGrid(u *App) *dayGrid {
 	g.status.Wrapping = fyne.TextWrapWord
 	g.msg = widget.NewLabel("")
 	g.msg.Wrapping = fyne.TextWrapWord
+	g.count = widget.NewLabel("")
 	g.markH = widget.NewButton(lang.L("att.day.markh"), g.markAllH)
 	g.copyPrev = widget.NewButton(lang.L("att.day.copy"), g.copyPrevious)
 	g.save = widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), g.saveDay)
@@ -100,11 +111,22 @@ func newDayGrid(u *App) *dayGrid {
 	actions := container.NewHBox(g.markH, g.copyPrev, layout.NewSpacer(), g.save)
 	header := dayHeader()
 	top := container.NewVBox(dateRow, container.NewBorder(nil, nil, nil, tools, g.status), actions, widget.NewSeparator(), header)
-	g.scroll = container.NewVScroll(g.list)
+	g.list = widget.NewList(func() int { return len(g.rows) }, g.newCells,
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*dayCells).bind(id) })
+	g.list.OnSelected = func(id widget.ListItemID) { // a click on a row's name: type its code
+		g.list.Unselect(id)
+		g.focusCell(id, fieldCode)
+	}
+	g.rowH = g.newCells().MinSize().Height
+	g.table = newDayTable(g)
 	g.legend = widget.NewLabel("")
-	side := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle(lang.L("att.day.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), g.legend))
+	g.matches = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	g.matches.Hide()
+	side := container.NewVScroll(container.NewVBox(g.matches,
+		widget.NewLabelWithStyle(lang.L("att.day.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), g.legend))
 	side.SetMinSize(fyne.NewSize(230, 0))
-	g.view = container.NewBorder(top, g.msg, nil, side, g.scroll)
+	bottom := container.NewBorder(nil, nil, g.count, nil, g.msg)
+	g.view = container.NewBorder(top, bottom, nil, side, g.table)
 	return g
 }
 
@@ -160,11 +182,11 @@ func (g *dayGrid) confirmLeave(proceed, stay func()) bool {
 			done(stay)()
 			return
 		}
-		g.rows = nil // saved: nothing left to ask about
+		g.setRows(nil) // saved: nothing left to ask about
 		done(proceed)()
 	}
 	discard := widget.NewButton(lang.L("att.unsaved.discard"), func() {
-		g.rows = nil
+		g.setRows(nil)
 		done(proceed)()
 	})
 	cancel := widget.NewButton(lang.L("att.unsaved.cancel"), nil)
@@ -205,8 +227,45 @@ func (g *dayGrid) reload() {
 	g.show(d)
 }
 
+// dayLoad is what show reads from the store off the UI goroutine.
+type dayLoad struct {
+	units   []data.Unit
+	rules   data.AttendanceRules
+	status  service.DayStatus
+	list    service.HolidayList
+	rows    []service.GridRow
+	err     error // the day cannot be shown
+	gridErr error // the rows cannot be read
+}
+
+// load reads the grid of d for the unit (0: every unit), with the piket
+// rows of a day off when piket is chosen.
+func (g *dayGrid) load(d data.Date, unit uint64, piket bool) dayLoad {
+	var l dayLoad
+	var err, err2, err3, err4 error
+	l.units, err = g.u.svc.Units()
+	l.rules, err2 = g.u.svc.AttendanceRules()
+	l.status, err3 = g.u.svc.WorkingDay(d)
+	l.list, err4 = g.u.svc.HolidayListStatus(d.Year())
+	if l.err = errors.Join(err, err2, err3, err4); l.err != nil {
+		return l
+	}
+	switch {
+	case l.status.Working:
+		l.rows, l.gridErr = g.u.svc.DayGrid(d, unit)
+	case piket:
+		l.rows, l.gridErr = g.u.svc.PiketGrid(d, unit)
+	}
+	return l
+}
+
 // show loads the grid of d: the rows of a working day, or the reason it is not one.
-func (g *dayGrid) show(d data.Date) {
+func (g *dayGrid) show(d data.Date) { g.showThen(d, nil) }
+
+// showThen shows d like show, then calls then once the rows are shown.
+// The store is read off the UI goroutine; until the rows arrive the grid
+// is empty, so nothing can be typed into a day still loading.
+func (g *dayGrid) showThen(d data.Date, then func()) {
 	if d != g.shown {
 		g.piket = false // piket is chosen again for each day off
 	}
@@ -214,28 +273,43 @@ func (g *dayGrid) show(d data.Date) {
 	if g.date.Text != d.Slash() {
 		g.date.SetDate(d)
 	}
-	units, err := g.u.svc.Units()
-	if err == nil {
-		g.units.load(units)
+	if _, ok := g.u.win.Canvas().Focused().(*gridEntry); ok {
+		g.u.win.Canvas().Unfocus()
 	}
-	rules, err2 := g.u.svc.AttendanceRules()
-	status, err3 := g.u.svc.WorkingDay(d)
-	list, err4 := g.u.svc.HolidayListStatus(d.Year())
-	g.rows = nil
-	g.list.RemoveAll()
+	g.loads++
+	n, unit, piket := g.loads, g.units.id(), g.piket
+	g.setRows(nil)
 	g.msg.SetText("")
-	if err = errors.Join(err, err2, err3, err4); err != nil {
-		g.setWorking(false, err.Error())
+	var l dayLoad
+	runAsync(func() { l = g.load(d, unit, piket) }, func() {
+		if n != g.loads {
+			return // a later show replaced this one
+		}
+		g.apply(d, l)
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// apply shows what load read for d.
+func (g *dayGrid) apply(d data.Date, l dayLoad) {
+	if l.units != nil {
+		g.units.load(l.units)
+	}
+	if l.err != nil {
+		g.setWorking(false, l.err.Error())
 		return
 	}
-	g.rules, g.codes, g.hours = rules, rules.Settings.Codes, status.Hours
-	g.legend.SetText(strings.Join(legendLines(rules.Settings.Codes), "\n"))
+	status := l.status
+	g.rules, g.codes, g.hours = l.rules, l.rules.Settings.Codes, status.Hours
+	g.legend.SetText(strings.Join(legendLines(g.codes), "\n"))
 	day := data.DayNames[d.Weekday()] + ", " + d.Long()
 	var notes []string
 	if today := g.u.today(); d.After(today) {
 		notes = append(notes, lang.L("att.day.future", map[string]any{"Today": today.Long()}))
 	}
-	if w := list.Warning(); w != "" {
+	if w := l.list.Warning(); w != "" {
 		notes = append(notes, w)
 	}
 	note := strings.Join(notes, " ")
@@ -248,14 +322,8 @@ func (g *dayGrid) show(d data.Date) {
 		return
 	}
 	g.piketBtn.Hide()
-	var rows []service.GridRow
-	if status.Working {
-		rows, err = g.u.svc.DayGrid(d, g.units.id())
-	} else {
-		rows, err = g.u.svc.PiketGrid(d, g.units.id())
-	}
-	if err != nil {
-		g.setWorking(false, err.Error())
+	if l.gridErr != nil {
+		g.setWorking(false, l.gridErr.Error())
 		return
 	}
 	hours := data.FormatClockDot(status.Hours.Start) + "–" + data.FormatClockDot(status.Hours.End)
@@ -271,19 +339,35 @@ func (g *dayGrid) show(d data.Date) {
 		g.markH.Disable()
 		g.copyPrev.Disable()
 	}
-	objs := make([]fyne.CanvasObject, 0, len(rows))
-	for _, r := range rows {
-		row := newDayRow(g, r)
-		g.rows = append(g.rows, row)
-		objs = append(objs, row.box)
+	rows := make([]*dayRow, len(l.rows))
+	for i, r := range l.rows {
+		rows[i] = newDayRow(r)
 	}
+	g.setRows(rows)
 	if len(rows) == 0 {
-		objs = append(objs, widget.NewLabel(lang.L("att.day.nostaff")))
+		g.count.SetText(lang.L("att.day.nostaff"))
 	}
-	g.list.Objects = objs
+}
+
+// setRows puts rows in the model and shows them from the top.
+func (g *dayGrid) setRows(rows []*dayRow) {
+	g.rows = rows
+	g.cursor = dayCursor{}
+	g.missing = 0
+	for _, r := range rows {
+		if r.missing {
+			g.missing++
+		}
+	}
+	for id := range g.tall {
+		g.list.SetItemHeight(id, g.rowH)
+		delete(g.tall, id)
+	}
 	g.list.Refresh()
-	g.scroll.ScrollToTop()
-	g.scroll.Refresh()
+	if len(rows) > 0 && g.list.GetScrollOffset() > 0 {
+		g.list.ScrollTo(0)
+	}
+	g.showMatches()
 	g.showCounts()
 }
 
@@ -296,62 +380,171 @@ func (g *dayGrid) setWorking(working bool, status string) {
 			b.Disable()
 		}
 	}
-	g.list.Refresh()
 }
 
-// showCounts says how many rows are still not entered.
+// showCounts says how many rows are still not entered; it follows typing.
 func (g *dayGrid) showCounts() {
-	n := 0
-	for _, r := range g.rows {
-		if !r.row.Entered {
-			n++
-		}
+	if len(g.rows) == 0 {
+		g.count.SetText("")
+		return
 	}
-	g.msg.Importance = widget.MediumImportance
-	g.msg.SetText(lang.L("att.day.count", map[string]any{"N": len(g.rows), "Missing": n}))
+	g.count.SetText(lang.L("att.day.count", map[string]any{"N": len(g.rows), "Missing": g.missing}))
+}
+
+// typed keeps what was typed in one column of the row c shows, and shows
+// what follows from it: the code's label, the minutes, the count of rows
+// not entered, the codes the code typed may become.
+func (g *dayGrid) typed(c *dayCells, f dayField, s string) {
+	if c.id < 0 || c.id >= len(g.rows) {
+		return
+	}
+	r := g.rows[c.id]
+	r.setField(f, s)
+	g.recount(r)
+	c.showDerived(r)
+	if f == fieldCode {
+		g.showMatches()
+	}
+}
+
+// recount keeps the count of rows not entered after r changed.
+func (g *dayGrid) recount(r *dayRow) {
+	if m := r.isMissing(); m != r.missing {
+		r.missing = m
+		if m {
+			g.missing++
+		} else {
+			g.missing--
+		}
+		g.showCounts()
+	}
+}
+
+// showMatches lists beside the grid the codes the cursor row's code may
+// still become ("T": TB, TK, TL), with their labels.
+func (g *dayGrid) showMatches() {
+	var m []data.Code
+	if c := g.cursor; c.row < len(g.rows) && c.field == fieldCode {
+		m = g.rows[c.row].matches(g.codes)
+	}
+	if len(m) == 0 {
+		g.matches.Hide()
+		return
+	}
+	g.matches.SetText(lang.L("att.day.matchtitle", map[string]any{"Code": g.rows[g.cursor.row].typedCode()}) +
+		"\n" + strings.Join(legendLines(m), "\n"))
+	g.matches.Show()
 }
 
 // showAndFocus shows d and puts the keyboard in the code of the first row
 // not entered yet (the first row when all are entered), ready to type.
 func (g *dayGrid) showAndFocus(d data.Date) {
-	g.show(d)
-	g.focusFirst()
+	g.showThen(d, g.focusFirst)
 }
 
 // focusFirst puts the keyboard in the code of the first row not entered yet.
 func (g *dayGrid) focusFirst() {
-	if len(g.rows) == 0 {
-		return
-	}
-	first := g.rows[0]
-	for _, r := range g.rows {
-		if !r.row.Entered {
-			first = r
+	first := 0
+	for i, r := range g.rows {
+		if r.missing {
+			first = i
 			break
 		}
 	}
-	g.u.win.Canvas().Focus(first.code)
+	g.focusCell(first, fieldCode)
 }
 
-// focusNext moves the keyboard focus to the same field of the row after r,
-// or to Simpan after the last row.
-func (g *dayGrid) focusNext(r *dayRow, field func(*dayRow) fyne.Focusable) {
-	c := g.u.win.Canvas()
-	for i, x := range g.rows {
-		if x != r {
-			continue
+// inView reports whether row i is at least partly in the list's view.
+func (g *dayGrid) inView(i int) bool {
+	top, h := g.rowSpan(i)
+	off := g.list.GetScrollOffset()
+	return top+h > off && top < off+g.list.Size().Height
+}
+
+// wholeInView reports whether row i is wholly in the list's view.
+func (g *dayGrid) wholeInView(i int) bool {
+	top, h := g.rowSpan(i)
+	off := g.list.GetScrollOffset()
+	return top >= off && top+h <= off+g.list.Size().Height
+}
+
+// rowSpan returns where row i begins in the list and its height.
+func (g *dayGrid) rowSpan(i int) (top, height float32) {
+	top, height = float32(i)*(g.rowH+theme.Padding()), g.rowH
+	for id, th := range g.tall {
+		switch {
+		case id < i:
+			top += th - g.rowH
+		case id == i:
+			height = th
 		}
-		if i+1 < len(g.rows) {
-			next := field(g.rows[i+1])
-			c.Focus(next)
-			if sc, ok := next.(fyne.Shortcutable); ok {
-				sc.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces what is there
-			}
-			return
-		}
-		c.Focus(g.save)
+	}
+	return top, height
+}
+
+// focusCell makes row i and column f the cursor, scrolls the row into
+// view and puts the keyboard in it; it returns the entry now focused, or
+// nil when the row cannot be shown.
+func (g *dayGrid) focusCell(i int, f dayField) *gridEntry {
+	if i < 0 || i >= len(g.rows) {
+		return nil
+	}
+	g.cursor = dayCursor{row: i, field: f}
+	if !g.wholeInView(i) {
+		g.list.ScrollTo(i)
+	}
+	c, ok := g.cells[i]
+	if !ok || c.id != i || !g.inView(i) {
+		return nil
+	}
+	e := c.entries[f]
+	canvas := g.u.win.Canvas()
+	canvas.Focus(e)
+	if canvas.Focused() != e {
+		return nil
+	}
+	g.showMatches()
+	return e
+}
+
+// step moves the cursor from row id to the same column delta rows on (Enter
+// and ↓: 1, ↑: -1), scrolling as needed; past the last row Simpan takes
+// the keyboard. A code typed that begins one code only becomes that code.
+// Typing in the row reached replaces what is there.
+func (g *dayGrid) step(id int, f dayField, delta int) {
+	if id < 0 || id >= len(g.rows) {
 		return
 	}
+	if f == fieldCode {
+		g.complete(id)
+	}
+	next := id + delta
+	switch {
+	case next < 0:
+		return
+	case next >= len(g.rows):
+		g.u.win.Canvas().Focus(g.save)
+		return
+	}
+	if e := g.focusCell(next, f); e != nil {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces what is there
+	}
+}
+
+// complete turns the code typed in row id into the one code it begins, if
+// only one does ("P" becomes PSW).
+func (g *dayGrid) complete(id int) {
+	r := g.rows[id]
+	code := r.completed(g.codes)
+	if code == "" {
+		return
+	}
+	r.setField(fieldCode, code)
+	g.recount(r)
+	if c, ok := g.cells[id]; ok && c.id == id {
+		c.bind(id)
+	}
+	g.showMatches()
 }
 
 // pending returns the inputs of the rows changed since loading.
@@ -368,9 +561,7 @@ func (g *dayGrid) pending() []service.DayInput {
 // savePending saves the changed rows; it reports false when a row was
 // refused (shown under the row) or the save failed.
 func (g *dayGrid) savePending() bool {
-	for _, r := range g.rows {
-		r.showProblem("")
-	}
+	g.showProblems(nil)
 	inputs := g.pending()
 	if len(inputs) == 0 {
 		return true
@@ -384,11 +575,7 @@ func (g *dayGrid) savePending() bool {
 		for _, re := range refused {
 			byID[re.StaffID] = re.Error()
 		}
-		for _, r := range g.rows {
-			if m, ok := byID[r.row.StaffID]; ok {
-				r.showProblem(m)
-			}
-		}
+		g.showProblems(byID)
 		g.msg.Importance = widget.DangerImportance
 		g.msg.SetText(lang.L("att.day.refused", map[string]any{"N": len(refused)}))
 		return false
@@ -398,6 +585,37 @@ func (g *dayGrid) savePending() bool {
 		return false
 	}
 	return true
+}
+
+// showProblems shows under each row refused why (by staff id), making the
+// row taller for it, and clears the reasons of the other rows.
+func (g *dayGrid) showProblems(byID map[uint64]string) {
+	width := g.list.Size().Width - 2*theme.Padding()
+	if width < 300 {
+		width = 300
+	}
+	changed := false
+	for i, r := range g.rows {
+		msg := byID[r.row.StaffID]
+		if msg == r.problem {
+			continue
+		}
+		changed = true
+		r.problem = msg
+		if msg == "" {
+			delete(g.tall, i)
+			g.list.SetItemHeight(i, g.rowH)
+			continue
+		}
+		l := widget.NewLabel(msg)
+		l.Wrapping = fyne.TextWrapWord
+		l.Resize(fyne.NewSize(width, 0))
+		g.tall[i] = g.rowH + theme.Padding() + l.MinSize().Height
+		g.list.SetItemHeight(i, g.tall[i])
+	}
+	if changed {
+		g.list.Refresh()
+	}
 }
 
 func (g *dayGrid) saveDay() {

@@ -68,40 +68,39 @@ func TestDailyGridByKeyboard(t *testing.T) {
 	if !shownText(u, "belum diisi") {
 		t.Error("rows without an entry do not say belum diisi")
 	}
-	c := u.win.Canvas()
 	test.Tap(button(t, u, "Hari ini"))
 	if g.shown != testToday || len(g.rows) != 0 {
 		t.Fatalf("Hari ini shows %s with %d rows", g.shown, len(g.rows))
 	}
 	g.date.SetText(workDay.Slash())
 	g.date.OnSubmitted(g.date.Text)
-	if c.Focused() != g.rows[0].code {
+	if at, ok := focusedCell(u); !ok || at != (dayCursor{0, fieldCode}) {
 		t.Fatal("the first row's code is not focused after choosing the date")
 	}
-	test.Type(g.rows[0].code, "h")
+	typeKeys(u, "h")
 	pressEnter(u)
-	if c.Focused() != g.rows[1].code {
+	if at, ok := focusedCell(u); !ok || at != (dayCursor{1, fieldCode}) {
 		t.Fatal("Enter did not move to the next row's code")
 	}
-	test.Type(g.rows[1].code, "tl")
-	test.Type(g.rows[1].in, "07.45")
-	if g.rows[1].label.Text != "TL — Terlambat" || g.rows[1].minutes.Text != "terlambat 15 mnt" {
-		t.Errorf("row 2 shows %q, %q", g.rows[1].label.Text, g.rows[1].minutes.Text)
+	typeKeys(u, "tl")
+	typeAt(t, g, 1, fieldIn, "07.45")
+	if l, m := cellsOf(t, g, 1).label.Text, cellsOf(t, g, 1).minutes.Text; l != "TL — Terlambat" || m != "terlambat 15 mnt" {
+		t.Errorf("row 2 shows %q, %q", l, m)
 	}
 	pressEnter(u)
-	g.rows[2].code.SetText("H")
-	c.Focus(g.rows[1].code)
+	cellsOf(t, g, 2).entries[fieldCode].SetText("H")
+	g.focusCell(1, fieldCode)
 	pressEnter(u)
-	test.Type(g.rows[2].code, "xx")
-	if g.rows[2].code.Text != "xx" {
-		t.Errorf("typing after Enter did not replace the code there: %q", g.rows[2].code.Text)
+	typeKeys(u, "xx")
+	if g.rows[2].code != "xx" || cellsOf(t, g, 2).entries[fieldCode].Text != "xx" {
+		t.Errorf("typing after Enter did not replace the code there: %q", g.rows[2].code)
 	}
-	if !strings.Contains(g.rows[2].label.Text, "tidak dikenal") {
-		t.Errorf("unknown code shows %q", g.rows[2].label.Text)
+	if l := cellsOf(t, g, 2).label.Text; !strings.Contains(l, "tidak dikenal") {
+		t.Errorf("unknown code shows %q", l)
 	}
 	test.Tap(g.save)
-	if g.rows[2].problem.Hidden || !strings.Contains(g.msg.Text, "Tidak ada yang disimpan") {
-		t.Fatalf("a refused row was not named: %q / %q", g.rows[2].problem.Text, g.msg.Text)
+	if p := cellsOf(t, g, 2).problem; p.Hidden || !strings.Contains(g.msg.Text, "Tidak ada yang disimpan") {
+		t.Fatalf("a refused row was not named: %q / %q", p.Text, g.msg.Text)
 	}
 	grid, err := svc.DayGrid(workDay, 0)
 	if err != nil {
@@ -110,8 +109,8 @@ func TestDailyGridByKeyboard(t *testing.T) {
 	if grid[0].Entered {
 		t.Fatal("a refused save stored a row")
 	}
-	g.rows[2].code.SetText("")
-	test.Type(g.rows[2].code, "s")
+	cellsOf(t, g, 2).entries[fieldCode].SetText("")
+	typeAt(t, g, 2, fieldCode, "s")
 	test.Tap(g.save)
 	grid, err = svc.DayGrid(workDay, 0)
 	if err != nil {
@@ -149,7 +148,7 @@ func TestDailyGridMarkAllH(t *testing.T) {
 	u, svc := newAttendanceUI(t, 10)
 	g := u.attendance.day
 	g.show(workDay)
-	test.Type(g.rows[0].code, "s")
+	typeAt(t, g, 0, fieldCode, "s")
 	test.Tap(button(t, u, "Tandai semua yang belum diisi sebagai H"))
 	grid, err := svc.DayGrid(workDay, 0)
 	if err != nil {
@@ -168,7 +167,7 @@ func TestDailyGridMarkAllH(t *testing.T) {
 		t.Errorf("message %q does not say %q", g.msg.Text, want)
 	}
 	for _, r := range g.rows {
-		if r.label.Text == "belum diisi" {
+		if l, _ := r.label(g.codes); l == "belum diisi" {
 			t.Errorf("%s still shows belum diisi", r.row.Name)
 		}
 	}
@@ -469,20 +468,6 @@ func TestImportTableWithColumnMapping(t *testing.T) {
 		e, ok := m.Entry(data.NewDate(2026, 11, 25))
 		return ok && e.Code == "TL" && e.In == "07:41" && e.LateMinutes == 0 // minutes are derived, not stored
 	})
-}
-
-// BenchmarkDayGridShow measures loading the daily grid of a 200-person
-// office, what the admin waits for on each date change.
-func BenchmarkDayGridShow(b *testing.B) {
-	u, svc := newTestUI(b, false, Options{})
-	made := demo.New(demo.Options{Staff: 200, Seed: 1, Today: testToday})
-	if _, err := svc.AddStaff(made.Staff); err != nil {
-		b.Fatal(err)
-	}
-	g := u.attendance.day
-	for b.Loop() {
-		g.show(workDay)
-	}
 }
 
 func TestClip(t *testing.T) {
@@ -798,16 +783,16 @@ func TestDailyGridAsksBeforeLosingTypedRows(t *testing.T) {
 	u, svc := newAttendanceUI(t, 8)
 	g := u.attendance.day
 	g.date.SetText(workDay.Slash())
-	test.Type(g.rows[0].code, "h")
-	test.Type(g.rows[1].code, "tl")
-	test.Type(g.rows[1].in, "0815") // typed as people do
-	if g.rows[1].minutes.Text != "terlambat 45 mnt" {
-		t.Errorf("0815 shows %q", g.rows[1].minutes.Text)
+	typeAt(t, g, 0, fieldCode, "h")
+	typeAt(t, g, 1, fieldCode, "tl")
+	typeAt(t, g, 1, fieldIn, "0815") // typed as people do
+	if m := cellsOf(t, g, 1).minutes.Text; m != "terlambat 45 mnt" {
+		t.Errorf("0815 shows %q", m)
 	}
 	// Clicking another screen asks; Batal stays with the typing intact.
 	u.nav.Select(ScreenStaff)
 	unsavedAnswer(t, u, "Batal")
-	if u.current != ScreenAttendance || g.rows[0].code.Text != "h" {
+	if u.current != ScreenAttendance || g.rows[0].code != "h" {
 		t.Fatalf("Batal left Kehadiran (%s) or lost the typing", u.current)
 	}
 	// Changing the date asks too; Batal keeps the date.
@@ -825,7 +810,7 @@ func TestDailyGridAsksBeforeLosingTypedRows(t *testing.T) {
 	// Another tab and back keeps the typing.
 	u.attendance.tabs.SelectIndex(1)
 	u.attendance.tabs.SelectIndex(0)
-	if g.rows[1].in.Text != "0815" {
+	if g.rows[1].in != "0815" || cellsOf(t, g, 1).entries[fieldIn].Text != "0815" {
 		t.Fatal("switching tabs lost the typing")
 	}
 	// Simpan saves, then goes where asked.
@@ -844,7 +829,7 @@ func TestDailyGridAsksBeforeLosingTypedRows(t *testing.T) {
 	// Buang drops the typing and moves on.
 	u.Show(ScreenAttendance)
 	g.date.SetText(workDay.Slash())
-	test.Type(g.rows[2].code, "s")
+	typeAt(t, g, 2, fieldCode, "s")
 	u.nav.Select(ScreenHome)
 	unsavedAnswer(t, u, "Buang")
 	if u.current != ScreenHome {
@@ -931,10 +916,10 @@ func TestDailyGridPiketOnCutiBersama(t *testing.T) {
 	if len(g.rows) == 0 || g.save.Disabled() || !g.markH.Disabled() || !strings.Contains(g.status.Text, "piket") {
 		t.Fatalf("piket grid: %d rows, save disabled %v, status %q", len(g.rows), g.save.Disabled(), g.status.Text)
 	}
-	test.Type(g.rows[0].code, "h")
-	test.Type(g.rows[0].in, "0800")
-	if g.rows[0].minutes.Text != "piket (hari libur)" {
-		t.Errorf("piket row shows %q", g.rows[0].minutes.Text)
+	typeAt(t, g, 0, fieldCode, "h")
+	typeAt(t, g, 0, fieldIn, "0800")
+	if m := cellsOf(t, g, 0).minutes.Text; m != "piket (hari libur)" {
+		t.Errorf("piket row shows %q", m)
 	}
 	test.Tap(g.save)
 	rec, err := svc.MonthRecap(2026, time.December, 0)

@@ -66,6 +66,7 @@ type GridRow struct {
 	Entry   data.DayEntry `json:"entry"`
 	// Codes are the codes offered for this person's kind (PPPK get only
 	// their leave kinds), in list order; show them with Code.FullLabel.
+	// Rows of the same kind share one slice: read it, never change it.
 	Codes []data.Code `json:"codes"`
 }
 
@@ -121,14 +122,20 @@ func (svc *Service) PiketGrid(d data.Date, unitID uint64) ([]GridRow, error) {
 }
 
 func gridRows(ctx attendanceContext, months map[uint64]data.AttendanceMonth, d data.Date, unitID uint64) []GridRow {
-	var rows []GridRow
+	rows := make([]GridRow, 0, len(ctx.staff))
+	offered := map[data.Kind][]data.Code{} // one list per kind, shared by its rows: read only
 	for _, s := range ctx.staff {
 		at := s.At(d)
 		if !at.Active || (unitID != 0 && at.UnitID != unitID) {
 			continue
 		}
+		codes, ok := offered[s.Kind]
+		if !ok {
+			codes = ctx.settings.CodesForKind(s.Kind)
+			offered[s.Kind] = codes
+		}
 		row := GridRow{StaffID: s.ID, NIP: s.Identifier(), Name: s.DisplayName(), Kind: s.Kind,
-			UnitID: at.UnitID, Unit: unitName(ctx.units, at.UnitID), Codes: ctx.settings.CodesForKind(s.Kind)}
+			UnitID: at.UnitID, Unit: unitName(ctx.units, at.UnitID), Codes: codes}
 		row.Entry, row.Entered = months[s.ID].Entry(d)
 		rows = append(rows, row)
 	}
