@@ -133,7 +133,7 @@ func parseHolidayLine(line string) (Holiday, error) {
 	if !ok {
 		return Holiday{}, fmt.Errorf("jenis %q tidak dikenal; pakai libur, cuti_bersama atau lokal", unquoteCSVField(parts[1]))
 	}
-	name := unquoteCSVField(parts[2])
+	name := unformula(unquoteCSVField(parts[2]))
 	if name == "" {
 		return Holiday{}, errors.New("nama hari libur kosong")
 	}
@@ -161,7 +161,7 @@ func WriteHolidaysCSV(w io.Writer, hs []Holiday) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(holidayHeader + "\n")
 	for _, h := range hs {
-		name := strings.Join(strings.Fields(h.Name), " ")
+		name := formulaSafe(strings.Join(strings.Fields(h.Name), " "))
 		if strings.ContainsAny(name, `,"`) {
 			name = `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 		}
@@ -171,6 +171,24 @@ func WriteHolidaysCSV(w io.Writer, hs []Holiday) error {
 		return fmt.Errorf("menulis daftar hari libur: %w", err)
 	}
 	return nil
+}
+
+// formulaSafe keeps a spreadsheet from reading a name as a formula: a name
+// starting with =, +, -, @, tab or CR gets a leading apostrophe (the OWASP
+// advice for CSV files); unformula takes it off again when the file is read
+// back, so a list exported and imported keeps its names.
+func formulaSafe(name string) string {
+	if name != "" && strings.ContainsRune("=+-@\t\r", rune(name[0])) {
+		return "'" + name
+	}
+	return name
+}
+
+func unformula(name string) string {
+	if len(name) > 1 && name[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(name[1])) {
+		return name[1:]
+	}
+	return name
 }
 
 // HasHolidayList reports whether hs holds a holiday list for year: at least

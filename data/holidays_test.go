@@ -123,3 +123,29 @@ func FuzzParseHolidaysCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestHolidayCSVNeutralisesFormulas(t *testing.T) {
+	t.Parallel()
+	hs := []Holiday{
+		{Date: NewDate(2026, 12, 24), Kind: HolidayLocal, Name: `=HYPERLINK("http://x","klik")`},
+		{Date: NewDate(2026, 12, 28), Kind: HolidayLocal, Name: "-HUT Desa"},
+		{Date: NewDate(2026, 12, 29), Kind: HolidayLocal, Name: "HUT Kecamatan"},
+	}
+	var b strings.Builder
+	if err := WriteHolidaysCSV(&b, hs); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, `"'=HYPERLINK(""http://x"",""klik"")"`) || !strings.Contains(out, ",'-HUT Desa") || strings.Contains(out, "'HUT Kecamatan") {
+		t.Fatalf("formulas not neutralised:\n%s", out)
+	}
+	back, err := ParseHolidaysCSV(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range back {
+		if h.Name != hs[i].Name {
+			t.Errorf("round trip %d: %q, want %q", i, h.Name, hs[i].Name)
+		}
+	}
+}
