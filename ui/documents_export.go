@@ -34,6 +34,7 @@ type exportTab struct {
 	dir      string // the destination folder; "" until chosen
 	appraise *widget.Button
 	forms    *widget.Button
+	penetap  *widget.Button // signs the period's Penetapan Predikat Kinerja
 	progress *widget.ProgressBar
 	cancelB  *widget.Button
 	msg      *widget.Label
@@ -58,6 +59,7 @@ func newExportTab(u *App) *exportTab {
 	})
 	t.appraise.Importance = widget.HighImportance
 	t.forms = widget.NewButtonWithIcon(lang.L("doc.export.forms"), theme.DocumentIcon(), func() { t.run((*service.Service).ExportForms) })
+	t.penetap = widget.NewButtonWithIcon(lang.L("doc.penetapan.sign"), theme.ConfirmIcon(), t.signPenetapan)
 	t.progress = widget.NewProgressBar()
 	t.progress.Hide()
 	t.cancelB = widget.NewButtonWithIcon(lang.L("button.cancel"), theme.CancelIcon(), t.stop)
@@ -75,7 +77,7 @@ func newExportTab(u *App) *exportTab {
 		widget.NewFormItem(lang.L("doc.unit"), t.units.sel),
 		widget.NewFormItem(lang.L("doc.export.dir"), container.NewBorder(nil, nil, nil, chooseDir, t.dirLabel)),
 	)
-	run := container.NewHBox(t.appraise, t.forms)
+	run := container.NewHBox(t.appraise, t.forms, t.penetap)
 	bar := container.NewBorder(nil, nil, nil, t.cancelB, t.progress)
 	tte := container.NewVBox(
 		widget.NewSeparator(),
@@ -281,4 +283,29 @@ func (t *exportTab) writeTTE(r service.EvaluationRow, path string) {
 		}
 		docSay(t.tteMsg, lang.L("doc.tte.done", map[string]any{"Path": path}), false)
 	})
+}
+
+// signPenetapan signs the chosen period's Penetapan Predikat Kinerja with the
+// Camat's own signer (SE MenPANRB 3/2023: the pimpinan fixes the
+// organisation's predikat and its staff's distribution), asking his
+// passphrase in the one passphrase dialog; the batch export then carries the
+// signed copy as Penetapan_<periode>.pdf.
+func (t *exportTab) signPenetapan() {
+	periodID := t.period.id()
+	if periodID == "" {
+		docSay(t.msg, lang.L("doc.penetapan.noperiod"), true)
+		return
+	}
+	svc := t.u.svc
+	askPassphrase(t.u.win, lang.L("doc.penetapan.sign"), lang.L("doc.penetapan.ask", map[string]any{"Period": data.PeriodLabel(periodID)}),
+		lang.L("doc.penetapan.yes"), func(pass string) error {
+			_, err := svc.SignPenetapan(periodID, pass)
+			return err
+		}, func(err error) {
+			if err != nil {
+				docSay(t.msg, err.Error(), true)
+				return
+			}
+			docSay(t.msg, lang.L("doc.penetapan.done", map[string]any{"Period": data.PeriodLabel(periodID)}), false)
+		})
 }
