@@ -73,12 +73,11 @@ func (e *ValidationError) Error() string {
 	return strings.Join(msgs, " ")
 }
 
-// Errors shared by the store and its callers. Each carries the Indonesian message shown to the user.
+// Errors of the domain shared by the store and its callers (those of the
+// data file itself live in data/store). Each carries the Indonesian message
+// shown to the user.
 var (
 	ErrNotFound     = errors.New("data tidak ditemukan")
-	ErrAlreadyOpen  = errors.New("Kinerja sudah terbuka di jendela lain atau oleh program lain; tutup dulu yang itu")
-	ErrNewerSchema  = errors.New("file data ini dibuat oleh versi Kinerja yang lebih baru; perbarui aplikasi, file tidak diubah")
-	ErrNetworkDrive = errors.New("file data tidak boleh berada di drive jaringan; salin ke disk lokal")
 	ErrDuplicateNIP = errors.New("NIP/NIK sudah terdaftar untuk pegawai lain")
 	ErrNotEmpty     = errors.New("file data sudah berisi pegawai; data demo hanya untuk file kosong")
 )

@@ -47,6 +47,10 @@ var (
 	ErrReadOnly = store.ErrReadOnly
 	ErrExists   = store.ErrExists
 	ErrProtect  = store.ErrProtected
+
+	ErrAlreadyOpen  = store.ErrAlreadyOpen
+	ErrNewerSchema  = store.ErrNewerSchema
+	ErrNetworkDrive = store.ErrNetworkDrive
 )
 
 // Check examines the whole data file (see store.Store.Check) and, on top of

@@ -238,7 +238,7 @@ func TestOutputsRefusedWhereTheyWouldDestroyData(t *testing.T) {
 			t.Errorf("%s: written", c.name)
 			continue
 		}
-		if !errors.Is(err, store.ErrProtected) && !errors.Is(err, data.ErrAlreadyOpen) {
+		if !errors.Is(err, store.ErrProtected) && !errors.Is(err, store.ErrAlreadyOpen) {
 			t.Errorf("%s: %v is not a refusal", c.name, err)
 		}
 		if !strings.Contains(err.Error(), filepath.Base(c.file)) {

@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
 	"kinerja/data"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // sampleMonth has every field of a day entry, odd times and text that JSON escapes.

@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
 	"kinerja/data"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // BenchmarkOpenAndLoad2000 opens a file holding 2,000 staff and loads the list.

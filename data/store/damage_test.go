@@ -338,7 +338,7 @@ func TestOpenErrorsAreIndonesian(t *testing.T) {
 	t.Parallel()
 	_, path := openTemp(t)
 	_, err := Open(path, testOptions())
-	wantFileError(t, err, data.ErrAlreadyOpen, path)
+	wantFileError(t, err, ErrAlreadyOpen, path)
 	if !strings.Contains(err.Error(), "sedang dipakai") {
 		t.Errorf("timeout message = %q", err)
 	}

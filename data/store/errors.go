@@ -8,6 +8,14 @@ import (
 	"kinerja/data"
 )
 
+// Errors of the data file itself. Each carries the Indonesian message shown
+// to the user.
+var (
+	ErrAlreadyOpen  = errors.New("Kinerja sudah terbuka di jendela lain atau oleh program lain; tutup dulu yang itu")
+	ErrNewerSchema  = errors.New("file data ini dibuat oleh versi Kinerja yang lebih baru; perbarui aplikasi, file tidak diubah")
+	ErrNetworkDrive = errors.New("file data tidak boleh berada di drive jaringan; salin ke disk lokal")
+)
+
 // DuplicateError says that a NIP or NIK is already held by another staff
 // member; it wraps data.ErrDuplicateNIP. HolderID is 0 when the holder is an
 // earlier, not yet saved entry of the same AddStaff list.
@@ -78,11 +86,11 @@ var (
 
 // FileError is a refusal about one file, with a whole Indonesian sentence
 // for people (Msg, naming the file and what to do) and a kind for programs:
-// errors.Is(err, ErrDamaged), data.ErrAlreadyOpen, os.ErrPermission, … .
+// errors.Is(err, ErrDamaged), ErrAlreadyOpen, os.ErrPermission, … .
 type FileError struct {
 	Path string
 	Msg  string
-	Kind error // one of the Err* kinds above or data.ErrAlreadyOpen / data.ErrNewerSchema / data.ErrNetworkDrive
+	Kind error // one of the Err* kinds above or ErrAlreadyOpen / ErrNewerSchema / ErrNetworkDrive
 	Err  error // the underlying cause, may be nil
 }
 

@@ -5,22 +5,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"kinerja/data"
 )
 
 // checkLocation refuses a data file on a network drive: bbolt's file lock and
 // memory map are not safe over SMB or NFS. path is absolute.
 func checkLocation(path string) error {
 	if isUNC(path) {
-		return fmt.Errorf("%s: %w", path, data.ErrNetworkDrive)
+		return fmt.Errorf("%s: %w", path, ErrNetworkDrive)
 	}
 	remote, err := onRemoteDrive(existingAncestor(path))
 	if err != nil {
 		return fmt.Errorf("memeriksa lokasi %s: %w", path, err)
 	}
 	if remote {
-		return fmt.Errorf("%s: %w", path, data.ErrNetworkDrive)
+		return fmt.Errorf("%s: %w", path, ErrNetworkDrive)
 	}
 	return nil
 }

@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"kinerja/data"
 )
 
 func TestIsUNC(t *testing.T) {
@@ -36,7 +34,7 @@ func TestOpenRefusesUNC(t *testing.T) {
 	t.Parallel()
 	for _, path := range []string{`\\server\share\kinerja.db`, `//server/share/kinerja.db`} {
 		s, err := Open(path, testOptions())
-		if !errors.Is(err, data.ErrNetworkDrive) {
+		if !errors.Is(err, ErrNetworkDrive) {
 			if s != nil {
 				s.Close()
 			}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"syscall"
 
-	"kinerja/data"
-
 	berrors "go.etcd.io/bbolt/errors"
 )
 
@@ -25,7 +23,7 @@ func openError(path string, err error) error {
 	}
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
-		return mk(data.ErrAlreadyOpen, "File data %q sedang dipakai oleh Kinerja lain (jendela lain atau perintah yang masih berjalan). Tutup yang itu dulu, lalu coba lagi.", path)
+		return mk(ErrAlreadyOpen, "File data %q sedang dipakai oleh Kinerja lain (jendela lain atau perintah yang masih berjalan). Tutup yang itu dulu, lalu coba lagi.", path)
 	case errors.Is(err, berrors.ErrInvalid):
 		return mk(ErrNotDataFile, "File %q bukan file data Kinerja, atau bagian awalnya rusak. Pilih file data yang benar, atau pulihkan dari cadangan.", path)
 	case errors.Is(err, berrors.ErrVersionMismatch):

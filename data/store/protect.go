@@ -16,7 +16,7 @@ import (
 // another process holds open with bbolt's lock. Files are compared with
 // os.SameFile, so a symlink, "./", ".." or another spelling of the same file
 // is caught. The refusal is a *FileError of kind ErrProtected (or
-// data.ErrAlreadyOpen for a held file) naming the file. Pass it as the guard
+// ErrAlreadyOpen for a held file) naming the file. Pass it as the guard
 // of export.WriteFileAtomicGuarded.
 func (s *Store) GuardOutput(path string) error { return s.guard(path, true) }
 

@@ -37,7 +37,7 @@ type BackupSummary struct {
 // InspectBackup checks the backup file at path without changing it — its
 // meta pages and size, bbolt's consistency check, schema not newer than this
 // build, the audit chain and every record against it — and summarises it.
-// A backup from a newer Kinerja is refused with data.ErrNewerSchema.
+// A backup from a newer Kinerja is refused with ErrNewerSchema.
 //
 // The backup's PDFs are read from the folder "arsip" beside it; to check a
 // backup whose archive copy may be shorter than the live one (the live
@@ -221,7 +221,7 @@ func (s *Store) Restore(ctx context.Context, confirmed BackupSummary) (RestoreRe
 
 // RestoreFile is Restore for a data file that is not open — the command
 // line, or a file too damaged to open. It refuses when another process
-// holds the data file (data.ErrAlreadyOpen). A missing data file is simply
+// holds the data file (ErrAlreadyOpen). A missing data file is simply
 // created from the backup.
 func RestoreFile(ctx context.Context, dataPath string, confirmed BackupSummary, now time.Time) (RestoreResult, error) {
 	abs, err := filepath.Abs(dataPath)
@@ -235,7 +235,7 @@ func RestoreFile(ctx context.Context, dataPath string, confirmed BackupSummary, 
 	if held, err := fileHeld(abs); err != nil {
 		return RestoreResult{}, openError(abs, err)
 	} else if held {
-		return RestoreResult{}, &FileError{Path: abs, Kind: data.ErrAlreadyOpen,
+		return RestoreResult{}, &FileError{Path: abs, Kind: ErrAlreadyOpen,
 			Msg: fmt.Sprintf("File data %q sedang dipakai oleh Kinerja lain; tutup dulu, lalu pulihkan.", abs)}
 	}
 	if err := extendArchives(ctx, confirmed.Path, abs, now); err != nil {

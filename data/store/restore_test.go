@@ -190,7 +190,7 @@ func TestRestoreRefusesNewerSchemaAndDamagedBackup(t *testing.T) {
 	ctx := context.Background()
 	newer := fixture(t)
 	setSchema(t, newer, SchemaVersion()+1)
-	if _, err := InspectBackup(ctx, newer); !errors.Is(err, data.ErrNewerSchema) {
+	if _, err := InspectBackup(ctx, newer); !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("newer backup: %v", err)
 	}
 	damagedFile := fixture(t)
@@ -225,7 +225,7 @@ func TestRestoreFileOverDamagedDataFile(t *testing.T) {
 	if rep, err := s.Check(ctx, CheckOptions{}); err != nil || !rep.Clean() {
 		t.Fatalf("restored file Check = %+v, %v", rep, err)
 	}
-	if _, err := RestoreFile(ctx, target, sum, testNow); !errors.Is(err, data.ErrAlreadyOpen) {
+	if _, err := RestoreFile(ctx, target, sum, testNow); !errors.Is(err, ErrAlreadyOpen) {
 		t.Fatalf("restore over a held file: %v", err)
 	}
 }

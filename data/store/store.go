@@ -11,8 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"kinerja/data"
-
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -55,19 +53,19 @@ type Store struct {
 }
 
 // Open opens the data file at path. It refuses a file on a network drive
-// (data.ErrNetworkDrive), a missing file unless opt.Create (ErrNoFile), an
+// (ErrNetworkDrive), a missing file unless opt.Create (ErrNoFile), an
 // empty, truncated or otherwise damaged file (ErrDamaged: the meta pages and
 // the file size are checked before bbolt maps it), a file another program
-// holds open (data.ErrAlreadyOpen, after opt.Timeout) and a file written by a
-// newer Kinerja (data.ErrNewerSchema, file untouched). Every refusal is a
+// holds open (ErrAlreadyOpen, after opt.Timeout) and a file written by a
+// newer Kinerja (ErrNewerSchema, file untouched). Every refusal is a
 // *FileError with an Indonesian sentence naming the file. A new file gets its
 // buckets and the default units; an older one is copied to <path>.pre-v<N>.bak
 // and then migrated to schema N in one transaction. Opening for writing also
 // removes temporary files left by killed runs (see IsTempName).
 func Open(path string, opt Options) (*Store, error) {
 	if isUNC(path) {
-		return nil, &FileError{Path: path, Kind: data.ErrNetworkDrive,
-			Msg: fmt.Sprintf("File data %q berada di drive jaringan; %v.", path, data.ErrNetworkDrive)}
+		return nil, &FileError{Path: path, Kind: ErrNetworkDrive,
+			Msg: fmt.Sprintf("File data %q berada di drive jaringan; %v.", path, ErrNetworkDrive)}
 	}
 	if opt.Create && opt.ReadOnly {
 		return nil, fmt.Errorf("membuka file data %s: mode hanya-baca tidak dapat membuat file baru", path)
@@ -202,7 +200,7 @@ func newerError(path string, v int) error {
 	if v <= SchemaVersion() {
 		return nil
 	}
-	return &FileError{Path: path, Kind: data.ErrNewerSchema,
+	return &FileError{Path: path, Kind: ErrNewerSchema,
 		Msg: fmt.Sprintf("File data %q dibuat oleh versi Kinerja yang lebih baru (versi file %d, versi aplikasi %d); perbarui aplikasi. File tidak diubah.",
 			path, v, SchemaVersion())}
 }

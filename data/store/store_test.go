@@ -60,7 +60,7 @@ func TestSecondOpenTimesOut(t *testing.T) {
 	t.Parallel()
 	_, path := openTemp(t)
 	s2, err := Open(path, testOptions())
-	if !errors.Is(err, data.ErrAlreadyOpen) {
+	if !errors.Is(err, ErrAlreadyOpen) {
 		if s2 != nil {
 			s2.Close()
 		}
@@ -97,7 +97,7 @@ func TestNewerSchemaIsRefusedAndFileUntouched(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s, err := Open(path, testOptions()); !errors.Is(err, data.ErrNewerSchema) {
+	if s, err := Open(path, testOptions()); !errors.Is(err, ErrNewerSchema) {
 		if s != nil {
 			s.Close()
 		}
