@@ -246,6 +246,9 @@ func InspectBackupFor(ctx context.Context, path, dataPath string) (BackupSummary
 // "arsip" beside the data file; it belongs with the data file in every copy.
 func (svc *Service) ArchiveDir() string { return store.ArchiveDir(svc.st.Path()) }
 
+// ArchiveDirOf is the archive folder of the data file at path, open or not.
+func ArchiveDirOf(path string) string { return store.ArchiveDir(path) }
+
 // Restore replaces the open data file with the backup the user confirmed
 // (see store.Store.Restore); the replaced file is kept in the backups folder.
 func (svc *Service) Restore(ctx context.Context, confirmed BackupSummary) (RestoreResult, error) {

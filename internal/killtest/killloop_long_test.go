@@ -115,9 +115,9 @@ func TestKillLoop(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	var expect []expectation
 	kills := 0
-	const rounds = 70
+	const rounds = 100
 	for i := 0; i < rounds; i++ {
-		delay := time.Duration(5+rng.Intn(250)) * time.Millisecond
+		delay := time.Duration(1+rng.Intn(45)) * time.Millisecond
 		var args []string
 		var exp expectation
 		switch i % 4 {
@@ -183,7 +183,7 @@ func TestKillLoop(t *testing.T) {
 	// clean, or does not exist.
 	for i := 0; i < 6; i++ {
 		fresh := filepath.Join(dir, fmt.Sprintf("demo-%d.db", i))
-		if committed, _ := kinerja(t, time.Duration(20+rng.Intn(400))*time.Millisecond, "--data", fresh, "demo", "--staff", "30"); !committed {
+		if committed, _ := kinerja(t, time.Duration(10+rng.Intn(200))*time.Millisecond, "--data", fresh, "demo", "--staff", "30"); !committed {
 			kills++
 		}
 		if _, err := os.Stat(fresh); err == nil {

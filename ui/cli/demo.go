@@ -87,10 +87,41 @@ func (c *call) demoNewFile(path string, opt demodata.Options) error {
 	if err != nil {
 		return err
 	}
+	// The signed documents go first, so the data file appears only when the
+	// archive it points at is in place.
+	if err := placeArchive(service.ArchiveDirOf(tmp), service.ArchiveDirOf(path)); err != nil {
+		return err
+	}
 	if err := placeNew(tmp, path); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Data demo dibuat: %d pegawai di %s\n", count, path)
+	return nil
+}
+
+// placeArchive moves the demo's archive folder of signed documents from to
+// its place beside the new data file; archive files already there are never
+// replaced (the demo is refused instead: each data file wants a folder of
+// its own).
+func placeArchive(from, to string) error {
+	names, err := os.ReadDir(from)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("membaca arsip dokumen demo: %w", err)
+	}
+	if err := os.MkdirAll(to, 0o700); err != nil {
+		return fmt.Errorf("membuat folder arsip %s: %w", to, err)
+	}
+	for _, n := range names {
+		dst := filepath.Join(to, n.Name())
+		if _, err := os.Lstat(dst); !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("folder %s sudah berisi arsip dokumen %s milik file data lain; buat demo di folder kosong", to, n.Name())
+		}
+		if err := os.Rename(filepath.Join(from, n.Name()), dst); err != nil {
+			return fmt.Errorf("memindahkan arsip dokumen demo ke %s: %w", to, err)
+		}
+	}
 	return nil
 }
 
