@@ -8,7 +8,8 @@ import (
 )
 
 // TestDemoNewFile: a demo into a file that does not exist is built aside and
-// moved into place, leaving nothing else behind; a second demo is refused
+// moved into place with its archive of signed documents (arsip/), leaving
+// nothing else behind; the documents read back; a second demo is refused
 // with the way out.
 func TestDemoNewFile(t *testing.T) {
 	t.Parallel()
@@ -21,8 +22,11 @@ func TestDemoNewFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 || entries[0].Name() != "demo.db" {
-		t.Errorf("folder holds %v, want only demo.db", entries)
+	if len(entries) != 2 || entries[0].Name() != "arsip" || entries[1].Name() != "demo.db" {
+		t.Errorf("folder holds %v, want arsip/ and demo.db", entries)
+	}
+	if code, out, errOut := cli(t, "check", "--data", db); code != 0 {
+		t.Errorf("check of the new demo: exit %d: %s %s", code, out, errOut)
 	}
 	if n := len(listJSON(t, db)); n != 9 {
 		t.Errorf("demo made %d staff, want 9", n)
