@@ -166,8 +166,12 @@ func (l columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		if i < len(l.widths) && i < len(objs)-1 {
 			w = l.widths[i]
 		}
-		o.Move(fyne.NewPos(x, (size.Height-o.MinSize().Height)/2))
-		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		// Resize to the column's width first: a wrapping label knows its
+		// height only once it knows its width.
+		o.Resize(fyne.NewSize(w, size.Height))
+		h := fyne.Min(o.MinSize().Height, size.Height)
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(w, h))
 		x += w + pad
 	}
 }
@@ -188,4 +192,31 @@ func (l columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h = fyne.Max(h, m.Height)
 	}
 	return fyne.NewSize(w, h)
+}
+
+// sideIfRoomLayout lays out the main object (first) with an optional panel
+// (second) at its right, sideWidth wide, only when the width left to the
+// main object is still at least its minimum plus room; otherwise the panel is
+// hidden rather than squeezed, and the window is never asked to grow for it.
+type sideIfRoomLayout struct{ sideWidth, room float32 }
+
+func (l sideIfRoomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	main, side := objs[0], objs[1]
+	pad := theme.Padding()
+	mainW := size.Width - l.sideWidth - pad
+	if mainW < main.MinSize().Width+l.room {
+		side.Hide()
+		main.Move(fyne.NewPos(0, 0))
+		main.Resize(size)
+		return
+	}
+	side.Show()
+	main.Move(fyne.NewPos(0, 0))
+	main.Resize(fyne.NewSize(mainW, size.Height))
+	side.Move(fyne.NewPos(mainW+pad, 0))
+	side.Resize(fyne.NewSize(l.sideWidth, size.Height))
+}
+
+func (l sideIfRoomLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize()
 }

@@ -18,8 +18,10 @@ import (
 
 // dayColumns are the widths of the daily grid's columns: name and NIP,
 // code, the code's full label, arrival, departure, minutes late or short;
-// the note takes the rest.
-var dayColumns = []float32{220, 64, 220, 70, 70, 130}
+// the note takes the rest. The label and the minutes wrap onto the row's
+// second line, so the grid with a useful note column fits the smallest
+// window (1000 px with the sidebar).
+var dayColumns = []float32{200, 56, 150, 64, 64, 100}
 
 // dayGrid is the daily entry tab: one row per active staff member (of one
 // unit, when chosen) for one date. The admin types a code and presses Enter
@@ -50,7 +52,7 @@ type dayGrid struct {
 	rules    data.AttendanceRules // the rules in force, to derive the figures of what is typed
 	shown    data.Date
 	unitID   uint64        // the unit shown, restored when a change of unit is cancelled
-	legend   *widget.Label // the codes with their labels, beside the grid
+	legend   *widget.Label // the codes with their labels, beside the grid when there is room
 	matches  *widget.Label // the codes the code being typed may become
 	asking   bool          // the "Simpan perubahan?" question is open
 	markH    *widget.Button
@@ -124,9 +126,11 @@ func newDayGrid(u *App) *dayGrid {
 	g.matches.Hide()
 	side := container.NewVScroll(container.NewVBox(g.matches,
 		widget.NewLabelWithStyle(lang.L("att.day.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), g.legend))
-	side.SetMinSize(fyne.NewSize(230, 0))
 	bottom := container.NewBorder(nil, nil, g.count, nil, g.msg)
-	g.view = container.NewBorder(top, bottom, nil, side, g.table)
+	// The code list stands beside the grid only when the window leaves the
+	// note column room; in the smallest window the grid keeps the width.
+	center := container.New(sideIfRoomLayout{sideWidth: 220, room: 200}, g.table, side)
+	g.view = container.NewBorder(top, bottom, nil, nil, center)
 	return g
 }
 

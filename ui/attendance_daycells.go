@@ -47,7 +47,9 @@ func (g *dayGrid) newCells() fyne.CanvasObject {
 	c.entries[fieldIn].PlaceHolder = lang.L("att.clock")
 	c.entries[fieldOut].PlaceHolder = lang.L("att.clock")
 	c.label = widget.NewLabel("")
+	c.label.Wrapping = fyne.TextWrapWord
 	c.minutes = widget.NewLabel("")
+	c.minutes.Wrapping = fyne.TextWrapWord
 	c.problem = widget.NewLabel("")
 	c.problem.Importance = widget.DangerImportance
 	c.problem.Wrapping = fyne.TextWrapWord

@@ -247,13 +247,17 @@ func newRecapView(u *App) *recapView {
 	pdfb := widget.NewButton(lang.L("att.recap.pdf"), func() { v.export(service.FormatPDF) })
 	printB := widget.NewButton(lang.L("att.recap.print"), v.print)
 	signB := widget.NewButton(lang.L("att.recap.sign"), v.askSign)
+	// Two rows, the choices then the outputs, so the tab fits the smallest
+	// window (1000 px with the sidebar).
 	top := container.NewHBox(widget.NewLabel(lang.L("att.recap.month")),
 		container.NewGridWrap(fyne.NewSize(150, v.month.MinSize().Height), v.month), v.year,
 		widget.NewLabel(lang.L("att.unit")), container.NewGridWrap(fyne.NewSize(240, v.units.sel.MinSize().Height), v.units.sel),
-		container.NewGridWrap(fyne.NewSize(190, v.kind.MinSize().Height), v.kind), layout.NewSpacer(), xlsx, pdfb, printB, signB)
+		container.NewGridWrap(fyne.NewSize(190, v.kind.MinSize().Height), v.kind))
+	outputs := container.NewHBox(container.NewGridWrap(fyne.NewSize(230, v.mode.MinSize().Height), v.mode),
+		layout.NewSpacer(), xlsx, pdfb, printB, signB)
 	hint := widget.NewLabel(lang.L("att.recap.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	v.view = container.NewBorder(container.NewVBox(top, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, v.mode.MinSize().Height), v.mode), nil, hint)), v.msg, nil, nil, v.table)
+	v.view = container.NewBorder(container.NewVBox(top, outputs, hint), v.msg, nil, nil, v.table)
 	return v
 }
 

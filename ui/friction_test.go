@@ -210,7 +210,7 @@ func TestStaffFormSimpanFocusesFirstError(t *testing.T) {
 	}
 }
 
-// Visiting Dokumen (every tab) and Pengaturan never asks
+// Visiting Dokumen (every tab), Pengaturan and Kehadiran (every tab) never asks
 // for more than the smallest window: the desktop driver would otherwise widen
 // the window by itself, and the sidebar, a share of it, with it.
 func TestScreensDoNotWidenTheWindow(t *testing.T) {
@@ -231,6 +231,11 @@ func TestScreensDoNotWidenTheWindow(t *testing.T) {
 	}
 	u.Show(ScreenSettings)
 	check("Pengaturan")
+	u.Show(ScreenAttendance)
+	for i, it := range u.attendance.tabs.Items {
+		u.attendance.tabs.SelectIndex(i)
+		check("Kehadiran › " + it.Text)
+	}
 	if u.nav.Size() != nav {
 		t.Errorf("the sidebar went from %v to %v", nav, u.nav.Size())
 	}
@@ -322,5 +327,53 @@ func TestSettingsOfficeFocusAndRows(t *testing.T) {
 	relayoutWindow(u)
 	if kota2 := d.AbsolutePositionForObject(f.kota); kota1 != kota0 || kota2 != kota0 {
 		t.Errorf("Kota pada tanda tangan at %v, %v, %v (before, with the error, fixed)", kota0, kota1, kota2)
+	}
+}
+
+// In the smallest window (1000×700) every Kehadiran tab fits, the buttons of
+// Isian harian show their whole words inside the window, and the day grid's
+// Catatan column keeps its heading whole and room to type.
+func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	u.win.Resize(fyne.NewSize(1000, 700))
+	u.Show(ScreenAttendance)
+	for i, it := range u.attendance.tabs.Items {
+		u.attendance.tabs.SelectIndex(i)
+		if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+			t.Errorf("Kehadiran › %s asks for a window %.0f px wide", it.Text, w)
+		}
+	}
+	u.attendance.tabs.SelectIndex(0)
+	relayoutWindow(u)
+	d := fyne.CurrentApp().Driver()
+	right := func(o fyne.CanvasObject) float32 { return d.AbsolutePositionForObject(o).X + o.Size().Width }
+	win := u.win.Canvas().Size().Width
+	for _, text := range []string{"Impor absen mesin", "Cuti / Dinas Luar…", "Daftar hadir kosong…", "Catatan tidak lengkap…", "PIN mesin…", "Simpan"} {
+		b := button(t, u, text)
+		if b.Size().Width < b.MinSize().Width || right(b) > win {
+			t.Errorf("button %q drawn %.0f px wide (needs %.0f), ending at %.0f of %.0f", text, b.Size().Width, b.MinSize().Width, right(b), win)
+		}
+	}
+	g := u.attendance.day
+	if len(g.rows) == 0 {
+		t.Fatal("no rows in the day grid")
+	}
+	var heading *widget.Label
+	for _, o := range objectsUnder(g.view) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "Catatan" {
+			heading = l
+		}
+	}
+	if heading == nil {
+		t.Fatal("no Catatan heading")
+	}
+	if heading.Size().Width < heading.MinSize().Width || right(heading) > win {
+		t.Errorf("the Catatan heading is %.0f px wide (needs %.0f), ending at %.0f of %.0f",
+			heading.Size().Width, heading.MinSize().Width, right(heading), win)
+	}
+	note := cellsOf(t, g, 0).entries[fieldNote]
+	if note.Size().Width < 150 || right(note) > win {
+		t.Errorf("the note entry is %.0f px wide, ending at %.0f of %.0f", note.Size().Width, right(note), win)
 	}
 }
