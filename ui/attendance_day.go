@@ -112,7 +112,9 @@ func newDayGrid(u *App) *dayGrid {
 	tools := container.NewHBox(g.piketBtn, leave, imp, sheet, incomplete, pins)
 	actions := container.NewHBox(g.markH, g.copyPrev, layout.NewSpacer(), g.save)
 	header := dayHeader()
-	top := container.NewVBox(dateRow, container.NewBorder(nil, nil, nil, tools, g.status), actions, widget.NewSeparator(), header)
+	// The day's status takes a row of its own: beside the tools it would be
+	// squeezed into a tall narrow column in the smallest window.
+	top := container.NewVBox(dateRow, g.status, tools, actions, widget.NewSeparator(), header)
 	g.list = widget.NewList(func() int { return len(g.rows) }, g.newCells,
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*dayCells).bind(id) })
 	g.list.OnSelected = func(id widget.ListItemID) { // a click on a row's name: type its code

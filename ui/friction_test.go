@@ -372,6 +372,9 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 		t.Errorf("the Catatan heading is %.0f px wide (needs %.0f), ending at %.0f of %.0f",
 			heading.Size().Width, heading.MinSize().Width, right(heading), win)
 	}
+	if g.status.Size().Width < 600 {
+		t.Errorf("the day's status is squeezed to %.0f px", g.status.Size().Width)
+	}
 	note := cellsOf(t, g, 0).entries[fieldNote]
 	if note.Size().Width < 150 || right(note) > win {
 		t.Errorf("the note entry is %.0f px wide, ending at %.0f of %.0f", note.Size().Width, right(note), win)
