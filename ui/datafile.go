@@ -16,9 +16,9 @@ import (
 )
 
 // background is the work the GUI does on the data file by itself: the daily
-// backup, then the whole-file check, both a few seconds after the window
-// shows so that neither competes with the user's first clicks (each reads
-// the whole file). Stop lets a backup under way finish or abandons it
+// backup a few seconds after the window shows, then the whole-file check
+// after the first minute, so that neither competes with the user's first
+// clicks (each reads the whole file) and their memory peaks do not add up. Stop lets a backup under way finish or abandons it
 // cleanly (no temporary file is left) before the window goes away and the
 // file is closed.
 type background struct {
@@ -28,19 +28,26 @@ type background struct {
 	backup  chan struct{} // closed when the daily backup is over, or skipped
 }
 
+// wholeCheckDelay is how long after the window shows the whole-file check
+// starts at the earliest: it decodes every record of the file, and the
+// first minute is when the user opens screens that read the data too.
+var wholeCheckDelay = time.Minute
+
 // finishGrace is how long Stop lets a running daily backup finish before
 // cancelling it.
 const finishGrace = 3 * time.Second
 
 // StartBackground starts, after delay (0 means backgroundCheckDelay), the
-// daily backup and then the whole-file check; a damaged file, or one the
-// store already found damaged, shows the banner offering the newest good
+// daily backup, and the whole-file check when the backup is over and at
+// least wholeCheckDelay (or delay, if longer) has passed, or at once when
+// the store already found the file damaged; a damaged file shows the banner offering the newest good
 // backup. Call StopBackground before closing the service. A window closed
 // before delay makes no backup: the next start makes the day's.
 func (u *App) StartBackground(delay time.Duration) {
 	if delay <= 0 {
 		delay = backgroundCheckDelay
 	}
+	checkAfter := max(delay, wholeCheckDelay)
 	ctx, cancel := context.WithCancel(context.Background())
 	bg := &background{cancel: cancel, started: make(chan struct{}), backup: make(chan struct{})}
 	u.bg = bg
@@ -60,9 +67,17 @@ func (u *App) StartBackground(delay time.Duration) {
 			}
 		}
 		close(bg.backup)
-		if ctx.Err() == nil {
-			u.backgroundCheck(ctx) // one pass over the file at a time
+		// The backup's garbage goes back to the system before the check
+		// waits its turn.
+		debug.FreeOSMemory()
+		if u.svc.Damage() == nil { // a file already found damaged is checked at once
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(checkAfter - delay):
+			}
 		}
+		u.backgroundCheck(ctx) // one pass over the file at a time
 		// The check decodes every record of the file; hand the memory it
 		// freed back to the system now rather than over the next minutes.
 		debug.FreeOSMemory()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -20,6 +22,7 @@ const appID = "id.kinerja.desktop"
 // returns the exit code. screen, when set, is the screen shown first (used by
 // "make screenshots"); version is shown in the title and the about box.
 func Run(dataPath, screen, version string, stderr io.Writer) int {
+	setMemoryLimit()
 	a := app.NewWithID(appID)
 	if err := SetupLanguage(a); err != nil {
 		log.Printf("memuat terjemahan: %v", err)
@@ -41,8 +44,9 @@ func Run(dataPath, screen, version string, stderr io.Writer) int {
 	if screen != "" {
 		win.Show(screen)
 	}
-	// The daily backup and then the whole-file check start a few seconds
-	// after the window shows, never competing with the first clicks. Both
+	// The daily backup starts a few seconds after the window shows and the
+	// whole-file check after the first minute, never competing with the
+	// first clicks. Both
 	// are finished or cleanly abandoned before the file is closed
 	// (StopBackground runs after the window is gone, before the deferred
 	// Close).
@@ -63,4 +67,17 @@ func showStartupError(a fyne.App, stderr io.Writer, err error) int {
 	w.Resize(fyne.NewSize(460, 180))
 	w.ShowAndRun()
 	return 1
+}
+
+// guiMemoryLimit is the soft memory limit of the GUI process: near it the
+// garbage collector runs more often, so a 2,000-staff office stays well
+// inside an office computer's memory. It is not a hard cap: the Go runtime
+// lets the heap grow past it rather than fail.
+const guiMemoryLimit = 160 << 20
+
+// setMemoryLimit sets guiMemoryLimit unless GOMEMLIMIT already sets one.
+func setMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(guiMemoryLimit)
+	}
 }

@@ -44,20 +44,26 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 			units = append(units, unit)
 		}
 	}
-	ids := make([]uint64, len(people))
-	for i, s := range people {
-		ids[i] = s.ID
-	}
-	months, err := svc.st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
-	if err != nil {
-		return nil, err
-	}
+	// The months are read and counted a block of people at a time, so that
+	// only one block's months (not the whole office's year) are in memory.
 	out := make([]DisciplineLine, len(people))
-	eachPrepared(len(people), ctx.rules, func(r *data.PreparedRules, i int) {
-		s := people[i]
-		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
-			Result: r.DisciplineYear(months[s.ID], year, s.Kind)}
-	})
+	ids := make([]uint64, 0, disciplineBlock)
+	for lo := 0; lo < len(people); lo += disciplineBlock {
+		block := people[lo:min(lo+disciplineBlock, len(people))]
+		ids = ids[:0]
+		for _, s := range block {
+			ids = append(ids, s.ID)
+		}
+		months, err := svc.st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
+		if err != nil {
+			return nil, err
+		}
+		eachPrepared(len(block), ctx.rules, func(r *data.PreparedRules, i int) {
+			s := block[i]
+			out[lo+i] = DisciplineLine{Person: personOf(s, units[lo+i], ctx.units),
+				Result: r.DisciplineYear(months[s.ID], year, s.Kind)}
+		})
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].UnitID != out[j].UnitID {
 			return out[i].UnitID < out[j].UnitID
@@ -66,6 +72,11 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 	})
 	return out, nil
 }
+
+// disciplineBlock is how many people's months DisciplineYearFor reads and
+// counts at a time (two workers of eachPrepared per block); each block is
+// one read of the file.
+const disciplineBlock = 512
 
 // NearDays is how close to the next PP 94/2021 threshold (in days) a person
 // is listed on Beranda; NearRun likewise for a run of consecutive TK days.
@@ -83,7 +94,7 @@ func (svc *Service) NearThresholds(today data.Date) ([]DisciplineLine, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []DisciplineLine
+	out := all[:0] // filtered in place: the whole office's lines are not kept twice
 	for _, l := range all {
 		r := l.Result
 		if r.CountsOnly {
