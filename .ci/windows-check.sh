@@ -42,9 +42,19 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d;bcryptprimitives=
 export HOME=$tmp/home
 mkdir -p "$HOME"
 export LANG=en_US.UTF-8
-# 32-bit Windows programs need wine32 (Debian's wine32:i386), which not every machine can install.
+# 32-bit Windows programs need wine32 (Debian's wine32:i386), which not every machine can install,
+# and which some kernels cannot run even when installed (no 32-bit support: "Exec format error").
 wine32=0
-[ -x /usr/lib/wine/wine ] && wine32=1
+if [ -x /usr/lib/wine/wine ] && /usr/lib/wine/wine --version >/dev/null 2>&1; then
+	wine32=1
+elif [ -x /usr/lib/wine/wine64 ]; then
+	# Debian's /usr/bin/wine prefers the 32-bit loader whenever it is installed: put a wine that
+	# runs the 64-bit loader first on PATH, as /usr/bin/wine does when wine32 is absent.
+	mkdir -p "$tmp/bin"
+	printf '#!/bin/sh\nexport WINELOADER=/usr/lib/wine/wine64\nexport WINEDEBUG="${WINEDEBUG:-fixme-all}"\nexec /usr/lib/wine/wine64 "$@"\n' >"$tmp/bin/wine"
+	chmod +x "$tmp/bin/wine"
+	export PATH="$tmp/bin:$PATH"
+fi
 
 # --- an X server of our own (a free display number, chosen by Xvfb) ---
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
@@ -143,7 +153,10 @@ if listed export staff; then
 	step "export staff --out staff.csv" 0 '[ -s "$c/staff.csv" ]' export staff --out "$work\\staff.csv"
 fi
 if listed import staff && [ -s "$c/staff.csv" ]; then
-	demo="$work\\roundtrip.db" step "import staff into a new file" 0 '[ -s "$c/roundtrip.db" ]' \
+	# Only office set (and demo) may make a data file; import then fills it.
+	demo="$work\\roundtrip.db" step "office set makes a new file" 0 '[ -s "$c/roundtrip.db" ]' \
+		office set --kecamatan Uji --kabupaten Uji
+	demo="$work\\roundtrip.db" step "import staff into the new file" 0 '[ -s "$c/roundtrip.db" ]' \
 		import staff "$work\\staff.csv"
 fi
 if listed backup; then
