@@ -283,37 +283,35 @@ type DayPunches struct {
 // Deprecated: use GroupPunches with AttendanceSettings.Punches.Window(), so a
 // double tap is one punch.
 func PunchesToDays(punches []Punch) map[string]map[Date]DayPunches {
-	type span struct {
-		first, last time.Time
-		n           int
-	}
-	spans := map[string]map[Date]*span{}
+	return groupByDay(punches, punchSpan)
+}
+
+// groupByDay groups punches by PIN and day and turns each day's earliest and
+// latest punch (minutes since midnight) and count into a DayPunches with
+// span; GroupPunches and PunchesToDays differ only in span.
+func groupByDay(punches []Punch, span func(first, last, n int) DayPunches) map[string]map[Date]DayPunches {
+	type day struct{ first, last, n int }
+	days := map[string]map[Date]*day{}
 	for _, p := range punches {
-		days := spans[p.PIN]
-		if days == nil {
-			days = map[Date]*span{}
-			spans[p.PIN] = days
+		byDate := days[p.PIN]
+		if byDate == nil {
+			byDate = map[Date]*day{}
+			days[p.PIN] = byDate
 		}
-		d := DateOf(p.At)
-		s := days[d]
-		if s == nil {
-			days[d] = &span{p.At, p.At, 1}
-			continue
-		}
-		s.n++
-		if p.At.Before(s.first) {
-			s.first = p.At
-		}
-		if p.At.After(s.last) {
-			s.last = p.At
+		d, m := DateOf(p.At), p.At.Hour()*60+p.At.Minute()
+		switch s := byDate[d]; {
+		case s == nil:
+			byDate[d] = &day{m, m, 1}
+		default:
+			s.n++
+			s.first, s.last = min(s.first, m), max(s.last, m)
 		}
 	}
-	out := make(map[string]map[Date]DayPunches, len(spans))
-	for pin, days := range spans {
-		od := make(map[Date]DayPunches, len(days))
-		for d, s := range days {
-			first, last := s.first.Hour()*60+s.first.Minute(), s.last.Hour()*60+s.last.Minute()
-			od[d] = punchSpan(first, last, s.n)
+	out := make(map[string]map[Date]DayPunches, len(days))
+	for pin, byDate := range days {
+		od := make(map[Date]DayPunches, len(byDate))
+		for d, s := range byDate {
+			od[d] = span(s.first, s.last, s.n)
 		}
 		out[pin] = od
 	}

@@ -2,7 +2,6 @@ package data
 
 import (
 	"strings"
-	"time"
 )
 
 // AttendanceRules are the rules in force when attendance figures are read:
@@ -301,41 +300,7 @@ func IncompleteDays(m AttendanceMonth, r AttendanceRules, withConfirmed bool) []
 // Last is "" (see PlacePunch for what a lone punch means). Count is the
 // number of punches read.
 func GroupPunches(punches []Punch, windowMinutes int) map[string]map[Date]DayPunches {
-	type span struct {
-		first, last time.Time
-		n           int
-	}
-	spans := map[string]map[Date]*span{}
-	for _, p := range punches {
-		days := spans[p.PIN]
-		if days == nil {
-			days = map[Date]*span{}
-			spans[p.PIN] = days
-		}
-		d := DateOf(p.At)
-		s := days[d]
-		if s == nil {
-			days[d] = &span{p.At, p.At, 1}
-			continue
-		}
-		s.n++
-		if p.At.Before(s.first) {
-			s.first = p.At
-		}
-		if p.At.After(s.last) {
-			s.last = p.At
-		}
-	}
-	out := make(map[string]map[Date]DayPunches, len(spans))
-	for pin, days := range spans {
-		od := make(map[Date]DayPunches, len(days))
-		for d, s := range days {
-			first, last := s.first.Hour()*60+s.first.Minute(), s.last.Hour()*60+s.last.Minute()
-			od[d] = windowSpan(first, last, s.n, windowMinutes)
-		}
-		out[pin] = od
-	}
-	return out
+	return groupByDay(punches, func(first, last, n int) DayPunches { return windowSpan(first, last, n, windowMinutes) })
 }
 
 func windowSpan(first, last, n, window int) DayPunches {
