@@ -206,26 +206,9 @@ func setExternal(p *data.EvaluationPeriod, staffID uint64, ext data.ExternalRate
 // default. Refusals: those of SetRaterOverride for pair; an unknown or
 // inactive official (data.ErrNotFound, ErrInactiveOfficial).
 func (svc *Service) SetRaterChoice(periodID string, staffID uint64, pair data.RaterPair, ext data.ExternalRaters) (data.EvaluationPeriod, error) {
-	p, err := svc.PeriodByID(periodID)
+	p, err := svc.checkRaterPair(periodID, staffID, pair)
 	if err != nil {
 		return p, err
-	}
-	if _, err := svc.st.StaffByID(staffID); err != nil {
-		return p, err
-	}
-	for _, ref := range []data.RaterRef{pair.Rater, pair.Atasan} {
-		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
-			return p, fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
-		}
-		if !ref.IsSet() {
-			continue
-		}
-		if ref.StaffID == staffID {
-			return p, errors.New("pegawai tidak dapat menilai dirinya sendiri")
-		}
-		if _, err := svc.st.StaffByID(ref.StaffID); err != nil {
-			return p, fmt.Errorf("pejabat penilai: %w", err)
-		}
 	}
 	for _, ref := range []data.OfficialRef{ext.Rater, ext.Atasan} {
 		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {

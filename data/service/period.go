@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -166,26 +167,9 @@ func (svc *Service) SetCapaian(periodID string, c data.CapaianOrganisasi) (data.
 // rater or atasan must be another staff member; Acting must be empty, Plt or
 // Plh. Final evaluations keep the raters frozen in them.
 func (svc *Service) SetRaterOverride(periodID string, staffID uint64, pair data.RaterPair) (data.EvaluationPeriod, error) {
-	p, err := svc.PeriodByID(periodID)
+	p, err := svc.checkRaterPair(periodID, staffID, pair)
 	if err != nil {
 		return p, err
-	}
-	if _, err := svc.st.StaffByID(staffID); err != nil {
-		return p, err
-	}
-	for _, ref := range []data.RaterRef{pair.Rater, pair.Atasan} {
-		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
-			return p, fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
-		}
-		if !ref.IsSet() {
-			continue
-		}
-		if ref.StaffID == staffID {
-			return p, fmt.Errorf("pegawai tidak dapat menilai dirinya sendiri")
-		}
-		if _, err := svc.st.StaffByID(ref.StaffID); err != nil {
-			return p, fmt.Errorf("pejabat penilai: %w", err)
-		}
 	}
 	return svc.st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
 		if pair == (data.RaterPair{}) {
@@ -208,4 +192,32 @@ func actingPosition(a data.Acting, position string) string {
 		return position
 	}
 	return string(a) + ". " + position
+}
+
+// checkRaterPair reads the period and checks a rater override for staffID:
+// the person exists; a set rater or atasan is another existing staff member;
+// Acting is empty, Plt or Plh.
+func (svc *Service) checkRaterPair(periodID string, staffID uint64, pair data.RaterPair) (data.EvaluationPeriod, error) {
+	p, err := svc.PeriodByID(periodID)
+	if err != nil {
+		return p, err
+	}
+	if _, err := svc.st.StaffByID(staffID); err != nil {
+		return p, err
+	}
+	for _, ref := range []data.RaterRef{pair.Rater, pair.Atasan} {
+		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
+			return p, fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
+		}
+		if !ref.IsSet() {
+			continue
+		}
+		if ref.StaffID == staffID {
+			return p, errors.New("pegawai tidak dapat menilai dirinya sendiri")
+		}
+		if _, err := svc.st.StaffByID(ref.StaffID); err != nil {
+			return p, fmt.Errorf("pejabat penilai: %w", err)
+		}
+	}
+	return p, nil
 }
