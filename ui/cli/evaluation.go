@@ -106,18 +106,17 @@ func chooseRaters(c *call, svc *service.Service, period, nip, rater, atasan stri
 
 // evaluationSubmit is "kinerja evaluation submit" (Draf → Diajukan).
 func evaluationSubmit(c *call) error {
-	period, nip := evaluationTarget(c)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := checkTarget(c, *period, *nip); err != nil {
-		return err
-	}
-	return evaluationStep(c, *period, *nip, (*service.Service).Submit)
+	return evaluationTransition(c, (*service.Service).Submit)
 }
 
 // evaluationWithdraw is "kinerja evaluation withdraw" (Diajukan → Draf).
 func evaluationWithdraw(c *call) error {
+	return evaluationTransition(c, (*service.Service).Withdraw)
+}
+
+// evaluationTransition reads --period and --nip and moves that evaluation
+// one step with step (submit, withdraw, finalize).
+func evaluationTransition(c *call, step func(*service.Service, string, uint64) (data.Evaluation, error)) error {
 	period, nip := evaluationTarget(c)
 	if err := c.parse(); err != nil {
 		return err
@@ -125,7 +124,7 @@ func evaluationWithdraw(c *call) error {
 	if err := checkTarget(c, *period, *nip); err != nil {
 		return err
 	}
-	return evaluationStep(c, *period, *nip, (*service.Service).Withdraw)
+	return evaluationStep(c, *period, *nip, step)
 }
 
 // evaluationFinalize is "kinerja evaluation finalize" (Diajukan →
@@ -133,14 +132,7 @@ func evaluationWithdraw(c *call) error {
 // rater signs (service.FinalizeEvaluation), the passphrase from
 // KINERJA_PASSPHRASE or the terminal.
 func evaluationFinalize(c *call) error {
-	period, nip := evaluationTarget(c)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := checkTarget(c, *period, *nip); err != nil {
-		return err
-	}
-	return evaluationStep(c, *period, *nip, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
+	return evaluationTransition(c, func(svc *service.Service, p string, id uint64) (data.Evaluation, error) {
 		f, err := svc.FinalizeSigning(p, id)
 		if err != nil {
 			return data.Evaluation{}, err
