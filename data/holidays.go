@@ -86,7 +86,20 @@ const holidayHeader = "date,kind,name"
 // of the good lines are returned sorted by date even when some lines are bad;
 // the error is then a LineErrors naming every bad line.
 func ParseHolidaysCSV(r io.Reader) ([]Holiday, error) {
-	var out []Holiday
+	out, bad := readDataLines(r, holidayHeader, parseHolidayLine)
+	SortHolidays(out)
+	if len(bad) > 0 {
+		return out, bad
+	}
+	return out, nil
+}
+
+// readDataLines reads the lines of a shipped data file (holidays, Ramadan):
+// a byte-order mark, blank lines, lines starting with # and the header are
+// skipped; parse reads every other line. It returns the values of the good
+// lines in file order and a LineError for each bad line.
+func readDataLines[T any](r io.Reader, header string, parse func(line string) (T, error)) ([]T, LineErrors) {
+	var out []T
 	var bad LineErrors
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
@@ -94,27 +107,20 @@ func ParseHolidaysCSV(r io.Reader) ([]Holiday, error) {
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\uFEFF"))
-		if line == "" || strings.HasPrefix(line, "#") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.EqualFold(strings.ReplaceAll(line, " ", ""), header) {
 			continue
 		}
-		if strings.EqualFold(strings.ReplaceAll(line, " ", ""), holidayHeader) {
-			continue
-		}
-		h, err := parseHolidayLine(line)
+		v, err := parse(line)
 		if err != nil {
-			bad = append(bad, LineError{Line: n, Text: line, Message: err.Error()})
+			bad = append(bad, LineError{Line: n, Text: shorten(line), Message: err.Error()})
 			continue
 		}
-		out = append(out, h)
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
 		bad = append(bad, LineError{Line: n + 1, Message: "file tidak dapat dibaca lebih lanjut: " + err.Error()})
 	}
-	SortHolidays(out)
-	if len(bad) > 0 {
-		return out, bad
-	}
-	return out, nil
+	return out, bad
 }
 
 func parseHolidayLine(line string) (Holiday, error) {

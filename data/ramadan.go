@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -85,27 +84,7 @@ const ramadanHeader = "hijri_year,from,to,status,source"
 // The periods of the good lines are returned sorted by start even when some
 // lines are bad; the error is then a LineErrors naming every bad line.
 func ParseRamadanCSV(r io.Reader) ([]RamadanPeriod, error) {
-	var out []RamadanPeriod
-	var bad LineErrors
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\uFEFF"))
-		if line == "" || strings.HasPrefix(line, "#") || strings.EqualFold(strings.ReplaceAll(line, " ", ""), ramadanHeader) {
-			continue
-		}
-		p, err := parseRamadanLine(line)
-		if err != nil {
-			bad = append(bad, LineError{Line: n, Text: shorten(line), Message: err.Error()})
-			continue
-		}
-		out = append(out, p)
-	}
-	if err := sc.Err(); err != nil {
-		bad = append(bad, LineError{Line: n + 1, Message: "file tidak dapat dibaca lebih lanjut: " + err.Error()})
-	}
+	out, bad := readDataLines(r, ramadanHeader, parseRamadanLine)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].From.Before(out[j].From) })
 	if len(bad) > 0 {
 		return out, bad
