@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"kinerja/data"
@@ -80,6 +82,12 @@ func (c *call) open() (*service.Service, error) {
 			return nil, fmt.Errorf("menentukan lokasi file data: %w", err)
 		}
 		path = p
+	}
+	if c.access == creates {
+		// A command that may make the data file makes its folder too.
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("membuat folder file data %s: %w", filepath.Dir(path), err)
+		}
 	}
 	svc, err := service.Open(path, openOptions(c.access == creates, c.access == reads))
 	if err != nil {
