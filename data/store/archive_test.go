@@ -377,3 +377,39 @@ func TestArchiveRestoreRoundTrip(t *testing.T) {
 		t.Fatalf("backup without its archive, live fallback: %v, %v", sum3.Problems, err)
 	}
 }
+
+// TestNewFileBesideAnotherFilesArchive: a new data file is not created in a
+// folder whose "arsip" already holds another data file's documents (the
+// old file deleted or renamed): nothing is written, and the refusal says
+// why and what to do. The old file, reopened, still reads its document.
+func TestNewFileBesideAnotherFilesArchive(t *testing.T) {
+	t.Parallel()
+	s, id := docFixture(t)
+	pdf := fakePDF(300)
+	saveDoc(t, s, id, 0, pdf)
+	dir := filepath.Dir(s.Path())
+	for _, name := range []string{"baru.db", FileName} {
+		p := filepath.Join(dir, name)
+		if p == s.Path() {
+			continue
+		}
+		_, err := Open(p, Options{Create: true, Actor: "uji"})
+		if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), "arsip dokumen milik file data lain") {
+			t.Fatalf("Open(%s, Create) = %v", name, err)
+		}
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%s was created: %v", name, err)
+		}
+	}
+	mustRead(t, s, id, 0, pdf)
+	// A folder of its own is fine.
+	own := filepath.Join(dir, "lain")
+	if err := os.MkdirAll(own, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(filepath.Join(own, FileName), Options{Create: true, Actor: "uji"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = other.Close()
+}

@@ -85,6 +85,9 @@ func Open(path string, opt Options) (*Store, error) {
 	case errors.Is(err, fs.ErrNotExist) && !opt.Create:
 		return nil, openError(abs, err)
 	case errors.Is(err, fs.ErrNotExist):
+		if err := refuseOthersArchive(abs); err != nil {
+			return nil, err
+		}
 	case err != nil:
 		return nil, openError(abs, err)
 	case info.IsDir():
@@ -119,6 +122,24 @@ func Open(path string, opt Options) (*Store, error) {
 		removeStaleTemps(ArchiveDir(filepath.Join(s.BackupDir(), FileName)), time.Now())
 	}
 	return s, nil
+}
+
+// refuseOthersArchive refuses to create a data file at path when the folder
+// "arsip" beside it already holds document archives: they belong to another
+// data file (one deleted, moved, or still there under another name), and a
+// new file writing its documents into them would mix two offices' records.
+func refuseOthersArchive(path string) error {
+	dir := ArchiveDir(path)
+	names, err := archiveFiles(dir)
+	if err != nil {
+		return openError(path, err)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return &FileError{Path: path, Kind: ErrExists,
+		Msg: fmt.Sprintf("File data baru %q tidak dibuat: folder %q sudah berisi arsip dokumen milik file data lain (%s). "+
+			"Buat file data baru di folder tersendiri, atau pulihkan file data lama dari cadangan.", path, dir, strings.Join(names, ", "))}
 }
 
 // prepareArchives opens the archive files for writing and trims a torn tail
