@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash"
@@ -85,21 +86,28 @@ func (s *Store) writeSnapshot(ctx context.Context, final, aside string) (err err
 			_ = os.Remove(name)
 		}
 	}()
-	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: s.opt.Timeout})
+	// The batches of the copy are not flushed one by one: the whole file is
+	// flushed once at the end (dst.Sync), before it is verified and renamed.
+	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: s.opt.Timeout, NoSync: true})
 	if err != nil {
 		return fmt.Errorf("cadangan %s: %w", final, err)
 	}
 	var want []byte
 	err = s.viewTx(func(src *bolt.Tx) error {
-		return dst.Update(func(out *bolt.Tx) error {
-			h := sha256.New()
-			if err := copyTx(ctx, src, out, h); err != nil {
-				return err
-			}
-			want = h.Sum(nil)
-			return nil
-		})
+		w := &snapshotWriter{db: dst}
+		d := newDigest()
+		err := copyTx(ctx, src, w, d)
+		if err == nil {
+			err = w.commit()
+		} else {
+			w.rollback()
+		}
+		want = d.sum()
+		return err
 	})
+	if err == nil {
+		err = dst.Sync()
+	}
 	if cerr := dst.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -128,63 +136,20 @@ func snapshotError(ctx context.Context, final string, err error) error {
 	return fmt.Errorf("cadangan %s gagal: %w", final, err)
 }
 
-// copyTx copies every bucket of src into out and feeds the content to h.
-func copyTx(ctx context.Context, src, out *bolt.Tx, h hash.Hash) error {
+// copyTx copies every bucket of src into w and feeds the content to d.
+func copyTx(ctx context.Context, src *bolt.Tx, w *snapshotWriter, d *digest) error {
 	return src.ForEach(func(name []byte, b *bolt.Bucket) error {
-		nb, err := out.CreateBucket(name)
-		if err != nil {
-			return err
-		}
-		return copyBucket(ctx, b, nb, string(name), h)
+		return copyBucket(ctx, b, w, [][]byte{name}, d)
 	})
 }
 
-func copyBucket(ctx context.Context, src, dst *bolt.Bucket, path string, h hash.Hash) error {
-	dst.FillPercent = 0.9
-	if err := dst.SetSequence(src.Sequence()); err != nil {
+// copyBucket creates the bucket at path in the snapshot and copies b into
+// it, sub-buckets included, in key order.
+func copyBucket(ctx context.Context, b *bolt.Bucket, w *snapshotWriter, path [][]byte, d *digest) error {
+	if err := w.createBucket(path, b.Sequence()); err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "B%q %d\n", path, src.Sequence())
-	c := src.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if v == nil {
-			child := src.Bucket(k)
-			if child == nil {
-				continue
-			}
-			nb, err := dst.CreateBucket(k)
-			if err != nil {
-				return err
-			}
-			if err := copyBucket(ctx, child, nb, path+"/"+string(k), h); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := dst.Put(k, v); err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "K%d:%x V%d:", len(k), k, len(v))
-		h.Write(v)
-	}
-	fmt.Fprintf(h, "E%q\n", path)
-	return nil
-}
-
-// digestTx is the SHA-256 copyTx computes, over a file as it is.
-func digestTx(ctx context.Context, tx *bolt.Tx) ([]byte, error) {
-	h := sha256.New()
-	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		return digestBucket(ctx, b, string(name), h)
-	})
-	return h.Sum(nil), err
-}
-
-func digestBucket(ctx context.Context, b *bolt.Bucket, path string, h hash.Hash) error {
-	fmt.Fprintf(h, "B%q %d\n", path, b.Sequence())
+	d.bucket(path, b.Sequence())
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if err := ctx.Err(); err != nil {
@@ -192,16 +157,216 @@ func digestBucket(ctx context.Context, b *bolt.Bucket, path string, h hash.Hash)
 		}
 		if v == nil {
 			if child := b.Bucket(k); child != nil {
-				if err := digestBucket(ctx, child, path+"/"+string(k), h); err != nil {
+				if err := copyBucket(ctx, child, w, append(path[:len(path):len(path)], k), d); err != nil {
 					return err
 				}
 			}
 			continue
 		}
-		fmt.Fprintf(h, "K%d:%x V%d:", len(k), k, len(v))
-		h.Write(v)
+		if err := w.put(path, k, v); err != nil {
+			return err
+		}
+		d.pair(k, v)
 	}
-	fmt.Fprintf(h, "E%q\n", path)
+	d.end(path)
+	return nil
+}
+
+// snapshotWriter writes the snapshot in a series of transactions of about
+// snapshotBatch bytes each, instead of one: a single transaction over a
+// large file keeps every page it wrote in memory until the commit, and
+// bbolt copies all of them to the heap again each time the growing file is
+// mapped anew. The snapshot is a temporary file until it is verified and
+// renamed, so it need not be written in one transaction.
+type snapshotWriter struct {
+	db    *bolt.DB
+	tx    *bolt.Tx
+	bytes int
+	path  [][]byte     // the bucket b is at, in tx
+	b     *bolt.Bucket // nil when it must be looked up again
+}
+
+// snapshotBatch is how many bytes of keys and values one transaction of
+// the snapshot writes.
+const snapshotBatch = 32 << 20
+
+// begin starts a transaction when none is open.
+func (w *snapshotWriter) begin() error {
+	if w.tx != nil {
+		return nil
+	}
+	tx, err := w.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	w.tx, w.b, w.bytes = tx, nil, 0
+	return nil
+}
+
+// commit commits the open transaction, if any.
+func (w *snapshotWriter) commit() error {
+	if w.tx == nil {
+		return nil
+	}
+	tx := w.tx
+	w.tx, w.b = nil, nil
+	return tx.Commit()
+}
+
+func (w *snapshotWriter) rollback() {
+	if w.tx != nil {
+		_ = w.tx.Rollback()
+		w.tx, w.b = nil, nil
+	}
+}
+
+// bucketAt returns the bucket at path in the open transaction.
+func (w *snapshotWriter) bucketAt(path [][]byte) (*bolt.Bucket, error) {
+	if w.b != nil && samePath(w.path, path) {
+		return w.b, nil
+	}
+	b := w.tx.Bucket(path[0])
+	for _, name := range path[1:] {
+		if b == nil {
+			break
+		}
+		b = b.Bucket(name)
+	}
+	if b == nil {
+		return nil, fmt.Errorf("bucket %q hilang dari salinan", path)
+	}
+	b.FillPercent = 0.9 // written in key order: pages packed
+	w.path, w.b = append(w.path[:0], path...), b
+	return b, nil
+}
+
+// createBucket creates the bucket at path with its sequence.
+func (w *snapshotWriter) createBucket(path [][]byte, seq uint64) error {
+	if err := w.begin(); err != nil {
+		return err
+	}
+	var nb *bolt.Bucket
+	var err error
+	if len(path) == 1 {
+		nb, err = w.tx.CreateBucket(path[0])
+	} else {
+		var parent *bolt.Bucket
+		if parent, err = w.bucketAt(path[:len(path)-1]); err != nil {
+			return err
+		}
+		nb, err = parent.CreateBucket(path[len(path)-1])
+	}
+	if err != nil {
+		return err
+	}
+	w.b = nil
+	return nb.SetSequence(seq)
+}
+
+// put writes one pair into the bucket at path, committing the batch when it
+// is full.
+func (w *snapshotWriter) put(path [][]byte, k, v []byte) error {
+	if err := w.begin(); err != nil {
+		return err
+	}
+	b, err := w.bucketAt(path)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(k, v); err != nil {
+		return err
+	}
+	w.bytes += len(k) + len(v)
+	if w.bytes >= snapshotBatch {
+		return w.commit()
+	}
+	return nil
+}
+
+func samePath(a, b [][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if string(a[i]) != string(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// digest is a SHA-256 over a file's whole content — every bucket (its path
+// and sequence), every key and value in order — in an unambiguous binary
+// form (every part preceded by its length). The snapshot's copy computes it
+// over the source while copying, verifySnapshot over the copy.
+type digest struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func newDigest() *digest { return &digest{h: sha256.New(), buf: make([]byte, 0, 64)} }
+
+func (d *digest) bucket(path [][]byte, seq uint64) {
+	d.buf = append(d.buf[:0], 'B')
+	d.buf = appendPath(d.buf, path)
+	d.buf = binary.AppendUvarint(d.buf, seq)
+	d.h.Write(d.buf)
+}
+
+func (d *digest) pair(k, v []byte) {
+	d.buf = append(d.buf[:0], 'K')
+	d.buf = binary.AppendUvarint(d.buf, uint64(len(k)))
+	d.h.Write(d.buf)
+	d.h.Write(k)
+	d.buf = binary.AppendUvarint(d.buf[:0], uint64(len(v)))
+	d.h.Write(d.buf)
+	d.h.Write(v)
+}
+
+func (d *digest) end(path [][]byte) {
+	d.buf = append(d.buf[:0], 'E')
+	d.buf = appendPath(d.buf, path)
+	d.h.Write(d.buf)
+}
+
+func (d *digest) sum() []byte { return d.h.Sum(nil) }
+
+func appendPath(b []byte, path [][]byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(path)))
+	for _, name := range path {
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
+	}
+	return b
+}
+
+// digestTx is the digest copyTx computes, over a file as it is.
+func digestTx(ctx context.Context, tx *bolt.Tx) ([]byte, error) {
+	d := newDigest()
+	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		return digestBucket(ctx, b, [][]byte{name}, d)
+	})
+	return d.sum(), err
+}
+
+func digestBucket(ctx context.Context, b *bolt.Bucket, path [][]byte, d *digest) error {
+	d.bucket(path, b.Sequence())
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if v == nil {
+			if child := b.Bucket(k); child != nil {
+				if err := digestBucket(ctx, child, append(path[:len(path):len(path)], k), d); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		d.pair(k, v)
+	}
+	d.end(path)
 	return nil
 }
 
