@@ -38,7 +38,9 @@ const (
 
 // figures are the targets of a kabupaten-sized office (2,000 staff). PP 94
 // and the month recap are measured on the demo office of 2,000 staff that
-// data/service builds once for its benchmarks.
+// data/service builds once for its benchmarks; the size of the data file
+// and its daily backup on the five-year demo office, signed documents and
+// all (BenchmarkFiveYearFile builds it).
 var figures = []figure{
 	{"PDF bertanda tangan tersimpan (per dokumen)", "kinerja/data/service", "BenchmarkStoreSignedPDF", "stored-B/doc", 40 * kb, kb, "KB"},
 	{"Menyimpan satu PDF bertanda tangan", "kinerja/data/service", "BenchmarkStoreSignedPDF", "ns/op", 5 * ms, ms, "ms"},
@@ -50,6 +52,8 @@ var figures = []figure{
 	{"Entri audit, satu hari kehadiran", "kinerja/data/store", "BenchmarkSaveAttendanceDay", "audit-B/entry", 200, 1, "B"},
 	{"PP 94 satu tahun, 2.000 pegawai", "kinerja/data/service", "BenchmarkDiscipline2000", "ns/op", 200 * ms, ms, "ms"},
 	{"Rekap bulanan, 2.000 pegawai", "kinerja/data/service", "BenchmarkMonthRecap2000", "ns/op", 50 * ms, ms, "ms"},
+	{"File data lima tahun (dokumen di arsip)", "kinerja/data/service", "BenchmarkFiveYearFile", "datafile-MB", 150, 1, "MB"},
+	{"Cadangan harian file lima tahun", "kinerja/data/service", "BenchmarkFiveYearFile", "backup-s", 5, 1, "s"},
 }
 
 // results maps package → benchmark name (without the -N suffix) → unit → value.
