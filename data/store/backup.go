@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -94,7 +95,7 @@ func (s *Store) writeSnapshot(ctx context.Context, final, aside string) (err err
 	}
 	var want []byte
 	err = s.viewTx(func(src *bolt.Tx) error {
-		w := &snapshotWriter{db: dst}
+		w := &snapshotWriter{db: dst, batch: cmp.Or(s.opt.snapshotBatch, snapshotBatch)}
 		d := newDigest()
 		err := copyTx(ctx, src, w, d)
 		if err == nil {
@@ -181,6 +182,7 @@ func copyBucket(ctx context.Context, b *bolt.Bucket, w *snapshotWriter, path [][
 type snapshotWriter struct {
 	db    *bolt.DB
 	tx    *bolt.Tx
+	batch int // bytes per transaction
 	bytes int
 	path  [][]byte     // the bucket b is at, in tx
 	b     *bolt.Bucket // nil when it must be looked up again
@@ -277,7 +279,7 @@ func (w *snapshotWriter) put(path [][]byte, k, v []byte) error {
 		return err
 	}
 	w.bytes += len(k) + len(v)
-	if w.bytes >= snapshotBatch {
+	if w.bytes >= w.batch {
 		return w.commit()
 	}
 	return nil

@@ -2,11 +2,15 @@ package store
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestBackupFileIsReadableByOpen(t *testing.T) {
@@ -94,4 +98,49 @@ func TestDailyBackupNextDay(t *testing.T) {
 	if err != nil || filepath.Base(got) != "kinerja-2026-11-29.db" {
 		t.Fatalf("next day DailyBackup = %q, %v", got, err)
 	}
+}
+
+// TestSnapshotInManyBatches: a snapshot copied in batches far smaller than
+// the file (every few records a new transaction, buckets nested two deep
+// reopened across them) holds exactly what the file holds.
+func TestSnapshotInManyBatches(t *testing.T) {
+	t.Parallel()
+	s, id := docFixture(t)
+	for rev := range 3 {
+		saveDoc(t, s, id, rev, fakePDF(100+rev))
+	}
+	for i := range 20 {
+		if _, err := s.SaveStaff(pns(i+1, fmt.Sprintf("Pegawai %d", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.opt.snapshotBatch = 300
+	out := filepath.Join(t.TempDir(), "salinan", FileName)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BackupTo(context.Background(), out, false); err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	if err := s.db.View(func(tx *bolt.Tx) (err error) {
+		want, err = digestTx(context.Background(), tx)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b := mustOpen(t, out)
+	defer b.Close()
+	var got []byte
+	if err := b.db.View(func(tx *bolt.Tx) (err error) {
+		got, err = digestTx(context.Background(), tx)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("the snapshot's content differs from the file's")
+	}
+	checkClean(t, b)
+	mustRead(t, b, id, 2, fakePDF(102))
 }

@@ -35,6 +35,9 @@ type Options struct {
 	// archiveFallback is a second archive folder read when the file's own
 	// lacks a frame: the live one, when inspecting a backup before a restore.
 	archiveFallback string
+	// snapshotBatch overrides the bytes per transaction of a snapshot's
+	// copy (tests: many small batches).
+	snapshotBatch int
 }
 
 // Store is an open Kinerja data file. Its methods are safe for concurrent use.
