@@ -190,7 +190,7 @@ type snapshotWriter struct {
 
 // snapshotBatch is how many bytes of keys and values one transaction of
 // the snapshot writes.
-const snapshotBatch = 32 << 20
+const snapshotBatch = 4 << 20
 
 // begin starts a transaction when none is open.
 func (w *snapshotWriter) begin() error {
