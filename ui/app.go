@@ -9,8 +9,6 @@
 package ui
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -51,8 +49,6 @@ type App struct {
 
 	banner *fyne.Container // the damage banner above every screen; hidden when empty
 	bg     *background     // the daily backup and the background check
-
-	memTimer *time.Timer // gives memory back once screen switching has settled
 }
 
 // The screen names accepted by Show; "kinerja.skp" and "kinerja.evaluasi" are
@@ -130,22 +126,6 @@ func (u *App) display(screen string, obj fyne.CanvasObject) {
 	u.body.Objects = []fyne.CanvasObject{obj}
 	u.body.Refresh()
 	u.nav.Select(screen)
-	u.returnMemoryLater()
-}
-
-// settleTime is how long after the last screen switch the memory its
-// reading freed is given back to the system (see returnMemory): long
-// enough for a screen's reading to be over, short enough that a window
-// left alone holds no more than it shows.
-const settleTime = 2 * time.Second
-
-// returnMemoryLater calls returnMemory settleTime after the last call; it
-// runs on the UI goroutine.
-func (u *App) returnMemoryLater() {
-	if u.memTimer != nil {
-		u.memTimer.Stop()
-	}
-	u.memTimer = time.AfterFunc(settleTime, func() { returnMemory() })
 }
 
 func (u *App) screenObject(screen string) fyne.CanvasObject {

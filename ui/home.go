@@ -80,9 +80,6 @@ func (h *homeScreen) refresh() {
 		e := readUnfinished(svc, today)
 		runOnUI(func() { h.showEvaluations(evalReq, e) })
 		near = readNear(svc, today)
-		// Reading a year of attendance allocates many times what it keeps:
-		// give the freed memory back to the system now, not minutes later.
-		returnMemory()
 	}, func() { h.near.show(nearReq, near) })
 	h.overview.loadCurrentOverview()
 	h.ramadan.refresh()

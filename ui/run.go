@@ -24,7 +24,7 @@ const appID = "id.kinerja.desktop"
 // "make screenshots"); version is shown in the title and the about box.
 func Run(dataPath, screen, version string, stderr io.Writer) int {
 	setMemoryLimit()
-	returnMemory = debug.FreeOSMemory
+	returnMemoryWhenIdle()
 	a := app.NewWithID(appID)
 	if err := SetupLanguage(a); err != nil {
 		log.Printf("memuat terjemahan: %v", err)
@@ -82,11 +82,29 @@ const quietStart = 20 * time.Second
 // lets the heap grow past it rather than fail.
 const guiMemoryLimit = 160 << 20
 
-// returnMemory gives memory the garbage collector freed back to the system
-// at once; screens call it after a read that allocated far more than it
-// keeps. Run sets it to debug.FreeOSMemory; the tests, which build Beranda
-// over and over, leave it a no-op.
-var returnMemory = func() {}
+// settleTime is how long after the last background read of a screen
+// finished the memory it freed goes back to the system.
+const settleTime = time.Second
+
+// returnMemoryWhenIdle makes the screens' background reads (runAsync) give
+// the memory they freed back to the system once none has finished for
+// settleTime. A screen's read allocates many times what it keeps (Beranda's
+// year of attendance: about 130 MB for a 2,000-staff office), and the
+// garbage collector alone would hand the difference back only over minutes.
+// The tests, which build screens over and over, keep runAsync as it is.
+func returnMemoryWhenIdle() {
+	var timer *time.Timer // only touched by done callbacks, on the UI goroutine
+	read := runAsync
+	runAsync = func(work, done func()) {
+		read(work, func() {
+			done()
+			if timer != nil {
+				timer.Stop()
+			}
+			timer = time.AfterFunc(settleTime, debug.FreeOSMemory)
+		})
+	}
+}
 
 // setMemoryLimit sets guiMemoryLimit unless GOMEMLIMIT already sets one.
 func setMemoryLimit() {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -89,17 +90,26 @@ func (s *Store) writeSnapshot(ctx context.Context, final, aside string) (err err
 	if err != nil {
 		return fmt.Errorf("cadangan %s: %w", final, err)
 	}
+	// The copy's transactions are not flushed one by one: the copy is
+	// flushed once at the end, before it is verified and renamed.
+	dst.NoSync = true
 	var want []byte
 	err = s.viewTx(func(src *bolt.Tx) error {
-		return dst.Update(func(out *bolt.Tx) error {
-			h := sha256.New()
-			if err := copyTx(ctx, src, out, h); err != nil {
-				return err
-			}
-			want = h.Sum(nil)
-			return nil
-		})
+		out, err := beginSnapshot(dst)
+		if err != nil {
+			return err
+		}
+		h := sha256.New()
+		if err := copyTx(ctx, src, out, h); err != nil {
+			_ = out.tx.Rollback()
+			return err
+		}
+		want = h.Sum(nil)
+		return out.tx.Commit()
 	})
+	if err == nil {
+		err = dst.Sync()
+	}
 	if cerr := dst.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -128,23 +138,88 @@ func snapshotError(ctx context.Context, final string, err error) error {
 	return fmt.Errorf("cadangan %s gagal: %w", final, err)
 }
 
+// snapshotChunk is about how many bytes of keys and values one write
+// transaction of a snapshot copies before it commits. One transaction for
+// the whole file would hold every page of the copy in memory until the end
+// (several times the file's size for a five-year office, with the garbage
+// collector working against the GUI's memory limit) and remap the growing
+// copy again and again.
+var snapshotChunk = 4 << 20
+
+// snapshotOut is the copy being written: its current write transaction and
+// how many bytes that transaction holds.
+type snapshotOut struct {
+	db *bolt.DB
+	tx *bolt.Tx
+	n  int
+}
+
+func beginSnapshot(db *bolt.DB) (*snapshotOut, error) {
+	tx, err := db.Begin(true)
+	if err != nil {
+		return nil, err
+	}
+	return &snapshotOut{db: db, tx: tx}, nil
+}
+
+// bucket returns the bucket at path in the current transaction, filled to
+// 90% as the copy is written in key order.
+func (o *snapshotOut) bucket(path [][]byte) (*bolt.Bucket, error) {
+	b := o.tx.Bucket(path[0])
+	for _, name := range path[1:] {
+		if b == nil {
+			break
+		}
+		b = b.Bucket(name)
+	}
+	if b == nil {
+		return nil, fmt.Errorf("salinan: bucket %q hilang", bytes.Join(path, []byte("/")))
+	}
+	b.FillPercent = 0.9
+	return b, nil
+}
+
+// wrote counts n bytes put in the current transaction and, past
+// snapshotChunk, commits it and begins the next; it reports whether it
+// did, since buckets taken from the old transaction are then stale.
+func (o *snapshotOut) wrote(n int) (bool, error) {
+	o.n += n
+	if o.n < snapshotChunk {
+		return false, nil
+	}
+	if err := o.tx.Commit(); err != nil {
+		return false, err
+	}
+	tx, err := o.db.Begin(true)
+	if err != nil {
+		return false, err
+	}
+	o.tx, o.n = tx, 0
+	return true, nil
+}
+
 // copyTx copies every bucket of src into out and feeds the content to h.
-func copyTx(ctx context.Context, src, out *bolt.Tx, h hash.Hash) error {
+func copyTx(ctx context.Context, src *bolt.Tx, out *snapshotOut, h hash.Hash) error {
 	return src.ForEach(func(name []byte, b *bolt.Bucket) error {
-		nb, err := out.CreateBucket(name)
-		if err != nil {
+		if _, err := out.tx.CreateBucket(name); err != nil {
 			return err
 		}
-		return copyBucket(ctx, b, nb, string(name), h)
+		return copyBucket(ctx, b, out, [][]byte{name}, h)
 	})
 }
 
-func copyBucket(ctx context.Context, src, dst *bolt.Bucket, path string, h hash.Hash) error {
-	dst.FillPercent = 0.9
+// copyBucket copies src into the bucket of out at path (already created),
+// committing every snapshotChunk bytes.
+func copyBucket(ctx context.Context, src *bolt.Bucket, out *snapshotOut, path [][]byte, h hash.Hash) error {
+	name := string(bytes.Join(path, []byte("/")))
+	dst, err := out.bucket(path)
+	if err != nil {
+		return err
+	}
 	if err := dst.SetSequence(src.Sequence()); err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "B%q %d\n", path, src.Sequence())
+	fmt.Fprintf(h, "B%q %d\n", name, src.Sequence())
 	c := src.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if err := ctx.Err(); err != nil {
@@ -155,11 +230,13 @@ func copyBucket(ctx context.Context, src, dst *bolt.Bucket, path string, h hash.
 			if child == nil {
 				continue
 			}
-			nb, err := dst.CreateBucket(k)
-			if err != nil {
+			if _, err := dst.CreateBucket(k); err != nil {
 				return err
 			}
-			if err := copyBucket(ctx, child, nb, path+"/"+string(k), h); err != nil {
+			if err := copyBucket(ctx, child, out, append(path[:len(path):len(path)], k), h); err != nil {
+				return err
+			}
+			if dst, err = out.bucket(path); err != nil { // the child may have committed
 				return err
 			}
 			continue
@@ -169,8 +246,15 @@ func copyBucket(ctx context.Context, src, dst *bolt.Bucket, path string, h hash.
 		}
 		fmt.Fprintf(h, "K%d:%x V%d:", len(k), k, len(v))
 		h.Write(v)
+		if next, err := out.wrote(len(k) + len(v)); err != nil {
+			return err
+		} else if next {
+			if dst, err = out.bucket(path); err != nil {
+				return err
+			}
+		}
 	}
-	fmt.Fprintf(h, "E%q\n", path)
+	fmt.Fprintf(h, "E%q\n", name)
 	return nil
 }
 

@@ -2,11 +2,14 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestBackupFileIsReadableByOpen(t *testing.T) {
@@ -93,5 +96,62 @@ func TestDailyBackupNextDay(t *testing.T) {
 	got, err := s.DailyBackup(2)
 	if err != nil || filepath.Base(got) != "kinerja-2026-11-29.db" {
 		t.Fatalf("next day DailyBackup = %q, %v", got, err)
+	}
+}
+
+// TestSnapshotInManyTransactions: a backup written a few keys per
+// transaction (snapshotChunk tiny) holds every bucket, nested bucket,
+// sequence, key and value of the file, in the same order.
+func TestSnapshotInManyTransactions(t *testing.T) {
+	old := snapshotChunk
+	snapshotChunk = 64
+	t.Cleanup(func() { snapshotChunk = old })
+	s, _ := openTemp(t)
+	savedStaff(t, s, 40)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		outer, err := tx.CreateBucket([]byte("uji-luar"))
+		if err != nil {
+			return err
+		}
+		if err := outer.SetSequence(7); err != nil {
+			return err
+		}
+		for i := 0; i < 30; i++ {
+			inner, err := outer.CreateBucket([]byte{'b', byte(i)})
+			if err != nil {
+				return err
+			}
+			for j := 0; j < 10; j++ {
+				if err := inner.Put([]byte{byte(j)}, bytes.Repeat([]byte{byte(i + j)}, 50)); err != nil {
+					return err
+				}
+			}
+			if err := outer.Put([]byte{'k', byte(i)}, []byte("nilai")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "salinan.db")
+	if err := s.BackupFile(out); err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	if err := s.db.View(func(tx *bolt.Tx) (err error) {
+		want, err = digestTx(context.Background(), tx)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := verifySnapshot(context.Background(), out, want); err != nil {
+		t.Fatal(err)
+	}
+	b := mustOpen(t, out)
+	defer b.Close()
+	if err := b.VerifyAudit(); err != nil {
+		t.Fatal(err)
 	}
 }
