@@ -73,10 +73,25 @@ var (
 	bigDir  string
 )
 
-// bigOffice returns the shared 2,000-staff office.
+// benchDataEnv names an existing data file the benchmarks read instead of
+// building the one-year office, opened read-only: for example the
+// five-year 2,000-staff office of "kinerja demo --staff 2000 --years 5",
+// which takes minutes to make.
+const benchDataEnv = "KINERJA_BENCH_DATA"
+
+// bigOffice returns the shared 2,000-staff office: the one-year demo
+// office built once, or the file benchDataEnv names.
 func bigOffice(b *testing.B) *service.Service {
 	b.Helper()
 	bigOnce.Do(func() {
+		if path := os.Getenv(benchDataEnv); path != "" {
+			svc, err := service.Open(path, service.Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			bigSvc = svc
+			return
+		}
 		dir, err := os.MkdirTemp("", "kinerja-uibench")
 		if err != nil {
 			b.Fatal(err)
@@ -159,6 +174,34 @@ func BenchmarkScreen2000(b *testing.B) {
 			b.ReportMetric(float64((elapsed-bg).Nanoseconds())/float64(b.N), "ui-ns/op")
 			b.ReportMetric(float64(bg.Nanoseconds())/float64(b.N), "bg-ns/op")
 		})
+	}
+}
+
+// BenchmarkDayGrid2000 shows the daily grid of a 2,000-staff office with
+// its attendance, alternating between two working days, as the admin does
+// on each date change: ns/op until the rows are filled, ui-ns/op the part
+// on the UI goroutine. Target: 250 ms.
+func BenchmarkDayGrid2000(b *testing.B) {
+	svc := bigOffice(b)
+	u := newUIOn(b, svc)
+	u.Show(ScreenAttendance)
+	g := u.attendance.day
+	days := []data.Date{workDay, workDay.AddDays(-1)}
+	work := timeUIGoroutine(b)
+	var elapsed, bg time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w0 := *work
+		t := time.Now()
+		g.show(days[i%2])
+		_ = u.win.Canvas().Content().MinSize()
+		elapsed += time.Since(t)
+		bg += *work - w0
+	}
+	b.ReportMetric(float64((elapsed-bg).Nanoseconds())/float64(b.N), "ui-ns/op")
+	b.ReportMetric(float64(bg.Nanoseconds())/float64(b.N), "bg-ns/op")
+	if len(g.rows) < 1500 {
+		b.Fatalf("the grid shows %d rows", len(g.rows))
 	}
 }
 

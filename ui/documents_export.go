@@ -134,7 +134,7 @@ func (t *exportTab) loadFinals() {
 	t.finals = nil
 	var opts []string
 	if id := t.period.id(); id != "" {
-		rows, err := t.u.svc.EvaluationList(id)
+		rows, err := t.u.svc.EvaluationStates(id) // names and states only: no SKP is read
 		if err != nil {
 			t.u.showError(err)
 		}

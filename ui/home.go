@@ -160,7 +160,7 @@ func readUnfinished(svc *service.Service, today data.Date) unfinishedList {
 		return l
 	}
 	l.empty = lang.L("home.eval.none", map[string]any{"Period": p.Label()})
-	list, err := svc.EvaluationList(p.ID)
+	list, err := svc.EvaluationStates(p.ID)
 	if err != nil {
 		return unfinishedList{err: err}
 	}
@@ -210,7 +210,9 @@ type topCard struct {
 
 func newTopCard(title, openText string, open func()) *topCard {
 	c := &topCard{box: container.NewVBox()}
-	c.more = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	// A plain label: the only italic text of the window would make Fyne
+	// load a whole set of italic faces (about 9 MB) for this one line.
+	c.more = widget.NewLabel("")
 	c.open = widget.NewButtonWithIcon(openText, theme.NavigateNextIcon(), open)
 	c.open.IconPlacement = widget.ButtonIconTrailingText
 	c.view = widget.NewCard(title, "", container.NewVBox(c.box, c.more, container.NewHBox(c.open)))

@@ -28,6 +28,12 @@ func (svc *Service) DisciplineYear(year int) ([]DisciplineLine, error) {
 // of their last active month, and kind), counted with data.DisciplineYear
 // under the rules in force.
 func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine, error) {
+	return svc.disciplineYear(year, f.keeps)
+}
+
+// disciplineYear is DisciplineYearFor for the staff keep keeps (given the
+// unit at the end of their last active month); nobody else's months are read.
+func (svc *Service) disciplineYear(year int, keep func(s data.Staff, unitID uint64) bool) ([]DisciplineLine, error) {
 	ctx, err := svc.loadContext()
 	if err != nil {
 		return nil, err
@@ -39,7 +45,7 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 		for mo := time.December; mo >= time.January && !active; mo-- {
 			unit, active = activeInMonth(s, store.YearMonth{Year: year, Month: mo})
 		}
-		if active && f.keeps(s, unit) {
+		if active && keep(s, unit) {
 			people = append(people, s)
 			units = append(units, unit)
 		}
@@ -90,7 +96,9 @@ const (
 // (with at least one day counted), or have had a run of NearRun or more
 // consecutive TK days — the most days first. Beranda shows it.
 func (svc *Service) NearThresholds(today data.Date) ([]DisciplineLine, error) {
-	all, err := svc.DisciplineYear(today.Year())
+	// Only ASN can be near a threshold: the months of Non-ASN staff, whose
+	// lines are counts only, are not read at all.
+	all, err := svc.disciplineYear(today.Year(), func(s data.Staff, _ uint64) bool { return s.Kind.IsASN() })
 	if err != nil {
 		return nil, err
 	}

@@ -86,6 +86,18 @@ func (svc *Service) EvaluationList(periodID string) ([]EvaluationRow, error) {
 	return svc.periodRows(c, skps)
 }
 
+// EvaluationStates is EvaluationList without the SKPs (SKP and HasSKP stay
+// empty; the state, ratings, predikat and identities are the same), for a
+// list that shows no SKP, such as Beranda's: the SKPs of every year are not
+// read.
+func (svc *Service) EvaluationStates(periodID string) ([]EvaluationRow, error) {
+	c, err := svc.loadEvalContext(periodID)
+	if err != nil {
+		return nil, err
+	}
+	return svc.periodRows(c, nil)
+}
+
 // UnitProgress counts the evaluations of one unit (or of the office) by
 // workflow state; NotStarted counts evaluated staff with nothing stored.
 type UnitProgress struct {

@@ -106,6 +106,22 @@ func TestEvaluationListRows(t *testing.T) {
 			t.Errorf("row = %+v", r)
 		}
 	}
+	// EvaluationStates gives the same people, order, states and identities,
+	// without reading the SKPs.
+	states, err := o.svc.EvaluationStates(o.periodID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(states) != len(rows) {
+		t.Fatalf("EvaluationStates: %d rows, EvaluationList %d", len(states), len(rows))
+	}
+	for i, s := range states {
+		r := rows[i]
+		if s.HasSKP || s.Staff.ID != r.Staff.ID || s.UnitID != r.UnitID || s.Stored != r.Stored || s.Employee != r.Employee || s.Rater != r.Rater ||
+			s.Evaluation.State != r.Evaluation.State || s.Evaluation.Predikat != r.Evaluation.Predikat || s.Evaluation.Revision != r.Evaluation.Revision {
+			t.Errorf("row %d: EvaluationStates %+v, EvaluationList %+v", i, s, r)
+		}
+	}
 }
 
 // BenchmarkOfficeView2000 loads the office view of one period for 2,000
