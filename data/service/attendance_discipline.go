@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"sort"
 	"time"
 
@@ -44,25 +45,27 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 			units = append(units, unit)
 		}
 	}
-	// The months are read and counted a block of people at a time, so that
-	// only one block's months (not the whole office's year) are in memory.
+	// The months are read in one transaction, still in their stored form
+	// (a few bytes a month), and decoded one person at a time into each
+	// worker's reused lists.
+	ids := make([]uint64, len(people))
+	for i, s := range people {
+		ids[i] = s.ID
+	}
+	recs, err := svc.st.AttendanceRecords(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
+	if err != nil {
+		return nil, err
+	}
 	out := make([]DisciplineLine, len(people))
-	ids := make([]uint64, 0, disciplineBlock)
-	for lo := 0; lo < len(people); lo += disciplineBlock {
-		block := people[lo:min(lo+disciplineBlock, len(people))]
-		ids = ids[:0]
-		for _, s := range block {
-			ids = append(ids, s.ID)
-		}
-		months, err := svc.st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
-		if err != nil {
-			return nil, err
-		}
-		eachPrepared(len(block), ctx.rules, func(r *data.PreparedRules, i int) {
-			s := block[i]
-			out[lo+i] = DisciplineLine{Person: personOf(s, units[lo+i], ctx.units),
-				Result: r.DisciplineYear(months[s.ID], year, s.Kind)}
-		})
+	errs := make([]error, len(people))
+	eachWorker(len(people), ctx.rules, func(w *worker, i int) {
+		s := people[i]
+		w.months, errs[i] = recs.DecodeOf(i, w.months)
+		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
+			Result: w.rules.DisciplineDays(w.months, year, s.Kind)}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].UnitID != out[j].UnitID {
@@ -72,11 +75,6 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 	})
 	return out, nil
 }
-
-// disciplineBlock is how many people's months DisciplineYearFor reads and
-// counts at a time (two workers of eachPrepared per block); each block is
-// one read of the file.
-const disciplineBlock = 512
 
 // NearDays is how close to the next PP 94/2021 threshold (in days) a person
 // is listed on Beranda; NearRun likewise for a run of consecutive TK days.

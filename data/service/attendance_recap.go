@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -47,9 +48,11 @@ func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
 	return (f.UnitID == 0 || unitID == f.UnitID) && (f.Kind == "" || s.Kind == f.Kind)
 }
 
-// lineOf derives one person's recap line under the rules in force.
-func lineOf(p Person, m data.AttendanceMonth, r *data.PreparedRules) RecapLine {
-	l := RecapLine{Person: p, Recap: r.RecapMonth(m), TPP: r.PersonTPP(m, p.Kind)}
+// lineOfDays derives one person's recap line under the rules in force,
+// each entered day once.
+func lineOfDays(p Person, m data.MonthDays, r *data.PreparedRules) RecapLine {
+	l := RecapLine{Person: p}
+	l.Recap, l.TPP = r.RecapTPP(m, p.Kind)
 	if l.TPP != nil {
 		v := l.TPP.Percent
 		l.TPPCut = &v
@@ -111,10 +114,6 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	if err != nil {
 		return Recap{}, err
 	}
-	months, err := svc.st.AttendanceMonths(year, month)
-	if err != nil {
-		return Recap{}, err
-	}
 	rec := Recap{Year: year, Month: month, Kind: f.Kind, TPP: ctx.settings.TPP, Codes: ctx.settings.Codes,
 		Warnings: svc.yearWarnings(ctx.cal, year, year)}
 	ym := store.YearMonth{Year: year, Month: month}
@@ -125,17 +124,31 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 			people = append(people, personOf(s, u, ctx.units))
 		}
 	}
+	// One stored record per person, decoded into each worker's reused list.
+	ids := make([]uint64, len(people))
+	for i, p := range people {
+		ids[i] = p.StaffID
+	}
+	recs, err := svc.st.AttendanceRecords(ids, ym, ym)
+	if err != nil {
+		return Recap{}, err
+	}
 	if len(people) > 0 {
 		rec.Lines = make([]RecapLine, len(people))
 	}
-	eachPrepared(len(people), ctx.rules, func(r *data.PreparedRules, i int) {
+	errs := make([]error, len(people))
+	eachWorker(len(people), ctx.rules, func(w *worker, i int) {
 		p := people[i]
-		m, ok := months[p.StaffID]
-		if !ok {
-			m = data.NewAttendanceMonth(p.StaffID, year, month)
+		w.months, errs[i] = recs.DecodeOf(i, w.months)
+		m := data.MonthDays{StaffID: p.StaffID, Year: year, Month: month}
+		if len(w.months) > 0 {
+			m = w.months[0]
 		}
-		rec.Lines[i] = lineOf(p, m, r)
+		rec.Lines[i] = lineOfDays(p, m, w.rules)
 	})
+	if err := errors.Join(errs...); err != nil {
+		return Recap{}, err
+	}
 	sort.SliceStable(rec.Lines, func(i, j int) bool {
 		a, b := rec.Lines[i], rec.Lines[j]
 		if a.UnitID != b.UnitID {
