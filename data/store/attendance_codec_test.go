@@ -106,6 +106,12 @@ func FuzzDecodeCompactMonth(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(again, days) {
 			t.Fatalf("re-encoded month reads %+v, %v; first %+v", again, err, days)
 		}
+		// The list form, into a list holding another month, says the same.
+		stale := []data.EnteredDay{{Day: 1, Entry: data.DayEntry{Code: "X", Note: "lama"}}, {Day: 2}}
+		list, err := decodeCompactDays(b, stale)
+		if err != nil || !reflect.DeepEqual(list, (data.AttendanceMonth{Days: days}).DayList().Days) {
+			t.Fatalf("list form %+v, %v; map form %+v", list, err, days)
+		}
 	})
 }
 
