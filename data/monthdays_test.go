@@ -60,7 +60,7 @@ func oddMonths(id uint64) []data.AttendanceMonth {
 	jan.Days[19] = data.DayEntry{Code: "dl"}
 	jan.Days[20] = data.DayEntry{}
 	jan.Days[24] = data.DayEntry{In: "08:00", Out: "12:00"} // a Saturday: piket
-	jan.Days[25] = data.DayEntry{Code: data.CodeS}            // a Sunday: ignored
+	jan.Days[25] = data.DayEntry{Code: data.CodeS}          // a Sunday: ignored
 	feb := data.NewAttendanceMonth(id, 2026, time.February)
 	feb.Days[29] = data.DayEntry{Code: data.CodeTK} // not in 2026
 	feb.Days[23] = data.DayEntry{In: "08:10", Out: "15:00"}
