@@ -295,9 +295,12 @@ func internString(b []byte) string {
 }
 
 // dayChanges lists the days that differ between two stored months (old is
-// nil for a new record) as audit field changes "days.N", before and after
-// as the day entry's JSON — the same entries a JSON record's diff gave, so
-// the audit of a change stays one day long whatever form either side has.
+// nil for a new record) as audit field changes "days.N", the same fields a
+// JSON record's diff gave, so the audit of a change stays one day long
+// whatever form either side has. Before and after are each stored as a
+// month of that one day in the compact form (dayChange); reading the entry
+// gives them back as the day entry's JSON (auditDayJSON), as older entries
+// hold them.
 func dayChanges(old, val []byte) ([]FieldChange, error) {
 	before := map[int]data.DayEntry{}
 	if old != nil {
@@ -332,14 +335,33 @@ func dayChanges(old, val []byte) ([]FieldChange, error) {
 		}
 		c := FieldChange{Field: "days." + key}
 		if inB {
-			c.Before, _ = json.Marshal(b)
+			c.Before = dayChange(d, b)
 		}
 		if inA {
-			c.After, _ = json.Marshal(a)
+			c.After = dayChange(d, a)
 		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// dayChange is the stored form of one day's side of an audit change: a
+// month holding that day only, in the compact form (about a third of the
+// day entry's JSON).
+func dayChange(day int, e data.DayEntry) []byte {
+	return encodeMonth(data.AttendanceMonth{Days: map[int]data.DayEntry{day: e}})
+}
+
+// auditDayJSON turns a day's side of an audit change as stored (dayChange)
+// back into what an entry shows: the day entry's JSON. A value that does
+// not hold exactly one day is errAuditEntry. buf is reused for the day.
+func auditDayJSON(v []byte, buf []data.EnteredDay) (json.RawMessage, []data.EnteredDay, error) {
+	days, err := decodeCompactDays(v, buf)
+	if err != nil || len(days) != 1 {
+		return nil, days, errAuditEntry
+	}
+	out, err := json.Marshal(days[0].Entry)
+	return out, days, err
 }
 
 // monthDays decodes the days of a stored month of either form.
