@@ -143,7 +143,13 @@ type codeBook struct {
 	upper  []string
 	codes  Codes
 	labels []string
+	// seen remembers lookup's answer for the texts met so far (a month's
+	// entries repeat a handful of codes); at most maxSeenCodes of them.
+	seen map[string]int
 }
+
+// maxSeenCodes bounds codeBook.seen, whatever a file holds.
+const maxSeenCodes = 256
 
 func newCodeBook(cs Codes) *codeBook {
 	b := &codeBook{codes: cs}
@@ -157,6 +163,20 @@ func newCodeBook(cs Codes) *codeBook {
 // lookup is Codes.Lookup: the index of the first code equal to code,
 // ignoring case and surrounding spaces; -1 when none is.
 func (b *codeBook) lookup(code string) int {
+	if i, ok := b.seen[code]; ok {
+		return i
+	}
+	i := b.search(code)
+	if b.seen == nil {
+		b.seen = map[string]int{}
+	}
+	if len(b.seen) < maxSeenCodes {
+		b.seen[code] = i
+	}
+	return i
+}
+
+func (b *codeBook) search(code string) int {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	for i, u := range b.upper {
 		if u == code {

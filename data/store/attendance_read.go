@@ -2,10 +2,13 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"time"
 
 	"kinerja/data"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // MonthRecords are stored attendance months copied out of the file in one
@@ -41,15 +44,19 @@ func (s *Store) AttendanceRecords(staffIDs []uint64, from, to YearMonth) (*Month
 		if err != nil {
 			return err
 		}
+		var cur *bolt.Cursor
+		if ab != nil {
+			cur = ab.Cursor()
+		}
+		fromSuffix, toSuffix := from.suffix(), to.suffix()
 		var first, last []byte
 		for _, id := range staffIDs {
 			out.starts = append(out.starts, len(out.keys))
 			if ab == nil {
 				continue
 			}
-			first = append(append(first[:0], idKey(id)...), from.suffix()...)
-			last = append(append(last[:0], idKey(id)...), to.suffix()...)
-			cur := ab.Cursor()
+			first = append(binary.BigEndian.AppendUint64(first[:0], id), fromSuffix...)
+			last = append(binary.BigEndian.AppendUint64(last[:0], id), toSuffix...)
 			for k, v := cur.Seek(first); k != nil && bytes.Compare(k, last) <= 0; k, v = cur.Next() {
 				if ym, ok := parseMonthSuffix(k[8:]); ok && v != nil {
 					out.keys = append(out.keys, MonthKey{id, ym})
