@@ -148,3 +148,53 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// demoOffice opens a copy of the file of the 45-staff demo office with a
+// year of attendance, made once per test binary.
+func demoOffice(b *testing.B) *Service {
+	b.Helper()
+	path := testkit.Shared(b, "service/demo-45.db", func(path string) error { return makeDemoOffice(path, 45, 1) })
+	svc, err := Open(path, testOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = svc.Close() })
+	return svc
+}
+
+// BenchmarkMonthRecap45 is the monthly recap (November) of the demo office.
+func BenchmarkMonthRecap45(b *testing.B) {
+	svc := demoOffice(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if rec, err := svc.MonthRecap(2026, time.November, 0); err != nil || len(rec.Lines) < 40 {
+			b.Fatalf("%d lines, %v", len(rec.Lines), err)
+		}
+	}
+}
+
+// BenchmarkDiscipline45 is the PP 94/2021 year 2026 of the demo office.
+func BenchmarkDiscipline45(b *testing.B) {
+	svc := demoOffice(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if lines, err := svc.DisciplineYear(2026); err != nil || len(lines) < 40 {
+			b.Fatalf("%d lines, %v", len(lines), err)
+		}
+	}
+}
+
+// BenchmarkYearRecap45 is one person's recap of 2026 in the demo office.
+func BenchmarkYearRecap45(b *testing.B) {
+	svc := demoOffice(b)
+	staff, err := svc.st.AllStaff()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if y, err := svc.YearRecap(staff[20].ID, 2026); err != nil || len(y.Months) != 12 {
+			b.Fatalf("%d months, %v", len(y.Months), err)
+		}
+	}
+}
