@@ -126,7 +126,8 @@ type dayView func(m AttendanceMonth, day int) (absent bool, minutes int)
 
 func disciplineWith(months []AttendanceMonth, year int, cal Calendar, s DisciplineSettings, k Kind, view dayView) DisciplineResult {
 	first, last := disciplineSpan(year)
-	tallies := make([]monthTally, 0, len(months))
+	var room [14]monthTally // the span's months, once each: no allocation
+	tallies := room[:0]
 	for _, m := range months {
 		idx := monthIndexOf(m.Year, m.Month)
 		if idx < first || idx > last {
@@ -212,15 +213,17 @@ func (r *DisciplineResult) countYear(tallies []monthTally, year int) {
 // to the next January in date order; a working day that is not absent, or not
 // entered, or in a month with no record, ends a run.
 func (r *DisciplineResult) longestRun(tallies []monthTally, year int) {
-	use := make([]*monthTally, len(tallies))
+	var room [14]int
+	order := room[:0]
 	for i := range tallies {
-		use[i] = &tallies[i]
+		order = append(order, i)
 	}
-	sort.Slice(use, func(i, j int) bool { return use[i].index < use[j].index })
+	sort.Slice(order, func(i, j int) bool { return tallies[order[i]].index < tallies[order[j]].index })
 	run, prevMonth := 0, -1
 	var runFrom Date
 	touches := false
-	for _, t := range use {
+	for _, i := range order {
+		t := &tallies[i]
 		if t.index != prevMonth+1 {
 			run = 0
 		}
