@@ -33,46 +33,38 @@ func (svc *Service) DisciplineYearFor(year int, f RecapFilter) ([]DisciplineLine
 	if err != nil {
 		return nil, err
 	}
-	var people []data.Staff
-	var units []uint64
+	var persons []Person
 	for _, s := range ctx.staff {
 		unit, active := uint64(0), false
 		for mo := time.December; mo >= time.January && !active; mo-- {
 			unit, active = activeInMonth(s, store.YearMonth{Year: year, Month: mo})
 		}
 		if active && f.keeps(s, unit) {
-			people = append(people, s)
-			units = append(units, unit)
+			persons = append(persons, personOf(s, unit, ctx.units))
 		}
 	}
+	// Ordered by unit and name before the lines are made.
+	sortPeople(persons)
 	// The months are read in one transaction, still in their stored form
 	// (a few bytes a month), and decoded one person at a time into each
 	// worker's reused lists.
-	ids := make([]uint64, len(people))
-	for i, s := range people {
-		ids[i] = s.ID
+	ids := make([]uint64, len(persons))
+	for i, p := range persons {
+		ids[i] = p.StaffID
 	}
 	recs, err := svc.st.AttendanceRecords(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]DisciplineLine, len(people))
-	errs := make([]error, len(people))
-	eachWorker(len(people), ctx.rules, func(w *worker, i int) {
-		s := people[i]
+	out := make([]DisciplineLine, len(persons))
+	errs := make([]error, len(persons))
+	eachWorker(len(persons), ctx.rules, func(w *worker, i int) {
 		w.months, errs[i] = recs.DecodeOf(i, w.months)
-		out[i] = DisciplineLine{Person: personOf(s, units[i], ctx.units),
-			Result: w.rules.DisciplineDays(w.months, year, s.Kind)}
+		out[i] = DisciplineLine{Person: persons[i], Result: w.rules.DisciplineDays(w.months, year, persons[i].Kind)}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].UnitID != out[j].UnitID {
-			return out[i].UnitID < out[j].UnitID
-		}
-		return out[i].Name < out[j].Name
-	})
 	return out, nil
 }
 

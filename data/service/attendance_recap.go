@@ -48,6 +48,18 @@ func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
 	return (f.UnitID == 0 || unitID == f.UnitID) && (f.Kind == "" || s.Kind == f.Kind)
 }
 
+// sortPeople orders the people of a report by unit and name, keeping the
+// order of the register among equals.
+func sortPeople(people []Person) {
+	sort.SliceStable(people, func(i, j int) bool {
+		a, b := &people[i], &people[j]
+		if a.UnitID != b.UnitID {
+			return a.UnitID < b.UnitID
+		}
+		return a.Name < b.Name
+	})
+}
+
 // lineOfDays derives one person's recap line under the rules in force,
 // each entered day once.
 func lineOfDays(p Person, m data.MonthDays, r *data.PreparedRules) RecapLine {
@@ -124,6 +136,9 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 			people = append(people, personOf(s, u, ctx.units))
 		}
 	}
+	// Ordered by unit and name before the lines are made, so the lines
+	// (much larger) are not moved about.
+	sortPeople(people)
 	// One stored record per person, decoded into each worker's reused list.
 	ids := make([]uint64, len(people))
 	for i, p := range people {
@@ -149,13 +164,6 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	if err := errors.Join(errs...); err != nil {
 		return Recap{}, err
 	}
-	sort.SliceStable(rec.Lines, func(i, j int) bool {
-		a, b := rec.Lines[i], rec.Lines[j]
-		if a.UnitID != b.UnitID {
-			return a.UnitID < b.UnitID
-		}
-		return a.Name < b.Name
-	})
 	var all []data.RecapRow
 	for i := 0; i < len(rec.Lines); {
 		j := i
