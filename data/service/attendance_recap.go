@@ -164,15 +164,14 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	if err := errors.Join(errs...); err != nil {
 		return Recap{}, err
 	}
-	var all []data.RecapRow
+	all := make([]data.RecapRow, 0, len(rec.Lines))
 	for i := 0; i < len(rec.Lines); {
 		j := i
-		var rows []data.RecapRow
 		for ; j < len(rec.Lines) && rec.Lines[j].UnitID == rec.Lines[i].UnitID; j++ {
-			rows = append(rows, rec.Lines[j].Recap)
+			all = append(all, rec.Lines[j].Recap)
 		}
+		rows := all[i:j] // the unit's rows
 		rec.Units = append(rec.Units, UnitTotal{UnitID: rec.Lines[i].UnitID, Unit: rec.Lines[i].Unit, Recap: data.SumRecaps(rows)})
-		all = append(all, rows...)
 		i = j
 	}
 	rec.Office = data.SumRecaps(all)
