@@ -143,13 +143,16 @@ type codeBook struct {
 	upper  []string
 	codes  Codes
 	labels []string
-	// seen remembers lookup's answer for the texts met so far (a month's
-	// entries repeat a handful of codes); at most maxSeenCodes of them.
-	seen map[string]int
+	// seen remembers lookup's answer for the first texts met (entries
+	// repeat a handful of codes, most often "" and the derived H, TL, PSW).
+	seen  [16]seenCode
+	nseen int
 }
 
-// maxSeenCodes bounds codeBook.seen, whatever a file holds.
-const maxSeenCodes = 256
+type seenCode struct {
+	text  string
+	index int
+}
 
 func newCodeBook(cs Codes) *codeBook {
 	b := &codeBook{codes: cs}
@@ -163,15 +166,15 @@ func newCodeBook(cs Codes) *codeBook {
 // lookup is Codes.Lookup: the index of the first code equal to code,
 // ignoring case and surrounding spaces; -1 when none is.
 func (b *codeBook) lookup(code string) int {
-	if i, ok := b.seen[code]; ok {
-		return i
+	for _, c := range b.seen[:b.nseen] {
+		if c.text == code {
+			return c.index
+		}
 	}
 	i := b.search(code)
-	if b.seen == nil {
-		b.seen = map[string]int{}
-	}
-	if len(b.seen) < maxSeenCodes {
-		b.seen[code] = i
+	if b.nseen < len(b.seen) {
+		b.seen[b.nseen] = seenCode{code, i}
+		b.nseen++
 	}
 	return i
 }

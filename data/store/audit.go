@@ -250,6 +250,11 @@ type auditReader struct {
 }
 
 func (d *auditReader) uvarint() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // one byte, as most are
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
 		d.b, d.ok = nil, false
