@@ -34,8 +34,9 @@ func (s *Store) AttendanceRecords(staffIDs []uint64, from, to YearMonth) (*Month
 		return out, fmt.Errorf("bulan %04d-%02d sampai %04d-%02d tidak sah", from.Year, int(from.Month), to.Year, int(to.Month))
 	}
 	// Room for every month of every person at a typical size, so the
-	// buffer is seldom grown.
-	span := max(0, (to.Year-from.Year)*12+int(to.Month-from.Month)+1)
+	// buffer is seldom grown; a longer span than a year's count (a search
+	// over all years) grows as it goes.
+	span := min(max(0, (to.Year-from.Year)*12+int(to.Month-from.Month)+1), 14)
 	out.keys = make([]MonthKey, 0, len(staffIDs)*span)
 	out.ends = make([]int, 0, len(staffIDs)*span)
 	out.buf = make([]byte, 0, len(staffIDs)*span*typicalMonthBytes)
