@@ -1,8 +1,11 @@
 package service
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sort"
 	"testing"
 	"time"
 
@@ -77,5 +80,26 @@ func TestOfficeReadsMatchPlainRules(t *testing.T) {
 	}
 	if counted == 0 {
 		t.Fatal("the demo office has no TK and no lateness to compare")
+	}
+}
+
+// TestSortPeopleIsStable: people are ordered by unit and name, equals
+// keeping their order, exactly as a stable sort does.
+func TestSortPeopleIsStable(t *testing.T) {
+	t.Parallel()
+	var people []Person
+	for i := range 300 {
+		people = append(people, Person{StaffID: uint64(i), UnitID: uint64(i*7%5 + 1), Name: fmt.Sprintf("Pegawai %d", i*13%17)})
+	}
+	want := slices.Clone(people)
+	sort.SliceStable(want, func(i, j int) bool {
+		if want[i].UnitID != want[j].UnitID {
+			return want[i].UnitID < want[j].UnitID
+		}
+		return want[i].Name < want[j].Name
+	})
+	sortPeople(people)
+	if !reflect.DeepEqual(people, want) {
+		t.Fatalf("sortPeople differs from a stable sort")
 	}
 }

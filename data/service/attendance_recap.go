@@ -1,9 +1,11 @@
 package service
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"kinerja/data"
@@ -51,13 +53,28 @@ func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
 // sortPeople orders the people of a report by unit and name, keeping the
 // order of the register among equals.
 func sortPeople(people []Person) {
-	sort.SliceStable(people, func(i, j int) bool {
+	// Sorted by (unit, name, place in the register), a total order, so the
+	// result is that of a stable sort by unit and name; the people are
+	// moved once.
+	order := make([]int, len(people))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
 		a, b := &people[i], &people[j]
-		if a.UnitID != b.UnitID {
-			return a.UnitID < b.UnitID
+		if c := cmp.Compare(a.UnitID, b.UnitID); c != 0 {
+			return c
 		}
-		return a.Name < b.Name
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	})
+	sorted := make([]Person, len(people))
+	for k, i := range order {
+		sorted[k] = people[i]
+	}
+	copy(people, sorted)
 }
 
 // lineOfDays derives one person's recap line under the rules in force,
