@@ -62,7 +62,7 @@ type arena struct{ block []byte }
 // keep returns a copy of b.
 func (a *arena) keep(b []byte) []byte {
 	if cap(a.block)-len(a.block) < len(b) {
-		a.block = make([]byte, 0, max(64<<10, len(b)))
+		a.block = make([]byte, 0, max(16<<10, len(b)))
 	}
 	a.block = append(a.block, b...)
 	return a.block[len(a.block)-len(b) : len(a.block) : len(a.block)]
