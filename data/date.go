@@ -174,6 +174,12 @@ func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 
 // UnmarshalJSON reads the ISO form written by MarshalJSON.
 func (d *Date) UnmarshalJSON(b []byte) error {
+	// The form MarshalJSON writes, read without allocating (a register of
+	// thousands of staff holds tens of thousands of dates).
+	if y, m, day, ok := plainJSONDate(b); ok {
+		*d = NewDate(y, m, day)
+		return nil
+	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
@@ -188,4 +194,29 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	*d = DateOf(t)
 	return nil
+}
+
+// plainJSONDate reads `"YYYY-MM-DD"` naming a real day; ok is false for
+// anything else, which UnmarshalJSON reads the long way.
+func plainJSONDate(b []byte) (y int, m time.Month, d int, ok bool) {
+	if len(b) != 12 || b[0] != '"' || b[11] != '"' || b[5] != '-' || b[8] != '-' {
+		return 0, 0, 0, false
+	}
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, okY := num(b[1:5])
+	mo, okM := num(b[6:8])
+	d, okD := num(b[9:11])
+	if !okY || !okM || !okD || !ValidDate(y, time.Month(mo), d) {
+		return 0, 0, 0, false
+	}
+	return y, time.Month(mo), d, true
 }

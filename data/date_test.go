@@ -201,3 +201,28 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDateJSON: the quick reading of "YYYY-MM-DD" gives what reading the
+// JSON string and time.Parse give, for any input.
+func FuzzDateJSON(f *testing.F) {
+	for _, s := range []string{`"2026-11-28"`, `"2024-02-29"`, `"2026-02-29"`, `"0000-01-01"`, `"9999-12-31"`,
+		`"2026-13-01"`, `"2026-00-10"`, `"2026-1-028"`, `"+026-11-28"`, `"2026\u002d11-28"`, `""`, `5`, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var quick Date
+		errQuick := quick.UnmarshalJSON(b)
+		var slow Date
+		var s string
+		errSlow := json.Unmarshal(b, &s)
+		if errSlow == nil && s != "" {
+			var tm time.Time
+			if tm, errSlow = time.Parse("2006-01-02", s); errSlow == nil {
+				slow = DateOf(tm)
+			}
+		}
+		if (errQuick == nil) != (errSlow == nil) || quick != slow {
+			t.Fatalf("%q: quick %v, %v; slow %v, %v", b, quick, errQuick, slow, errSlow)
+		}
+	})
+}

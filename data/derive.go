@@ -84,6 +84,10 @@ func (h DayHours) Middle() int { return (h.Start + h.End) / 2 }
 // when both are empty, its lone Punch placed by the middle of h (on a day
 // without hours a lone punch is an arrival).
 func PlacePunch(e DayEntry, h DayHours) (in, out string) {
+	return placePunch(&e, h)
+}
+
+func placePunch(e *DayEntry, h DayHours) (in, out string) {
 	in, out = strings.TrimSpace(e.In), strings.TrimSpace(e.Out)
 	p := strings.TrimSpace(e.Punch)
 	if in != "" || out != "" || p == "" {
@@ -112,7 +116,8 @@ func PlacePunch(e DayEntry, h DayHours) (in, out string) {
 // On a day that is not a working day, an entry whose code counts as present
 // (or that has times) is piket: code H for time-coded entries, no minutes.
 func DeriveDay(d Date, e DayEntry, r AttendanceRules) DayFigures {
-	return deriveOn(calendarDay(d, r.Calendar), e, r, nil)
+	c := calendarDay(d, r.Calendar)
+	return deriveOn(&c, &e, &r, nil)
 }
 
 // calendarDay is what the calendar says of date d, whoever works on it.
@@ -138,6 +143,15 @@ type codeBook struct {
 	upper  []string
 	codes  Codes
 	labels []string
+	// seen remembers lookup's answer for the first texts met (entries
+	// repeat a handful of codes, most often "" and the derived H, TL, PSW).
+	seen  [16]seenCode
+	nseen int
+}
+
+type seenCode struct {
+	text  string
+	index int
 }
 
 func newCodeBook(cs Codes) *codeBook {
@@ -152,6 +166,20 @@ func newCodeBook(cs Codes) *codeBook {
 // lookup is Codes.Lookup: the index of the first code equal to code,
 // ignoring case and surrounding spaces; -1 when none is.
 func (b *codeBook) lookup(code string) int {
+	for _, c := range b.seen[:b.nseen] {
+		if c.text == code {
+			return c.index
+		}
+	}
+	i := b.search(code)
+	if b.nseen < len(b.seen) {
+		b.seen[b.nseen] = seenCode{code, i}
+		b.nseen++
+	}
+	return i
+}
+
+func (b *codeBook) search(code string) int {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	for i, u := range b.upper {
 		if u == code {
@@ -180,10 +208,10 @@ func (b *codeBook) find(cs Codes, code string) (*Code, string, bool) {
 
 // deriveOn is DeriveDay on a day whose calendar is known; book, when not
 // nil, is the rules' codes prepared for lookups.
-func deriveOn(c calDay, e DayEntry, r AttendanceRules, book *codeBook) DayFigures {
+func deriveOn(c *calDay, e *DayEntry, r *AttendanceRules, book *codeBook) DayFigures {
 	f := DayFigures{Date: c.date, LateBand: -1, EarlyBand: -1, Confirmed: e.Confirmed}
 	f.Hours, f.Working, f.Ramadan = c.hours, c.working, c.ramadan
-	f.In, f.Out = PlacePunch(e, f.Hours)
+	f.In, f.Out = placePunch(e, f.Hours)
 	arrival, hasIn := entryClock(f.In)
 	departure, hasOut := entryClock(f.Out)
 	if !hasIn {

@@ -125,9 +125,57 @@ func Discipline(months []AttendanceMonth, year int, cal Calendar, s DisciplineSe
 type dayView func(m AttendanceMonth, day int) (absent bool, minutes int)
 
 func disciplineWith(months []AttendanceMonth, year int, cal Calendar, s DisciplineSettings, k Kind, view dayView) DisciplineResult {
+	first, last := disciplineSpan(year)
+	var room [14]monthTally // the span's months, once each: no allocation
+	tallies := room[:0]
+	for _, m := range months {
+		idx := monthIndexOf(m.Year, m.Month)
+		if idx < first || idx > last {
+			continue // neither counted nor part of a run
+		}
+		t := monthTally{year: m.Year, month: m.Month, index: idx, mask: cal.workingMask(m.Year, m.Month)}
+		n := monthLength(m.Year, m.Month)
+		for day := range m.Days {
+			if day < 1 || day > n || !t.mask[day] {
+				continue
+			}
+			absent, minutes := view(m, day)
+			t.days[day] = tallyDay{entered: true, absent: absent, minutes: minutes}
+		}
+		tallies = append(tallies, t)
+	}
+	return disciplineOf(tallies, year, s, k)
+}
+
+// disciplineSpan returns the indexes (monthIndexOf) of the first and last
+// month a year's count looks at: the previous December and the next January,
+// for a run of TK across the new year.
+func disciplineSpan(year int) (first, last int) {
+	return monthIndexOf(year-1, time.December), monthIndexOf(year+1, time.January)
+}
+
+// monthTally is what the count of a year needs of one month record: for
+// each working day (mask) whether it was entered, and if so whether it is
+// absent and the minutes of lateness it adds.
+type monthTally struct {
+	year  int
+	month time.Month
+	index int // monthIndexOf
+	mask  [32]bool
+	days  [32]tallyDay
+}
+
+type tallyDay struct {
+	entered, absent bool
+	minutes         int
+}
+
+// disciplineOf counts the year from the tallies of the month records in
+// the span of the year (disciplineSpan), in any order.
+func disciplineOf(tallies []monthTally, year int, s DisciplineSettings, k Kind) DisciplineResult {
 	r := DisciplineResult{Year: year, CountsOnly: !k.IsASN()}
-	r.countYear(months, year, cal, view)
-	r.longestRun(months, year, cal, view)
+	r.countYear(tallies, year)
+	r.longestRun(tallies, year)
 	if s.ConvertLateness {
 		hours := s.HoursPerDay
 		if hours <= 0 || math.IsNaN(hours) || math.IsInf(hours, 0) {
@@ -143,21 +191,20 @@ func disciplineWith(months []AttendanceMonth, year int, cal Calendar, s Discipli
 	return r
 }
 
-func (r *DisciplineResult) countYear(months []AttendanceMonth, year int, cal Calendar, view dayView) {
-	for _, m := range months {
-		if m.Year != year {
+// countYear adds the entered working days of the year's months.
+func (r *DisciplineResult) countYear(tallies []monthTally, year int) {
+	for i := range tallies {
+		t := &tallies[i]
+		if t.year != year {
 			continue
 		}
-		mask := cal.workingMask(m.Year, m.Month)
-		for day := range m.Days {
-			if day < 1 || day > monthLength(m.Year, m.Month) || !mask[day] {
-				continue
+		for _, d := range t.days {
+			if d.entered {
+				if d.absent {
+					r.AbsentDays++
+				}
+				r.LateMinutes += d.minutes
 			}
-			absent, minutes := view(m, day)
-			if absent {
-				r.AbsentDays++
-			}
-			r.LateMinutes += minutes
 		}
 	}
 }
@@ -165,46 +212,37 @@ func (r *DisciplineResult) countYear(months []AttendanceMonth, year int, cal Cal
 // longestRun walks the working days of the months from the previous December
 // to the next January in date order; a working day that is not absent, or not
 // entered, or in a month with no record, ends a run.
-func (r *DisciplineResult) longestRun(months []AttendanceMonth, year int, cal Calendar, view dayView) {
-	first, last := monthIndexOf(year-1, time.December), monthIndexOf(year+1, time.January)
-	var use []AttendanceMonth
-	for _, m := range months {
-		if i := monthIndexOf(m.Year, m.Month); i >= first && i <= last {
-			use = append(use, m)
-		}
+func (r *DisciplineResult) longestRun(tallies []monthTally, year int) {
+	var room [14]int
+	order := room[:0]
+	for i := range tallies {
+		order = append(order, i)
 	}
-	sort.Slice(use, func(i, j int) bool {
-		return monthIndexOf(use[i].Year, use[i].Month) < monthIndexOf(use[j].Year, use[j].Month)
-	})
+	sort.Slice(order, func(i, j int) bool { return tallies[order[i]].index < tallies[order[j]].index })
 	run, prevMonth := 0, -1
 	var runFrom Date
 	touches := false
-	for _, m := range use {
-		idx := monthIndexOf(m.Year, m.Month)
-		if idx != prevMonth+1 {
+	for _, i := range order {
+		t := &tallies[i]
+		if t.index != prevMonth+1 {
 			run = 0
 		}
-		prevMonth = idx
-		mask := cal.workingMask(m.Year, m.Month)
-		for day := 1; day <= monthLength(m.Year, m.Month); day++ {
-			if !mask[day] {
+		prevMonth = t.index
+		for day := 1; day <= monthLength(t.year, t.month); day++ {
+			if !t.mask[day] {
 				continue
 			}
-			if _, ok := m.Days[day]; !ok {
-				run = 0
-				continue
-			}
-			if absent, _ := view(m, day); !absent {
+			if d := t.days[day]; !d.entered || !d.absent {
 				run = 0
 				continue
 			}
 			if run == 0 {
-				runFrom, touches = m.Date(day), false
+				runFrom, touches = NewDate(t.year, t.month, day), false
 			}
 			run++
-			touches = touches || m.Year == year
+			touches = touches || t.year == year
 			if touches && run > r.LongestRun {
-				r.LongestRun, r.RunFrom, r.RunTo = run, runFrom, m.Date(day)
+				r.LongestRun, r.RunFrom, r.RunTo = run, runFrom, NewDate(t.year, t.month, day)
 			}
 		}
 	}

@@ -72,27 +72,50 @@ func TPPMonth(m AttendanceMonth, r AttendanceRules) TPPDetail {
 
 // tppOf sums the TPP deductions of a month's derived days.
 func tppOf(figures []DayFigures, r AttendanceRules) TPPDetail {
-	rules := r.Settings.TPP
-	t := TPPDetail{Late: make([]int, len(rules.Late)), Early: make([]int, len(rules.Early))}
-	sum := 0.0
+	t := newTPPSum(r)
 	for _, f := range figures {
-		if !f.Working {
-			continue
-		}
-		if f.Category == CategoryAbsent {
-			t.TK++
-			sum += rules.AbsentPercent
-		}
-		if f.LateBand >= 0 && f.LateBand < len(rules.Late) {
-			t.Late[f.LateBand]++
-			sum += rules.Late[f.LateBand].Percent
-		}
-		if f.EarlyBand >= 0 && f.EarlyBand < len(rules.Early) {
-			t.Early[f.EarlyBand]++
-			sum += rules.Early[f.EarlyBand].Percent
-		}
+		t.add(f)
 	}
-	t.Percent = math.Min(100, math.Round(sum*100)/100)
+	return t.detail()
+}
+
+// tppSum adds up the TPP deductions of a month's derived days, given in
+// date order (the percentages are summed in that order).
+type tppSum struct {
+	rules TPPRules
+	t     TPPDetail
+	sum   float64
+}
+
+func newTPPSum(r AttendanceRules) *tppSum {
+	rules := r.Settings.TPP
+	return &tppSum{rules: rules, t: TPPDetail{Late: make([]int, len(rules.Late)), Early: make([]int, len(rules.Early))}}
+}
+
+// add counts one derived day; a day that is not a working day counts nothing.
+func (s *tppSum) add(f DayFigures) {
+	if !f.Working {
+		return
+	}
+	rules := s.rules
+	if f.Category == CategoryAbsent {
+		s.t.TK++
+		s.sum += rules.AbsentPercent
+	}
+	if f.LateBand >= 0 && f.LateBand < len(rules.Late) {
+		s.t.Late[f.LateBand]++
+		s.sum += rules.Late[f.LateBand].Percent
+	}
+	if f.EarlyBand >= 0 && f.EarlyBand < len(rules.Early) {
+		s.t.Early[f.EarlyBand]++
+		s.sum += rules.Early[f.EarlyBand].Percent
+	}
+}
+
+// detail returns the counts and the month's cut, capped at 100%.
+func (s *tppSum) detail() TPPDetail {
+	t := s.t
+	t.Percent = math.Min(100, math.Round(s.sum*100)/100)
 	return t
 }
 

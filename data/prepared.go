@@ -14,16 +14,26 @@ import (
 type PreparedRules struct {
 	rules  AttendanceRules
 	book   *codeBook
-	months map[int]*[32]calDay
+	months map[int]*monthCal
 	// the month looked up last, which the next day most often falls in
 	lastIndex int
-	last      *[32]calDay
+	last      *monthCal
+	// tallies is DisciplineDays's list, kept for the next person.
+	tallies []monthTally
+}
+
+// monthCal is what the calendar says of every day of one month.
+type monthCal struct {
+	days        [32]calDay // index 1–length
+	mask        [32]bool   // Calendar.workingMask
+	length      int        // days in the month
+	workingDays int        // working days in the month
 }
 
 // Prepare returns the rules r ready for deriving many months. Rules changed
 // afterwards (a copy with another calendar) need a Prepare of their own.
 func (r AttendanceRules) Prepare() *PreparedRules {
-	return &PreparedRules{rules: r, book: newCodeBook(r.Settings.Codes), months: map[int]*[32]calDay{}, lastIndex: -1}
+	return &PreparedRules{rules: r, book: newCodeBook(r.Settings.Codes), months: map[int]*monthCal{}, lastIndex: -1}
 }
 
 // Rules returns the rules p was prepared from.
@@ -31,15 +41,23 @@ func (p *PreparedRules) Rules() AttendanceRules { return p.rules }
 
 // month returns the calendar of every day of a month (index 1–31).
 func (p *PreparedRules) month(year int, month time.Month) *[32]calDay {
+	return &p.monthCal(year, month).days
+}
+
+// monthCal returns the calendar of a month, worked out once.
+func (p *PreparedRules) monthCal(year int, month time.Month) *monthCal {
 	idx := monthIndexOf(year, month)
 	if idx == p.lastIndex && p.last != nil {
 		return p.last
 	}
 	t, ok := p.months[idx]
 	if !ok {
-		t = new([32]calDay)
-		for day := 1; day <= monthLength(year, month); day++ {
-			t[day] = calendarDay(NewDate(year, month, day), p.rules.Calendar)
+		t = &monthCal{length: monthLength(year, month), mask: p.rules.Calendar.workingMask(year, month)}
+		for day := 1; day <= t.length; day++ {
+			t.days[day] = calendarDay(NewDate(year, month, day), p.rules.Calendar)
+			if t.days[day].working {
+				t.workingDays++
+			}
 		}
 		p.months[idx] = t
 	}
@@ -49,7 +67,7 @@ func (p *PreparedRules) month(year int, month time.Month) *[32]calDay {
 
 // day derives the entry e of a day of m (1 ≤ day ≤ the month's length).
 func (p *PreparedRules) day(m AttendanceMonth, day int, e DayEntry) DayFigures {
-	return deriveOn(p.month(m.Year, m.Month)[day], e, p.rules, p.book)
+	return deriveOn(&p.month(m.Year, m.Month)[day], &e, &p.rules, p.book)
 }
 
 // MonthFigures is MonthFigures under the prepared rules.
@@ -118,54 +136,12 @@ func (p *PreparedRules) PersonTPP(m AttendanceMonth, k Kind) *TPPDetail {
 }
 
 // DisciplineYear is DisciplineYear under the prepared rules. Each entered
-// day is derived once, though the count of the year and the search for the
-// longest run of TK both look at it.
+// working day is derived once, though the count of the year and the search
+// for the longest run of TK both look at it.
 func (p *PreparedRules) DisciplineYear(months []AttendanceMonth, year int, k Kind) DisciplineResult {
-	// The views of each month's days, by month; a month given twice (which
-	// the count allows) is not remembered, as its two records may differ.
-	type seen struct {
-		done, absent bool
-		minutes      int
-	}
-	type monthMemo struct {
-		index int
-		days  [32]seen
-	}
-	memo := make([]monthMemo, 0, len(months))
-	unique := true
-	for _, m := range months {
-		idx := monthIndexOf(m.Year, m.Month)
-		for _, mm := range memo {
-			unique = unique && mm.index != idx
-		}
-		memo = append(memo, monthMemo{index: idx})
-	}
-	last := -1
 	view := func(m AttendanceMonth, day int) (bool, int) {
-		if !unique {
-			f := p.day(m, day, m.Days[day])
-			return f.Category == CategoryAbsent, f.DisciplineMinutes
-		}
-		idx := monthIndexOf(m.Year, m.Month)
-		if last < 0 || memo[last].index != idx {
-			last = -1
-			for i := range memo {
-				if memo[i].index == idx {
-					last = i
-					break
-				}
-			}
-		}
-		if last < 0 || day < 1 || day > 31 {
-			f := p.day(m, day, m.Days[day])
-			return f.Category == CategoryAbsent, f.DisciplineMinutes
-		}
-		v := &memo[last].days[day]
-		if !v.done {
-			f := p.day(m, day, m.Days[day])
-			*v = seen{done: true, absent: f.Category == CategoryAbsent, minutes: f.DisciplineMinutes}
-		}
-		return v.absent, v.minutes
+		f := p.day(m, day, m.Days[day])
+		return f.Category == CategoryAbsent, f.DisciplineMinutes
 	}
 	return disciplineWith(months, year, p.rules.Calendar, p.rules.Settings.Discipline, k, view)
 }

@@ -195,7 +195,17 @@ func (s Staff) Current() Situation {
 	return sit
 }
 
+// sortedHistory returns the events in date order (equal dates in recorded
+// order): History itself when it is in order already, as it almost always
+// is, else a sorted copy. Callers only read it.
 func (s Staff) sortedHistory() []Event {
+	sorted := true
+	for i := 1; i < len(s.History) && sorted; i++ {
+		sorted = !s.History[i].Date.Before(s.History[i-1].Date)
+	}
+	if sorted {
+		return s.History
+	}
 	h := append([]Event(nil), s.History...)
 	sort.SliceStable(h, func(i, j int) bool { return h[i].Date.Before(h[j].Date) })
 	return h

@@ -27,14 +27,23 @@ func kabupatenOffice(b *testing.B) *Service {
 	return svc
 }
 
-func makeKabupaten(path string) error {
+func makeKabupaten(path string) error { return makeDemoOffice(path, 2000, kabupatenYears) }
+
+// kabupatenYears is the history of the benchmarks' office: attendance from
+// January 2022 through December 2026, so the months read sit among others.
+const kabupatenYears = 5
+
+// makeDemoOffice writes a data file of a demo office of n staff with years
+// of attendance up to 31 December 2026 (and December 2025 for a single
+// year), with no evaluations and no signing.
+func makeDemoOffice(path string, n, years int) error {
 	svc, err := Open(path, testOptions())
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
 	today := data.NewDate(2026, time.December, 31)
-	office := demo.New(demo.Options{Staff: 2000, Seed: 7, Today: today})
+	office := demo.New(demo.Options{Staff: n, Seed: 7, Today: today, Years: years})
 	staff, err := svc.st.AddStaff(office.Staff)
 	if err != nil {
 		return err
@@ -43,8 +52,22 @@ func makeKabupaten(path string) error {
 	if err != nil {
 		return err
 	}
-	months := demo.AttendanceBetween(staff, cal, data.NewDate(2025, time.December, 1), today, 7)
-	return svc.st.SaveAttendance(months)
+	from := data.NewDate(2025, time.December, 1)
+	if years > 1 {
+		from = data.NewDate(2027-years, time.January, 1)
+	}
+	// A year of months at a time, so the whole history is never in memory.
+	for from.Before(today) {
+		to := from.AddYears(1).AddDays(-1)
+		if to.After(today) {
+			to = today
+		}
+		if err := svc.st.SaveAttendance(demo.AttendanceBetween(staff, cal, from, to, 7)); err != nil {
+			return err
+		}
+		from = to.AddDays(1)
+	}
+	return nil
 }
 
 // BenchmarkMonthRecap2000 is the monthly recap (November) of the 2,000
@@ -123,5 +146,55 @@ func BenchmarkAttlogImport100k(b *testing.B) {
 		b.StopTimer()
 		fresh.Close()
 		b.StartTimer()
+	}
+}
+
+// demoOffice opens a copy of the file of the 45-staff demo office with a
+// year of attendance, made once per test binary.
+func demoOffice(b *testing.B) *Service {
+	b.Helper()
+	path := testkit.Shared(b, "service/demo-45.db", func(path string) error { return makeDemoOffice(path, 45, 1) })
+	svc, err := Open(path, testOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = svc.Close() })
+	return svc
+}
+
+// BenchmarkMonthRecap45 is the monthly recap (November) of the demo office.
+func BenchmarkMonthRecap45(b *testing.B) {
+	svc := demoOffice(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if rec, err := svc.MonthRecap(2026, time.November, 0); err != nil || len(rec.Lines) < 40 {
+			b.Fatalf("%d lines, %v", len(rec.Lines), err)
+		}
+	}
+}
+
+// BenchmarkDiscipline45 is the PP 94/2021 year 2026 of the demo office.
+func BenchmarkDiscipline45(b *testing.B) {
+	svc := demoOffice(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if lines, err := svc.DisciplineYear(2026); err != nil || len(lines) < 40 {
+			b.Fatalf("%d lines, %v", len(lines), err)
+		}
+	}
+}
+
+// BenchmarkYearRecap45 is one person's recap of 2026 in the demo office.
+func BenchmarkYearRecap45(b *testing.B) {
+	svc := demoOffice(b)
+	staff, err := svc.st.AllStaff()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if y, err := svc.YearRecap(staff[20].ID, 2026); err != nil || len(y.Months) != 12 {
+			b.Fatalf("%d months, %v", len(y.Months), err)
+		}
 	}
 }

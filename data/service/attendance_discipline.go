@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"sort"
 	"time"
 
@@ -38,51 +39,40 @@ func (svc *Service) disciplineYear(year int, keep func(s data.Staff, unitID uint
 	if err != nil {
 		return nil, err
 	}
-	var people []data.Staff
-	var units []uint64
+	var persons []Person
 	for _, s := range ctx.staff {
 		unit, active := uint64(0), false
 		for mo := time.December; mo >= time.January && !active; mo-- {
 			unit, active = activeInMonth(s, store.YearMonth{Year: year, Month: mo})
 		}
 		if active && keep(s, unit) {
-			people = append(people, s)
-			units = append(units, unit)
+			persons = append(persons, personOf(s, unit, ctx.units))
 		}
 	}
-	// The months are read and counted a block of people at a time, so that
-	// only one block's months (not the whole office's year) are in memory.
-	out := make([]DisciplineLine, len(people))
-	ids := make([]uint64, 0, disciplineBlock)
-	for lo := 0; lo < len(people); lo += disciplineBlock {
-		block := people[lo:min(lo+disciplineBlock, len(people))]
-		ids = ids[:0]
-		for _, s := range block {
-			ids = append(ids, s.ID)
-		}
-		months, err := svc.st.AttendanceBetween(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
-		if err != nil {
-			return nil, err
-		}
-		eachPrepared(len(block), ctx.rules, func(r *data.PreparedRules, i int) {
-			s := block[i]
-			out[lo+i] = DisciplineLine{Person: personOf(s, units[lo+i], ctx.units),
-				Result: r.DisciplineYear(months[s.ID], year, s.Kind)}
-		})
+	// Ordered by unit and name before the lines are made.
+	sortPeople(persons)
+	// The months are read in one transaction, still in their stored form
+	// (a few bytes a month), and decoded one person at a time into each
+	// worker's reused lists.
+	ids := make([]uint64, len(persons))
+	for i, p := range persons {
+		ids[i] = p.StaffID
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].UnitID != out[j].UnitID {
-			return out[i].UnitID < out[j].UnitID
-		}
-		return out[i].Name < out[j].Name
+	recs, err := svc.st.AttendanceRecords(ids, store.YearMonth{Year: year - 1, Month: time.December}, store.YearMonth{Year: year + 1, Month: time.January})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DisciplineLine, len(persons))
+	errs := make([]error, len(persons))
+	eachWorker(len(persons), ctx.rules, func(w *worker, i int) {
+		w.months, errs[i] = recs.DecodeOf(i, w.months)
+		out[i] = DisciplineLine{Person: persons[i], Result: w.rules.DisciplineDays(w.months, year, persons[i].Kind)}
 	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
-
-// disciplineBlock is how many people's months DisciplineYearFor reads and
-// counts at a time (two workers of eachPrepared per block); each block is
-// one read of the file.
-const disciplineBlock = 512
 
 // NearDays is how close to the next PP 94/2021 threshold (in days) a person
 // is listed on Beranda; NearRun likewise for a run of consecutive TK days.

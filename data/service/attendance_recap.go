@@ -1,8 +1,11 @@
 package service
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"kinerja/data"
@@ -47,9 +50,38 @@ func (f RecapFilter) keeps(s data.Staff, unitID uint64) bool {
 	return (f.UnitID == 0 || unitID == f.UnitID) && (f.Kind == "" || s.Kind == f.Kind)
 }
 
-// lineOf derives one person's recap line under the rules in force.
-func lineOf(p Person, m data.AttendanceMonth, r *data.PreparedRules) RecapLine {
-	l := RecapLine{Person: p, Recap: r.RecapMonth(m), TPP: r.PersonTPP(m, p.Kind)}
+// sortPeople orders the people of a report by unit and name, keeping the
+// order of the register among equals.
+func sortPeople(people []Person) {
+	// Sorted by (unit, name, place in the register), a total order, so the
+	// result is that of a stable sort by unit and name; the people are
+	// moved once.
+	order := make([]int, len(people))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &people[i], &people[j]
+		if c := cmp.Compare(a.UnitID, b.UnitID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	sorted := make([]Person, len(people))
+	for k, i := range order {
+		sorted[k] = people[i]
+	}
+	copy(people, sorted)
+}
+
+// lineOfDays derives one person's recap line under the rules in force,
+// each entered day once.
+func lineOfDays(p Person, m data.MonthDays, r *data.PreparedRules) RecapLine {
+	l := RecapLine{Person: p}
+	l.Recap, l.TPP = r.RecapTPP(m, p.Kind)
 	if l.TPP != nil {
 		v := l.TPP.Percent
 		l.TPPCut = &v
@@ -111,10 +143,6 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 	if err != nil {
 		return Recap{}, err
 	}
-	months, err := svc.st.AttendanceMonths(year, month)
-	if err != nil {
-		return Recap{}, err
-	}
 	rec := Recap{Year: year, Month: month, Kind: f.Kind, TPP: ctx.settings.TPP, Codes: ctx.settings.Codes,
 		Warnings: svc.yearWarnings(ctx.cal, year, year)}
 	ym := store.YearMonth{Year: year, Month: month}
@@ -125,33 +153,42 @@ func (svc *Service) MonthRecapFor(year int, month time.Month, f RecapFilter) (Re
 			people = append(people, personOf(s, u, ctx.units))
 		}
 	}
+	// Ordered by unit and name before the lines are made, so the lines
+	// (much larger) are not moved about.
+	sortPeople(people)
+	// One stored record per person, decoded into each worker's reused list.
+	ids := make([]uint64, len(people))
+	for i, p := range people {
+		ids[i] = p.StaffID
+	}
+	recs, err := svc.st.AttendanceRecords(ids, ym, ym)
+	if err != nil {
+		return Recap{}, err
+	}
 	if len(people) > 0 {
 		rec.Lines = make([]RecapLine, len(people))
 	}
-	eachPrepared(len(people), ctx.rules, func(r *data.PreparedRules, i int) {
+	errs := make([]error, len(people))
+	eachWorker(len(people), ctx.rules, func(w *worker, i int) {
 		p := people[i]
-		m, ok := months[p.StaffID]
-		if !ok {
-			m = data.NewAttendanceMonth(p.StaffID, year, month)
+		w.months, errs[i] = recs.DecodeOf(i, w.months)
+		m := data.MonthDays{StaffID: p.StaffID, Year: year, Month: month}
+		if len(w.months) > 0 {
+			m = w.months[0]
 		}
-		rec.Lines[i] = lineOf(p, m, r)
+		rec.Lines[i] = lineOfDays(p, m, w.rules)
 	})
-	sort.SliceStable(rec.Lines, func(i, j int) bool {
-		a, b := rec.Lines[i], rec.Lines[j]
-		if a.UnitID != b.UnitID {
-			return a.UnitID < b.UnitID
-		}
-		return a.Name < b.Name
-	})
-	var all []data.RecapRow
+	if err := errors.Join(errs...); err != nil {
+		return Recap{}, err
+	}
+	all := make([]data.RecapRow, 0, len(rec.Lines))
 	for i := 0; i < len(rec.Lines); {
 		j := i
-		var rows []data.RecapRow
 		for ; j < len(rec.Lines) && rec.Lines[j].UnitID == rec.Lines[i].UnitID; j++ {
-			rows = append(rows, rec.Lines[j].Recap)
+			all = append(all, rec.Lines[j].Recap)
 		}
+		rows := all[i:j] // the unit's rows
 		rec.Units = append(rec.Units, UnitTotal{UnitID: rec.Lines[i].UnitID, Unit: rec.Lines[i].Unit, Recap: data.SumRecaps(rows)})
-		all = append(all, rows...)
 		i = j
 	}
 	rec.Office = data.SumRecaps(all)

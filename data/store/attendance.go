@@ -183,46 +183,19 @@ func (s *Store) AttendanceYear(staffID uint64, year int) ([]data.AttendanceMonth
 // first month and walks their records, never reading other people's.
 func (s *Store) AttendanceBetween(staffIDs []uint64, from, to YearMonth) (map[uint64][]data.AttendanceMonth, error) {
 	out := make(map[uint64][]data.AttendanceMonth, len(staffIDs))
-	if !from.valid() || !to.valid() {
-		return out, fmt.Errorf("bulan %04d-%02d sampai %04d-%02d tidak sah", from.Year, int(from.Month), to.Year, int(to.Month))
-	}
-	var raws []rawMonth
-	err := s.view(func(r reader) error {
-		ab, err := bucketAt(r.tx, bucketAttendance, false)
-		if err != nil || ab == nil {
-			return err
-		}
-		cur := ab.Cursor()
-		for _, id := range staffIDs {
-			first, last := attendanceKey(MonthKey{id, from}), attendanceKey(MonthKey{id, to})
-			for k, v := cur.Seek(first); k != nil && bytes.Compare(k, last) <= 0; k, v = cur.Next() {
-				if ym, ok := parseMonthSuffix(k[8:]); ok && v != nil {
-					raws = append(raws, rawMonth{MonthKey{id, ym}, bytes.Clone(v)})
-				}
-			}
-		}
-		return nil
-	})
+	recs, err := s.AttendanceRecords(staffIDs, from, to)
 	if err != nil {
 		return out, err
+	}
+	raws := make([]rawMonth, len(recs.keys))
+	for j := range raws {
+		raws[j] = rawMonth{recs.keys[j], recs.raw(j)}
 	}
 	months, err := decodeMonths(raws)
 	for _, m := range months {
 		out[m.StaffID] = append(out[m.StaffID], m)
 	}
 	return out, err
-}
-
-func parseMonthSuffix(b []byte) (YearMonth, bool) {
-	var y, m int
-	if len(b) != 6 {
-		return YearMonth{}, false
-	}
-	if _, err := fmt.Sscanf(string(b), "%04d%02d", &y, &m); err != nil {
-		return YearMonth{}, false
-	}
-	ym := YearMonth{y, time.Month(m)}
-	return ym, ym.valid()
 }
 
 // checkMonth refuses a month with an unknown staff member, an impossible

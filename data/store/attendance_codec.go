@@ -177,13 +177,30 @@ const maxMonthStrings = 31 * 11
 // out of order or outside 1–31, an unknown field, a string index or minute
 // out of range, text that is not UTF-8, bytes left over — is errCompactMonth.
 func decodeCompactMonth(b []byte) (map[int]data.DayEntry, error) {
+	var buf [31]data.EnteredDay
+	days, err := decodeCompactDays(b, buf[:0])
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]data.DayEntry, len(days))
+	for _, d := range days {
+		out[d.Day] = d.Entry
+	}
+	return out, nil
+}
+
+// decodeCompactDays is decodeCompactMonth into a list: the days are
+// appended to days[:0] in increasing order, so a list reused for month
+// after month costs no allocation. Any error is errCompactMonth.
+func decodeCompactDays(b []byte, days []data.EnteredDay) ([]data.EnteredDay, error) {
+	days = days[:0]
 	if len(b) == 0 || b[0] != monthCompact {
-		return nil, errCompactMonth
+		return days, errCompactMonth
 	}
 	d := auditReader{b: b[1:], ok: true}
 	n := d.uvarint()
 	if !d.ok || n > maxMonthStrings || n > uint64(len(d.b)) {
-		return nil, errCompactMonth
+		return days[:0], errCompactMonth
 	}
 	var small [32]string
 	table := small[:0]
@@ -193,24 +210,25 @@ func decodeCompactMonth(b []byte) (map[int]data.DayEntry, error) {
 	for i := uint64(0); i < n; i++ {
 		s := d.bytes()
 		if !d.ok || !utf8.Valid(s) {
-			return nil, errCompactMonth
+			return days[:0], errCompactMonth
 		}
 		table = append(table, internString(s))
 	}
-	days := d.uvarint()
-	if !d.ok || days > 31 {
-		return nil, errCompactMonth
+	n = d.uvarint()
+	if !d.ok || n > 31 {
+		return days[:0], errCompactMonth
 	}
-	out := make(map[int]data.DayEntry, days)
+	days = slices.Grow(days, int(n))
 	prev := uint64(0)
-	for i := uint64(0); i < days; i++ {
+	for i := uint64(0); i < n; i++ {
 		day := d.uvarint()
 		fields := d.uvarint()
 		if !d.ok || day <= prev || day > 31 || fields&^dayFieldsAll != 0 {
-			return nil, errCompactMonth
+			return days[:0], errCompactMonth
 		}
 		prev = day
-		var e data.DayEntry
+		days = append(days, data.EnteredDay{Day: int(day)})
+		e := &days[len(days)-1].Entry
 		str := func(bit uint64, dst *string) bool {
 			if fields&bit == 0 {
 				return true
@@ -256,16 +274,15 @@ func decodeCompactMonth(b []byte) (map[int]data.DayEntry, error) {
 			str(dayNote, &e.Note) && str(dayLetter, &e.Letter) && str(dayGranted, &e.GrantedBy) &&
 			str(daySource, &source) && str(dayEntered, &e.EnteredBy)
 		if !ok {
-			return nil, errCompactMonth
+			return days[:0], errCompactMonth
 		}
 		e.Source = data.Source(source)
 		e.Confirmed = fields&dayConfirmed != 0
-		out[int(day)] = e
 	}
 	if !d.ok || len(d.b) != 0 {
-		return nil, errCompactMonth
+		return days[:0], errCompactMonth
 	}
-	return out, nil
+	return days, nil
 }
 
 // internString returns b as a string, shared with commonStrings when it is
@@ -278,9 +295,12 @@ func internString(b []byte) string {
 }
 
 // dayChanges lists the days that differ between two stored months (old is
-// nil for a new record) as audit field changes "days.N", before and after
-// as the day entry's JSON — the same entries a JSON record's diff gave, so
-// the audit of a change stays one day long whatever form either side has.
+// nil for a new record) as audit field changes "days.N", the same fields a
+// JSON record's diff gave, so the audit of a change stays one day long
+// whatever form either side has. Before and after are each stored as a
+// month of that one day in the compact form (dayChange); reading the entry
+// gives them back as the day entry's JSON (auditDayJSON), as older entries
+// hold them.
 func dayChanges(old, val []byte) ([]FieldChange, error) {
 	before := map[int]data.DayEntry{}
 	if old != nil {
@@ -315,14 +335,33 @@ func dayChanges(old, val []byte) ([]FieldChange, error) {
 		}
 		c := FieldChange{Field: "days." + key}
 		if inB {
-			c.Before, _ = json.Marshal(b)
+			c.Before = dayChange(d, b)
 		}
 		if inA {
-			c.After, _ = json.Marshal(a)
+			c.After = dayChange(d, a)
 		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// dayChange is the stored form of one day's side of an audit change: a
+// month holding that day only, in the compact form (about a third of the
+// day entry's JSON).
+func dayChange(day int, e data.DayEntry) []byte {
+	return encodeMonth(data.AttendanceMonth{Days: map[int]data.DayEntry{day: e}})
+}
+
+// auditDayJSON turns a day's side of an audit change as stored (dayChange)
+// back into what an entry shows: the day entry's JSON. A value that does
+// not hold exactly one day is errAuditEntry. buf is reused for the day.
+func auditDayJSON(v []byte, buf []data.EnteredDay) (json.RawMessage, []data.EnteredDay, error) {
+	days, err := decodeCompactDays(v, buf)
+	if err != nil || len(days) != 1 {
+		return nil, days, errAuditEntry
+	}
+	out, err := json.Marshal(days[0].Entry)
+	return out, days, err
 }
 
 // monthDays decodes the days of a stored month of either form.

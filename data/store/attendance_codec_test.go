@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -106,6 +107,12 @@ func FuzzDecodeCompactMonth(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(again, days) {
 			t.Fatalf("re-encoded month reads %+v, %v; first %+v", again, err, days)
 		}
+		// The list form, into a list holding another month, says the same.
+		stale := []data.EnteredDay{{Day: 1, Entry: data.DayEntry{Code: "X", Note: "lama"}}, {Day: 2}}
+		list, err := decodeCompactDays(b, stale)
+		if err != nil || !reflect.DeepEqual(list, (data.AttendanceMonth{Days: days}).DayList().Days) {
+			t.Fatalf("list form %+v, %v; map form %+v", list, err, days)
+		}
 	})
 }
 
@@ -184,4 +191,127 @@ func TestOldJSONMonthStillReadsAndChecks(t *testing.T) {
 	if err != nil || len(rep.Problems) != 2 {
 		t.Fatalf("damaged record: %v, %v", rep.Problems, err)
 	}
+}
+
+// TestAuditDayCompact: the audit entry of a changed day stores the day
+// before and after in the compact form, well under its JSON, and reads back
+// as the day entries' JSON, exactly as an entry of the previous version
+// (the days as JSON) of the same change reads; both verify and pass Check.
+func TestAuditDayCompact(t *testing.T) {
+	t.Parallel()
+	s, _ := openTemp(t)
+	staff := savedStaff(t, s, 2)
+	before := data.DayEntry{Code: data.CodeH, In: "07:20", Out: "16:05", Source: data.SourceMachine}
+	after := data.DayEntry{Code: data.CodeCT, Letter: "850/3", GrantedBy: "Camat", Note: `<b>"ke" & Garut</b>`, Source: data.SourceHand, EnteredBy: "admin"}
+	var months []data.AttendanceMonth
+	for _, p := range staff {
+		m := data.NewAttendanceMonth(p.ID, 2026, time.October)
+		for day := 1; day <= 31; day++ {
+			m.Days[day] = before
+		}
+		months = append(months, m)
+	}
+	if err := s.SaveAttendance(months); err != nil {
+		t.Fatal(err)
+	}
+	// The previous version's entry: the same diff with the days as JSON.
+	jsonDays := func(old, val []byte) ([]FieldChange, error) {
+		changes, err := dayChanges(old, val)
+		for i, c := range changes {
+			for _, side := range []*json.RawMessage{&changes[i].Before, &changes[i].After} {
+				if len(*side) > 0 {
+					days, err := decodeCompactDays(*side, nil)
+					if err != nil || len(days) != 1 {
+						t.Fatalf("%s: %v", c.Field, err)
+					}
+					*side, _ = json.Marshal(days[0].Entry)
+				}
+			}
+		}
+		return changes, err
+	}
+	months[0].Days[12], months[1].Days[12] = after, after
+	delete(months[0].Days, 13)
+	delete(months[1].Days, 13)
+	if err := s.update("simpan kehadiran", func(c *change) error {
+		return c.putRaw(bucketAttendance, attendanceKey(KeyOf(months[0])), encodeMonth(months[0]), jsonDays)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAttendance(months[1:]); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := s.Audit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldEntry, newEntry := entries[len(entries)-2], entries[len(entries)-1]
+	want := []FieldChange{
+		{Field: "days.12", Before: mustJSON(t, before), After: mustJSON(t, after)},
+		{Field: "days.13", Before: mustJSON(t, before)},
+	}
+	for name, e := range map[string]AuditEntry{"JSON days": oldEntry, "compact days": newEntry} {
+		if !reflect.DeepEqual(e.Changes, want) {
+			t.Errorf("%s: changes %s, want %s", name, changesText(e.Changes), changesText(want))
+		}
+	}
+	var oldSize, newSize int
+	if err := s.viewTx(func(tx *bolt.Tx) error {
+		ab := tx.Bucket([]byte(bucketAudit))
+		oldSize, newSize = len(ab.Get(idKey(oldEntry.Seq))), len(ab.Get(idKey(newEntry.Seq)))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if newSize >= oldSize-100 {
+		t.Errorf("compact entry %d B, JSON one %d B", newSize, oldSize)
+	}
+	if err := s.VerifyAudit(); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := s.Check(context.Background(), CheckOptions{}); err != nil || !rep.Clean() {
+		t.Fatalf("Check = %v, %v", rep.Problems, err)
+	}
+}
+
+// TestAuditDayCompactRefused: a compact side of an audit change that does
+// not hold exactly one readable day makes the entry unreadable, never a
+// panic or a wrong day.
+func TestAuditDayCompactRefused(t *testing.T) {
+	t.Parallel()
+	two := data.NewAttendanceMonth(1, 2026, time.October)
+	two.Days[1], two.Days[2] = data.DayEntry{Code: data.CodeH}, data.DayEntry{Code: data.CodeS}
+	one := dayChange(4, data.DayEntry{Code: data.CodeTK})
+	for name, side := range map[string][]byte{
+		"two days": encodeMonth(two), "no day": encodeMonth(data.NewAttendanceMonth(1, 2026, time.October)),
+		"cut short": one[:len(one)-1], "version only": {monthCompact},
+	} {
+		raw := encodeAudit(auditRecord{seq: 1, actor: "uji", action: "x", bucket: bucketAttendance, key: []byte("k"),
+			changes: []FieldChange{{Field: "days.4", Before: side, After: one}}})
+		if _, err := decodeAudit(raw); err == nil {
+			t.Errorf("%s: read", name)
+		}
+	}
+	raw := encodeAudit(auditRecord{seq: 1, changes: []FieldChange{{Field: "days.4", After: one}}})
+	e, err := decodeAudit(raw)
+	if err != nil || len(e.Changes) != 1 || string(e.Changes[0].After) != `{"code":"TK","source":""}` || e.Changes[0].Before != nil {
+		t.Fatalf("one day reads %+v, %v", e.Changes, err)
+	}
+}
+
+func mustJSON(t *testing.T, v any) json.RawMessage {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func changesText(cs []FieldChange) string {
+	var b bytes.Buffer
+	for _, c := range cs {
+		fmt.Fprintf(&b, "%s: %s → %s; ", c.Field, c.Before, c.After)
+	}
+	return b.String()
 }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"kinerja/data"
 )
 
 // metaAuditHead holds the hash of the last audit entry, so that removing or
@@ -158,7 +160,9 @@ type auditRecord struct {
 // encodeAudit writes an entry in the compact form: auditCompact, the
 // sequence number, the time (Unix nanoseconds), actor, action, bucket and
 // key, the record's SHA-256, the previous entry's SHA-256 (or nothing), and
-// each changed field with its value before and after (empty when absent).
+// each changed field with its value before and after (empty when absent):
+// JSON, or for a day of an attendance month that day in the compact month
+// form (dayChange), read back as JSON.
 // Numbers are varints; strings and byte strings carry their length first.
 func encodeAudit(e auditRecord) []byte {
 	size := 64 + len(e.actor) + len(e.action) + len(e.bucket) + len(e.key)
@@ -213,13 +217,20 @@ func decodeAudit(v []byte) (AuditEntry, error) {
 	if n > uint64(len(v)) {
 		return AuditEntry{}, errAuditEntry
 	}
+	var days []data.EnteredDay
 	for i := uint64(0); i < n && d.ok; i++ {
 		c := FieldChange{Field: string(d.bytes())}
-		if b := d.bytes(); len(b) > 0 {
-			c.Before = bytes.Clone(b)
-		}
-		if a := d.bytes(); len(a) > 0 {
-			c.After = bytes.Clone(a)
+		for _, side := range []*json.RawMessage{&c.Before, &c.After} {
+			switch v := d.bytes(); {
+			case len(v) == 0:
+			case v[0] == monthCompact:
+				var err error
+				if *side, days, err = auditDayJSON(v, days); err != nil {
+					return AuditEntry{}, errAuditEntry
+				}
+			default:
+				*side = bytes.Clone(v)
+			}
 		}
 		e.Changes = append(e.Changes, c)
 	}
@@ -239,6 +250,11 @@ type auditReader struct {
 }
 
 func (d *auditReader) uvarint() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // one byte, as most are
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
 		d.b, d.ok = nil, false

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"testing"
 
+	"kinerja/data"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -278,6 +280,9 @@ func TestAuditEntryCompact(t *testing.T) {
 func FuzzDecodeAudit(f *testing.F) {
 	f.Add(encodeAudit(auditRecord{seq: 3, time: testNow, actor: "uji", action: "simpan", bucket: "staff",
 		key: idKey(1), changes: []FieldChange{{Field: "name", Before: []byte(`"a"`)}}, prev: make([]byte, 32)}))
+	f.Add(encodeAudit(auditRecord{seq: 4, time: testNow, actor: "uji", action: "simpan kehadiran", bucket: bucketAttendance,
+		key: idKey(1), changes: []FieldChange{{Field: "days.5", Before: dayChange(5, data.DayEntry{Code: data.CodeH, In: "07:20"}),
+			After: dayChange(5, data.DayEntry{Code: data.CodeS, Note: "demam"})}}, prev: make([]byte, 32)}))
 	f.Add([]byte(`{"seq":1}`))
 	f.Add([]byte{auditCompact, 0xff})
 	f.Fuzz(func(t *testing.T, v []byte) {
