@@ -210,9 +210,10 @@ func TestStaffFormSimpanFocusesFirstError(t *testing.T) {
 	}
 }
 
-// Visiting Dokumen (every tab), Pengaturan and Kehadiran (every tab) never asks
-// for more than the smallest window: the desktop driver would otherwise widen
-// the window by itself, and the sidebar, a share of it, with it.
+// Visiting every screen — Dokumen and Kehadiran on every tab, Pegawai and
+// Penilaian with a person open — never asks for more than the smallest
+// window: the desktop driver would otherwise widen the window by itself, and
+// the sidebar, a share of it, with it.
 func TestScreensDoNotWidenTheWindow(t *testing.T) {
 	u, svc := newTestUI(t, false, Options{})
 	seedKinerja(t, svc)
@@ -236,6 +237,15 @@ func TestScreensDoNotWidenTheWindow(t *testing.T) {
 		u.attendance.tabs.SelectIndex(i)
 		check("Kehadiran › " + it.Text)
 	}
+	for _, s := range []string{ScreenHome, ScreenStaff, ScreenPerform, ScreenSKP} {
+		u.Show(s)
+		check(s)
+	}
+	u.staff.list.Select(0)
+	check("Pegawai with a person open")
+	// The evaluation form with its side column measured 1008 px once.
+	openFirstToRate(t, u)
+	check("Penilaian with a person open")
 	if u.nav.Size() != nav {
 		t.Errorf("the sidebar went from %v to %v", nav, u.nav.Size())
 	}
@@ -380,3 +390,4 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 		t.Errorf("the note entry is %.0f px wide, ending at %.0f of %.0f", note.Size().Width, right(note), win)
 	}
 }
+
