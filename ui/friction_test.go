@@ -390,4 +390,3 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 		t.Errorf("the note entry is %.0f px wide, ending at %.0f of %.0f", note.Size().Width, right(note), win)
 	}
 }
-
