@@ -390,3 +390,53 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 		t.Errorf("the note entry is %.0f px wide, ending at %.0f of %.0f", note.Size().Width, right(note), win)
 	}
 }
+
+// Rekap bulanan in the smallest window: every column heading reads whole
+// (short codes, not "TL — Terlam…"), in both modes, and the legend above
+// the table says what each code means.
+func TestRecapHeadingsReadWhole(t *testing.T) {
+	u, _ := newAttendanceUI(t, 12)
+	u.win.Resize(fyne.NewSize(1000, 700))
+	u.attendance.tabs.SelectIndex(1)
+	v := u.attendance.recap
+	for mode := range 2 {
+		v.mode.SetSelectedIndex(mode)
+		waitFor(t, "the recap", func() bool { return len(v.lines) > 0 && (mode == 0) == (len(v.cols) == len(recapColumns)) })
+		if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+			t.Errorf("mode %d asks for a window %.0f px wide", mode, w)
+		}
+		// Right to left: scrolling back to a heading out of view brings it
+		// in at the left edge with the next few beside it.
+		drawn := map[string]*widget.Label{}
+		for i := len(v.cols) - 1; i >= 0; i-- {
+			c := v.cols[i]
+			if drawn[c.title] == nil {
+				if i <= 1 {
+					v.table.ScrollToLeading() // Fyne's ScrollTo does not scroll to the column after a sticky one
+				} else {
+					v.table.ScrollTo(widget.TableCellID{Row: 0, Col: i})
+				}
+				for _, o := range objectsUnder(v.table) {
+					if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
+						drawn[l.Text] = l
+					}
+				}
+			}
+			heading := drawn[c.title]
+			if heading == nil {
+				t.Errorf("mode %d: heading %q not drawn", mode, c.title)
+				continue
+			}
+			// A label that may truncate asks for no width; measure its text.
+			need := fyne.MeasureText(c.title, theme.TextSize(), heading.TextStyle).Width + 2*theme.InnerPadding()
+			if heading.Size().Width < need {
+				t.Errorf("mode %d: heading %q drawn %.0f px wide, needs %.0f", mode, c.title, heading.Size().Width, need)
+			}
+		}
+	}
+	for _, s := range []string{"TL Terlambat", "PSW Pulang Sebelum Waktunya", "TK Tanpa Keterangan"} {
+		if !shownText(u, s) {
+			t.Errorf("the legend does not say %q", s)
+		}
+	}
+}
