@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -439,4 +440,53 @@ func TestRecapHeadingsReadWhole(t *testing.T) {
 			t.Errorf("the legend does not say %q", s)
 		}
 	}
+}
+
+// The wheel moves the staff form at the faster pace wherever the pointer
+// is — over a label and over an entry field alike (an Entry keeps a
+// scroller of its own that took the wheel and did nothing) — and a click
+// on a field still puts the cursor in it.
+func TestStaffFormWheelScrollsOverFields(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	relayoutWindow(u)
+	if f.scroll.Content.MinSize().Height <= f.scroll.Size().Height {
+		t.Fatalf("the form (%v) fits its pane (%v); nothing to scroll", f.scroll.Content.MinSize(), f.scroll.Size())
+	}
+	d := fyne.CurrentApp().Driver()
+	for _, over := range []fyne.CanvasObject{f.nik, f.labels[data.FieldNIK]} {
+		f.scroll.ScrollToTop()
+		at := d.AbsolutePositionForObject(over).Add(fyne.NewPos(10, 10))
+		test.Scroll(u.win.Canvas(), at, 0, -3*25) // three notches down
+		if got := f.scroll.Offset.Y; got < 250 {
+			t.Errorf("three wheel notches over %T moved the form %.0f px, want at least 250", over, got)
+		}
+	}
+	f.scroll.ScrollToTop()
+	relayoutWindow(u)
+	at := d.AbsolutePositionForObject(f.name).Add(fyne.NewPos(10, 10))
+	clicked := topmostAt(u.win.Canvas().Overlays().Top(), at, func(o fyne.CanvasObject) bool {
+		_, ok := o.(desktop.Mouseable) // the mouse press that focuses an entry
+		return ok
+	})
+	if clicked != f.name {
+		t.Errorf("a click on Nama goes to %T", clicked)
+	}
+}
+
+// topmostAt is the object under root at the absolute position pos that a
+// pointer event matching match goes to: the last one drawn, as the drivers
+// find it.
+func topmostAt(root fyne.CanvasObject, pos fyne.Position, match func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	d := fyne.CurrentApp().Driver()
+	var found fyne.CanvasObject
+	for _, o := range objectsUnder(root) {
+		p, s := d.AbsolutePositionForObject(o), o.Size()
+		if match(o) && pos.X >= p.X && pos.Y >= p.Y && pos.X < p.X+s.Width && pos.Y < p.Y+s.Height {
+			found = o
+		}
+	}
+	return found
 }

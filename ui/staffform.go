@@ -338,7 +338,7 @@ func (f *staffForm) build() fyne.CanvasObject {
 	}
 	buttons := saveBar(f.cancel, f.save)
 	f.scroll = newWheelScroll(grid)
-	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, f.scroll)
+	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, wheelEverywhere(f.scroll))
 }
 
 // submit saves the record when it passes; otherwise every message is shown and the form stays open.
