@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -489,4 +490,78 @@ func topmostAt(root fyne.CanvasObject, pos fyne.Position, match func(fyne.Canvas
 		}
 	}
 	return found
+}
+
+// A valid NIP typed into an empty form fills the birth date (digits 1–8)
+// and the sex (digit 15); a corrected NIP corrects them while they still
+// hold what the NIP gave; what the user typed or chose is never replaced.
+func TestStaffFormFillsBirthDateAndSexFromNIP(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	test.Type(f.nip, "19680411 199303 1 00")
+	if f.birthDate.Text != "" || f.sex.Selected != "" {
+		t.Fatalf("an unfinished NIP filled %q and %q", f.birthDate.Text, f.sex.Selected)
+	}
+	test.Type(f.nip, "9")
+	if f.birthDate.Text != "11/04/1968" || f.sex.Selected != "Laki-laki" {
+		t.Errorf("after the NIP the birth date is %q and the sex %q, want 11/04/1968 and Laki-laki", f.birthDate.Text, f.sex.Selected)
+	}
+	f.nip.SetText("19700512 200012 2 001") // a typing mistake corrected
+	if f.birthDate.Text != "12/05/1970" || f.sex.Selected != "Perempuan" {
+		t.Errorf("after the corrected NIP the birth date is %q and the sex %q, want 12/05/1970 and Perempuan", f.birthDate.Text, f.sex.Selected)
+	}
+	f.birthDate.SetText("")
+	test.Type(f.birthDate, "01/01/1971") // what the personnel file says
+	f.sex.SetSelected("Laki-laki")
+	f.nip.SetText("19680411 199303 1 009")
+	if f.birthDate.Text != "01/01/1971" || f.sex.Selected != "Laki-laki" {
+		t.Errorf("the NIP replaced what the user gave: %q and %q", f.birthDate.Text, f.sex.Selected)
+	}
+	if !strings.Contains(f.fields[data.FieldBirthDate].message(), "berbeda") {
+		t.Errorf("no warning under the birth date that differs from the NIP: %q", f.fields[data.FieldBirthDate].message())
+	}
+}
+
+// "Alasan NIP berbeda" shows only while the NIP disagrees with the birth
+// date or sex (or a reason is written), and its coming and going moves no
+// field above it.
+func TestStaffFormReasonOnlyWhenItApplies(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	reason := func() bool {
+		return f.labels[data.FieldMismatch].Visible() && f.fields[data.FieldMismatch].box.Visible() && shownText(u, "Alasan NIP berbeda")
+	}
+	d := fyne.CurrentApp().Driver()
+	at := func() fyne.Position { relayoutWindow(u); return d.AbsolutePositionForObject(f.contractEnd) }
+	f.kind.SetSelected("PPPK") // the contract dates are the last fields above the reason
+	if reason() {
+		t.Fatal("an empty form shows Alasan NIP berbeda")
+	}
+	end0 := at()
+	test.Type(f.nip, "19900101 2022 21 1 001")
+	if reason() {
+		t.Fatal("a NIP agreeing with the form shows Alasan NIP berbeda")
+	}
+	f.sex.SetSelected("Perempuan")
+	if !reason() {
+		t.Fatal("a sex differing from the NIP does not ask for the reason")
+	}
+	end1 := at()
+	f.sex.SetSelected("Laki-laki")
+	if reason() {
+		t.Error("the reason stays after the sex agrees with the NIP again")
+	}
+	if end2 := at(); end1 != end0 || end2 != end0 {
+		t.Errorf("Akhir kontrak at %v, %v, %v (no reason, reason, none again): the fields moved", end0, end1, end2)
+	}
+	f.sex.SetSelected("Perempuan")
+	test.Type(f.reason, "Data SK berbeda, dikonfirmasi BKPSDM")
+	f.sex.SetSelected("Laki-laki")
+	if !reason() {
+		t.Error("a written reason was hidden")
+	}
 }
