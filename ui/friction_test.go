@@ -565,3 +565,35 @@ func TestStaffFormReasonOnlyWhenItApplies(t *testing.T) {
 		t.Error("a written reason was hidden")
 	}
 }
+
+// Simpan keeps the evaluation form where the user was: the same scroll
+// offset and the keyboard still in the field typed in.
+func TestEvaluationSaveKeepsThePlace(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	openFirstToRate(t, u)
+	f := u.evaluation.form
+	test.Tap(buttonIn(t, objectsUnder(f.view), "Perilaku"))
+	want := f.scroll.Offset
+	if want.Y < 100 {
+		t.Fatalf("Perilaku scrolled the form only to %v", want)
+	}
+	test.Type(f.perilaku[2], "Sigap menjawab pertanyaan warga")
+	u.win.Canvas().Focus(f.perilaku[2])
+	// A click on a button leaves the focus where it was on the desktop
+	// (test.Tap would take it away first).
+	buttonIn(t, objectsUnder(f.view), "Simpan").Tapped(&fyne.PointEvent{})
+	g := u.evaluation.form
+	if g == f {
+		t.Fatal("Simpan did not show the saved evaluation again")
+	}
+	if !shownText(u, "tersimpan") {
+		t.Error("no word that the evaluation was saved")
+	}
+	if g.scroll.Offset != want {
+		t.Errorf("after Simpan the form is scrolled to %v, want %v where it was", g.scroll.Offset, want)
+	}
+	if u.win.Canvas().Focused() != g.perilaku[2] || g.perilaku[2].Text != "Sigap menjawab pertanyaan warga" {
+		t.Errorf("after Simpan the focus is on %T, want the field typed in", u.win.Canvas().Focused())
+	}
+}
