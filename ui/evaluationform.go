@@ -158,7 +158,9 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 		j.button.Importance = widget.LowImportance
 		bar.Add(j.button)
 	}
-	center := container.NewBorder(bar, nil, nil, nil, f.scroll)
+	// The wheel moves the form over its fields too; the catatan, the one
+	// multi-line field, then scrolls with its bar and the keyboard.
+	center := container.NewBorder(bar, nil, nil, nil, wheelEverywhere(f.scroll))
 	side := newEvaluationSide(f)
 	steps := container.NewHBox(f.s.prev, f.s.place, f.s.next)
 	flow := container.New(layout.NewRowWrapLayout(), f.save, f.submit, f.withdraw, f.finalize, f.fixOutside, f.reopen)

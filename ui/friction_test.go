@@ -73,6 +73,14 @@ func TestEvaluationFormScrollsAtAUsefulPace(t *testing.T) {
 	if got := f.scroll.Offset.Y; got < 250 {
 		t.Errorf("three wheel notches moved the form %.0f px, want at least 250", got)
 	}
+	// Over an entry field too (its own scroller took the wheel before).
+	f.scroll.ScrollToTop()
+	relayoutWindow(u)
+	at = fyne.CurrentApp().Driver().AbsolutePositionForObject(f.realisasi[0]).Add(fyne.NewPos(10, 10))
+	test.Scroll(u.win.Canvas(), at, 0, -3*25)
+	if got := f.scroll.Offset.Y; got < 250 {
+		t.Errorf("three wheel notches over Realisasi moved the form %.0f px, want at least 250", got)
+	}
 	test.Tap(buttonIn(t, objectsUnder(f.view), "Rating"))
 	rating := f.jumps[2].card
 	top := rating.Position().Y - f.scroll.Offset.Y

@@ -47,8 +47,8 @@ func wheelEverywhere(s *wheelScroll) fyne.CanvasObject {
 // every single-line Entry holds a scroller of its own that has nothing to
 // scroll, so over a field the wheel did nothing. The catcher takes nothing
 // else: taps, hovering, drags and the cursor shape reach the fields under it.
-// It suits forms of single-line fields only (a multi-line entry could no
-// longer be scrolled with the wheel).
+// A multi-line entry under it no longer scrolls with the wheel (its bar and
+// the keyboard still move it), so it suits forms of single-line fields.
 type wheelCatcher struct {
 	widget.BaseWidget
 	target fyne.Scrollable
