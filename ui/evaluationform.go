@@ -172,8 +172,9 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 // formPlace is where the user was in an evaluation form: how far it was
 // scrolled and which of its entries (by position, -1 for none) had the focus.
 type formPlace struct {
-	offset fyne.Position
-	entry  int
+	offset   fyne.Position
+	entry    int
+	row, col int // the text cursor in that entry
 }
 
 // entries are the form's text fields in a fixed order.
@@ -191,7 +192,7 @@ func (f *evaluationForm) place() formPlace {
 	focused := f.s.u.win.Canvas().Focused()
 	for i, e := range f.entries() {
 		if focused != nil && focused == fyne.Focusable(e) {
-			p.entry = i
+			p.entry, p.row, p.col = i, e.CursorRow, e.CursorColumn
 		}
 	}
 	return p
@@ -202,7 +203,10 @@ func (f *evaluationForm) place() formPlace {
 func (f *evaluationForm) restore(p formPlace) {
 	f.scroll.ScrollToOffset(p.offset)
 	if es := f.entries(); p.entry >= 0 && p.entry < len(es) && !f.v.Locked() && !es[p.entry].Disabled() {
-		f.s.u.win.Canvas().Focus(es[p.entry])
+		e := es[p.entry]
+		e.CursorRow, e.CursorColumn = p.row, p.col
+		f.s.u.win.Canvas().Focus(e)
+		e.Refresh()
 	}
 }
 

@@ -604,4 +604,7 @@ func TestEvaluationSaveKeepsThePlace(t *testing.T) {
 	if u.win.Canvas().Focused() != g.perilaku[2] || g.perilaku[2].Text != "Sigap menjawab pertanyaan warga" {
 		t.Errorf("after Simpan the focus is on %T, want the field typed in", u.win.Canvas().Focused())
 	}
+	if g.perilaku[2].CursorColumn != f.perilaku[2].CursorColumn {
+		t.Errorf("the text cursor went from column %d to %d", f.perilaku[2].CursorColumn, g.perilaku[2].CursorColumn)
+	}
 }
