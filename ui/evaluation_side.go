@@ -26,7 +26,7 @@ type evaluationSide struct {
 
 // sideWidth is the width of the column beside the evaluation, narrow enough
 // that the form beside the list fits the smallest window (1000 px).
-const sideWidth = 230
+const sideWidth = 220
 
 func newEvaluationSide(f *evaluationForm) *evaluationSide {
 	side := &evaluationSide{attendance: wrapLabel(""), revisions: wrapLabel("")}

@@ -227,10 +227,10 @@ func TestStaffFormSimpanFocusesFirstError(t *testing.T) {
 func TestScreensDoNotWidenTheWindow(t *testing.T) {
 	u, svc := newTestUI(t, false, Options{})
 	seedKinerja(t, svc)
-	limit := float32(1000) // the smallest window, minSizeLayout in New
+	limit := smallestWindow.Width
 	check := func(what string) {
 		t.Helper()
-		if w := u.win.Canvas().Content().MinSize().Width; w > limit {
+		if w := windowWidthNeeded(u); w > limit {
 			t.Errorf("%s asks for a window %.0f px wide, more than %.0f", what, w, limit)
 		}
 	}
@@ -307,7 +307,7 @@ func TestExportFolderShownWhole(t *testing.T) {
 	if l.Truncation != fyne.TextTruncateOff || !shownText(u, dir) {
 		t.Errorf("the folder label cuts the path (truncation %v)", l.Truncation)
 	}
-	if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+	if w := windowWidthNeeded(u); w > 1000 {
 		t.Errorf("a long folder asks for a window %.0f px wide", w)
 	}
 }
@@ -360,7 +360,7 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 	u.Show(ScreenAttendance)
 	for i, it := range u.attendance.tabs.Items {
 		u.attendance.tabs.SelectIndex(i)
-		if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+		if w := windowWidthNeeded(u); w > 1000 {
 			t.Errorf("Kehadiran › %s asks for a window %.0f px wide", it.Text, w)
 		}
 	}
@@ -412,7 +412,7 @@ func TestRecapHeadingsReadWhole(t *testing.T) {
 	for mode := range 2 {
 		v.mode.SetSelectedIndex(mode)
 		waitFor(t, "the recap", func() bool { return len(v.lines) > 0 && (mode == 0) == (len(v.cols) == len(recapColumns)) })
-		if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+		if w := windowWidthNeeded(u); w > 1000 {
 			t.Errorf("mode %d asks for a window %.0f px wide", mode, w)
 		}
 		// Right to left: scrolling back to a heading out of view brings it
@@ -607,4 +607,14 @@ func TestEvaluationSaveKeepsThePlace(t *testing.T) {
 	if g.perilaku[2].CursorColumn != f.perilaku[2].CursorColumn {
 		t.Errorf("the text cursor went from column %d to %d", f.perilaku[2].CursorColumn, g.perilaku[2].CursorColumn)
 	}
+}
+
+// windowWidthNeeded is the width the window needs for its content: the
+// content's own and the padding the window draws around it.
+func windowWidthNeeded(u *App) float32 {
+	w := u.win.Canvas().Content().MinSize().Width
+	if u.win.Padded() {
+		w += 2 * theme.Padding()
+	}
+	return w
 }
