@@ -53,6 +53,7 @@ type fileChooser struct {
 	empty *widget.Label
 	msg   *widget.Label
 	dlg   dialog.Dialog
+	win   fyne.Window
 }
 
 // fileItem is one line of the chooser's list.
@@ -64,7 +65,7 @@ type fileItem struct {
 // fileOpen builds a file chooser for purpose accepting the extensions exts
 // (any case; nil accepts any file) and calling cb; parent is its window.
 func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser, error), parent fyne.Window) *fileChooser {
-	c := &fileChooser{u: u, purpose: purpose, cb: cb, path: widget.NewEntry(), msg: widget.NewLabel(""), empty: widget.NewLabel("")}
+	c := &fileChooser{u: u, purpose: purpose, cb: cb, path: widget.NewEntry(), msg: widget.NewLabel(""), empty: widget.NewLabel(""), win: parent}
 	for _, e := range exts {
 		if e = strings.ToLower(e); !slices.Contains(c.exts, e) {
 			c.exts = append(c.exts, e)
@@ -98,7 +99,6 @@ func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser
 		filter = lang.L("open.filter", map[string]any{"Exts": strings.Join(c.exts, ", ")})
 	}
 	hint := widget.NewLabel(filter)
-	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.L("open.path"), container.NewBorder(nil, nil, nil, c.up, c.path))),
@@ -119,9 +119,7 @@ func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser
 // Show shows the chooser and puts the keyboard in its address box.
 func (c *fileChooser) Show() {
 	c.dlg.Show()
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.path); cv != nil {
-		cv.Focus(c.path)
-	}
+	c.win.Canvas().Focus(c.path)
 }
 
 // Resize sets the chooser's size.
