@@ -33,7 +33,7 @@ func prefOpenFolder(purpose string) string { return prefLastFolder + ".open." + 
 
 // fileChooser asks for one file to open, the way the save dialog asks for a
 // folder: an address box taking a typed or pasted path (Enter opens a file or
-// goes into a folder), a button per removable drive, and the folder's
+// goes into a folder, Escape closes), a button per removable drive, and the folder's
 // sub-folders and the files with the accepted extensions. It starts at the
 // folder a file was last opened from for the same purpose, else where
 // startFolder starts. It stands in for dialog.NewFileOpen and calls back the
@@ -47,7 +47,7 @@ type fileChooser struct {
 
 	dir   string     // the folder listed
 	items []fileItem // its sub-folders then its files
-	path  *widget.Entry
+	path  *escEntry
 	up    *widget.Button
 	list  *widget.List
 	empty *widget.Label
@@ -65,7 +65,7 @@ type fileItem struct {
 // fileOpen builds a file chooser for purpose accepting the extensions exts
 // (any case; nil accepts any file) and calling cb; parent is its window.
 func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser, error), parent fyne.Window) *fileChooser {
-	c := &fileChooser{u: u, purpose: purpose, cb: cb, path: widget.NewEntry(), msg: widget.NewLabel(""), empty: widget.NewLabel(""), win: parent}
+	c := &fileChooser{u: u, purpose: purpose, cb: cb, path: newEscEntry(), msg: widget.NewLabel(""), empty: widget.NewLabel(""), win: parent}
 	for _, e := range exts {
 		if e = strings.ToLower(e); !slices.Contains(c.exts, e) {
 			c.exts = append(c.exts, e)
@@ -106,7 +106,8 @@ func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser
 	)
 	ok := widget.NewButtonWithIcon(lang.L("open.open"), theme.FolderOpenIcon(), c.submit)
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("save.cancel"), func() { c.dlg.Hide(); cb(nil, nil) })
+	cancel := widget.NewButton(lang.L("save.cancel"), c.cancel)
+	c.path.onEscape = c.cancel
 	bottom := container.NewVBox(c.msg, container.NewHBox(layoutSpacer(), cancel, ok))
 	content := container.NewBorder(top, bottom, nil, nil, container.NewStack(c.list, container.NewVBox(c.empty)))
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("open.title"), content, parent)
@@ -120,6 +121,12 @@ func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser
 func (c *fileChooser) Show() {
 	c.dlg.Show()
 	c.win.Canvas().Focus(c.path)
+}
+
+// cancel closes the chooser without a file.
+func (c *fileChooser) cancel() {
+	c.dlg.Hide()
+	c.cb(nil, nil)
 }
 
 // Resize sets the chooser's size.
@@ -304,4 +311,25 @@ func (r *fileRow) DoubleTapped(*fyne.PointEvent) {
 	if r.onOpen != nil {
 		r.onOpen()
 	}
+}
+
+// escEntry is an entry where Escape runs onEscape (closing its dialog).
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry() *escEntry {
+	e := &escEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey runs onEscape for Escape and types every other key.
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
