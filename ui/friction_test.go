@@ -444,7 +444,7 @@ func TestRecapHeadingsReadWhole(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"TL Terlambat", "PSW Pulang Sebelum Waktunya", "TK Tanpa Keterangan"} {
+	for _, s := range []string{"TL = Terlambat", "PSW = Pulang Sebelum Waktunya", "TK = Tanpa Keterangan"} {
 		if !shownText(u, s) {
 			t.Errorf("the legend does not say %q", s)
 		}
