@@ -170,7 +170,6 @@ func TestLogoChosenWithDoubleClick(t *testing.T) {
 // the kinds it reads; a restore starts in the backups folder.
 func TestFileOpenersUseTheAppChooser(t *testing.T) {
 	u, svc := newTestUI(t, false, Options{})
-	seedKinerja(t, svc)
 	if err := os.MkdirAll(svc.BackupDir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
