@@ -32,13 +32,14 @@ const (
 func prefOpenFolder(purpose string) string { return prefLastFolder + ".open." + purpose }
 
 // fileChooser asks for one file to open, the way the save dialog asks for a
-// folder: an address box taking a typed or pasted path (Enter opens a file or
-// goes into a folder, Escape closes), a button per removable drive, and the folder's
-// sub-folders and the files with the accepted extensions. It starts at the
-// folder a file was last opened from for the same purpose, else where
-// startFolder starts. It stands in for dialog.NewFileOpen and calls back the
-// same way: a reader on the file, or nil when cancelled. Fyne's own dialog has
-// no box to type a path in and starts at the home folder.
+// folder: an address box taking a typed or pasted path (Enter opens a file
+// or goes into a folder, Escape closes), a button per removable drive, and
+// the folder's sub-folders and the files with the accepted extensions. It
+// starts at the folder a file was last opened from for the same purpose,
+// else where startFolder starts. It stands in for dialog.NewFileOpen and
+// calls back the same way: a reader on the file, or nil when cancelled.
+// Fyne's own dialog has no box to type a path in and starts at the home
+// folder.
 type fileChooser struct {
 	u       *App
 	purpose string
@@ -237,6 +238,9 @@ func (c *fileChooser) submit() {
 		return
 	}
 	path := text
+	if v := filepath.VolumeName(path); v != "" && v == path {
+		path += string(filepath.Separator) // a drive typed as "E:" means its root
+	}
 	if !filepath.IsAbs(path) && c.dir != "" {
 		path = filepath.Join(c.dir, path) // a name typed in the folder listed
 	}
