@@ -90,7 +90,7 @@ func New(a fyne.App, svc *service.Service, opt Options) *App {
 	split.Offset = 0.16
 	u.banner = container.NewVBox()
 	u.banner.Hide()
-	u.win.SetContent(container.New(minSizeLayout{fyne.NewSize(1000, 650)}, container.NewBorder(u.banner, nil, nil, nil, split)))
+	u.win.SetContent(container.New(minSizeLayout{smallestContent()}, container.NewBorder(u.banner, nil, nil, nil, split)))
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.refreshTitle()

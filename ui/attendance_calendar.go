@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -130,7 +129,7 @@ func (v *calendarView) remove(h data.Holiday) {
 
 // chooseCSV imports a holiday list (the SKB of next year) from a CSV file.
 func (v *calendarView) chooseCSV() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := v.u.fileOpen(openCalendar, []string{".csv"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			v.u.showError(err)
 			return
@@ -138,7 +137,6 @@ func (v *calendarView) chooseCSV() {
 		defer r.Close()
 		v.importHolidays(r)
 	}, v.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV"}))
 	d.Resize(fileDialogSize)
 	d.Show()
 }

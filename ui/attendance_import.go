@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -50,7 +49,7 @@ type attImport struct {
 
 // chooseAttendanceFile asks for the machine's file and opens the import.
 func (u *App) chooseAttendanceFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := u.fileOpen(openAttendance, []string{".dat", ".txt", ".csv", ".xlsx"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			u.showError(err)
 			return
@@ -75,7 +74,6 @@ func (u *App) chooseAttendanceFile() {
 			u.openAttendanceImport(name, raw, t)
 		})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".dat", ".txt", ".csv", ".xlsx", ".DAT", ".TXT", ".CSV", ".XLSX"}))
 	d.Resize(fileDialogSize)
 	d.Show()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -24,11 +26,18 @@ var recapColumns = []struct {
 	key   string
 	width float32
 }{
-	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 80},
-	{"att.recap.col.tl", 120}, {"att.recap.col.tlmin", 80}, {"att.recap.col.psw", 220}, {"att.recap.col.pswmin", 90},
+	{"att.recap.col.name", 230}, {"att.recap.col.nip", 170}, {"att.recap.col.working", 48}, {"att.recap.col.h", 48},
+	{"att.recap.col.tl", 48}, {"att.recap.col.tlmin", 72}, {"att.recap.col.psw", 56}, {"att.recap.col.pswmin", 84},
 	{"att.recap.col.dl", 44}, {"att.recap.col.fwa", 50}, {"att.recap.col.tb", 44}, {"att.recap.col.s", 40},
-	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 170}, {"att.recap.col.missing", 70},
+	{"att.recap.col.i", 40}, {"att.recap.col.leave", 52}, {"att.recap.col.tk", 48}, {"att.recap.col.missing", 70},
 	{"att.recap.col.present", 86}, {"att.recap.col.tpp", 104}, {"att.recap.col.piket", 56}, {"att.recap.col.kind", 90},
+}
+
+// headingWidth is width, widened when the heading title would not fit in
+// it: a heading is never cut (the codes are explained in the legend above).
+func headingWidth(title string, width float32) float32 {
+	text := fyne.MeasureText(title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	return max(width, float32(math.Ceil(float64(text+2*theme.InnerPadding()+2))))
 }
 
 // recapCol is one column of a recap table: its heading, width and text.
@@ -42,7 +51,8 @@ type recapCol struct {
 func attendanceCols() []recapCol {
 	cols := make([]recapCol, len(recapColumns))
 	for i, c := range recapColumns {
-		cols[i] = recapCol{title: lang.L(c.key), width: c.width, cell: func(l recapLine) string { return l.cell(i) }}
+		title := lang.L(c.key)
+		cols[i] = recapCol{title: title, width: headingWidth(title, c.width), cell: func(l recapLine) string { return l.cell(i) }}
 	}
 	return cols
 }
@@ -57,14 +67,14 @@ func tppCols(rules data.TPPRules) []recapCol {
 		}
 		return strconv.Itoa(countIn(pick(*l.tpp), i))
 	}
-	cols = append(cols, recapCol{title: lang.L("att.recap.col.tk"), width: 170, cell: func(l recapLine) string { return strconv.Itoa(l.r.TK) }})
+	cols = append(cols, attendanceCols()[14])
 	for i, b := range rules.Late {
-		cols = append(cols, recapCol{title: b.Name, width: 58, cell: func(l recapLine) string {
+		cols = append(cols, recapCol{title: b.Name, width: headingWidth(b.Name, 58), cell: func(l recapLine) string {
 			return count(l, func(d data.TPPDetail) []int { return d.Late }, i)
 		}})
 	}
 	for i, b := range rules.Early {
-		cols = append(cols, recapCol{title: b.Name, width: 64, cell: func(l recapLine) string {
+		cols = append(cols, recapCol{title: b.Name, width: headingWidth(b.Name, 64), cell: func(l recapLine) string {
 			return count(l, func(d data.TPPDetail) []int { return d.Early }, i)
 		}})
 	}
@@ -255,8 +265,9 @@ func newRecapView(u *App) *recapView {
 		container.NewGridWrap(fyne.NewSize(190, v.kind.MinSize().Height), v.kind))
 	outputs := container.NewHBox(container.NewGridWrap(fyne.NewSize(230, v.mode.MinSize().Height), v.mode),
 		layout.NewSpacer(), xlsx, pdfb, printB, signB)
-	hint := widget.NewLabel(lang.L("att.recap.hint"))
+	hint := widget.NewLabel(lang.L("att.recap.hint") + " " + lang.L("att.recap.legend"))
 	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
 	v.view = container.NewBorder(container.NewVBox(top, outputs, hint), v.msg, nil, nil, v.table)
 	return v
 }
@@ -307,12 +318,16 @@ func (v *recapView) show(rec service.Recap, err error) {
 		return
 	}
 	v.lines = recapLines(rec)
+	before := len(v.cols)
 	v.cols = attendanceCols()
 	if v.mode.SelectedIndex() == 1 {
 		v.cols = tppCols(rec.TPP)
 		v.lines = tppOnly(v.lines)
 	}
 	setColumnWidths(v.table, v.cols)
+	if len(v.cols) != before {
+		v.table.ScrollToLeading() // the other recap starts at its first columns
+	}
 	v.msg.SetText(strings.Join(append([]string{lang.L("att.recap.status", map[string]any{"N": len(rec.Lines)})}, rec.Warnings...), " "))
 	v.table.Refresh()
 }

@@ -371,7 +371,7 @@ func TestRecapShowsServiceNumbers(t *testing.T) {
 	for i, c := range v.cols {
 		titles[i] = c.title
 	}
-	if got := strings.Join(titles, " "); got != "Nama NIP TK — Tanpa Keterangan TL1 TL2 TL3 TL4 PSW1 PSW2 PSW3 PSW4 Pot. TPP % Jenis" {
+	if got := strings.Join(titles, " "); got != "Nama NIP TK TL1 TL2 TL3 TL4 PSW1 PSW2 PSW3 PSW4 Pot. TPP % Jenis" {
 		t.Fatalf("TPP columns %q", got)
 	}
 	for _, l := range v.lines {

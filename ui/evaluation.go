@@ -257,10 +257,20 @@ func (s *evaluationScreen) open(staffID uint64) {
 		s.u.showError(err)
 		return
 	}
+	// The same person shown again (after Simpan, Ajukan…) stays where the
+	// user was: the scroll offset, and the field typed in last.
+	var place *formPlace
+	if f := s.form; f != nil && f.v.Staff.ID == staffID && f.v.Period.ID == s.periodID {
+		p := f.place()
+		place = &p
+	}
 	s.staffID = staffID
 	s.form = newEvaluationForm(s, v)
 	s.formBox.Objects = []fyne.CanvasObject{s.form.view}
 	s.formBox.Refresh()
+	if place != nil {
+		s.form.restore(*place)
+	}
 	if i := s.index(staffID); i >= 0 {
 		s.list.Select(i)
 		s.list.ScrollTo(i)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -47,14 +46,13 @@ func newOutsideFixDialog(f *evaluationForm) *outsideFixDialog {
 	d.by.SetText(f.v.Identities.Rater.Name)
 	d.at.SetDate(f.s.u.today())
 	d.pick = widget.NewButton(lang.L("eval.outside.pick"), func() {
-		open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		open := f.s.u.fileOpen(openPDF, []string{".pdf"}, func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return
 			}
 			defer r.Close()
 			d.loadScan(r.URI().Path())
 		}, f.s.u.win)
-		open.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
 		open.Show()
 	})
 	intro := wrapLabel(lang.L("eval.outside.intro", map[string]any{"Rater": f.v.Identities.Rater.Name}))

@@ -24,8 +24,9 @@ type evaluationSide struct {
 	revisions  *widget.Label
 }
 
-// sideWidth is the width of the column beside the evaluation.
-const sideWidth = 260
+// sideWidth is the width of the column beside the evaluation, narrow enough
+// that the form beside the list fits the smallest window (1000 px).
+const sideWidth = 220
 
 func newEvaluationSide(f *evaluationForm) *evaluationSide {
 	side := &evaluationSide{attendance: wrapLabel(""), revisions: wrapLabel("")}

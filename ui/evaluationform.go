@@ -158,13 +158,56 @@ func (f *evaluationForm) build() fyne.CanvasObject {
 		j.button.Importance = widget.LowImportance
 		bar.Add(j.button)
 	}
-	center := container.NewBorder(bar, nil, nil, nil, f.scroll)
+	// The wheel moves the form over its fields too; the catatan, the one
+	// multi-line field, then scrolls with its bar and the keyboard.
+	center := container.NewBorder(bar, nil, nil, nil, wheelEverywhere(f.scroll))
 	side := newEvaluationSide(f)
 	steps := container.NewHBox(f.s.prev, f.s.place, f.s.next)
 	flow := container.New(layout.NewRowWrapLayout(), f.save, f.submit, f.withdraw, f.finalize, f.fixOutside, f.reopen)
 	buttons := container.NewBorder(nil, nil, nil, steps, flow)
 	body := container.NewBorder(nil, nil, nil, side.view, center)
 	return container.NewBorder(header, container.NewVBox(f.status, buttons), nil, nil, body)
+}
+
+// formPlace is where the user was in an evaluation form: how far it was
+// scrolled and which of its entries (by position, -1 for none) had the focus.
+type formPlace struct {
+	offset   fyne.Position
+	entry    int
+	row, col int // the text cursor in that entry
+}
+
+// entries are the form's text fields in a fixed order.
+func (f *evaluationForm) entries() []*widget.Entry {
+	out := make([]*widget.Entry, 0, 2*len(f.realisasi)+len(f.perilaku)+1)
+	for i := range f.realisasi {
+		out = append(out, f.realisasi[i], f.umpanBalik[i])
+	}
+	return append(append(out, f.perilaku[:]...), f.note)
+}
+
+// place reports where the user is in the form.
+func (f *evaluationForm) place() formPlace {
+	p := formPlace{offset: f.scroll.Offset, entry: -1}
+	focused := f.s.u.win.Canvas().Focused()
+	for i, e := range f.entries() {
+		if focused != nil && focused == fyne.Focusable(e) {
+			p.entry, p.row, p.col = i, e.CursorRow, e.CursorColumn
+		}
+	}
+	return p
+}
+
+// restore scrolls a form just shown to p and gives the focus back to the
+// same entry when the form may still be typed into.
+func (f *evaluationForm) restore(p formPlace) {
+	f.scroll.ScrollToOffset(p.offset)
+	if es := f.entries(); p.entry >= 0 && p.entry < len(es) && !f.v.Locked() && !es[p.entry].Disabled() {
+		e := es[p.entry]
+		e.CursorRow, e.CursorColumn = p.row, p.col
+		f.s.u.win.Canvas().Focus(e)
+		e.Refresh()
+	}
 }
 
 // jumpTarget is a card of the evaluation form and its button in the bar above it.

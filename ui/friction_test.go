@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -70,6 +72,14 @@ func TestEvaluationFormScrollsAtAUsefulPace(t *testing.T) {
 	test.Scroll(u.win.Canvas(), at, 0, -3*25) // three notches down
 	if got := f.scroll.Offset.Y; got < 250 {
 		t.Errorf("three wheel notches moved the form %.0f px, want at least 250", got)
+	}
+	// Over an entry field too (its own scroller took the wheel before).
+	f.scroll.ScrollToTop()
+	relayoutWindow(u)
+	at = fyne.CurrentApp().Driver().AbsolutePositionForObject(f.realisasi[0]).Add(fyne.NewPos(10, 10))
+	test.Scroll(u.win.Canvas(), at, 0, -3*25)
+	if got := f.scroll.Offset.Y; got < 250 {
+		t.Errorf("three wheel notches over Realisasi moved the form %.0f px, want at least 250", got)
 	}
 	test.Tap(buttonIn(t, objectsUnder(f.view), "Rating"))
 	rating := f.jumps[2].card
@@ -210,16 +220,17 @@ func TestStaffFormSimpanFocusesFirstError(t *testing.T) {
 	}
 }
 
-// Visiting Dokumen (every tab), Pengaturan and Kehadiran (every tab) never asks
-// for more than the smallest window: the desktop driver would otherwise widen
-// the window by itself, and the sidebar, a share of it, with it.
+// Visiting every screen — Dokumen and Kehadiran on every tab, Pegawai and
+// Penilaian with a person open — never asks for more than the smallest
+// window: the desktop driver would otherwise widen the window by itself, and
+// the sidebar, a share of it, with it.
 func TestScreensDoNotWidenTheWindow(t *testing.T) {
 	u, svc := newTestUI(t, false, Options{})
 	seedKinerja(t, svc)
-	limit := float32(1000) // the smallest window, minSizeLayout in New
+	limit := smallestWindow.Width
 	check := func(what string) {
 		t.Helper()
-		if w := u.win.Canvas().Content().MinSize().Width; w > limit {
+		if w := windowWidthNeeded(u); w > limit {
 			t.Errorf("%s asks for a window %.0f px wide, more than %.0f", what, w, limit)
 		}
 	}
@@ -236,6 +247,15 @@ func TestScreensDoNotWidenTheWindow(t *testing.T) {
 		u.attendance.tabs.SelectIndex(i)
 		check("Kehadiran › " + it.Text)
 	}
+	for _, s := range []string{ScreenHome, ScreenStaff, ScreenPerform, ScreenSKP} {
+		u.Show(s)
+		check(s)
+	}
+	u.staff.list.Select(0)
+	check("Pegawai with a person open")
+	// The evaluation form with its side column measured 1008 px once.
+	openFirstToRate(t, u)
+	check("Penilaian with a person open")
 	if u.nav.Size() != nav {
 		t.Errorf("the sidebar went from %v to %v", nav, u.nav.Size())
 	}
@@ -287,7 +307,7 @@ func TestExportFolderShownWhole(t *testing.T) {
 	if l.Truncation != fyne.TextTruncateOff || !shownText(u, dir) {
 		t.Errorf("the folder label cuts the path (truncation %v)", l.Truncation)
 	}
-	if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+	if w := windowWidthNeeded(u); w > 1000 {
 		t.Errorf("a long folder asks for a window %.0f px wide", w)
 	}
 }
@@ -340,7 +360,7 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 	u.Show(ScreenAttendance)
 	for i, it := range u.attendance.tabs.Items {
 		u.attendance.tabs.SelectIndex(i)
-		if w := u.win.Canvas().Content().MinSize().Width; w > 1000 {
+		if w := windowWidthNeeded(u); w > 1000 {
 			t.Errorf("Kehadiran › %s asks for a window %.0f px wide", it.Text, w)
 		}
 	}
@@ -379,4 +399,222 @@ func TestAttendanceFitsTheSmallestWindow(t *testing.T) {
 	if note.Size().Width < 150 || right(note) > win {
 		t.Errorf("the note entry is %.0f px wide, ending at %.0f of %.0f", note.Size().Width, right(note), win)
 	}
+}
+
+// Rekap bulanan in the smallest window: every column heading reads whole
+// (short codes, not "TL — Terlam…"), in both modes, and the legend above
+// the table says what each code means.
+func TestRecapHeadingsReadWhole(t *testing.T) {
+	u, _ := newAttendanceUI(t, 12)
+	u.win.Resize(fyne.NewSize(1000, 700))
+	u.attendance.tabs.SelectIndex(1)
+	v := u.attendance.recap
+	for mode := range 2 {
+		v.mode.SetSelectedIndex(mode)
+		waitFor(t, "the recap", func() bool { return len(v.lines) > 0 && (mode == 0) == (len(v.cols) == len(recapColumns)) })
+		if w := windowWidthNeeded(u); w > 1000 {
+			t.Errorf("mode %d asks for a window %.0f px wide", mode, w)
+		}
+		// Right to left: scrolling back to a heading out of view brings it
+		// in at the left edge with the next few beside it.
+		drawn := map[string]*widget.Label{}
+		for i := len(v.cols) - 1; i >= 0; i-- {
+			c := v.cols[i]
+			if drawn[c.title] == nil {
+				if i <= 1 {
+					v.table.ScrollToLeading() // Fyne's ScrollTo does not scroll to the column after a sticky one
+				} else {
+					v.table.ScrollTo(widget.TableCellID{Row: 0, Col: i})
+				}
+				for _, o := range objectsUnder(v.table) {
+					if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
+						drawn[l.Text] = l
+					}
+				}
+			}
+			heading := drawn[c.title]
+			if heading == nil {
+				t.Errorf("mode %d: heading %q not drawn", mode, c.title)
+				continue
+			}
+			// A label that may truncate asks for no width; measure its text.
+			need := fyne.MeasureText(c.title, theme.TextSize(), heading.TextStyle).Width + 2*theme.InnerPadding()
+			if heading.Size().Width < need {
+				t.Errorf("mode %d: heading %q drawn %.0f px wide, needs %.0f", mode, c.title, heading.Size().Width, need)
+			}
+		}
+	}
+	for _, s := range []string{"TL = Terlambat", "PSW = Pulang Sebelum Waktunya", "TK = Tanpa Keterangan"} {
+		if !shownText(u, s) {
+			t.Errorf("the legend does not say %q", s)
+		}
+	}
+}
+
+// The wheel moves the staff form at the faster pace wherever the pointer
+// is — over a label and over an entry field alike (an Entry keeps a
+// scroller of its own that took the wheel and did nothing) — and a click
+// on a field still puts the cursor in it.
+func TestStaffFormWheelScrollsOverFields(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	relayoutWindow(u)
+	if f.scroll.Content.MinSize().Height <= f.scroll.Size().Height {
+		t.Fatalf("the form (%v) fits its pane (%v); nothing to scroll", f.scroll.Content.MinSize(), f.scroll.Size())
+	}
+	d := fyne.CurrentApp().Driver()
+	for _, over := range []fyne.CanvasObject{f.nik, f.labels[data.FieldNIK]} {
+		f.scroll.ScrollToTop()
+		at := d.AbsolutePositionForObject(over).Add(fyne.NewPos(10, 10))
+		test.Scroll(u.win.Canvas(), at, 0, -3*25) // three notches down
+		if got := f.scroll.Offset.Y; got < 250 {
+			t.Errorf("three wheel notches over %T moved the form %.0f px, want at least 250", over, got)
+		}
+	}
+	f.scroll.ScrollToTop()
+	relayoutWindow(u)
+	at := d.AbsolutePositionForObject(f.name).Add(fyne.NewPos(10, 10))
+	clicked := topmostAt(u.win.Canvas().Overlays().Top(), at, func(o fyne.CanvasObject) bool {
+		_, ok := o.(desktop.Mouseable) // the mouse press that focuses an entry
+		return ok
+	})
+	if clicked != f.name {
+		t.Errorf("a click on Nama goes to %T", clicked)
+	}
+}
+
+// topmostAt is the object under root at the absolute position pos that a
+// pointer event matching match goes to: the last one drawn, as the drivers
+// find it.
+func topmostAt(root fyne.CanvasObject, pos fyne.Position, match func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	d := fyne.CurrentApp().Driver()
+	var found fyne.CanvasObject
+	for _, o := range objectsUnder(root) {
+		p, s := d.AbsolutePositionForObject(o), o.Size()
+		if match(o) && pos.X >= p.X && pos.Y >= p.Y && pos.X < p.X+s.Width && pos.Y < p.Y+s.Height {
+			found = o
+		}
+	}
+	return found
+}
+
+// A valid NIP typed into an empty form fills the birth date (digits 1–8)
+// and the sex (digit 15); a corrected NIP corrects them while they still
+// hold what the NIP gave; what the user typed or chose is never replaced.
+func TestStaffFormFillsBirthDateAndSexFromNIP(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	test.Type(f.nip, "19680411 199303 1 00")
+	if f.birthDate.Text != "" || f.sex.Selected != "" {
+		t.Fatalf("an unfinished NIP filled %q and %q", f.birthDate.Text, f.sex.Selected)
+	}
+	test.Type(f.nip, "9")
+	if f.birthDate.Text != "11/04/1968" || f.sex.Selected != "Laki-laki" {
+		t.Errorf("after the NIP the birth date is %q and the sex %q, want 11/04/1968 and Laki-laki", f.birthDate.Text, f.sex.Selected)
+	}
+	f.nip.SetText("19700512 200012 2 001") // a typing mistake corrected
+	if f.birthDate.Text != "12/05/1970" || f.sex.Selected != "Perempuan" {
+		t.Errorf("after the corrected NIP the birth date is %q and the sex %q, want 12/05/1970 and Perempuan", f.birthDate.Text, f.sex.Selected)
+	}
+	f.birthDate.SetText("")
+	test.Type(f.birthDate, "01/01/1971") // what the personnel file says
+	f.sex.SetSelected("Laki-laki")
+	f.nip.SetText("19680411 199303 1 009")
+	if f.birthDate.Text != "01/01/1971" || f.sex.Selected != "Laki-laki" {
+		t.Errorf("the NIP replaced what the user gave: %q and %q", f.birthDate.Text, f.sex.Selected)
+	}
+	if !strings.Contains(f.fields[data.FieldBirthDate].message(), "berbeda") {
+		t.Errorf("no warning under the birth date that differs from the NIP: %q", f.fields[data.FieldBirthDate].message())
+	}
+}
+
+// "Alasan NIP berbeda" shows only while the NIP disagrees with the birth
+// date or sex (or a reason is written), and its coming and going moves no
+// field above it.
+func TestStaffFormReasonOnlyWhenItApplies(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	u.Show(ScreenStaff)
+	test.Tap(button(t, u, "Tambah pegawai"))
+	f := u.staff.form
+	reason := func() bool {
+		return f.labels[data.FieldMismatch].Visible() && f.fields[data.FieldMismatch].box.Visible() && shownText(u, "Alasan NIP berbeda")
+	}
+	d := fyne.CurrentApp().Driver()
+	at := func() fyne.Position { relayoutWindow(u); return d.AbsolutePositionForObject(f.contractEnd) }
+	f.kind.SetSelected("PPPK") // the contract dates are the last fields above the reason
+	if reason() {
+		t.Fatal("an empty form shows Alasan NIP berbeda")
+	}
+	end0 := at()
+	test.Type(f.nip, "19900101 2022 21 1 001")
+	if reason() {
+		t.Fatal("a NIP agreeing with the form shows Alasan NIP berbeda")
+	}
+	f.sex.SetSelected("Perempuan")
+	if !reason() {
+		t.Fatal("a sex differing from the NIP does not ask for the reason")
+	}
+	end1 := at()
+	f.sex.SetSelected("Laki-laki")
+	if reason() {
+		t.Error("the reason stays after the sex agrees with the NIP again")
+	}
+	if end2 := at(); end1 != end0 || end2 != end0 {
+		t.Errorf("Akhir kontrak at %v, %v, %v (no reason, reason, none again): the fields moved", end0, end1, end2)
+	}
+	f.sex.SetSelected("Perempuan")
+	test.Type(f.reason, "Data SK berbeda, dikonfirmasi BKPSDM")
+	f.sex.SetSelected("Laki-laki")
+	if !reason() {
+		t.Error("a written reason was hidden")
+	}
+}
+
+// Simpan keeps the evaluation form where the user was: the same scroll
+// offset and the keyboard still in the field typed in.
+func TestEvaluationSaveKeepsThePlace(t *testing.T) {
+	u, svc := newTestUI(t, false, Options{})
+	seedKinerja(t, svc)
+	openFirstToRate(t, u)
+	f := u.evaluation.form
+	test.Tap(buttonIn(t, objectsUnder(f.view), "Perilaku"))
+	want := f.scroll.Offset
+	if want.Y < 100 {
+		t.Fatalf("Perilaku scrolled the form only to %v", want)
+	}
+	test.Type(f.perilaku[2], "Sigap menjawab pertanyaan warga")
+	u.win.Canvas().Focus(f.perilaku[2])
+	// A click on a button leaves the focus where it was on the desktop
+	// (test.Tap would take it away first).
+	buttonIn(t, objectsUnder(f.view), "Simpan").Tapped(&fyne.PointEvent{})
+	g := u.evaluation.form
+	if g == f {
+		t.Fatal("Simpan did not show the saved evaluation again")
+	}
+	if !shownText(u, "tersimpan") {
+		t.Error("no word that the evaluation was saved")
+	}
+	if g.scroll.Offset != want {
+		t.Errorf("after Simpan the form is scrolled to %v, want %v where it was", g.scroll.Offset, want)
+	}
+	if u.win.Canvas().Focused() != g.perilaku[2] || g.perilaku[2].Text != "Sigap menjawab pertanyaan warga" {
+		t.Errorf("after Simpan the focus is on %T, want the field typed in", u.win.Canvas().Focused())
+	}
+	if g.perilaku[2].CursorColumn != f.perilaku[2].CursorColumn {
+		t.Errorf("the text cursor went from column %d to %d", f.perilaku[2].CursorColumn, g.perilaku[2].CursorColumn)
+	}
+}
+
+// windowWidthNeeded is the width the window needs for its content: the
+// content's own and the padding the window draws around it.
+func windowWidthNeeded(u *App) float32 {
+	w := u.win.Canvas().Content().MinSize().Width
+	if u.win.Padded() {
+		w += 2 * theme.Padding()
+	}
+	return w
 }

@@ -259,15 +259,5 @@ func (u *App) rememberFolder(dir string) {
 	u.fyne.Preferences().SetString(prefLastFolder, dir)
 }
 
-// startAt opens a Fyne file dialog at the last folder used (or a removable
-// drive), for the pickers that still use one to open a file.
-func (u *App) startAt(d *dialog.FileDialog) {
-	if dir := u.startFolder(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-}
-
 // layoutSpacer pushes the buttons after it to the right of an HBox.
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data/service"
@@ -126,10 +125,10 @@ func noteLabel(text string, imp widget.Importance) *widget.Label {
 // pickBackup lets the user pick a backup file, starting in the backups folder.
 func (c *dataCard) pickBackup() { c.u.pickBackup() }
 
-// pickBackup shows the file picker on the backups folder; the file is only
-// read (Fyne opens it for reading, then the store inspects it).
+// pickBackup shows the file chooser, on the backups folder until a backup
+// was picked elsewhere; the file is only read (then the store inspects it).
 func (u *App) pickBackup() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := u.fileOpen(openBackup, []string{".db"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			u.showError(err)
 			return
@@ -138,10 +137,7 @@ func (u *App) pickBackup() {
 		_ = r.Close()
 		u.inspectAndConfirm(path)
 	}, u.win)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(u.svc.BackupDir())); err == nil {
-		d.SetLocation(dir)
-	}
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".DB"}))
+	d.startIn(u.svc.BackupDir())
 	d.Show()
 }
 

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -73,7 +72,7 @@ func (c *logoCard) show(logo []byte) {
 
 // choose asks for a PNG or JPEG file and stores it as the logo.
 func (c *logoCard) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := c.u.fileOpen(openImage, []string{".png", ".jpg", ".jpeg"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			c.u.showError(err)
 			return
@@ -91,7 +90,6 @@ func (c *logoCard) choose() {
 		c.show(raw)
 		c.say(lang.L("settings.logo.saved", map[string]any{"Name": name}), false)
 	}, c.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
 	d.Resize(fileDialogSize)
 	d.Show()
 }

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -258,7 +257,7 @@ func rootFileName(u *App) string {
 // chooseTrust asks for another office's root (.cer), shows its name and
 // fingerprint, and trusts it once the user confirms.
 func (t *signersTab) chooseTrust() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := t.u.fileOpen(openCert, []string{".cer", ".crt", ".pem"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			t.u.showError(err)
 			return
@@ -272,7 +271,6 @@ func (t *signersTab) chooseTrust() {
 		}
 		t.confirmTrust(raw)
 	}, t.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".cer", ".crt", ".pem", ".CER", ".CRT", ".PEM"}))
 	d.Show()
 }
 

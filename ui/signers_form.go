@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,7 +102,7 @@ func signableStaff(u *App) ([]data.Staff, error) {
 
 // chooseFile asks for the .p12/.pfx file and keeps its content.
 func (f *signerForm) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := f.t.u.fileOpen(openCert, []string{".p12", ".pfx"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			f.t.u.showError(err)
 			return
@@ -118,7 +117,6 @@ func (f *signerForm) chooseFile() {
 		f.file = raw
 		f.fileName.SetText(filepath.Base(path))
 	}, f.t.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".p12", ".pfx", ".P12", ".PFX"}))
 	d.Show()
 }
 

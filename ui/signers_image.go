@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -129,7 +128,7 @@ func enableButtonIf(b *widget.Button, on bool) {
 // chooseFile asks for a PNG or JPEG file and previews it once it passes
 // service.CheckSignatureImage.
 func (f *signatureImageForm) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := f.t.u.fileOpen(openImage, []string{".png", ".jpg", ".jpeg"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			f.t.u.showError(err)
 			return
@@ -138,7 +137,6 @@ func (f *signatureImageForm) chooseFile() {
 		_ = r.Close()
 		f.useFile(path)
 	}, f.t.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
 	d.Show()
 }
 

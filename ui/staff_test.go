@@ -21,6 +21,7 @@ func fillNewPNS(t *testing.T, f *staffForm, nip, birth string) {
 	test.Type(f.gelarBelakang, "M.Si.")
 	f.sex.SetSelected("Laki-laki")
 	test.Type(f.birthPlace, "Bandung")
+	f.birthDate.SetText("") // the form filled it from the NIP; the user types their own
 	test.Type(f.birthDate, birth)
 	f.rank.SetSelected(data.RankLabel("III/d"))
 	test.Type(f.position, "Kepala Seksi Pemerintahan")

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"errors"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -45,6 +47,7 @@ type staffForm struct {
 	birthDate, start, contractStart, contractEnd *DateEntry
 
 	labels  map[string]*widget.Label
+	strut   *canvas.Rectangle // keeps the label column as wide as its widest label, shown or not
 	fields  map[string]*field
 	general *widget.Label // problems of later history events
 	scroll  *wheelScroll
@@ -55,6 +58,12 @@ type staffForm struct {
 
 	touched   map[string]bool
 	submitted bool
+	// fromNIP holds the birth date and sex last filled in from the NIP, so a
+	// corrected NIP may correct them while they still hold those values.
+	fromNIP struct {
+		birth data.Date
+		sex   data.Sex
+	}
 	rankCodes []string // codes behind the rank options, "" for "no rank"
 	unitIDs   []uint64 // ids behind the unit options
 	onSaved   func(data.Staff)
@@ -186,9 +195,14 @@ func (f *staffForm) watch() {
 		f.setRankOptions(data.Kind(s), f.selectedRank())
 		f.touched[data.FieldKind] = true
 		f.refreshRows()
+		f.fillFromNIP()
 		f.check()
 	}
-	f.nip.OnChanged = on(data.FieldNIP)
+	f.nip.OnChanged = func(string) {
+		f.touched[data.FieldNIP] = true
+		f.fillFromNIP()
+		f.check()
+	}
 	f.nik.OnChanged = on(data.FieldNIK)
 	f.name.OnChanged = on(data.FieldName)
 	f.gelarDepan.OnChanged = on(fieldGelarDepan)
@@ -206,6 +220,36 @@ func (f *staffForm) watch() {
 	for _, e := range []*widget.Entry{f.nip, f.nik, f.name, f.gelarDepan, f.gelarBelakang, f.birthPlace, f.position, f.reason,
 		&f.birthDate.Entry, &f.start.Entry, &f.contractStart.Entry, &f.contractEnd.Entry} {
 		e.OnSubmitted = func(string) { f.submit() }
+	}
+}
+
+// fillFromNIP fills the birth date (NIP digits 1–8) and the sex (digit 15,
+// Perka BKN 22/2007) from a valid NIP or NI PPPK when they are empty, or
+// still hold what an earlier NIP filled in. What the user typed or chose is
+// never replaced; where it differs from the NIP, the form warns.
+func (f *staffForm) fillFromNIP() {
+	k := data.Kind(f.kind.Selected)
+	if !k.HasNIP() || !f.fields[data.FieldNIP].box.Visible() {
+		return
+	}
+	var n data.NIP
+	var err error
+	if k.IsPPPK() {
+		n, _, err = data.ParseNIPPPPK(f.nip.Text, f.u.today())
+	} else {
+		n, err = data.ParseNIP(f.nip.Text, f.u.today())
+	}
+	if err != nil {
+		return
+	}
+	birth, berr := f.birthDate.Date()
+	if strings.TrimSpace(f.birthDate.Text) == "" || (berr == nil && !f.fromNIP.birth.IsZero() && birth.Equal(f.fromNIP.birth)) {
+		f.fromNIP.birth = n.BirthDate
+		f.birthDate.SetDate(n.BirthDate)
+	}
+	if sex := sexOf(f.sex.Selected); sex == "" || (f.fromNIP.sex != "" && sex == f.fromNIP.sex) {
+		f.fromNIP.sex = n.Sex
+		f.sex.SetSelected(sexLabel(n.Sex))
 	}
 }
 
@@ -258,9 +302,10 @@ func (f *staffForm) check() (data.Staff, bool) {
 // showProblems puts each message next to its field (when touched or after a
 // first Simpan) and the history messages under the form.
 func (f *staffForm) showProblems(p data.Problems) {
-	if len(p.Warnings) > 0 || f.reason.Text != "" {
-		f.showRow(data.FieldMismatch, true)
-	}
+	// The reason applies only while the NIP disagrees with the record (or a
+	// reason is already written). Its row is the last of the form, so showing
+	// or hiding it never moves a field above it.
+	f.showRow(data.FieldMismatch, len(p.Warnings) > 0 || f.reason.Text != "")
 	for name, fl := range f.fields {
 		if f.submitted || f.touched[name] || name == data.FieldMismatch {
 			fl.show(problemsOf(p, name))
@@ -296,6 +341,11 @@ func (f *staffForm) refreshRows() {
 	f.showRow(data.FieldContractStart, k.IsPPPK())
 	f.showRow(data.FieldContractEnd, k.IsPPPK())
 	f.showRow(data.FieldMismatch, f.reason.Text != "")
+	var w float32
+	for _, l := range f.labels {
+		w = max(w, l.MinSize().Width)
+	}
+	f.strut.SetMinSize(fyne.NewSize(w, 0))
 }
 
 func (f *staffForm) showRow(name string, visible bool) {
@@ -328,6 +378,11 @@ func (f *staffForm) build() fyne.CanvasObject {
 		grid.Add(f.labels[name])
 		grid.Add(f.fields[name].box)
 	}
+	// A row of no height whose label is as wide as the widest label: the
+	// inputs start at the same x whether or not the widest row is shown.
+	f.strut = canvas.NewRectangle(color.Transparent)
+	grid.Add(f.strut)
+	grid.Add(canvas.NewRectangle(color.Transparent))
 	f.cancel = widget.NewButton(lang.L("button.cancel"), func() { f.dialog.Hide() })
 	f.save = newSaveButton(lang.L("button.save"), f.submit)
 	var note fyne.CanvasObject = layout.NewSpacer()
@@ -338,7 +393,7 @@ func (f *staffForm) build() fyne.CanvasObject {
 	}
 	buttons := saveBar(f.cancel, f.save)
 	f.scroll = newWheelScroll(grid)
-	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, f.scroll)
+	return container.NewBorder(note, container.NewVBox(f.general, buttons), nil, nil, wheelEverywhere(f.scroll))
 }
 
 // submit saves the record when it passes; otherwise every message is shown and the form stays open.

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
@@ -40,7 +39,7 @@ type importWizard struct {
 
 // importStaff asks for a CSV or XLSX file, reads it off the UI goroutine and opens the wizard.
 func (u *App) importStaff() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := u.fileOpen(openStaff, []string{".csv", ".xlsx"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			u.showError(err)
 			return
@@ -58,7 +57,6 @@ func (u *App) importStaff() {
 			u.openImport(name, t)
 		})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
 	d.Show()
 }
 

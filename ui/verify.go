@@ -9,9 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,7 +52,7 @@ func newVerifyTab(u *App) *verifyTab {
 
 // chooseFile asks for one PDF and verifies it; earlier results stay above.
 func (t *verifyTab) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := t.u.fileOpen(openPDF, []string{".pdf"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			t.u.showError(err)
 			return
@@ -63,7 +61,6 @@ func (t *verifyTab) chooseFile() {
 		_ = r.Close()
 		t.verifyFiles([]string{path})
 	}, t.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
 	d.Show()
 }
 
