@@ -229,7 +229,10 @@ func (t *dayTable) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		g.step(g.cursor.row, g.cursor.field, -1)
 	default:
+		// The key goes to the end of the cursor's column, as typed runes
+		// do, wherever the recycled entry's own cursor was.
 		if e := g.focusCell(g.cursor.row, g.cursor.field); e != nil {
+			e.CursorColumn = len([]rune(e.Text))
 			e.TypedKey(k)
 		}
 	}
