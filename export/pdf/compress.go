@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // Page streams are compressed here, after gofpdf has written the document,
@@ -18,14 +18,37 @@ import (
 // get gofpdf's own output.
 var finishPDF = compressPages
 
-// zlibWriters keeps zlib writers for reuse (see compressPages).
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression) // cannot fail at a valid level
-	return w
-}}
+// zlibWriters keeps zlib writers for reuse (see compressPages), as many as
+// documents are made at once. A writer is about 800 KB of tables; a
+// sync.Pool would drop them at every garbage collection, which a batch of
+// documents causes every document or two. They compress at zlib.BestSpeed,
+// the level gofpdf itself uses: its Reset costs nothing, while at the other
+// levels every Reset clears 640 KB of match tables, more than compressing a
+// page. A document is a few kilobytes larger than at the default level.
+var zlibWriters = make(chan *zlib.Writer, runtime.GOMAXPROCS(0))
+
+// getZlib returns a free writer or a new one.
+func getZlib() *zlib.Writer {
+	select {
+	case w := <-zlibWriters:
+		return w
+	default:
+		w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // cannot fail at a valid level
+		return w
+	}
+}
+
+// putZlib keeps a writer for the next document, unless enough are kept.
+func putZlib(w *zlib.Writer) {
+	select {
+	case zlibWriters <- w:
+	default:
+	}
+}
 
 // compressPages returns doc, a PDF as gofpdf writes it with compression off,
-// with the page content streams flate-compressed and the cross-reference
+// with the page content streams flate-compressed, the embedded fonts cut to
+// the glyphs the pages draw (fonts.go, subset.go) and the cross-reference
 // table rewritten for the new offsets. Every other object is copied byte for
 // byte. A document not laid out as gofpdf lays it out is refused.
 func compressPages(doc []byte) ([]byte, error) {
@@ -33,34 +56,51 @@ func compressPages(doc []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, len(doc))
-	out = append(out, doc[:objs[0].off]...)
-	offsets := make(map[int]int, len(objs))
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	var z bytes.Buffer
-	for i, o := range objs {
+	for i := range objs {
 		end := xref
 		if i+1 < len(objs) {
 			end = objs[i+1].off
 		}
-		offsets[o.num] = len(out)
-		body := doc[o.off:end]
-		content, ok := plainStream(body, o.num)
-		if !ok {
-			out = append(out, body...)
-			continue
-		}
+		objs[i].body = doc[objs[i].off:end]
+	}
+	zw := getZlib()
+	defer putZlib(zw)
+	var z bytes.Buffer
+	deflate := func(data []byte) ([]byte, error) {
 		z.Reset()
 		zw.Reset(&z)
-		if _, err := zw.Write(content); err != nil {
+		if _, err := zw.Write(data); err != nil {
 			return nil, err
 		}
 		if err := zw.Close(); err != nil {
 			return nil, err
 		}
-		out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, z.Len())
-		out = append(out, z.Bytes()...)
+		return z.Bytes(), nil
+	}
+	replaced, err := embedFonts(objs, deflate)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(doc))
+	out = append(out, doc[:objs[0].off]...)
+	offsets := make(map[int]int, len(objs))
+	for _, o := range objs {
+		offsets[o.num] = len(out)
+		if body, ok := replaced[o.num]; ok {
+			out = append(out, body...)
+			continue
+		}
+		content, ok := plainStream(o.body, o.num)
+		if !ok {
+			out = append(out, o.body...)
+			continue
+		}
+		packed, err := deflate(content)
+		if err != nil {
+			return nil, err
+		}
+		out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(packed))
+		out = append(out, packed...)
 		out = append(out, "\nendstream\nendobj\n"...)
 	}
 	start := len(out)
@@ -84,8 +124,12 @@ func compressPages(doc []byte) ([]byte, error) {
 	return out, nil
 }
 
-// gofpdfObject is an object of the document: its number and where it starts.
-type gofpdfObject struct{ num, off int }
+// gofpdfObject is an object of the document: its number, where it starts
+// and, once read, its bytes up to the next object.
+type gofpdfObject struct {
+	num, off int
+	body     []byte
+}
 
 // gofpdfObjects reads the cross-reference table gofpdf writes (one section
 // from object 0, an entry per object) and returns the objects in file order

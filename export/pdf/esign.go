@@ -69,15 +69,21 @@ func (d *document) eSignature(e ESignature, x, y, w float64) error {
 // drawQR draws the QR code's dark modules in a square of the given side that
 // includes the four-module quiet zone. The modules go out as one PDF path,
 // one rectangle per run of dark modules in a row, written directly: drawing
-// them one by one through gofpdf costs more than the rest of the page.
+// them one by one through gofpdf costs more than the rest of the page. A
+// transformation (cm) makes one unit a module, counted down from the code's
+// top left corner, so each rectangle is a few small integers.
 func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 	p := d.pdf
 	k := p.GetConversionRatio()
 	_, pageH := p.GetPageSize()
-	m := side / float64(code.Size+8)
-	x, y = x+4*m, y+4*m
-	path := make([]byte, 0, 64*code.Size)
-	path = append(path, "q 0 g\n"...)
+	m := side / float64(code.Size+8) * k
+	path := make([]byte, 0, 16*code.Size*code.Size/4)
+	path = append(path, "q 0 g "...)
+	for _, v := range []float64{m, 0, 0, -m, x*k + 4*m, (pageH-y)*k - 4*m} {
+		path = strconv.AppendFloat(path, v, 'f', -1, 64)
+		path = append(path, ' ')
+	}
+	path = append(path, "cm\n"...)
 	for row := 0; row < code.Size; row++ {
 		for col := 0; col < code.Size; {
 			if !code.Black(col, row) {
@@ -88,10 +94,12 @@ func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 			for col < code.Size && code.Black(col, row) {
 				col++
 			}
-			for _, v := range []float64{(x + float64(start)*m) * k, (pageH - y - float64(row+1)*m) * k, float64(col-start) * m * k, m * k} {
-				path = appendPoints(path, v)
-			}
-			path = append(path, "re\n"...)
+			path = strconv.AppendInt(path, int64(start), 10)
+			path = append(path, ' ')
+			path = strconv.AppendInt(path, int64(row), 10)
+			path = append(path, ' ')
+			path = strconv.AppendInt(path, int64(col-start), 10)
+			path = append(path, " 1 re\n"...)
 		}
 	}
 	path = append(path, "f Q"...)
