@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
+	"compress/flate"
+	"encoding/binary"
 	"fmt"
+	"hash/adler32"
 	"runtime"
 	"slices"
 	"strconv"
@@ -18,32 +20,72 @@ import (
 // get gofpdf's own output.
 var finishPDF = compressPages
 
-// zlibWriters keeps zlib writers for reuse (see compressPages), as many as
+// flateWriters keeps deflate writers for reuse (see packer), as many as
 // documents are made at once. A writer is about 800 KB of tables; a
 // sync.Pool would drop them at every garbage collection, which a batch of
-// documents causes every document or two. They compress at zlib.BestSpeed,
-// the level gofpdf itself uses: its Reset costs nothing, while at the other
+// documents causes every document or two. They compress at BestSpeed, the
+// level gofpdf itself uses: its Reset costs nothing, while at the other
 // levels every Reset clears 640 KB of match tables, more than compressing a
 // page. A document is a few kilobytes larger than at the default level.
-var zlibWriters = make(chan *zlib.Writer, runtime.GOMAXPROCS(0))
+var flateWriters = make(chan *flate.Writer, runtime.GOMAXPROCS(0))
 
-// getZlib returns a free writer or a new one.
-func getZlib() *zlib.Writer {
+// packer compresses the streams of one document with a reused writer.
+type packer struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
+// newPacker takes a free writer or makes one; release gives it back.
+func newPacker() *packer {
 	select {
-	case w := <-zlibWriters:
-		return w
+	case w := <-flateWriters:
+		return &packer{w: w}
 	default:
-		w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // cannot fail at a valid level
-		return w
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // cannot fail at a valid level
+		return &packer{w: w}
 	}
 }
 
-// putZlib keeps a writer for the next document, unless enough are kept.
-func putZlib(w *zlib.Writer) {
+// release keeps the writer for the next document, unless enough are kept.
+func (p *packer) release() {
 	select {
-	case zlibWriters <- w:
+	case flateWriters <- p.w:
 	default:
 	}
+}
+
+// zlibHeader starts a zlib stream (RFC 1950): deflate with a 32 KB window,
+// no preset dictionary, check bits making it a multiple of 31.
+var zlibHeader = []byte{0x78, 0x01}
+
+// zlib returns data as a zlib stream, a FlateDecode stream's content. The
+// bytes are valid until the next call.
+func (p *packer) zlib(data []byte) ([]byte, error) {
+	p.buf.Reset()
+	p.buf.Write(zlibHeader)
+	p.w.Reset(&p.buf)
+	if _, err := p.w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := p.w.Close(); err != nil {
+		return nil, err
+	}
+	return binary.BigEndian.AppendUint32(p.buf.Bytes(), adler32.Checksum(data)), nil
+}
+
+// flushed returns data as deflate blocks that end byte-aligned and are not
+// final, to be followed by more blocks. The bytes are valid until the next
+// call.
+func (p *packer) flushed(data []byte) ([]byte, error) {
+	p.buf.Reset()
+	p.w.Reset(&p.buf)
+	if _, err := p.w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := p.w.Flush(); err != nil {
+		return nil, err
+	}
+	return p.buf.Bytes(), nil
 }
 
 // compressPages returns doc, a PDF as gofpdf writes it with compression off,
@@ -63,21 +105,9 @@ func compressPages(doc []byte) ([]byte, error) {
 		}
 		objs[i].body = doc[objs[i].off:end]
 	}
-	zw := getZlib()
-	defer putZlib(zw)
-	var z bytes.Buffer
-	deflate := func(data []byte) ([]byte, error) {
-		z.Reset()
-		zw.Reset(&z)
-		if _, err := zw.Write(data); err != nil {
-			return nil, err
-		}
-		if err := zw.Close(); err != nil {
-			return nil, err
-		}
-		return z.Bytes(), nil
-	}
-	replaced, err := embedFonts(objs, deflate)
+	p := newPacker()
+	defer p.release()
+	replaced, err := embedFonts(objs, p)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +125,7 @@ func compressPages(doc []byte) ([]byte, error) {
 			out = append(out, o.body...)
 			continue
 		}
-		packed, err := deflate(content)
+		packed, err := p.zlib(content)
 		if err != nil {
 			return nil, err
 		}

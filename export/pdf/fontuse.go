@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/adler32"
 	"hash/fnv"
 	"slices"
 	"strconv"
@@ -17,7 +19,7 @@ import (
 // ("ABCDEF+DejaVuSansCondensed", ISO 32000-1 §9.6.4). When it cannot follow
 // the document — a stream it does not know, text drawn before a font is
 // chosen, an inline image — every font file is the whole face instead.
-func embedFonts(objs []gofpdfObject, deflate func([]byte) ([]byte, error)) (map[int][]byte, error) {
+func embedFonts(objs []gofpdfObject, p *packer) (map[int][]byte, error) {
 	fonts, err := loadFonts()
 	if err != nil {
 		return nil, err
@@ -43,13 +45,13 @@ func embedFonts(objs []gofpdfObject, deflate func([]byte) ([]byte, error)) (map[
 			out[file] = append(body, "\nendstream\nendobj\n"...)
 			continue
 		}
-		sub := face.subset(used[file])
-		packed, err := deflate(sub)
+		sub, glyfAt, kept := face.subset(used[file])
+		stream, err := face.fontStream(p, sub, glyfAt, kept)
 		if err != nil {
 			return nil, err
 		}
-		body := fmt.Appendf(nil, "%d 0 obj\n<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n", file, len(packed), len(sub))
-		body = append(body, packed...)
+		body := fmt.Appendf(nil, "%d 0 obj\n<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n", file, len(stream), len(sub))
+		body = append(body, stream...)
 		out[file] = append(body, "\nendstream\nendobj\n"...)
 		tag := subsetTag(used[file])
 		for _, n := range named[file] {
@@ -64,6 +66,29 @@ func embedFonts(objs []gofpdfObject, deflate func([]byte) ([]byte, error)) (map[
 		}
 	}
 	return out, nil
+}
+
+// fontStream returns the zlib stream of a subset font file (ttfFace.subset):
+// the tables before the outlines compressed now, then the outlines kept as
+// compressed once (compressGlyphs), a final empty block, and the Adler-32
+// of the whole file (RFC 1950, RFC 1951 §3.2.3).
+func (f *ttfFace) fontStream(p *packer, file []byte, glyfAt int, kept []int) ([]byte, error) {
+	head, err := p.flushed(file[:glyfAt])
+	if err != nil {
+		return nil, err
+	}
+	size := len(zlibHeader) + len(head) + 2 + 4
+	for _, g := range kept {
+		size += len(f.packed[g])
+	}
+	stream := make([]byte, 0, size)
+	stream = append(stream, zlibHeader...)
+	stream = append(stream, head...)
+	for _, g := range kept {
+		stream = append(stream, f.packed[g]...)
+	}
+	stream = append(stream, 0x03, 0x00) // final block, fixed codes, end of block only
+	return binary.BigEndian.AppendUint32(stream, adler32.Checksum(file)), nil
 }
 
 // bodyOf returns the body of object n.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"encoding/binary"
 	"fmt"
@@ -12,9 +13,11 @@ import (
 // Each document embeds only the glyphs it draws. The embedded TrueType files
 // (assets/fonts) hold the glyphs of all 256 codes of kinerja.map, about 12 KB
 // compressed per face, while a document draws perhaps a third of them. A
-// face is parsed once (ttfFace); per document the glyphs it does not draw are
-// emptied (their outline dropped, their number kept, so nothing is
-// renumbered) and the file is compressed again, a few kilobytes per face.
+// face is parsed once (ttfFace) and each of its outlines compressed once; per
+// document the glyphs it does not draw are emptied (their outline dropped,
+// their number kept, so nothing is renumbered), the small tables are
+// compressed and the outlines kept are spliced in already compressed
+// (fontStream): a few kilobytes per face.
 // Tables a PDF viewer does not read (OpenType layout, the MATH table, the
 // grid-fitting hints of gasp) are left out.
 
@@ -23,7 +26,9 @@ type ttfFace struct {
 	compressed  []byte      // the whole file as assets/fonts has it
 	size        int         // its length uncompressed
 	marker      []byte      // what gofpdf embeds in its place (fontMarker)
-	tables      []ttfTable  // the tables kept, sorted by tag
+	tables      []ttfTable  // the tables kept but glyf, sorted by tag
+	glyf        []byte      // the glyph outlines
+	packed      [][]byte    // every outline compressed on its own (compressGlyphs)
 	loca        []uint32    // glyph offsets into glyf, numGlyphs+1 of them
 	longLoca    bool        // head.indexToLocFormat: offsets as uint32, not uint16/2
 	numHMetrics int         // hhea.numberOfHMetrics
@@ -74,7 +79,7 @@ func parseFace(compressed []byte, runeOf *[256]rune) (*ttfFace, error) {
 			return bad("tabel " + tag + " di luar berkas")
 		}
 		all[tag] = font[off : off+size]
-		if !ttfDropped[tag] {
+		if !ttfDropped[tag] && tag != "glyf" {
 			f.tables = append(f.tables, ttfTable{tag, font[off : off+size]})
 		}
 	}
@@ -83,6 +88,7 @@ func parseFace(compressed []byte, runeOf *[256]rune) (*ttfFace, error) {
 	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 || glyf == nil || cmap == nil {
 		return bad("tabel wajib tidak ada")
 	}
+	f.glyf = glyf
 	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
 	f.longLoca = binary.BigEndian.Uint16(head[50:]) == 1
 	f.numHMetrics = int(binary.BigEndian.Uint16(hhea[34:]))
@@ -129,6 +135,9 @@ func parseFace(compressed []byte, runeOf *[256]rune) (*ttfFace, error) {
 				f.gids[code] = g
 			}
 		}
+	}
+	if err := f.compressGlyphs(); err != nil {
+		return nil, err
 	}
 	return f, nil
 }
@@ -242,9 +251,42 @@ func cmapLookup(cmap []byte) (func(rune) uint16, error) {
 	return nil, bad
 }
 
-// subset returns the font with only the glyphs of the codes used (and their
-// components, and glyph 0) kept, uncompressed.
-func (f *ttfFace) subset(used *[256]bool) []byte {
+// compressGlyphs compresses the outline of every glyph on its own, as
+// deflate blocks that end byte-aligned (a sync flush) and are not final, so
+// that a document's font stream is spliced from the glyphs it keeps
+// (fontStream) instead of compressing them again for every document.
+func (f *ttfFace) compressGlyphs() error {
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil {
+		return err
+	}
+	f.packed = make([][]byte, len(f.parts))
+	for g := range f.parts {
+		outline := f.glyf[f.loca[g]:f.loca[g+1]]
+		if len(outline) == 0 {
+			continue
+		}
+		buf.Reset()
+		w.Reset(&buf)
+		if _, err := w.Write(outline); err != nil {
+			return err
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		f.packed[g] = bytes.Clone(buf.Bytes())
+	}
+	return nil
+}
+
+// subset returns the font file for a document that draws the codes used:
+// the outlines of the glyphs drawn, their components and glyph 0 are kept
+// (listed in kept), the others emptied, and the metrics of glyphs not kept
+// are zeroed (PDF viewers take advances from the font's /Widths, and zeros
+// compress to nothing). The glyf table comes last in the file, from glyfAt
+// on, as the outlines of the glyphs kept in order.
+func (f *ttfFace) subset(used *[256]bool) (file []byte, glyfAt int, kept []int) {
 	keep := make([]bool, len(f.parts))
 	var mark func(g uint16)
 	mark = func(g uint16) {
@@ -262,78 +304,68 @@ func (f *ttfFace) subset(used *[256]bool) []byte {
 			mark(f.gids[code])
 		}
 	}
-	var glyf, loca, hmtx []byte
-	for _, t := range f.tables {
-		switch t.tag {
-		case "glyf":
-			glyf = t.data
-		case "hmtx":
-			hmtx = t.data
-		}
-	}
-	newGlyf := make([]byte, 0, len(glyf))
+	loca := make([]byte, 0, 4*(len(keep)+1))
+	glyfLen := uint32(0)
 	for g, k := range keep {
 		if f.longLoca {
-			loca = binary.BigEndian.AppendUint32(loca, uint32(len(newGlyf)))
+			loca = binary.BigEndian.AppendUint32(loca, glyfLen)
 		} else {
-			loca = binary.BigEndian.AppendUint16(loca, uint16(len(newGlyf)/2))
+			loca = binary.BigEndian.AppendUint16(loca, uint16(glyfLen/2))
 		}
 		if k {
-			newGlyf = append(newGlyf, glyf[f.loca[g]:f.loca[g+1]]...)
-			for len(newGlyf)%4 != 0 {
-				newGlyf = append(newGlyf, 0)
-			}
+			kept = append(kept, g)
+			glyfLen += f.loca[g+1] - f.loca[g]
 		}
 	}
 	if f.longLoca {
-		loca = binary.BigEndian.AppendUint32(loca, uint32(len(newGlyf)))
+		loca = binary.BigEndian.AppendUint32(loca, glyfLen)
 	} else {
-		loca = binary.BigEndian.AppendUint16(loca, uint16(len(newGlyf)/2))
-	}
-	// Metrics of glyphs not drawn are zeroed: PDF viewers take advances from
-	// the font's /Widths, and runs of zeros compress to nothing.
-	newHmtx := bytes.Clone(hmtx)
-	for g, k := range keep {
-		if k {
-			continue
-		}
-		if g < f.numHMetrics {
-			clear(newHmtx[4*g : 4*g+4])
-		} else {
-			at := 4*f.numHMetrics + 2*(g-f.numHMetrics)
-			clear(newHmtx[at : at+2])
-		}
+		loca = binary.BigEndian.AppendUint16(loca, uint16(glyfLen/2))
 	}
 	tables := slices.Clone(f.tables)
 	for i, t := range tables {
 		switch t.tag {
-		case "glyf":
-			tables[i].data = newGlyf
 		case "loca":
 			tables[i].data = loca
 		case "hmtx":
-			tables[i].data = newHmtx
+			hmtx := bytes.Clone(t.data)
+			for g, k := range keep {
+				switch {
+				case k:
+				case g < f.numHMetrics:
+					clear(hmtx[4*g : 4*g+4])
+				default:
+					at := 4*f.numHMetrics + 2*(g-f.numHMetrics)
+					clear(hmtx[at : at+2])
+				}
+			}
+			tables[i].data = hmtx
 		case "head":
 			tables[i].data = bytes.Clone(t.data)
-			clear(tables[i].data[8:12]) // checkSumAdjustment, set below
+			clear(tables[i].data[8:12]) // checkSumAdjustment, set by writeTTF
 		}
 	}
-	return writeTTF(tables)
+	glyf := make([]byte, 0, glyfLen)
+	for _, g := range kept {
+		glyf = append(glyf, f.glyf[f.loca[g]:f.loca[g+1]]...)
+	}
+	file, glyfAt = writeTTF(tables, glyf)
+	return file, glyfAt, kept
 }
 
-// writeTTF lays tables (sorted by tag) out as a TrueType file with their
-// checksums and the head table's checkSumAdjustment.
-func writeTTF(tables []ttfTable) []byte {
-	n := len(tables)
-	size := 12 + 16*n
+// writeTTF lays tables (sorted by tag, glyf not among them) and then glyf
+// out as a TrueType file with their checksums and the head table's
+// checkSumAdjustment, and returns it and where glyf starts.
+func writeTTF(tables []ttfTable, glyf []byte) ([]byte, int) {
+	n := len(tables) + 1
+	size := 12 + 16*n + len(glyf)
 	for _, t := range tables {
 		size += (len(t.data) + 3) &^ 3
 	}
-	out := make([]byte, 12+16*n, size)
+	out := make([]byte, 12+16*n, size+3)
 	binary.BigEndian.PutUint32(out, 0x00010000)
 	binary.BigEndian.PutUint16(out[4:], uint16(n))
-	pow := 1
-	log := 0
+	pow, log := 1, 0
 	for pow*2 <= n {
 		pow *= 2
 		log++
@@ -341,9 +373,20 @@ func writeTTF(tables []ttfTable) []byte {
 	binary.BigEndian.PutUint16(out[6:], uint16(16*pow))
 	binary.BigEndian.PutUint16(out[8:], uint16(log))
 	binary.BigEndian.PutUint16(out[10:], uint16(16*n-16*pow))
+	// The directory is sorted by tag; glyf's entry goes in its place.
+	at := slices.IndexFunc(tables, func(t ttfTable) bool { return t.tag > "glyf" })
+	if at < 0 {
+		at = len(tables)
+	}
+	entry := func(i int) []byte {
+		if i >= at {
+			i++
+		}
+		return out[12+16*i:]
+	}
 	headAt := -1
 	for i, t := range tables {
-		e := out[12+16*i:]
+		e := entry(i)
 		copy(e, t.tag)
 		if t.tag == "head" {
 			headAt = len(out)
@@ -356,10 +399,17 @@ func writeTTF(tables []ttfTable) []byte {
 		}
 		binary.BigEndian.PutUint32(e[4:], ttfChecksum(out[len(out)-((len(t.data)+3)&^3):]))
 	}
+	glyfAt := len(out)
+	e := out[12+16*at:]
+	copy(e, "glyf")
+	binary.BigEndian.PutUint32(e[4:], ttfChecksum(glyf))
+	binary.BigEndian.PutUint32(e[8:], uint32(glyfAt))
+	binary.BigEndian.PutUint32(e[12:], uint32(len(glyf)))
+	out = append(out, glyf...)
 	if headAt >= 0 {
 		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-ttfChecksum(out))
 	}
-	return out
+	return out, glyfAt
 }
 
 // ttfChecksum is the TrueType table checksum: the sum of the data as
