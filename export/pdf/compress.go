@@ -113,6 +113,11 @@ func compressPages(doc []byte) ([]byte, error) {
 	}
 	out := make([]byte, 0, len(doc))
 	out = append(out, doc[:objs[0].off]...)
+	// gofpdf declares PDF 1.3 or 1.4; signing would raise the header to 1.7
+	// on a copy of the file (export/sign), so it is declared here.
+	if len(out) > 8 && string(out[:7]) == "%PDF-1." && out[7] >= '0' && out[7] < '7' {
+		out[7] = '7'
+	}
 	offsets := make(map[int]int, len(objs))
 	for _, o := range objs {
 		offsets[o.num] = len(out)

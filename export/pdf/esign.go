@@ -1,12 +1,15 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 	"rsc.io/qr"
+	"rsc.io/qr/coding"
 )
 
 // gofpdfImage places an image with its own type detection.
@@ -43,7 +46,7 @@ func (d *document) eSignatureHeight(e ESignature, w float64) float64 {
 // eSignature draws the framed box: the QR code at the left, the statement,
 // signer and time at the right.
 func (d *document) eSignature(e ESignature, x, y, w float64) error {
-	code, err := qr.Encode(QRPayload(e.DocumentID, e.SHA256), qr.M)
+	code, err := encodeQR(QRPayload(e.DocumentID, e.SHA256), qr.M)
 	if err != nil {
 		return fmt.Errorf("kode QR tanda tangan elektronik: %w", err)
 	}
@@ -64,6 +67,46 @@ func (d *document) eSignature(e ESignature, x, y, w float64) error {
 		}
 	}
 	return nil
+}
+
+// qrPlans keeps the QR plans (module layout of a version and level) made,
+// by coding.Version and coding.Level; a plan is only read once made.
+var qrPlans sync.Map
+
+// encodeQR is qr.Encode with the plan of each version and level made once:
+// making a plan lays out every module of the symbol, which cost more than
+// encoding the text into it. The code is the same as qr.Encode's.
+func encodeQR(text string, level qr.Level) (*qr.Code, error) {
+	var enc coding.Encoding
+	switch {
+	case coding.Num(text).Check() == nil:
+		enc = coding.Num(text)
+	case coding.Alpha(text).Check() == nil:
+		enc = coding.Alpha(text)
+	default:
+		enc = coding.String(text)
+	}
+	l := coding.Level(level)
+	v := coding.Version(coding.MinVersion)
+	for ; enc.Bits(v) > v.DataBytes(l)*8; v++ {
+		if v == coding.MaxVersion {
+			return nil, errors.New("teks terlalu panjang untuk kode QR")
+		}
+	}
+	key := [2]int{int(v), int(l)}
+	plan, ok := qrPlans.Load(key)
+	if !ok {
+		p, err := coding.NewPlan(v, l, 0)
+		if err != nil {
+			return nil, err
+		}
+		plan, _ = qrPlans.LoadOrStore(key, p)
+	}
+	c, err := plan.(*coding.Plan).Encode(enc)
+	if err != nil {
+		return nil, err
+	}
+	return &qr.Code{Bitmap: c.Bitmap, Size: c.Size, Stride: c.Stride, Scale: 8}, nil
 }
 
 // drawQR draws the QR code's dark modules in a square of the given side that

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"rsc.io/qr"
 )
 
 // fontFiles returns the embedded font files of a PDF as written by
@@ -270,4 +272,31 @@ func FuzzScanText(f *testing.F) {
 			return nil
 		})
 	})
+}
+
+// TestEncodeQR: the QR code drawn is the one qr.Encode makes, for texts of
+// several lengths and encodings, the first time and again with the plan kept.
+func TestEncodeQR(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"12345", "KINERJA", QRPayload("EVK-2026-TW4-0007-r1", strings.Repeat("9f86d081", 8)),
+		QRPayload("EVK-2026-Q3-197001042010011004-r0", strings.Repeat("ab", 32)), strings.Repeat("x", 500),
+	} {
+		want, err := qr.Encode(text, qr.M)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			got, err := encodeQR(text, qr.M)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Size != want.Size || got.Stride != want.Stride || got.Scale != want.Scale || !bytes.Equal(got.Bitmap, want.Bitmap) {
+				t.Errorf("%q: code differs from qr.Encode's", text)
+			}
+		}
+	}
+	if _, err := encodeQR(strings.Repeat("x", 5000), qr.M); err == nil {
+		t.Error("a text too long for any version was encoded")
+	}
 }
