@@ -73,21 +73,6 @@ func (p *packer) zlib(data []byte) ([]byte, error) {
 	return binary.BigEndian.AppendUint32(p.buf.Bytes(), adler32.Checksum(data)), nil
 }
 
-// flushed returns data as deflate blocks that end byte-aligned and are not
-// final, to be followed by more blocks. The bytes are valid until the next
-// call.
-func (p *packer) flushed(data []byte) ([]byte, error) {
-	p.buf.Reset()
-	p.w.Reset(&p.buf)
-	if _, err := p.w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := p.w.Flush(); err != nil {
-		return nil, err
-	}
-	return p.buf.Bytes(), nil
-}
-
 // compressPages returns doc, a PDF as gofpdf writes it with compression off,
 // with the page content streams flate-compressed, the embedded fonts cut to
 // the glyphs the pages draw (fonts.go, subset.go) and the cross-reference
@@ -107,7 +92,7 @@ func compressPages(doc []byte) ([]byte, error) {
 	}
 	p := newPacker()
 	defer p.release()
-	replaced, err := embedFonts(objs, p)
+	replaced, err := embedFonts(objs)
 	if err != nil {
 		return nil, err
 	}

@@ -14,12 +14,13 @@ import (
 // bodies), the font files gofpdf was given as markers (fontMarker), reads
 // which codes each page draws in which font, and returns the new bodies of
 // the objects it changes: every such font file cut to the glyphs drawn
-// (subset.go) and compressed with deflate, and its font and descriptor
+// (subset.go), its stream spliced from outlines compressed once
+// (fontStream), and its font and descriptor
 // objects with the subset tag before the font name
 // ("ABCDEF+DejaVuSansCondensed", ISO 32000-1 §9.6.4). When it cannot follow
 // the document — a stream it does not know, text drawn before a font is
 // chosen, an inline image — every font file is the whole face instead.
-func embedFonts(objs []gofpdfObject, p *packer) (map[int][]byte, error) {
+func embedFonts(objs []gofpdfObject) (map[int][]byte, error) {
 	fonts, err := loadFonts()
 	if err != nil {
 		return nil, err
@@ -46,10 +47,7 @@ func embedFonts(objs []gofpdfObject, p *packer) (map[int][]byte, error) {
 			continue
 		}
 		sub, glyfAt, kept := face.subset(used[file])
-		stream, err := face.fontStream(p, sub, glyfAt, kept)
-		if err != nil {
-			return nil, err
-		}
+		stream := face.fontStream(sub, glyfAt, kept)
 		body := fmt.Appendf(nil, "%d 0 obj\n<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n", file, len(stream), len(sub))
 		body = append(body, stream...)
 		out[file] = append(body, "\nendstream\nendobj\n"...)
@@ -69,26 +67,22 @@ func embedFonts(objs []gofpdfObject, p *packer) (map[int][]byte, error) {
 }
 
 // fontStream returns the zlib stream of a subset font file (ttfFace.subset):
-// the tables before the outlines compressed now, then the outlines kept as
-// compressed once (compressGlyphs), a final empty block, and the Adler-32
-// of the whole file (RFC 1950, RFC 1951 §3.2.3).
-func (f *ttfFace) fontStream(p *packer, file []byte, glyfAt int, kept []int) ([]byte, error) {
-	head, err := p.flushed(file[:glyfAt])
-	if err != nil {
-		return nil, err
-	}
-	size := len(zlibHeader) + len(head) + 2 + 4
+// the tables before the outlines compressed now (fixedDeflate), then the
+// outlines kept as compressed once (compressGlyphs), a final empty block,
+// and the Adler-32 of the whole file (RFC 1950, RFC 1951 §3.2.3).
+func (f *ttfFace) fontStream(file []byte, glyfAt int, kept []int) []byte {
+	size := len(zlibHeader) + glyfAt + 16 + 2 + 4
 	for _, g := range kept {
 		size += len(f.packed[g])
 	}
 	stream := make([]byte, 0, size)
 	stream = append(stream, zlibHeader...)
-	stream = append(stream, head...)
+	stream = fixedDeflate(stream, file[:glyfAt])
 	for _, g := range kept {
 		stream = append(stream, f.packed[g]...)
 	}
 	stream = append(stream, 0x03, 0x00) // final block, fixed codes, end of block only
-	return binary.BigEndian.AppendUint32(stream, adler32.Checksum(file)), nil
+	return binary.BigEndian.AppendUint32(stream, adler32.Checksum(file))
 }
 
 // bodyOf returns the body of object n.
