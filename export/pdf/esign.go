@@ -114,7 +114,8 @@ func encodeQR(text string, level qr.Level) (*qr.Code, error) {
 // one rectangle per run of dark modules in a row, written directly: drawing
 // them one by one through gofpdf costs more than the rest of the page. A
 // transformation (cm) makes one unit a module, counted down from the code's
-// top left corner, so each rectangle is a few small integers.
+// top left corner, so each rectangle is a few small integers, and runs
+// repeated on the rows below are drawn as one rectangle.
 func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 	p := d.pdf
 	k := p.GetConversionRatio()
@@ -127,8 +128,21 @@ func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 		path = append(path, ' ')
 	}
 	path = append(path, "cm\n"...)
-	for row := 0; row < code.Size; row++ {
-		for col := 0; col < code.Size; {
+	// A run of dark modules that repeats, same columns, on the rows below
+	// is one taller rectangle.
+	type rect struct{ start, end, top int }
+	var open, next []rect
+	emit := func(r rect, bottom int) {
+		for _, v := range []int{r.start, r.top, r.end - r.start, bottom - r.top} {
+			path = strconv.AppendInt(path, int64(v), 10)
+			path = append(path, ' ')
+		}
+		path = append(path, "re\n"...)
+	}
+	for row := 0; row <= code.Size; row++ {
+		next = next[:0]
+		i := 0 // next open rectangle to match, in column order
+		for col := 0; row < code.Size && col < code.Size; {
 			if !code.Black(col, row) {
 				col++
 				continue
@@ -137,13 +151,21 @@ func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 			for col < code.Size && code.Black(col, row) {
 				col++
 			}
-			path = strconv.AppendInt(path, int64(start), 10)
-			path = append(path, ' ')
-			path = strconv.AppendInt(path, int64(row), 10)
-			path = append(path, ' ')
-			path = strconv.AppendInt(path, int64(col-start), 10)
-			path = append(path, " 1 re\n"...)
+			for i < len(open) && open[i].start < start {
+				emit(open[i], row)
+				i++
+			}
+			if i < len(open) && open[i].start == start && open[i].end == col {
+				next = append(next, open[i])
+				i++
+			} else {
+				next = append(next, rect{start, col, row})
+			}
 		}
+		for ; i < len(open); i++ {
+			emit(open[i], row)
+		}
+		open, next = next, open
 	}
 	path = append(path, "f Q"...)
 	p.RawWriteStr(string(path))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"os/exec"
 	"regexp"
@@ -298,5 +299,52 @@ func TestEncodeQR(t *testing.T) {
 	}
 	if _, err := encodeQR(strings.Repeat("x", 5000), qr.M); err == nil {
 		t.Error("a text too long for any version was encoded")
+	}
+}
+
+// TestDrawQR: the rectangles drawn cover exactly the dark modules of the
+// code, each once.
+func TestDrawQR(t *testing.T) {
+	t.Parallel()
+	code, err := encodeQR(QRPayload("EVK-2026-Q3-197001042010011004-r0", strings.Repeat("ab", 32)), qr.M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := newDocument(Common{}, false, "uji")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.drawQR(code, 20, 30, 25)
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	start := bytes.Index(buf.Bytes(), []byte(" cm\n"))
+	end := bytes.Index(buf.Bytes(), []byte("f Q"))
+	if start < 0 || end < start {
+		t.Fatal("QR path not found")
+	}
+	covered := make([]int, code.Size*code.Size)
+	for _, line := range strings.Split(strings.TrimSpace(string(buf.Bytes()[start+4:end])), "\n") {
+		var x, y, w, h int
+		if _, err := fmt.Sscanf(line, "%d %d %d %d re", &x, &y, &w, &h); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		for row := y; row < y+h; row++ {
+			for col := x; col < x+w; col++ {
+				covered[row*code.Size+col]++
+			}
+		}
+	}
+	for row := range code.Size {
+		for col := range code.Size {
+			want := 0
+			if code.Black(col, row) {
+				want = 1
+			}
+			if got := covered[row*code.Size+col]; got != want {
+				t.Fatalf("module (%d, %d) drawn %d times, want %d", col, row, got, want)
+			}
+		}
 	}
 }
