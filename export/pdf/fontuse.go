@@ -256,11 +256,8 @@ func scanText(content []byte, fontUse func(name []byte) *[256]bool) bool {
 	fontSet := false
 	var saved []*[256]bool
 	var savedSet []bool
-	mark := func(c byte) {
-		if font != nil {
-			font[c] = true
-		}
-	}
+	none := new([256]bool) // codes of the fonts not cut down, not read
+	mark := none
 	p := content
 	for len(p) > 0 {
 		c := p[0]
@@ -333,7 +330,7 @@ func scanText(content []byte, fontUse func(name []byte) *[256]bool) bool {
 						}
 					}
 				}
-				mark(b)
+				mark[b] = true
 			}
 			p = p[i:]
 		case c == '<' && len(p) > 1 && p[1] == '<', c == '>' && len(p) > 1 && p[1] == '>':
@@ -362,11 +359,11 @@ func scanText(content []byte, fontUse func(name []byte) *[256]bool) bool {
 					return false
 				}
 				if n++; n%2 == 0 {
-					mark(v)
+					mark[v] = true
 				}
 			}
 			if n%2 == 1 {
-				mark(v << 4)
+				mark[v<<4] = true
 			}
 			p = p[end+1:]
 		case c == ')' || c == '>':
@@ -382,6 +379,9 @@ func scanText(content []byte, fontUse func(name []byte) *[256]bool) bool {
 					return false
 				}
 				font, fontSet = fontUse(name), true
+				if mark = font; mark == nil {
+					mark = none
+				}
 			case "q":
 				saved, savedSet = append(saved, font), append(savedSet, fontSet)
 			case "Q":
@@ -390,6 +390,9 @@ func scanText(content []byte, fontUse func(name []byte) *[256]bool) bool {
 				}
 				font, fontSet = saved[len(saved)-1], savedSet[len(saved)-1]
 				saved, savedSet = saved[:len(saved)-1], savedSet[:len(saved)-1]
+				if mark = font; mark == nil {
+					mark = none
+				}
 			case "BI":
 				return false
 			}
