@@ -74,10 +74,12 @@ func (p *packer) zlib(data []byte) ([]byte, error) {
 }
 
 // compressPages returns doc, a PDF as gofpdf writes it with compression off,
-// with the page content streams flate-compressed, the embedded fonts cut to
-// the glyphs the pages draw (fonts.go, subset.go) and the cross-reference
-// table rewritten for the new offsets. Every other object is copied byte for
-// byte. A document not laid out as gofpdf lays it out is refused.
+// with the page content streams flate-compressed, the font files gofpdf was
+// given as markers replaced by the faces cut to the glyphs the pages draw
+// (fontuse.go, subset.go), the header declaring PDF 1.7 and the
+// cross-reference table rewritten for the new offsets. Every other object is
+// copied byte for byte but for the subset tag in the font names. A document
+// not laid out as gofpdf lays it out is refused.
 func compressPages(doc []byte) ([]byte, error) {
 	objs, xref, err := gofpdfObjects(doc)
 	if err != nil {
