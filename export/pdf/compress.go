@@ -2,11 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
+	"compress/flate"
+	"encoding/binary"
 	"fmt"
+	"hash/adler32"
+	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // Page streams are compressed here, after gofpdf has written the document,
@@ -18,49 +20,109 @@ import (
 // get gofpdf's own output.
 var finishPDF = compressPages
 
-// zlibWriters keeps zlib writers for reuse (see compressPages).
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression) // cannot fail at a valid level
-	return w
-}}
+// flateWriters keeps deflate writers for reuse (see packer), as many as
+// documents are made at once. A writer is about 800 KB of tables; a
+// sync.Pool would drop them at every garbage collection, which a batch of
+// documents causes every document or two. They compress at BestSpeed, the
+// level gofpdf itself uses: its Reset costs nothing, while at the other
+// levels every Reset clears 640 KB of match tables, more than compressing a
+// page. A document is a few kilobytes larger than at the default level.
+var flateWriters = make(chan *flate.Writer, runtime.GOMAXPROCS(0))
+
+// packer compresses the streams of one document with a reused writer.
+type packer struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
+// newPacker takes a free writer or makes one; release gives it back.
+func newPacker() *packer {
+	select {
+	case w := <-flateWriters:
+		return &packer{w: w}
+	default:
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // cannot fail at a valid level
+		return &packer{w: w}
+	}
+}
+
+// release keeps the writer for the next document, unless enough are kept.
+func (p *packer) release() {
+	select {
+	case flateWriters <- p.w:
+	default:
+	}
+}
+
+// zlibHeader starts a zlib stream (RFC 1950): deflate with a 32 KB window,
+// no preset dictionary, check bits making it a multiple of 31.
+var zlibHeader = []byte{0x78, 0x01}
+
+// zlib returns data as a zlib stream, a FlateDecode stream's content. The
+// bytes are valid until the next call.
+func (p *packer) zlib(data []byte) ([]byte, error) {
+	p.buf.Reset()
+	p.buf.Write(zlibHeader)
+	p.w.Reset(&p.buf)
+	if _, err := p.w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := p.w.Close(); err != nil {
+		return nil, err
+	}
+	return binary.BigEndian.AppendUint32(p.buf.Bytes(), adler32.Checksum(data)), nil
+}
 
 // compressPages returns doc, a PDF as gofpdf writes it with compression off,
-// with the page content streams flate-compressed and the cross-reference
-// table rewritten for the new offsets. Every other object is copied byte for
-// byte. A document not laid out as gofpdf lays it out is refused.
+// with the page content streams flate-compressed, the font files gofpdf was
+// given as markers replaced by the faces cut to the glyphs the pages draw
+// (fontuse.go, subset.go), the header declaring PDF 1.7 and the
+// cross-reference table rewritten for the new offsets. Every other object is
+// copied byte for byte but for the subset tag in the font names. A document
+// not laid out as gofpdf lays it out is refused.
 func compressPages(doc []byte) ([]byte, error) {
 	objs, xref, err := gofpdfObjects(doc)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, len(doc))
-	out = append(out, doc[:objs[0].off]...)
-	offsets := make(map[int]int, len(objs))
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	var z bytes.Buffer
-	for i, o := range objs {
+	for i := range objs {
 		end := xref
 		if i+1 < len(objs) {
 			end = objs[i+1].off
 		}
+		objs[i].body = doc[objs[i].off:end]
+	}
+	p := newPacker()
+	defer p.release()
+	replaced, err := embedFonts(objs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(doc))
+	out = append(out, doc[:objs[0].off]...)
+	// gofpdf declares PDF 1.3 or 1.4; signing would raise the header to 1.7
+	// on a copy of the file (export/sign), so it is declared here.
+	if len(out) > 8 && string(out[:7]) == "%PDF-1." && out[7] >= '0' && out[7] < '7' {
+		out[7] = '7'
+	}
+	offsets := make(map[int]int, len(objs))
+	for _, o := range objs {
 		offsets[o.num] = len(out)
-		body := doc[o.off:end]
-		content, ok := plainStream(body, o.num)
-		if !ok {
+		if body, ok := replaced[o.num]; ok {
 			out = append(out, body...)
 			continue
 		}
-		z.Reset()
-		zw.Reset(&z)
-		if _, err := zw.Write(content); err != nil {
+		content, ok := plainStream(o.body, o.num)
+		if !ok {
+			out = append(out, o.body...)
+			continue
+		}
+		packed, err := p.zlib(content)
+		if err != nil {
 			return nil, err
 		}
-		if err := zw.Close(); err != nil {
-			return nil, err
-		}
-		out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, z.Len())
-		out = append(out, z.Bytes()...)
+		out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(packed))
+		out = append(out, packed...)
 		out = append(out, "\nendstream\nendobj\n"...)
 	}
 	start := len(out)
@@ -84,8 +146,12 @@ func compressPages(doc []byte) ([]byte, error) {
 	return out, nil
 }
 
-// gofpdfObject is an object of the document: its number and where it starts.
-type gofpdfObject struct{ num, off int }
+// gofpdfObject is an object of the document: its number, where it starts
+// and, once read, its bytes up to the next object.
+type gofpdfObject struct {
+	num, off int
+	body     []byte
+}
 
 // gofpdfObjects reads the cross-reference table gofpdf writes (one section
 // from object 0, an entry per object) and returns the objects in file order

@@ -12,10 +12,12 @@
 // already formatted (dates, NIPs, numbers); FormatNumber, FormatDecimal and
 // GroupNIP help with that. The package knows nothing about storage.
 //
-// A document must take a few milliseconds, so the fonts are
-// prepared single-byte fonts embedded as they are (assets/fonts/README.md),
-// page streams are compressed after gofpdf is done with reused compressors
-// (compress.go), images are made opaque once and reused, and table
-// text, rules and the QR code are written as PDF operators directly instead of
-// through gofpdf's formatted output.
+// A document must take a few milliseconds and stay small, so the fonts are
+// prepared single-byte fonts (assets/fonts/README.md) parsed once, each
+// document embeds them cut to the glyphs its pages draw with every outline
+// compressed once at load (subset.go, fontuse.go), page streams are
+// compressed after gofpdf is done with reused compressors (compress.go),
+// images are made opaque once and reused, and table text, rules and the QR
+// code are written as PDF operators directly instead of through gofpdf's
+// formatted output.
 package pdf

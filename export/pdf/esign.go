@@ -1,12 +1,15 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 	"rsc.io/qr"
+	"rsc.io/qr/coding"
 )
 
 // gofpdfImage places an image with its own type detection.
@@ -43,7 +46,7 @@ func (d *document) eSignatureHeight(e ESignature, w float64) float64 {
 // eSignature draws the framed box: the QR code at the left, the statement,
 // signer and time at the right.
 func (d *document) eSignature(e ESignature, x, y, w float64) error {
-	code, err := qr.Encode(QRPayload(e.DocumentID, e.SHA256), qr.M)
+	code, err := encodeQR(QRPayload(e.DocumentID, e.SHA256), qr.M)
 	if err != nil {
 		return fmt.Errorf("kode QR tanda tangan elektronik: %w", err)
 	}
@@ -66,20 +69,80 @@ func (d *document) eSignature(e ESignature, x, y, w float64) error {
 	return nil
 }
 
+// qrPlans keeps the QR plans (module layout of a version and level) made,
+// by coding.Version and coding.Level; a plan is only read once made.
+var qrPlans sync.Map
+
+// encodeQR is qr.Encode with the plan of each version and level made once:
+// making a plan lays out every module of the symbol, which cost more than
+// encoding the text into it. The code is the same as qr.Encode's.
+func encodeQR(text string, level qr.Level) (*qr.Code, error) {
+	var enc coding.Encoding
+	switch {
+	case coding.Num(text).Check() == nil:
+		enc = coding.Num(text)
+	case coding.Alpha(text).Check() == nil:
+		enc = coding.Alpha(text)
+	default:
+		enc = coding.String(text)
+	}
+	l := coding.Level(level)
+	v := coding.Version(coding.MinVersion)
+	for ; enc.Bits(v) > v.DataBytes(l)*8; v++ {
+		if v == coding.MaxVersion {
+			return nil, errors.New("teks terlalu panjang untuk kode QR")
+		}
+	}
+	key := [2]int{int(v), int(l)}
+	plan, ok := qrPlans.Load(key)
+	if !ok {
+		p, err := coding.NewPlan(v, l, 0)
+		if err != nil {
+			return nil, err
+		}
+		plan, _ = qrPlans.LoadOrStore(key, p)
+	}
+	c, err := plan.(*coding.Plan).Encode(enc)
+	if err != nil {
+		return nil, err
+	}
+	return &qr.Code{Bitmap: c.Bitmap, Size: c.Size, Stride: c.Stride, Scale: 8}, nil
+}
+
 // drawQR draws the QR code's dark modules in a square of the given side that
 // includes the four-module quiet zone. The modules go out as one PDF path,
 // one rectangle per run of dark modules in a row, written directly: drawing
-// them one by one through gofpdf costs more than the rest of the page.
+// them one by one through gofpdf costs more than the rest of the page. A
+// transformation (cm) makes one unit a module, counted down from the code's
+// top left corner, so each rectangle is a few small integers, and runs
+// repeated on the rows below are drawn as one rectangle.
 func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 	p := d.pdf
 	k := p.GetConversionRatio()
 	_, pageH := p.GetPageSize()
-	m := side / float64(code.Size+8)
-	x, y = x+4*m, y+4*m
-	path := make([]byte, 0, 64*code.Size)
-	path = append(path, "q 0 g\n"...)
-	for row := 0; row < code.Size; row++ {
-		for col := 0; col < code.Size; {
+	m := side / float64(code.Size+8) * k
+	path := make([]byte, 0, 16*code.Size*code.Size/4)
+	path = append(path, "q 0 g "...)
+	for _, v := range []float64{m, 0, 0, -m, x*k + 4*m, (pageH-y)*k - 4*m} {
+		path = strconv.AppendFloat(path, v, 'f', -1, 64)
+		path = append(path, ' ')
+	}
+	path = append(path, "cm\n"...)
+	// A run of dark modules that repeats, same columns, on the rows below
+	// is one taller rectangle.
+	type rect struct{ start, end, top int }
+	var open, next []rect
+	emit := func(r rect, bottom int) {
+		for _, v := range []int{r.start, r.top, r.end - r.start, bottom - r.top} {
+			path = strconv.AppendInt(path, int64(v), 10)
+			path = append(path, ' ')
+		}
+		path = append(path, "re\n"...)
+	}
+	for row := 0; row <= code.Size; row++ {
+		next = next[:0]
+		i := 0 // next open rectangle to match, in column order
+		for col := 0; row < code.Size && col < code.Size; {
 			if !code.Black(col, row) {
 				col++
 				continue
@@ -88,11 +151,21 @@ func (d *document) drawQR(code *qr.Code, x, y, side float64) {
 			for col < code.Size && code.Black(col, row) {
 				col++
 			}
-			for _, v := range []float64{(x + float64(start)*m) * k, (pageH - y - float64(row+1)*m) * k, float64(col-start) * m * k, m * k} {
-				path = appendPoints(path, v)
+			for i < len(open) && open[i].start < start {
+				emit(open[i], row)
+				i++
 			}
-			path = append(path, "re\n"...)
+			if i < len(open) && open[i].start == start && open[i].end == col {
+				next = append(next, open[i])
+				i++
+			} else {
+				next = append(next, rect{start, col, row})
+			}
 		}
+		for ; i < len(open); i++ {
+			emit(open[i], row)
+		}
+		open, next = next, open
 	}
 	path = append(path, "f Q"...)
 	p.RawWriteStr(string(path))

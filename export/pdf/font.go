@@ -16,11 +16,21 @@ import (
 const fontFamily = "DejaVu"
 
 // fontSet is the embedded font, read once per process: the gofpdf
-// definition and compressed font file of the regular and bold face, and the
+// definition and compressed font file of the regular and bold face, the
+// faces parsed for cutting them down per document (subset.go), and the
 // encoding from Unicode to the fonts' single-byte codes.
 type fontSet struct {
 	regular, bold [2][]byte // definition JSON, compressed font file
+	faces         [2]*ttfFace
 	codes         *codeTable
+}
+
+// fontMarker is what gofpdf is given as the font file of a face: gofpdf
+// only copies it into the document, and compressPages puts the face's
+// subset (or whole file) in its place, so the 12 KB files are not copied
+// through gofpdf's buffers for every document.
+func fontMarker(name string) []byte {
+	return []byte("%kinerja-font " + name + "\n")
 }
 
 // codeTable gives the fonts' code of every character of the Basic
@@ -71,6 +81,19 @@ var loadFonts = sync.OnceValues(func() (fontSet, error) {
 		return set, err
 	}
 	set.codes = newCodeTable(codes)
+	var runeOf [256]rune
+	for r, c := range codes {
+		runeOf[c] = r
+	}
+	for i, face := range []struct {
+		name string
+		file []byte
+	}{{"DejaVuSansCondensed", set.regular[1]}, {"DejaVuSansCondensed-Bold", set.bold[1]}} {
+		if set.faces[i], err = parseFace(face.file, &runeOf); err != nil {
+			return set, err
+		}
+		set.faces[i].marker = fontMarker(face.name)
+	}
 	return set, nil
 })
 

@@ -53,14 +53,14 @@ func newDocument(c Common, landscape bool, title string) (*document, error) {
 	}
 	p := gofpdf.New(orientation, "mm", "A4", "")
 	p.AliasNbPages("{nb}")
-	p.AddFontFromBytes(fontFamily, "", fonts.regular[0], fonts.regular[1])
-	p.AddFontFromBytes(fontFamily, "B", fonts.bold[0], fonts.bold[1])
+	p.AddFontFromBytes(fontFamily, "", fonts.regular[0], fonts.faces[0].marker)
+	p.AddFontFromBytes(fontFamily, "B", fonts.bold[0], fonts.faces[1].marker)
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, marginBottom)
 	p.SetCellMargin(1.2)
-	// gofpdf writes the pages uncompressed; output compresses them with
-	// reused writers (compressPages). The fonts are embedded compressed
-	// already (assets/fonts).
+	// gofpdf writes the pages uncompressed and a marker for each font file;
+	// output compresses the pages with reused writers and puts in the fonts
+	// cut to the glyphs drawn (compressPages).
 	p.SetCompression(false)
 	p.SetTitle(strings.ToValidUTF8(title, "?"), true)
 	p.SetCreator("Kinerja", true)

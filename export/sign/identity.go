@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -34,19 +35,49 @@ func (id Identity) Certificate() (*x509.Certificate, error) {
 
 // chainCertificates parses the identity's certificate followed by its chain.
 func (id Identity) chainCertificates() ([]*x509.Certificate, error) {
-	leaf, err := id.Certificate()
+	leaf, err := parseCached(id.CertDER)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sertifikat tidak dapat dibaca: %w", err)
 	}
 	certs := []*x509.Certificate{leaf}
 	for i, der := range id.Chain {
-		c, err := x509.ParseCertificate(der)
+		c, err := parseCached(der)
 		if err != nil {
 			return nil, fmt.Errorf("sertifikat penerbit ke-%d tidak dapat dibaca: %w", i+1, err)
 		}
 		certs = append(certs, c)
 	}
 	return certs, nil
+}
+
+// parsed keeps the certificates parsed for signing, by their DER: every
+// document signed parses the identity's certificate and chain, and a batch
+// signs many with one identity. A parsed certificate is only read. The map
+// is emptied when it holds 64 certificates.
+var parsed struct {
+	sync.Mutex
+	certs map[string]*x509.Certificate
+}
+
+// parseCached parses a certificate, once per DER.
+func parseCached(der []byte) (*x509.Certificate, error) {
+	parsed.Lock()
+	c := parsed.certs[string(der)]
+	parsed.Unlock()
+	if c != nil {
+		return c, nil
+	}
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, err
+	}
+	parsed.Lock()
+	if parsed.certs == nil || len(parsed.certs) >= 64 {
+		parsed.certs = map[string]*x509.Certificate{}
+	}
+	parsed.certs[string(der)] = c
+	parsed.Unlock()
+	return c, nil
 }
 
 // Validity periods: the office root outlives many signers; a signer's
