@@ -181,8 +181,9 @@ func validPIN(s []byte) bool {
 	return true
 }
 
-// attlogDigits returns the value of s when it is one to limit ASCII digits.
-func attlogDigits(s []byte, limit int) (int, bool) {
+// asciiDigits returns the value of s when it is one to limit ASCII digits
+// (the fingerprint log's fields, the date of a JSON record).
+func asciiDigits(s []byte, limit int) (int, bool) {
 	if len(s) == 0 || len(s) > limit {
 		return 0, false
 	}
@@ -232,7 +233,7 @@ func parseAttlogDate(s []byte) (int, time.Month, int, error) {
 	}
 	var v [3]int
 	for i, part := range p {
-		n, ok := attlogDigits(part, 4)
+		n, ok := asciiDigits(part, 4)
 		if !ok {
 			return 0, 0, 0, bad()
 		}
@@ -258,7 +259,7 @@ func parseAttlogTime(s []byte) (h, m, sec int, err error) {
 		if k := bytes.IndexByte(s, ':'); k >= 0 {
 			part, s = s[:k], s[k+1:]
 		}
-		n, ok := attlogDigits(part, 2)
+		n, ok := asciiDigits(part, 2)
 		if !ok || n > limits[i] {
 			return 0, 0, 0, bad()
 		}

@@ -202,19 +202,9 @@ func plainJSONDate(b []byte) (y int, m time.Month, d int, ok bool) {
 	if len(b) != 12 || b[0] != '"' || b[11] != '"' || b[5] != '-' || b[8] != '-' {
 		return 0, 0, 0, false
 	}
-	num := func(s []byte) (int, bool) {
-		n := 0
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	y, okY := num(b[1:5])
-	mo, okM := num(b[6:8])
-	d, okD := num(b[9:11])
+	y, okY := asciiDigits(b[1:5], 4)
+	mo, okM := asciiDigits(b[6:8], 2)
+	d, okD := asciiDigits(b[9:11], 2)
 	if !okY || !okM || !okD || !ValidDate(y, time.Month(mo), d) {
 		return 0, 0, 0, false
 	}
