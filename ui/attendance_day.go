@@ -46,6 +46,8 @@ type dayGrid struct {
 	missing  int               // rows still "belum diisi"
 	rowH     float32           // the height of a row without a problem line
 	tall     map[int]float32   // the height of rows made taller to show a problem line
+	focusing bool              // the grid itself is moving the keyboard (see gridEntry.FocusGained)
+	bad      int               // rows whose typed time cannot be read
 	loads    int               // counts show calls: a slower, older load is dropped
 	codes    data.Codes
 	hours    data.DayHours
@@ -359,10 +361,13 @@ func (g *dayGrid) apply(d data.Date, l dayLoad) {
 func (g *dayGrid) setRows(rows []*dayRow) {
 	g.rows = rows
 	g.cursor = dayCursor{}
-	g.missing = 0
+	g.missing, g.bad = 0, 0
 	for _, r := range rows {
 		if r.missing {
 			g.missing++
+		}
+		if r.bad = r.badTime(); r.bad {
+			g.bad++
 		}
 	}
 	for id := range g.tall {
@@ -394,7 +399,11 @@ func (g *dayGrid) showCounts() {
 		g.count.SetText("")
 		return
 	}
-	g.count.SetText(lang.L("att.day.count", map[string]any{"N": len(g.rows), "Missing": g.missing}))
+	text := lang.L("att.day.count", map[string]any{"N": len(g.rows), "Missing": g.missing})
+	if g.bad > 0 {
+		text += " " + lang.L("att.day.badcount", map[string]any{"N": g.bad})
+	}
+	g.count.SetText(text)
 }
 
 // typed keeps what was typed in one column of the row c shows, and shows
@@ -413,15 +422,27 @@ func (g *dayGrid) typed(c *dayCells, f dayField, s string) {
 	}
 }
 
-// recount keeps the count of rows not entered after r changed.
+// recount keeps the counts of rows not entered and of rows with a time
+// that cannot be read after r changed.
 func (g *dayGrid) recount(r *dayRow) {
+	changed := false
 	if m := r.isMissing(); m != r.missing {
-		r.missing = m
+		r.missing, changed = m, true
 		if m {
 			g.missing++
 		} else {
 			g.missing--
 		}
+	}
+	if b := r.badTime(); b != r.bad {
+		r.bad, changed = b, true
+		if b {
+			g.bad++
+		} else {
+			g.bad--
+		}
+	}
+	if changed {
 		g.showCounts()
 	}
 }
@@ -488,6 +509,13 @@ func (g *dayGrid) rowSpan(i int) (top, height float32) {
 	return top, height
 }
 
+// focus gives the keyboard to e as one of the grid's own moves.
+func (g *dayGrid) focus(e *gridEntry) {
+	g.focusing = true
+	g.u.win.Canvas().Focus(e)
+	g.focusing = false
+}
+
 // focusCell makes row i and column f the cursor, scrolls the row into
 // view and puts the keyboard in it; it returns the entry now focused, or
 // nil when the row cannot be shown.
@@ -505,7 +533,7 @@ func (g *dayGrid) focusCell(i int, f dayField) *gridEntry {
 	}
 	e := c.entries[f]
 	canvas := g.u.win.Canvas()
-	canvas.Focus(e)
+	g.focus(e)
 	if canvas.Focused() != e {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kinerja/data"
 	"kinerja/data/demo"
@@ -343,5 +344,50 @@ func TestDailyGridFutureDateAndLoadOrder(t *testing.T) {
 	first()
 	if g.shown != monday || !strings.Contains(g.status.Text, "belum terjadi") {
 		t.Errorf("a late load replaced the day shown: %s, %q", g.shown, g.status.Text)
+	}
+}
+
+// Tab into a column that holds a time selects it, so the time typed
+// replaces it (the admin corrects a machine's time by typing over it); a
+// time that cannot be read says "jam salah" in its row, within the row's
+// height, and the count line under the grid says how to write one.
+func TestDailyGridTabTypesOverATimeAndNamesAWrongOne(t *testing.T) {
+	u, _ := newAttendanceUI(t, 20)
+	g := u.attendance.day
+	g.date.SetText(workDay.Slash())
+	typeAt(t, g, 0, fieldIn, "0730")
+	pressKey(u, fyne.KeyReturn) // on to row 2, same column
+	typeKeys(u, "0745")
+	// Back to row 1 by clicking its code, then Tab to its arrival.
+	c := cellsOf(t, g, 0)
+	u.win.Canvas().Focus(c.entries[fieldCode]) // as a click does (MouseDown)
+	u.win.Canvas().FocusNext()
+	if at, ok := focusedCell(u); !ok || at != (dayCursor{0, fieldIn}) {
+		t.Fatalf("Tab went to %+v (%v)", at, ok)
+	}
+	typeKeys(u, "0815")
+	if got := g.rows[0].in; got != "0815" {
+		t.Fatalf("typing after Tab gave arrival %q, want it typed over: 0815", got)
+	}
+	if !strings.HasPrefix(c.minutes.Text, "terlambat 45 mnt") {
+		t.Fatalf("minutes %q", c.minutes.Text)
+	}
+	// A time that cannot be read.
+	typeAt(t, g, 2, fieldIn, "7.455")
+	c1 := cellsOf(t, g, 2)
+	if g.rows[2].in != "7.455" || c1.minutes.Text != "jam salah" {
+		t.Fatalf("row 3: arrival %q, says %q", g.rows[2].in, c1.minutes.Text)
+	}
+	if !strings.Contains(g.count.Text, "1 baris jamnya salah: tulis 0815, 08.15 atau 08:15.") {
+		t.Fatalf("count line %q", g.count.Text)
+	}
+	for _, l := range []*widget.Label{c.minutes, c.label, c1.minutes, c1.label} {
+		if h := l.MinSize().Height; h > g.rowH {
+			t.Fatalf("%q is %v high in a row of %v", l.Text, h, g.rowH)
+		}
+	}
+	pressKey(u, fyne.KeyBackspace)
+	if c1.minutes.Text == "jam salah" || strings.Contains(g.count.Text, "jamnya salah") {
+		t.Fatalf("fixed: still %q / %q", c1.minutes.Text, g.count.Text)
 	}
 }

@@ -48,8 +48,10 @@ func (g *dayGrid) newCells() fyne.CanvasObject {
 	c.entries[fieldOut].PlaceHolder = lang.L("att.clock")
 	c.label = widget.NewLabel("")
 	c.label.Wrapping = fyne.TextWrapWord
+	c.label.Truncation = fyne.TextTruncateEllipsis // wrapped within the row's height, never over the next row
 	c.minutes = widget.NewLabel("")
 	c.minutes.Wrapping = fyne.TextWrapWord
+	c.minutes.Truncation = fyne.TextTruncateEllipsis
 	c.problem = widget.NewLabel("")
 	c.problem.Importance = widget.DangerImportance
 	c.problem.Wrapping = fyne.TextWrapWord
@@ -101,7 +103,7 @@ func (c *dayCells) bind(id int) {
 		canvas.Focus(g.table)
 	case id == g.cursor.row && canvas.Focused() == g.table:
 		e := c.entries[g.cursor.field]
-		canvas.Focus(e)
+		g.focus(e)
 		e.CursorColumn = len([]rune(e.Text))
 	}
 }
@@ -178,10 +180,16 @@ func (e *gridEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
-// FocusGained makes this row and column the grid's cursor.
+// FocusGained makes this row and column the grid's cursor. Reached with
+// Tab (not by the grid's own moves, nor by a click, which places the text
+// cursor itself), the column's text is selected, so what is typed replaces
+// it, as in a spreadsheet.
 func (e *gridEntry) FocusGained() {
 	e.Entry.FocusGained()
 	g := e.cells.g
+	if !g.focusing && e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 	if id := e.cells.id; id >= 0 && id < len(g.rows) {
 		g.cursor = dayCursor{row: id, field: e.field}
 		g.showMatches()

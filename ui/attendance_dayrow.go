@@ -31,6 +31,7 @@ type dayRow struct {
 	code, in, out, note string
 	problem             string
 	missing             bool // counted as "belum diisi" (kept by dayGrid.setField)
+	bad                 bool // counted as a time that cannot be read (kept by dayGrid.recount)
 }
 
 func newDayRow(gr service.GridRow) *dayRow {
@@ -75,6 +76,20 @@ func (r *dayRow) changed() bool {
 	e := r.row.Entry
 	return r.typedCode() != e.Code || strings.TrimSpace(r.in) != e.In ||
 		strings.TrimSpace(r.out) != e.Out || strings.TrimSpace(r.note) != e.Note
+}
+
+// badTime reports whether a typed arrival or departure time cannot be read
+// (the grid's count line then says how to write one).
+func (r *dayRow) badTime() bool {
+	for _, t := range []string{r.in, r.out} {
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		if _, err := data.ParseTimeOfDay(t); err != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // isMissing reports whether the row is "belum diisi": nothing stored and
@@ -159,13 +174,8 @@ func (r *dayRow) label(codes data.Codes) (string, widget.Importance) {
 // arrival time asks for it. Times are read as people type them (0815, 8.15,
 // 08:15).
 func (r *dayRow) minutes(d data.Date, rules data.AttendanceRules) (string, widget.Importance) {
-	for _, t := range []string{r.in, r.out} {
-		if strings.TrimSpace(t) == "" {
-			continue
-		}
-		if _, err := data.ParseTimeOfDay(t); err != nil {
-			return lang.L("att.day.badtime"), widget.DangerImportance
-		}
+	if r.badTime() {
+		return lang.L("att.day.badtime"), widget.DangerImportance
 	}
 	e := data.DayEntry{Code: r.typedCode(), In: strings.TrimSpace(r.in), Out: strings.TrimSpace(r.out)}
 	if !r.changed() {
