@@ -216,7 +216,7 @@ func TestDailyGridTypesAWholeUnit(t *testing.T) {
 		typeKeys(u, plan(i).in)
 		pressKey(u, fyne.KeyDown)
 	}
-	if m := cellsOf(t, g, 1).minutes.Text; m != "terlambat 45 mnt" {
+	if m := cellsOf(t, g, 1).minutes.Text; m != "TL 45 mnt" {
 		t.Errorf("TL at 0815 shows %q", m)
 	}
 	if !strings.Contains(g.count.Text, fmt.Sprintf("%d pegawai, 0 belum diisi", n)) {
@@ -294,7 +294,7 @@ func TestDailyGridTypingSurvivesScrollingAndDateChange(t *testing.T) {
 	if c0.entries[fieldCode].Text != "s" || c0.entries[fieldNote].Text != "surat dokter" || c0.label.Text != "S — Sakit" {
 		t.Errorf("row 1 back in view: %q %q %q", c0.entries[fieldCode].Text, c0.entries[fieldNote].Text, c0.label.Text)
 	}
-	if c1.entries[fieldIn].Text != "0755" || c1.minutes.Text != "terlambat 25 mnt" {
+	if c1.entries[fieldIn].Text != "0755" || c1.minutes.Text != "TL 25 mnt" {
 		t.Errorf("row 2 back in view: %q %q", c1.entries[fieldIn].Text, c1.minutes.Text)
 	}
 
@@ -369,7 +369,7 @@ func TestDailyGridTabTypesOverATimeAndNamesAWrongOne(t *testing.T) {
 	if got := g.rows[0].in; got != "0815" {
 		t.Fatalf("typing after Tab gave arrival %q, want it typed over: 0815", got)
 	}
-	if !strings.HasPrefix(c.minutes.Text, "terlambat 45 mnt") {
+	if !strings.HasPrefix(c.minutes.Text, "TL 45 mnt") {
 		t.Fatalf("minutes %q", c.minutes.Text)
 	}
 	// A time that cannot be read.
@@ -389,5 +389,18 @@ func TestDailyGridTabTypesOverATimeAndNamesAWrongOne(t *testing.T) {
 	pressKey(u, fyne.KeyBackspace)
 	if c1.minutes.Text == "jam salah" || strings.Contains(g.count.Text, "jamnya salah") {
 		t.Fatalf("fixed: still %q / %q", c1.minutes.Text, g.count.Text)
+	}
+	// Late and early on one day: both fit the row.
+	typeAt(t, g, 3, fieldIn, "0800")
+	pressKey(u, fyne.KeyUp)
+	typeAt(t, g, 3, fieldOut, "1500")
+	c3 := cellsOf(t, g, 3)
+	if c3.minutes.Text != "TL 30 mnt\nPSW 90 mnt" {
+		t.Fatalf("row 4 says %q", c3.minutes.Text)
+	}
+	for _, l := range []*widget.Label{c3.minutes, c3.label} {
+		if h := l.MinSize().Height; h > g.rowH {
+			t.Fatalf("%q is %v high in a row of %v", l.Text, h, g.rowH)
+		}
 	}
 }

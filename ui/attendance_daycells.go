@@ -48,10 +48,8 @@ func (g *dayGrid) newCells() fyne.CanvasObject {
 	c.entries[fieldOut].PlaceHolder = lang.L("att.clock")
 	c.label = widget.NewLabel("")
 	c.label.Wrapping = fyne.TextWrapWord
-	c.label.Truncation = fyne.TextTruncateEllipsis // wrapped within the row's height, never over the next row
 	c.minutes = widget.NewLabel("")
 	c.minutes.Wrapping = fyne.TextWrapWord
-	c.minutes.Truncation = fyne.TextTruncateEllipsis
 	c.problem = widget.NewLabel("")
 	c.problem.Importance = widget.DangerImportance
 	c.problem.Wrapping = fyne.TextWrapWord

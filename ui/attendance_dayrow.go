@@ -194,13 +194,13 @@ func (r *dayRow) minutes(d data.Date, rules data.AttendanceRules) (string, widge
 		imp = widget.WarningImportance
 		parts = append(parts, lang.L("att.day.needin"))
 	case f.ArrivalMissing:
-		parts = append(parts, lang.L("att.day.nopunch"))
+		parts = append(parts, lang.L("att.day.nopunch.short"))
 	case f.LateMinutes > 0:
 		parts = append(parts, lang.L("att.day.late", map[string]any{"N": f.LateMinutes}))
 	}
 	switch {
 	case f.DepartureMissing && !f.Piket && e.Code != data.CodeTL:
-		parts = append(parts, lang.L("att.day.noout"))
+		parts = append(parts, lang.L("att.day.noout.short"))
 	case f.EarlyMinutes > 0:
 		parts = append(parts, lang.L("att.day.early", map[string]any{"N": f.EarlyMinutes}))
 	}

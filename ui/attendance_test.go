@@ -84,7 +84,7 @@ func TestDailyGridByKeyboard(t *testing.T) {
 	}
 	typeKeys(u, "tl")
 	typeAt(t, g, 1, fieldIn, "07.45")
-	if l, m := cellsOf(t, g, 1).label.Text, cellsOf(t, g, 1).minutes.Text; l != "TL — Terlambat" || m != "terlambat 15 mnt" {
+	if l, m := cellsOf(t, g, 1).label.Text, cellsOf(t, g, 1).minutes.Text; l != "TL — Terlambat" || m != "TL 15 mnt" {
 		t.Errorf("row 2 shows %q, %q", l, m)
 	}
 	pressEnter(u)
@@ -786,7 +786,7 @@ func TestDailyGridAsksBeforeLosingTypedRows(t *testing.T) {
 	typeAt(t, g, 0, fieldCode, "h")
 	typeAt(t, g, 1, fieldCode, "tl")
 	typeAt(t, g, 1, fieldIn, "0815") // typed as people do
-	if m := cellsOf(t, g, 1).minutes.Text; m != "terlambat 45 mnt" {
+	if m := cellsOf(t, g, 1).minutes.Text; m != "TL 45 mnt" {
 		t.Errorf("0815 shows %q", m)
 	}
 	// Clicking another screen asks; Batal stays with the typing intact.
