@@ -154,9 +154,10 @@ if listed export staff; then
 fi
 if listed import staff && [ -s "$c/staff.csv" ]; then
 	# Only office set (and demo) may make a data file; import then fills it.
-	demo="$work\\roundtrip.db" step "office set makes a new file" 0 '[ -s "$c/roundtrip.db" ]' \
+	# A data file of its own folder: the demo's document archive is beside demo.db.
+	demo="$work\\roundtrip\\kinerja.db" step "office set makes a new file" 0 '[ -s "$c/roundtrip/kinerja.db" ]' \
 		office set --kecamatan Uji --kabupaten Uji
-	demo="$work\\roundtrip.db" step "import staff into the new file" 0 '[ -s "$c/roundtrip.db" ]' \
+	demo="$work\\roundtrip\\kinerja.db" step "import staff into the new file" 0 '[ -s "$c/roundtrip/kinerja.db" ]' \
 		import staff "$work\\staff.csv"
 fi
 if listed backup; then
