@@ -75,8 +75,12 @@ func fileNamePart(name string) string {
 	}, accented.Replace(name))
 }
 
-// IndexFileName is the name of the index workbook of a period's export.
-func IndexFileName(periodID string) string { return "Daftar_Dokumen_" + periodID + ".xlsx" }
+// IndexFileName is the name of the index workbook of a period's export,
+// with the period as the screens name it ("Daftar_Dokumen_Triwulan-III-2026.xlsx"),
+// as the documents' own names do.
+func IndexFileName(periodID string) string {
+	return "Daftar_Dokumen_" + data.PeriodFileLabel(periodID) + ".xlsx"
+}
 
 // AnnexDir is the subfolder of a batch export that holds what this office
 // did not sign: documents set outside the office and their scans, unsigned

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"kinerja/data"
+	"kinerja/data/service"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -37,7 +38,7 @@ func exportDemo(t *testing.T, db, period string) (dir string, pdfs []string) {
 				t.Errorf("file name %q", e.Name())
 			}
 			pdfs = append(pdfs, filepath.Join(dir, e.Name()))
-		case e.Name() == "Daftar_Dokumen_"+period+".xlsx":
+		case e.Name() == service.IndexFileName(period):
 		case e.Name() == "lampiran" && e.IsDir():
 			annexes, err := os.ReadDir(filepath.Join(dir, e.Name()))
 			if err != nil || len(annexes) == 0 {
