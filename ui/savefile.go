@@ -192,20 +192,11 @@ func (c *folderChooser) choose() {
 	c.cb(l, nil)
 }
 
-// folderRow is a folder entry with Telusuri… (Fyne's folder picker opened at
-// the folder typed) and one button per removable drive.
+// folderRow is a folder entry with Telusuri… (the app's chooser in folder
+// mode, opened at the folder typed) and one button per removable drive.
 func folderRow(u *App, folder *widget.Entry) fyne.CanvasObject {
 	browse := widget.NewButton(lang.L("save.browse"), func() {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err == nil && dir != nil {
-				folder.SetText(dir.Path())
-			}
-		}, u.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(existingFolder(folder.Text, u.startFolder()))); err == nil {
-			d.SetLocation(l)
-		}
-		d.Resize(fileDialogSize)
-		d.Show()
+		u.folderBrowse(folder.Text, func(dir string) { folder.SetText(dir) }, u.win).Show()
 	})
 	row := container.NewBorder(nil, nil, nil, browse, folder)
 	drives := removableDrives()

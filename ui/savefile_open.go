@@ -45,6 +45,7 @@ type fileChooser struct {
 	purpose string
 	exts    []string // accepted extensions, lower case with the dot; nil accepts any
 	cb      func(fyne.URIReadCloser, error)
+	folder  func(dir string) // set in folder mode: only folders listed, the one listed is chosen
 
 	dir   string     // the folder listed
 	items []fileItem // its sub-folders then its files
@@ -66,7 +67,27 @@ type fileItem struct {
 // fileOpen builds a file chooser for purpose accepting the extensions exts
 // (any case; nil accepts any file) and calling cb; parent is its window.
 func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser, error), parent fyne.Window) *fileChooser {
-	c := &fileChooser{u: u, purpose: purpose, cb: cb, path: newEscEntry(), msg: widget.NewLabel(""), empty: widget.NewLabel(""), win: parent}
+	c := u.newChooser(purpose, exts, parent, nil)
+	c.cb = cb
+	home, _ := os.UserHomeDir()
+	c.show(existingFolder(u.fyne.Preferences().String(prefOpenFolder(purpose)), u.startFolder(), home))
+	return c
+}
+
+// folderBrowse builds the chooser in folder mode, for Telusuri… beside a
+// folder box: it lists only folders, starting at start, and "Pilih folder
+// ini" hands pick the folder listed (or a folder typed in the address box).
+func (u *App) folderBrowse(start string, pick func(dir string), parent fyne.Window) *fileChooser {
+	c := u.newChooser("", nil, parent, pick)
+	home, _ := os.UserHomeDir()
+	c.show(existingFolder(start, u.startFolder(), home))
+	return c
+}
+
+// newChooser builds the dialog of a chooser; folder, when set, makes it a
+// folder chooser.
+func (u *App) newChooser(purpose string, exts []string, parent fyne.Window, folder func(string)) *fileChooser {
+	c := &fileChooser{u: u, purpose: purpose, folder: folder, path: newEscEntry(), msg: widget.NewLabel(""), empty: widget.NewLabel(""), win: parent}
 	for _, e := range exts {
 		if e = strings.ToLower(e); !slices.Contains(c.exts, e) {
 			c.exts = append(c.exts, e)
@@ -96,7 +117,10 @@ func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser
 		places.Add(widget.NewButtonWithIcon(lang.L("open.home"), theme.HomeIcon(), func() { c.show(home) }))
 	}
 	filter := lang.L("open.any")
-	if len(c.exts) > 0 {
+	switch {
+	case folder != nil:
+		filter = lang.L("open.folders")
+	case len(c.exts) > 0:
 		filter = lang.L("open.filter", map[string]any{"Exts": strings.Join(c.exts, ", ")})
 	}
 	hint := widget.NewLabel(filter)
@@ -106,15 +130,18 @@ func (u *App) fileOpen(purpose string, exts []string, cb func(fyne.URIReadCloser
 		container.NewBorder(nil, nil, places, nil, hint),
 	)
 	ok := widget.NewButtonWithIcon(lang.L("open.open"), theme.FolderOpenIcon(), c.submit)
+	title := lang.L("open.title")
+	if folder != nil {
+		ok = widget.NewButtonWithIcon(lang.L("save.choose"), theme.FolderOpenIcon(), c.chooseFolder)
+		title = lang.L("save.folder.title")
+	}
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("save.cancel"), c.cancel)
 	c.path.onEscape = c.cancel
 	bottom := container.NewVBox(c.msg, container.NewHBox(layoutSpacer(), cancel, ok))
 	content := container.NewBorder(top, bottom, nil, nil, container.NewStack(c.list, container.NewVBox(c.empty)))
-	c.dlg = dialog.NewCustomWithoutButtons(lang.L("open.title"), content, parent)
+	c.dlg = dialog.NewCustomWithoutButtons(title, content, parent)
 	c.dlg.Resize(fileDialogSize)
-	home, _ := os.UserHomeDir()
-	c.show(existingFolder(u.fyne.Preferences().String(prefOpenFolder(purpose)), u.startFolder(), home))
 	return c
 }
 
@@ -127,7 +154,25 @@ func (c *fileChooser) Show() {
 // cancel closes the chooser without a file.
 func (c *fileChooser) cancel() {
 	c.dlg.Hide()
-	c.cb(nil, nil)
+	if c.cb != nil {
+		c.cb(nil, nil)
+	}
+}
+
+// chooseFolder (folder mode) hands over the folder typed in the address
+// box when it is one, else the folder listed.
+func (c *fileChooser) chooseFolder() {
+	dir := c.dir
+	if typed := strings.Trim(strings.TrimSpace(c.path.Text), `"`); typed != "" && typed != dir {
+		d, err := checkFolder(typed)
+		if err != nil {
+			c.msg.SetText(err.Error())
+			return
+		}
+		dir = d
+	}
+	c.dlg.Hide()
+	c.folder(dir)
 }
 
 // Resize sets the chooser's size.
@@ -206,6 +251,9 @@ func hiddenName(name string) bool {
 
 // accepts reports whether a file called name has an accepted extension.
 func (c *fileChooser) accepts(name string) bool {
+	if c.folder != nil {
+		return false
+	}
 	return len(c.exts) == 0 || slices.Contains(c.exts, strings.ToLower(filepath.Ext(name)))
 }
 
@@ -251,6 +299,8 @@ func (c *fileChooser) submit() {
 		c.msg.SetText(lang.L("open.missing", map[string]any{"Path": path}))
 	case fi.IsDir():
 		c.show(path)
+	case c.folder != nil:
+		c.msg.SetText(lang.L("save.nofolder", map[string]any{"Path": path}))
 	case !c.accepts(path):
 		c.msg.SetText(lang.L("open.badext", map[string]any{"Name": filepath.Base(path), "Exts": strings.Join(c.exts, ", ")}))
 	default:

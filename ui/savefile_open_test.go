@@ -6,10 +6,12 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // shownChooser is the file chooser on top: its address box and its lines by name.
@@ -195,4 +197,62 @@ func TestFileOpenersUseTheAppChooser(t *testing.T) {
 		}
 		test.Tap(button(t, u, "Batal"))
 	}
+}
+
+// Telusuri… beside a folder box opens the app's chooser in folder mode, at
+// the folder typed: folders only, a double click goes in, a file typed is
+// refused inside the dialog, and "Pilih folder ini" puts the folder listed
+// in the box.
+func TestBrowseChoosesAFolderWithTheAppChooser(t *testing.T) {
+	u, _ := newTestUI(t, false, Options{})
+	root := t.TempDir()
+	writeFiles(t, root, "flashdisk/Kepegawaian/catatan.pdf", "lain.pdf")
+	box := widget.NewEntry()
+	box.SetText(root)
+	w := test.NewWindow(folderRow(u, box))
+	defer w.Close()
+	var browse *widget.Button
+	for _, o := range objectsUnder(w.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Telusuri…" {
+			browse = b
+		}
+	}
+	if browse == nil {
+		t.Fatal("no Telusuri… button")
+	}
+	test.Tap(browse)
+	path, rows := shownChooser(t, u)
+	if path.Text != root || rows["flashdisk"] == nil || rows["lain.pdf"] != nil {
+		t.Fatalf("the chooser lists %q with %v; want %q, folders only", path.Text, keysOf(rows), root)
+	}
+	rows["flashdisk"].DoubleTapped(nil)
+	typeAndEnter(u, path, filepath.Join(root, "lain.pdf"))
+	_, rows = shownChooser(t, u)
+	if msg := dialogText(u); !strings.Contains(msg, "bukan folder") || rows["Kepegawaian"] == nil {
+		t.Fatalf("a file typed in folder mode: %q, lines %v", msg, keysOf(rows))
+	}
+	path.SetText(filepath.Join(root, "flashdisk"))
+	test.Tap(button(t, u, "Pilih folder ini"))
+	if want := filepath.Join(root, "flashdisk"); box.Text != want {
+		t.Fatalf("box %q, want %q", box.Text, want)
+	}
+}
+
+func keysOf(m map[string]*fileRow) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// dialogText is every label's text in the dialog on top.
+func dialogText(u *App) string {
+	var b strings.Builder
+	for _, o := range objectsUnder(u.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
 }
