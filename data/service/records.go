@@ -101,12 +101,6 @@ func (svc *Service) AttendanceMonth(staffID uint64, year int, month time.Month) 
 // Setting reads an office setting stored under key into v.
 func (svc *Service) Setting(key string, v any) (bool, error) { return svc.st.Setting(key, v) }
 
-// BackupFile writes a consistent copy of the data file to path.
-func (svc *Service) BackupFile(path string) error { return svc.st.BackupFile(path) }
-
-// DailyBackup keeps one snapshot a day in the backups folder (keep of them).
-func (svc *Service) DailyBackup(keep int) (string, error) { return svc.st.DailyBackup(keep) }
-
 // SignerKind tells a signer made by this office from one imported from a
 // .p12/.pfx file.
 type SignerKind = store.SignerKind

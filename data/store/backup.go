@@ -33,14 +33,6 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 	return n, nil
 }
 
-// BackupFile writes a verified snapshot to path, replacing an existing file
-// there (but never a protected or held one; see BackupTo).
-//
-// Deprecated: use BackupTo, which refuses an existing file unless asked.
-func (s *Store) BackupFile(path string) error {
-	return s.BackupTo(context.Background(), path, true)
-}
-
 // BackupTo writes a compacted, verified snapshot of the data file to path
 // ("backup --out") and brings the document archive up to date in the folder
 // "arsip" beside path (only the entries that copy lacks; another archive
@@ -431,13 +423,6 @@ type Retention struct{ Daily, Weekly, Monthly int }
 
 // DefaultRetention keeps 7 daily, 4 weekly and 12 monthly backups.
 var DefaultRetention = Retention{Daily: 7, Weekly: 4, Monthly: 12}
-
-// DailyBackup is BackupDaily with Retention{keep, 4, 12} and no cancelling.
-//
-// Deprecated: use BackupDaily.
-func (s *Store) DailyBackup(keep int) (string, error) {
-	return s.BackupDaily(context.Background(), Retention{Daily: keep, Weekly: 4, Monthly: 12})
-}
 
 // BackupDaily writes today's verified snapshot to
 // BackupDir()/kinerja-YYYY-MM-DD.db unless it exists already (then it

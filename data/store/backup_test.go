@@ -13,7 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-func TestBackupFileIsReadableByOpen(t *testing.T) {
+func TestBackupIsReadableByOpen(t *testing.T) {
 	t.Parallel()
 	s, path := openTemp(t)
 	st, err := s.SaveStaff(asep())
@@ -21,11 +21,11 @@ func TestBackupFileIsReadableByOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "salinan.db")
-	if err := s.BackupFile(out); err != nil {
+	if err := s.BackupTo(context.Background(), out, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.BackupFile(path); err == nil {
-		t.Fatal("BackupFile over the open data file was accepted")
+	if err := s.BackupTo(context.Background(), path, true); err == nil {
+		t.Fatal("a backup over the open data file was accepted")
 	}
 	b := mustOpen(t, out)
 	defer b.Close()
@@ -59,10 +59,10 @@ func TestDailyBackupKeepsNewest(t *testing.T) {
 	if err := os.WriteFile(other, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.DailyBackup(7)
+	got, err := s.BackupDaily(context.Background(), Retention{Daily: 7, Weekly: 4, Monthly: 12})
 	want := filepath.Join(dir, "kinerja-2026-11-28.db")
 	if err != nil || got != want {
-		t.Fatalf("DailyBackup = %q, %v; want %q", got, err, want)
+		t.Fatalf("BackupDaily = %q, %v; want %q", got, err, want)
 	}
 	var names []string
 	entries, _ := os.ReadDir(dir)
@@ -77,11 +77,11 @@ func TestDailyBackupKeepsNewest(t *testing.T) {
 	if !slices.Equal(names, wantNames) {
 		t.Fatalf("backups = %v\nwant %v", names, wantNames)
 	}
-	if again, err := s.DailyBackup(7); again != "" || err != nil {
-		t.Fatalf("second DailyBackup the same day = %q, %v", again, err)
+	if again, err := s.BackupDaily(context.Background(), Retention{Daily: 7, Weekly: 4, Monthly: 12}); again != "" || err != nil {
+		t.Fatalf("second BackupDaily the same day = %q, %v", again, err)
 	}
-	if _, err := s.DailyBackup(0); err == nil {
-		t.Fatal("DailyBackup(0) accepted")
+	if _, err := s.BackupDaily(context.Background(), Retention{Daily: 0, Weekly: 4, Monthly: 12}); err == nil {
+		t.Fatal("BackupDaily keeping no daily backup accepted")
 	}
 	b := mustOpen(t, want)
 	b.Close()
@@ -90,13 +90,13 @@ func TestDailyBackupKeepsNewest(t *testing.T) {
 func TestDailyBackupNextDay(t *testing.T) {
 	t.Parallel()
 	s, _ := openTemp(t)
-	if _, err := s.DailyBackup(2); err != nil {
+	if _, err := s.BackupDaily(context.Background(), Retention{Daily: 2, Weekly: 4, Monthly: 12}); err != nil {
 		t.Fatal(err)
 	}
 	s.now = func() time.Time { return testNow.AddDate(0, 0, 1) }
-	got, err := s.DailyBackup(2)
+	got, err := s.BackupDaily(context.Background(), Retention{Daily: 2, Weekly: 4, Monthly: 12})
 	if err != nil || filepath.Base(got) != "kinerja-2026-11-29.db" {
-		t.Fatalf("next day DailyBackup = %q, %v", got, err)
+		t.Fatalf("next day BackupDaily = %q, %v", got, err)
 	}
 }
 
