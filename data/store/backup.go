@@ -88,12 +88,14 @@ func (s *Store) writeSnapshot(ctx context.Context, final, aside string) (err err
 	var want []byte
 	err = s.viewTx(func(src *bolt.Tx) error {
 		w := &snapshotWriter{db: dst, batch: cmp.Or(s.opt.snapshotBatch, snapshotBatch)}
+		// Rolled back on every way out, a panic on a damaged source page
+		// included (safely turns it into an error above this function): an
+		// open write transaction would keep dst.Close waiting for good.
+		defer w.rollback()
 		d := newDigest()
 		err := copyTx(ctx, src, w, d)
 		if err == nil {
 			err = w.commit()
-		} else {
-			w.rollback()
 		}
 		want = d.sum()
 		return err
