@@ -142,6 +142,12 @@ func parseFace(compressed []byte, runeOf *[256]rune) (*ttfFace, error) {
 	return f, nil
 }
 
+// winAnsiAlias names, for the codes whose WinAnsiEncoding name (the base
+// encoding of the font dictionary) is another character's, the code of that
+// character: viewers draw 0xA0 ("space") and 0xAD ("hyphen") with the glyphs
+// of 0x20 and 0x2D, so a subset drawing them keeps those glyphs too.
+var winAnsiAlias = map[int]int{0xA0: 0x20, 0xAD: 0x2D}
+
 // glyphParts returns the component glyphs of a composite glyph (none for a
 // simple or empty one); ok is false for a truncated composite.
 func glyphParts(g []byte) (parts []uint16, ok bool) {
@@ -302,6 +308,9 @@ func (f *ttfFace) subset(used *[256]bool) (file []byte, glyfAt int, kept []int) 
 	for code, u := range used {
 		if u {
 			mark(f.gids[code])
+			if alias, ok := winAnsiAlias[code]; ok {
+				mark(f.gids[alias])
+			}
 		}
 	}
 	loca := make([]byte, 0, 4*(len(keep)+1))
@@ -332,6 +341,10 @@ func (f *ttfFace) subset(used *[256]bool) (file []byte, glyfAt int, kept []int) 
 			for g, k := range keep {
 				switch {
 				case k:
+				case g == f.numHMetrics-1:
+					// Its advance is also that of every glyph past the
+					// full entries: kept whatever is drawn.
+					clear(hmtx[4*g+2 : 4*g+4])
 				case g < f.numHMetrics:
 					clear(hmtx[4*g : 4*g+4])
 				default:

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,9 +41,8 @@ func fontFiles(t *testing.T, doc []byte) (dicts []string, files [][]byte) {
 	return dicts, files
 }
 
-// glyphLengths reads the length of every glyph of a TrueType file.
-func glyphLengths(t *testing.T, font []byte) []int {
-	t.Helper()
+// ttfTables reads the table directory of a TrueType file.
+func ttfTables(font []byte) map[string][]byte {
 	tables := map[string][]byte{}
 	n := int(binary.BigEndian.Uint16(font[4:]))
 	for i := range n {
@@ -50,6 +50,23 @@ func glyphLengths(t *testing.T, font []byte) []int {
 		off, size := binary.BigEndian.Uint32(e[8:]), binary.BigEndian.Uint32(e[12:])
 		tables[string(e[:4])] = font[off : off+size]
 	}
+	return tables
+}
+
+// tableOf is one table of a TrueType file.
+func tableOf(t *testing.T, font []byte, tag string) []byte {
+	t.Helper()
+	b := ttfTables(font)[tag]
+	if b == nil {
+		t.Fatalf("no %s table", tag)
+	}
+	return b
+}
+
+// glyphLengths reads the length of every glyph of a TrueType file.
+func glyphLengths(t *testing.T, font []byte) []int {
+	t.Helper()
+	tables := ttfTables(font)
 	numGlyphs := int(binary.BigEndian.Uint16(tables["maxp"][4:]))
 	long := binary.BigEndian.Uint16(tables["head"][50:]) == 1
 	var lengths []int
@@ -131,6 +148,40 @@ func TestFontSubsets(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n")[2:] {
 		if f := strings.Fields(line); len(f) < 6 || f[3] != "yes" || f[4] != "yes" {
 			t.Errorf("pdffonts: not an embedded subset: %s", line)
+		}
+	}
+}
+
+// TestSubsetKeepsWinAnsiAliases: a soft hyphen (0xAD) and a no-break space
+// (0xA0) are drawn by viewers with the glyphs WinAnsiEncoding names for
+// them, "hyphen" and "space", so a subset drawing them keeps those; and the
+// last full horizontal metric, which glyphs past it share, keeps its advance.
+func TestSubsetKeepsWinAnsiAliases(t *testing.T) {
+	t.Parallel()
+	fonts, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, face := range fonts.faces {
+		var used [256]bool
+		used[0xAD], used[0xA0] = true, true
+		_, _, kept := face.subset(&used)
+		for _, code := range []int{0x2D, 0x20, 0xAD} {
+			if !slices.Contains(kept, int(face.gids[code])) {
+				t.Errorf("code %#x: glyph %d not kept (kept %v)", code, face.gids[code], kept)
+			}
+		}
+		file, _, _ := face.subset(new([256]bool))
+		last := face.numHMetrics - 1
+		var whole []byte
+		for _, tb := range face.tables {
+			if tb.tag == "hmtx" {
+				whole = tb.data
+			}
+		}
+		got, want := binary.BigEndian.Uint16(tableOf(t, file, "hmtx")[4*last:]), binary.BigEndian.Uint16(whole[4*last:])
+		if got != want {
+			t.Errorf("the advance of the last full metric (glyph %d) is %d, the face's %d", last, got, want)
 		}
 	}
 }
