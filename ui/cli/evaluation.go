@@ -25,6 +25,17 @@ func checkTarget(c *call, period, nip string) error {
 	return nil
 }
 
+// evaluationOf finds the staff member nip names and his evaluation of
+// period.
+func evaluationOf(svc *service.Service, period, nip string) (data.Staff, service.EvaluationView, error) {
+	s, err := svc.StaffByIdentifier(nip)
+	if err != nil {
+		return data.Staff{}, service.EvaluationView{}, err
+	}
+	v, err := svc.EvaluationFor(period, s.ID)
+	return s, v, err
+}
+
 // evaluationSet is "kinerja evaluation set": the ratings and note; the
 // predikat follows from them.
 func evaluationSet(c *call) error {
@@ -78,11 +89,7 @@ func evaluationSet(c *call) error {
 // evaluation by NIP (an office staff member or a registered official); the
 // role not given keeps the person it has now. It prints both.
 func chooseRaters(c *call, svc *service.Service, period, nip, rater, atasan string) error {
-	s, err := svc.StaffByIdentifier(nip)
-	if err != nil {
-		return err
-	}
-	v, err := svc.EvaluationFor(period, s.ID)
+	s, v, err := evaluationOf(svc, period, nip)
 	if err != nil {
 		return err
 	}
@@ -302,20 +309,15 @@ func evaluationRevisions(c *call) error {
 // evaluationSign is "kinerja evaluation sign": a final evaluation signed by
 // its Pejabat Penilai Kinerja, the passphrase from KINERJA_PASSPHRASE or the terminal.
 func evaluationSign(c *call) error {
-	period := c.flags.String("period", "", "kode periode")
-	nip := c.flags.String("nip", "", "NIP pegawai yang dinilai")
+	period, nip := evaluationTarget(c)
 	if err := c.parse(); err != nil {
 		return err
 	}
-	if len(c.args) > 0 || *period == "" || *nip == "" {
-		return usagef("evaluation sign: pakai --period ID --nip NIP")
+	if err := checkTarget(c, *period, *nip); err != nil {
+		return err
 	}
 	return c.withService(func(svc *service.Service) error {
-		s, err := svc.StaffByIdentifier(*nip)
-		if err != nil {
-			return err
-		}
-		v, err := svc.EvaluationFor(*period, s.ID)
+		s, v, err := evaluationOf(svc, *period, *nip)
 		if err != nil {
 			return err
 		}
@@ -372,11 +374,7 @@ func evaluationObjectionSign(c *call) error {
 		return err
 	}
 	return c.withService(func(svc *service.Service) error {
-		s, err := svc.StaffByIdentifier(*nip)
-		if err != nil {
-			return err
-		}
-		v, err := svc.EvaluationFor(*period, s.ID)
+		s, v, err := evaluationOf(svc, *period, *nip)
 		if err != nil {
 			return err
 		}

@@ -282,11 +282,7 @@ func exportEvaluation(c *call) error {
 		return usagef("export evaluation: --document harus evaluasi, dokumen atau keberatan")
 	}
 	return c.withService(func(svc *service.Service) error {
-		s, err := svc.StaffByIdentifier(*nip)
-		if err != nil {
-			return err
-		}
-		v, err := svc.EvaluationFor(*period, s.ID)
+		s, v, err := evaluationOf(svc, *period, *nip)
 		if err != nil {
 			return err
 		}
