@@ -33,21 +33,9 @@ func buildOffice(tb testing.TB, path string, n int) *service.Service {
 	if err := svc.SetOffice(made.Office); err != nil {
 		tb.Fatal(err)
 	}
-	saved, err := svc.AddStaff(made.Staff)
+	saved, err := svc.AddDemoStaff(made)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	units, err := svc.Units()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, u := range units {
-		if i, ok := made.Heads[u.ID]; ok {
-			u.HeadStaffID = saved[i].ID
-			if _, err := svc.SaveUnit(u); err != nil {
-				tb.Fatal(err)
-			}
-		}
 	}
 	cal, err := svc.Calendar()
 	if err != nil {

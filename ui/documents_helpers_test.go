@@ -47,23 +47,12 @@ func buildDocumentsOffice(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	made := demo.New(demo.Options{Staff: 16, Seed: 1, Today: testToday})
-	saved, err := svc.AddStaff(made.Staff)
+	saved, err := svc.AddDemoStaff(made)
 	if err != nil {
 		t.Fatal(err)
 	}
 	units, err := svc.Units()
 	if err != nil {
-		t.Fatal(err)
-	}
-	for _, un := range units {
-		if i, ok := made.Heads[un.ID]; ok {
-			un.HeadStaffID = saved[i].ID
-			if _, err := svc.SaveUnit(un); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if units, err = svc.Units(); err != nil {
 		t.Fatal(err)
 	}
 	period := demoPeriod(t, svc, saved, units)

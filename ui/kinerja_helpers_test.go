@@ -19,23 +19,11 @@ import (
 func seedKinerja(t testing.TB, svc *service.Service) []data.Staff {
 	t.Helper()
 	made := demo.New(demo.Options{Staff: 45, Seed: 1, Today: testToday})
-	saved, err := svc.AddStaff(made.Staff)
+	saved, err := svc.AddDemoStaff(made)
 	if err != nil {
 		t.Fatal(err)
 	}
 	units, err := svc.Units()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, un := range units {
-		if i, ok := made.Heads[un.ID]; ok {
-			un.HeadStaffID = saved[i].ID
-			if _, err := svc.SaveUnit(un); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	units, err = svc.Units()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,23 +38,9 @@ func (svc *Service) FillDemo(opt demo.Options) (int, error) {
 			return 0, fmt.Errorf("identitas kantor demo: %w", err)
 		}
 	}
-	saved, err := svc.st.AddStaff(office.Staff)
-	if err != nil {
-		return 0, fmt.Errorf("menyimpan pegawai demo: %w", err)
-	}
-	units, err := svc.st.Units()
+	saved, err := svc.AddDemoStaff(office)
 	if err != nil {
 		return 0, err
-	}
-	for _, u := range units {
-		i, ok := office.Heads[u.ID]
-		if !ok {
-			continue
-		}
-		u.HeadStaffID = saved[i].ID
-		if _, err := svc.st.SaveUnit(u); err != nil {
-			return 0, fmt.Errorf("kepala unit %s: %w", u.Name, err)
-		}
 	}
 	if err := svc.fillDemoAttendance(opt); err != nil {
 		return 0, err
@@ -397,4 +383,29 @@ func (svc *Service) demoScan(periodID string, staffID uint64, e data.Evaluation,
 	d := evaluationContent(src, e, nil)
 	d.RaterSignature.Above = "Contoh salinan (data demo)"
 	return pdf.EvaluationSummary(d)
+}
+
+// AddDemoStaff stores the staff of a demo office and makes its unit heads
+// the heads of the office's units; it returns the staff as stored. FillDemo
+// starts with it; tests build smaller offices with it.
+func (svc *Service) AddDemoStaff(office demo.Office) ([]data.Staff, error) {
+	saved, err := svc.st.AddStaff(office.Staff)
+	if err != nil {
+		return nil, fmt.Errorf("menyimpan pegawai demo: %w", err)
+	}
+	units, err := svc.st.Units()
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		i, ok := office.Heads[u.ID]
+		if !ok {
+			continue
+		}
+		u.HeadStaffID = saved[i].ID
+		if _, err := svc.st.SaveUnit(u); err != nil {
+			return nil, fmt.Errorf("kepala unit %s: %w", u.Name, err)
+		}
+	}
+	return saved, nil
 }
