@@ -18,10 +18,7 @@ import (
 // is recorded, and read-only otherwise (write-protected media). Clean: one
 // line, exit 0. Otherwise every problem, naming its record, and exit 1.
 func check(c *call) error {
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	c.access = writes

@@ -57,6 +57,14 @@ func (c *call) parse() error {
 	return nil
 }
 
+// parseNoArgs is parse for a command that takes no positional arguments.
+func (c *call) parseNoArgs() error {
+	if err := c.parse(); err != nil {
+		return err
+	}
+	return c.noArgs()
+}
+
 // given reports whether the flag called name was set on the command line.
 func (c *call) given(name string) bool {
 	set := false

@@ -220,10 +220,7 @@ type evaluationJSON struct {
 func evaluationList(c *call) error {
 	period := c.flags.String("period", "", "kode periode")
 	c.formatFlag(formatCSV, formatJSON)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	if *period == "" {

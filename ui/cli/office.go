@@ -43,10 +43,7 @@ func officeSet(c *call) error {
 	for _, f := range []string{"kecamatan", "kabupaten", "alamat", "kota"} {
 		set[f] = c.flags.String(f, "", f)
 	}
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	return c.withService(func(svc *service.Service) error {

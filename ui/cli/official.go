@@ -17,10 +17,7 @@ func officialAdd(c *call) error {
 	rank := c.flags.String("rank", "", "pangkat/golongan ruang")
 	position := c.flags.String("position", "", "jabatan")
 	agency := c.flags.String("agency", "", "instansi/unit kerja")
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	return c.withService(func(svc *service.Service) error {
@@ -37,10 +34,7 @@ func officialAdd(c *call) error {
 // ones first.
 func officialList(c *call) error {
 	c.formatFlag(formatJSON)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	return c.withService(func(svc *service.Service) error {
@@ -70,10 +64,7 @@ func officialActivate(c *call) error { return setOfficialActive(c, true) }
 
 func setOfficialActive(c *call, active bool) error {
 	nip := c.flags.String("nip", "", "NIP pejabat")
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	if *nip == "" {

@@ -21,10 +21,7 @@ type periodJSON struct {
 // periodList is "kinerja period list".
 func periodList(c *call) error {
 	c.formatFlag(formatJSON)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	return c.withService(func(svc *service.Service) error {

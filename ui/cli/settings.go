@@ -16,10 +16,7 @@ func settingsEvaluation(c *call) error {
 	cadence := c.flags.String("cadence", "", "bulanan, triwulan atau semester")
 	deadline := c.flags.String("deadline-days", "", fmt.Sprintf("hari setelah periode berakhir, 0 sampai %d", data.MaxDeadlineDays))
 	c.formatFlag(formatJSON)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	var kind data.PeriodKind

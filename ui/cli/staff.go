@@ -32,10 +32,7 @@ func staffView(s data.Staff, units []data.Unit) staffJSON {
 // staffList is "kinerja staff list".
 func staffList(c *call) error {
 	c.formatFlag(formatCSV, formatJSON)
-	if err := c.parse(); err != nil {
-		return err
-	}
-	if err := c.noArgs(); err != nil {
+	if err := c.parseNoArgs(); err != nil {
 		return err
 	}
 	return c.withService(func(svc *service.Service) error {
