@@ -170,22 +170,34 @@ func (svc *Service) SetExternalRaters(periodID string, staffID uint64, ext data.
 	if err != nil {
 		return p, err
 	}
-	for _, ref := range []data.OfficialRef{ext.Rater, ext.Atasan} {
-		if !ref.IsSet() {
-			continue
-		}
-		o, err := svc.officialByID(ref.OfficialID)
-		if err != nil {
-			return p, err
-		}
-		if o.Inactive {
-			return p, fmt.Errorf("%s: %w", o.Name, ErrInactiveOfficial)
-		}
+	if err := svc.checkExternal(ext); err != nil {
+		return p, err
 	}
 	return svc.st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
 		setExternal(p, staffID, ext)
 		return nil
 	})
+}
+
+// checkExternal refuses an acting title other than Plt or Plh, and an
+// unknown or inactive official, in either role of ext.
+func (svc *Service) checkExternal(ext data.ExternalRaters) error {
+	for _, ref := range []data.OfficialRef{ext.Rater, ext.Atasan} {
+		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
+			return fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
+		}
+		if !ref.IsSet() {
+			continue
+		}
+		o, err := svc.officialByID(ref.OfficialID)
+		if err != nil {
+			return err
+		}
+		if o.Inactive {
+			return fmt.Errorf("%s: %w", o.Name, ErrInactiveOfficial)
+		}
+	}
+	return nil
 }
 
 func setExternal(p *data.EvaluationPeriod, staffID uint64, ext data.ExternalRaters) {
@@ -210,20 +222,8 @@ func (svc *Service) SetRaterChoice(periodID string, staffID uint64, pair data.Ra
 	if err != nil {
 		return p, err
 	}
-	for _, ref := range []data.OfficialRef{ext.Rater, ext.Atasan} {
-		if ref.Acting != "" && ref.Acting != data.ActingPlt && ref.Acting != data.ActingPlh {
-			return p, fmt.Errorf("sebutan %q tidak dikenali; pilih Plt atau Plh", string(ref.Acting))
-		}
-		if !ref.IsSet() {
-			continue
-		}
-		o, err := svc.officialByID(ref.OfficialID)
-		if err != nil {
-			return p, err
-		}
-		if o.Inactive {
-			return p, fmt.Errorf("%s: %w", o.Name, ErrInactiveOfficial)
-		}
+	if err := svc.checkExternal(ext); err != nil {
+		return p, err
 	}
 	return svc.st.UpdatePeriod(p.ID, func(p *data.EvaluationPeriod) error {
 		if pair == (data.RaterPair{}) {

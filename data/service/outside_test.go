@@ -122,6 +122,22 @@ func TestOfficialsRegister(t *testing.T) {
 	if _, err := svc.SetRaters(o.periodID, o.kasi, "199901012020011001", ""); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("unknown NIP: %v", err)
 	}
+	// Both ways of choosing officials refuse the same: an inactive one, an
+	// unknown one, an acting title other than Plt or Plh.
+	for _, ext := range []struct {
+		ext  data.ExternalRaters
+		want string
+	}{
+		{data.ExternalRaters{Rater: data.OfficialRef{OfficialID: sekda.ID}}, "tidak aktif"},
+		{data.ExternalRaters{Atasan: data.OfficialRef{OfficialID: 9999}}, ""},
+		{data.ExternalRaters{Rater: data.OfficialRef{OfficialID: sekda.ID, Acting: "Pj"}}, "pilih Plt atau Plh"},
+	} {
+		_, err1 := svc.SetExternalRaters(o.periodID, o.kasi, ext.ext)
+		_, err2 := svc.SetRaterChoice(o.periodID, o.kasi, data.RaterPair{}, ext.ext)
+		if err1 == nil || err2 == nil || err1.Error() != err2.Error() || !strings.Contains(err1.Error(), ext.want) {
+			t.Errorf("%+v: SetExternalRaters %v, SetRaterChoice %v", ext.ext, err1, err2)
+		}
+	}
 	entries, err := o.svc.st.Audit()
 	if err != nil || !slices.ContainsFunc(entries, func(a store.AuditEntry) bool { return strings.HasPrefix(a.Bucket, "officials") }) {
 		t.Fatalf("officials written without audit: %v", err)
