@@ -115,8 +115,13 @@ type EvaluationStep func(cur data.Evaluation, found bool) (next data.Evaluation,
 // predikat is always recomputed here, never taken from the step), and a kept
 // revision that would change (ErrRevisionExists).
 func (s *Store) UpdateEvaluation(periodID string, staffID uint64, step EvaluationStep) (data.Evaluation, error) {
+	return s.updateEvaluation("ubah penilaian "+periodID, periodID, staffID, nil, step)
+}
+
+// updateEvaluation is UpdateEvaluation and, with a scan, UpdateEvaluationWithScan.
+func (s *Store) updateEvaluation(action, periodID string, staffID uint64, scan []byte, step EvaluationStep) (data.Evaluation, error) {
 	var out data.Evaluation
-	err := s.update("ubah penilaian "+periodID, func(c *change) error {
+	err := s.update(action, func(c *change) error {
 		if err := evaluationTarget(c.reader, periodID, staffID); err != nil {
 			return err
 		}
@@ -127,6 +132,15 @@ func (s *Store) UpdateEvaluation(periodID string, staffID uint64, step Evaluatio
 		next, revision, err := step(cur, found)
 		if err != nil {
 			return err
+		}
+		if scan != nil {
+			sum, _, _, err := putBlob(c, scan, "pindaian "+periodID)
+			if err != nil {
+				return err
+			}
+			if next.FixedOutside == nil || next.FixedOutside.ScanSHA256 != sum {
+				return errors.New("penetapan di luar kantor tidak menyebut pindaian yang dilampirkan")
+			}
 		}
 		if revision != nil {
 			if err := putRevision(c, periodID, staffID, *revision); err != nil {

@@ -104,30 +104,7 @@ func (s *Store) UpdateEvaluationWithScan(periodID string, staffID uint64, scan [
 	if err := CheckScan(scan); err != nil {
 		return data.Evaluation{}, err
 	}
-	var out data.Evaluation
-	err := s.update("tetapkan penilaian di luar kantor "+periodID, func(c *change) error {
-		if err := evaluationTarget(c.reader, periodID, staffID); err != nil {
-			return err
-		}
-		cur, found, err := evaluationIn(c.reader, periodID, staffID)
-		if err != nil {
-			return err
-		}
-		next, _, err := step(cur, found)
-		if err != nil {
-			return err
-		}
-		sum, _, _, err := putBlob(c, scan, "pindaian "+periodID)
-		if err != nil {
-			return err
-		}
-		if next.FixedOutside == nil || next.FixedOutside.ScanSHA256 != sum {
-			return errors.New("penetapan di luar kantor tidak menyebut pindaian yang dilampirkan")
-		}
-		out, err = putEvaluation(c, periodID, staffID, next)
-		return err
-	})
-	return out, err
+	return s.updateEvaluation("tetapkan penilaian di luar kantor "+periodID, periodID, staffID, scan, step)
 }
 
 // Scan returns the scanned copy with the SHA-256 (hex) an evaluation names,
