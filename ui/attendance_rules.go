@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -235,12 +236,7 @@ func (v *rulesView) addRange(r data.DateRange) {
 	row.from.SetDate(r.From)
 	row.to.SetDate(r.To)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		for i, x := range v.ranges {
-			if x == row {
-				v.ranges = append(v.ranges[:i], v.ranges[i+1:]...)
-				break
-			}
-		}
+		v.ranges = slices.DeleteFunc(v.ranges, func(x *rangeRow) bool { return x == row })
 		v.ramadan.Remove(row.box)
 		v.relayout()
 	})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -155,12 +156,7 @@ func (m *rulesMore) addPeriod(v *rulesView, p data.RamadanPeriod) {
 		}
 	}
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		for i, x := range m.periodRows {
-			if x == row {
-				m.periodRows = append(m.periodRows[:i], m.periodRows[i+1:]...)
-				break
-			}
-		}
+		m.periodRows = slices.DeleteFunc(m.periodRows, func(x *periodRow) bool { return x == row })
 		m.periods.Remove(row.box)
 		v.relayout()
 	})
