@@ -88,6 +88,26 @@ type LeaveBalanceLine struct {
 	Status    data.LeaveStatus `json:"status"`
 }
 
+// balanceLine is the balance line of p's leave status st for year.
+func balanceLine(p Person, year int, st data.LeaveStatus) LeaveBalanceLine {
+	return LeaveBalanceLine{Person: p, Year: year, Entitled: st.Entitlement + st.OpeningDays,
+		Carried: st.Carried, Piket: st.Piket, Taken: st.Taken, Remaining: st.Remaining, Status: st}
+}
+
+// LeaveBalanceOf is the balance line of one staff member for year, also
+// when he was not active at the office that year (no unit then).
+func (svc *Service) LeaveBalanceOf(staffID uint64, year int) (LeaveBalanceLine, error) {
+	s, err := svc.st.StaffByID(staffID)
+	if err != nil {
+		return LeaveBalanceLine{}, err
+	}
+	st, err := svc.LeaveStatus(staffID, year)
+	if err != nil {
+		return LeaveBalanceLine{}, err
+	}
+	return balanceLine(Person{StaffID: s.ID, NIP: s.Identifier(), Name: s.DisplayName(), Kind: s.Kind}, year, st), nil
+}
+
 // LeaveBalances returns the cuti tahunan of year for every staff member
 // active in it whom f keeps, ordered by unit and name, computed by the same
 // path as LeaveStatus (so GUI and CLI agree).
@@ -109,8 +129,7 @@ func (svc *Service) LeaveBalances(year int, f RecapFilter) ([]LeaveBalanceLine, 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, LeaveBalanceLine{Person: personOf(s, unit, ctx.units), Year: year, Entitled: st.Entitlement + st.OpeningDays,
-			Carried: st.Carried, Piket: st.Piket, Taken: st.Taken, Remaining: st.Remaining, Status: st})
+		out = append(out, balanceLine(personOf(s, unit, ctx.units), year, st))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].UnitID != out[j].UnitID {

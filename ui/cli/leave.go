@@ -115,13 +115,11 @@ func leaveLines(svc *service.Service, year int, nip string, f service.RecapFilte
 			return []service.LeaveBalanceLine{l}, nil
 		}
 	}
-	st, err := svc.LeaveStatus(s.ID, year)
+	l, err := svc.LeaveBalanceOf(s.ID, year)
 	if err != nil {
 		return nil, err
 	}
-	p := service.Person{StaffID: s.ID, NIP: s.Identifier(), Name: s.DisplayName(), Kind: s.Kind}
-	return []service.LeaveBalanceLine{{Person: p, Year: year, Entitled: st.Entitlement + st.OpeningDays, Carried: st.Carried,
-		Piket: st.Piket, Taken: st.Taken, Remaining: st.Remaining, Status: st}}, nil
+	return []service.LeaveBalanceLine{l}, nil
 }
 
 // leaveForm is "kinerja leave form": the Formulir Permintaan dan Pemberian
